@@ -1,0 +1,109 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { defineCustomServerStrategy } from '$lib/paraglide/runtime';
+import {
+	SESSION_COOKIE,
+	setSessionCookie,
+	validateApiToken,
+	validateSessionToken
+} from '$lib/server/auth';
+import { getDb } from '$lib/server/db';
+import { seedDemoIfEmpty } from '$lib/server/demo';
+import { errorResponse } from '$lib/server/http/api';
+import { AppError } from '$lib/server/errors';
+
+export const init: ServerInit = async () => {
+	getDb(); // opens the file and applies migrations before the first request
+	await seedDemoIfEmpty();
+};
+
+const accountLocale = new WeakMap<Request, string>();
+defineCustomServerStrategy('custom-account', {
+	getLocale: (request) => (request ? accountLocale.get(request) : undefined)
+});
+
+const authenticate: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.session = null;
+	event.locals.apiTokenId = null;
+
+	const authorization = event.request.headers.get('authorization');
+	if (authorization) {
+		const [scheme, token] = authorization.split(' ');
+		const found = scheme?.toLowerCase() === 'bearer' && token ? validateApiToken(token) : null;
+		if (!found) {
+			return errorResponse(new AppError(401, 'unauthenticated', 'The API token is not valid'));
+		}
+		event.locals.user = found.user;
+		event.locals.apiTokenId = found.tokenId;
+		return resolve(event);
+	}
+
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const found = validateSessionToken(token);
+		if (found) {
+			event.locals.user = found.user;
+			event.locals.session = found.session;
+			if (found.renewed) {
+				setSessionCookie(event.cookies, token, found.session.expiresAt, event.url.protocol === 'https:');
+			}
+			if (found.user.locale) accountLocale.set(event.request, found.user.locale);
+		} else {
+			event.cookies.delete(SESSION_COOKIE, { path: '/' });
+		}
+	}
+	return resolve(event);
+};
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * SvelteKit's own check covers form posts; this covers JSON endpoints authenticated by the
+ * cookie, so another site cannot make a signed-in browser call the API.
+ */
+const refuseCrossOriginApiWrites: Handle = async ({ event, resolve }) => {
+	if (
+		event.url.pathname.startsWith('/api/') &&
+		UNSAFE_METHODS.has(event.request.method) &&
+		!event.locals.apiTokenId
+	) {
+		const origin = event.request.headers.get('origin');
+		const site = event.request.headers.get('sec-fetch-site');
+		if ((origin && origin !== event.url.origin) || site === 'cross-site') {
+			return errorResponse(new AppError(403, 'cross_origin', 'Cross-origin requests are not allowed'));
+		}
+	}
+	return resolve(event);
+};
+
+const localise: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ locale }) =>
+		resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%lang%', locale)
+		})
+	);
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	response.headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+	if (event.url.pathname.startsWith('/api/')) {
+		response.headers.set('Cache-Control', 'no-store');
+		if (!response.headers.has('content-security-policy')) {
+			response.headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+		}
+	}
+	return response;
+};
+
+export const handle = sequence(securityHeaders, authenticate, refuseCrossOriginApiWrites, localise);
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (status >= 500) console.error(`[server] ${event.request.method} ${event.url.pathname}`, error);
+	return { message: status >= 500 ? 'Something went wrong on our side' : message };
+};

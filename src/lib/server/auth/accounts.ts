@@ -1,0 +1,73 @@
+import { config } from '../config';
+import * as db from '../db';
+import { AppError, conflict, rateLimited, validationFailed } from '../errors';
+import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
+import { RateLimiter } from './rate-limit';
+import { revokeOtherSessions } from './session';
+import type { LoginInput, SignupInput } from '$lib/schemas';
+
+const { rateLimits } = config;
+const loginFailuresByIp = new RateLimiter(rateLimits.loginPerIp, rateLimits.loginWindowSeconds * 1000);
+const loginFailuresByAccount = new RateLimiter(
+	rateLimits.loginPerAccount,
+	rateLimits.loginWindowSeconds * 1000
+);
+const signupsByIp = new RateLimiter(rateLimits.signupPerIp, rateLimits.signupWindowSeconds * 1000);
+
+export async function signUp(input: SignupInput, ip: string): Promise<db.User> {
+	const wait = signupsByIp.retryAfter(ip);
+	if (wait) throw rateLimited(wait);
+	signupsByIp.hit(ip);
+	if (db.findUserByEmail(input.email)) {
+		throw conflict('An account with this e-mail address already exists', { email: 'error_email_taken' });
+	}
+	const passwordHash = await hashPassword(input.password);
+	try {
+		return db.insertUser({ email: input.email, name: input.name, passwordHash });
+	} catch (error) {
+		// Two sign-ups for one address at once: the unique index decides.
+		if (String(error).includes('UNIQUE')) {
+			throw conflict('An account with this e-mail address already exists', { email: 'error_email_taken' });
+		}
+		throw error;
+	}
+}
+
+const invalidCredentials = () =>
+	new AppError(401, 'unauthenticated', 'E-mail address or password is incorrect', {
+		_: 'error_invalid_credentials'
+	});
+
+/**
+ * Checks credentials. Failures count per IP and per account; the answer is the same whether
+ * the address is unknown or the password wrong, and takes the same time.
+ */
+export async function logIn(input: LoginInput, ip: string): Promise<db.User> {
+	const wait = Math.max(loginFailuresByIp.retryAfter(ip), loginFailuresByAccount.retryAfter(input.email));
+	if (wait) throw rateLimited(wait);
+	const user = db.findUserByEmail(input.email);
+	const valid = user
+		? await verifyPassword(user.passwordHash, input.password)
+		: (await burnPasswordCheck(input.password), false);
+	if (!user || !valid) {
+		loginFailuresByIp.hit(ip);
+		loginFailuresByAccount.hit(input.email);
+		throw invalidCredentials();
+	}
+	loginFailuresByAccount.reset(input.email);
+	return user;
+}
+
+export async function changePassword(
+	user: db.User,
+	currentSessionId: string | null,
+	currentPassword: string,
+	newPassword: string
+): Promise<void> {
+	if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+		throw validationFailed({ currentPassword: 'error_password_wrong' });
+	}
+	db.updateUser(user.id, { passwordHash: await hashPassword(newPassword) });
+	// A changed password should lock out whoever else might hold a session.
+	revokeOtherSessions(user.id, currentSessionId ?? '');
+}

@@ -1,0 +1,5 @@
+export * from './access';
+export * from './accounts';
+export * from './api-tokens';
+export * from './session';
+export { hashPassword } from './password';

@@ -1,0 +1,45 @@
+import * as db from '../db';
+import { requireBoard, requireWorkspace } from '../auth';
+import { announce } from '../events';
+
+export function createBoard(
+	user: db.User | null,
+	workspaceId: string,
+	input: { title: string; template?: string }
+): db.Board {
+	const access = requireWorkspace(user, workspaceId, 'boards:write');
+	return db.insertBoard({
+		workspaceId,
+		title: input.title,
+		template: input.template ?? 'blank',
+		createdBy: access.user.id
+	});
+}
+
+export function updateBoard(
+	user: db.User | null,
+	boardId: string,
+	changes: { title?: string; archived?: boolean }
+): db.Board {
+	requireBoard(user, boardId, 'boards:write');
+	return db.updateBoard(boardId, {
+		...(changes.title !== undefined ? { title: changes.title } : {}),
+		...(changes.archived !== undefined ? { archivedAt: changes.archived ? new Date() : null } : {})
+	})!;
+}
+
+export function duplicateBoard(user: db.User | null, boardId: string, title?: string): db.Board {
+	const access = requireBoard(user, boardId, 'boards:write');
+	return db.insertBoard({
+		workspaceId: access.board.workspaceId,
+		title: title ?? `${access.board.title} (copy)`,
+		template: access.board.template,
+		createdBy: access.user.id
+	});
+}
+
+export function deleteBoard(user: db.User | null, boardId: string): void {
+	requireBoard(user, boardId, 'boards:write');
+	db.deleteBoard(boardId);
+	announce({ kind: 'board-deleted', boardId });
+}

@@ -1,0 +1,54 @@
+import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { newId } from '../ids';
+import { getDb } from './connection';
+import { keyset, toPage, type Page, type PageRequest } from './pagination';
+import { boards, type Board } from './schema';
+
+export function insertBoard(input: {
+	workspaceId: string;
+	title: string;
+	template: string;
+	createdBy: string;
+}): Board {
+	return getDb()
+		.insert(boards)
+		.values({ id: newId(), ...input, updatedAt: new Date() })
+		.returning()
+		.get();
+}
+
+export function findBoard(id: string): Board | undefined {
+	return getDb().select().from(boards).where(eq(boards.id, id)).get();
+}
+
+export function listBoards(
+	workspaceId: string,
+	request: PageRequest & { archived?: boolean }
+): Page<Board> {
+	const { where, limit } = keyset(boards.createdAt, boards.id, request, 'desc');
+	const archived = request.archived ? isNotNull(boards.archivedAt) : isNull(boards.archivedAt);
+	const rows = getDb()
+		.select()
+		.from(boards)
+		.where(and(eq(boards.workspaceId, workspaceId), archived, where))
+		.orderBy(desc(boards.createdAt), desc(boards.id))
+		.limit(limit)
+		.all();
+	return toPage(rows, limit, (row) => ({ time: row.createdAt, id: row.id }));
+}
+
+export function updateBoard(
+	id: string,
+	changes: Partial<Pick<Board, 'title' | 'archivedAt'>>
+): Board | undefined {
+	return getDb()
+		.update(boards)
+		.set({ ...changes, updatedAt: new Date() })
+		.where(eq(boards.id, id))
+		.returning()
+		.get();
+}
+
+export function deleteBoard(id: string): void {
+	getDb().delete(boards).where(eq(boards.id, id)).run();
+}

@@ -1,0 +1,37 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { config } from '../config';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/** Opens a SQLite file with the settings every Waymark database runs under. */
+export function openDatabase(path: string): Db {
+	if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+	const sqlite = new Database(path);
+	sqlite.pragma('journal_mode = WAL');
+	sqlite.pragma('foreign_keys = ON');
+	sqlite.pragma('busy_timeout = 5000');
+	// WAL + NORMAL is durable against process crashes (kill -9); only an OS crash can
+	// lose the last transactions, which is the trade-off SQLite recommends for WAL.
+	sqlite.pragma('synchronous = NORMAL');
+	const db = drizzle(sqlite, { schema }) as Db;
+	migrate(db, { migrationsFolder: config.migrationsPath });
+	return db;
+}
+
+let instance: Db | undefined;
+
+/** The process-wide database, opened and migrated on first use. */
+export function getDb(): Db {
+	instance ??= openDatabase(config.databasePath);
+	return instance;
+}
+
+export function closeDb(): void {
+	instance?.$client.close();
+	instance = undefined;
+}

@@ -1,0 +1,11 @@
+export { getDb, closeDb, openDatabase, type Db } from './connection';
+export * from './pagination';
+export * from './users';
+export * from './sessions';
+export * from './api-tokens';
+export * from './workspaces';
+export * from './memberships';
+export * from './invites';
+export * from './boards';
+export type * from './schema';
+export { roles } from './schema';

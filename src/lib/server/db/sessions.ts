@@ -1,0 +1,54 @@
+import { and, desc, eq, lt, ne } from 'drizzle-orm';
+import { getDb } from './connection';
+import { sessions, users, type Session, type User } from './schema';
+
+export function insertSession(session: Omit<Session, 'createdAt'>): Session {
+	return getDb().insert(sessions).values(session).returning().get();
+}
+
+export function findSessionWithUser(id: string): { session: Session; user: User } | undefined {
+	return getDb()
+		.select({ session: sessions, user: users })
+		.from(sessions)
+		.innerJoin(users, eq(sessions.userId, users.id))
+		.where(eq(sessions.id, id))
+		.get();
+}
+
+export function touchSession(id: string, changes: Pick<Session, 'lastSeenAt'> & { expiresAt?: Date }): void {
+	getDb().update(sessions).set(changes).where(eq(sessions.id, id)).run();
+}
+
+export function deleteSession(id: string): void {
+	getDb().delete(sessions).where(eq(sessions.id, id)).run();
+}
+
+export function deleteUserSession(userId: string, id: string): boolean {
+	const result = getDb()
+		.delete(sessions)
+		.where(and(eq(sessions.id, id), eq(sessions.userId, userId)))
+		.run();
+	return result.changes > 0;
+}
+
+export function deleteOtherSessions(userId: string, keepId: string): string[] {
+	return getDb()
+		.delete(sessions)
+		.where(and(eq(sessions.userId, userId), ne(sessions.id, keepId)))
+		.returning({ id: sessions.id })
+		.all()
+		.map((row) => row.id);
+}
+
+export function listUserSessions(userId: string): Session[] {
+	return getDb()
+		.select()
+		.from(sessions)
+		.where(eq(sessions.userId, userId))
+		.orderBy(desc(sessions.lastSeenAt))
+		.all();
+}
+
+export function deleteExpiredSessions(now: Date): void {
+	getDb().delete(sessions).where(lt(sessions.expiresAt, now)).run();
+}

@@ -1,0 +1,53 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { newId } from '../ids';
+import { getDb } from './connection';
+import { keyset, toPage, type Page, type PageRequest } from './pagination';
+import { boards, memberships, workspaces, type Role, type Workspace } from './schema';
+
+export interface WorkspaceSummary extends Workspace {
+	role: Role;
+	memberCount: number;
+	boardCount: number;
+}
+
+/** Creates a workspace with its first owner in one transaction. */
+export function insertWorkspace(name: string, ownerId: string): Workspace {
+	return getDb().transaction((tx) => {
+		const workspace = tx.insert(workspaces).values({ id: newId(), name }).returning().get();
+		tx.insert(memberships).values({ workspaceId: workspace.id, userId: ownerId, role: 'owner' }).run();
+		return workspace;
+	});
+}
+
+export function findWorkspace(id: string): Workspace | undefined {
+	return getDb().select().from(workspaces).where(eq(workspaces.id, id)).get();
+}
+
+export function listWorkspacesOfUser(userId: string, request: PageRequest): Page<WorkspaceSummary> {
+	const { where, limit } = keyset(workspaces.createdAt, workspaces.id, request, 'asc');
+	const rows = getDb()
+		.select({
+			id: workspaces.id,
+			name: workspaces.name,
+			createdAt: workspaces.createdAt,
+			role: memberships.role,
+			memberCount: sql<number>`(select count(*) from ${memberships} m where m.workspace_id = ${workspaces.id})`,
+			boardCount: sql<number>`(select count(*) from ${boards} b where b.workspace_id = ${workspaces.id} and b.archived_at is null)`
+		})
+		.from(memberships)
+		.innerJoin(workspaces, eq(memberships.workspaceId, workspaces.id))
+		.where(and(eq(memberships.userId, userId), where))
+		.orderBy(asc(workspaces.createdAt), asc(workspaces.id))
+		.limit(limit)
+		.all();
+	return toPage(rows, limit, (row) => ({ time: row.createdAt, id: row.id }));
+}
+
+export function renameWorkspace(id: string, name: string): Workspace | undefined {
+	return getDb().update(workspaces).set({ name }).where(eq(workspaces.id, id)).returning().get();
+}
+
+export function deleteWorkspace(id: string): void {
+	getDb().delete(workspaces).where(eq(workspaces.id, id)).run();
+}
+

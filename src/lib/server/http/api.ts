@@ -1,0 +1,90 @@
+import { json, type RequestEvent, type RequestHandler } from '@sveltejs/kit';
+import type { z } from 'zod';
+import { pageQuerySchema } from '$lib/schemas';
+import { InvalidCursorError, type Page } from '../db';
+import { AppError, validationFailed } from '../errors';
+import { englishMessage } from './messages';
+import { parseInput } from './validation';
+
+/** Largest JSON body the API reads; uploads have their own limits. */
+export const MAX_JSON_BODY_BYTES = 256 * 1024;
+
+export function errorResponse(error: AppError): Response {
+	const fields = error.fields
+		? Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, englishMessage(v)]))
+		: undefined;
+	return json(
+		{ error: { code: error.code, message: error.message, ...(fields ? { fields } : {}) } },
+		{ status: error.status, headers: error.headers }
+	);
+}
+
+/**
+ * Wraps a JSON endpoint: every error becomes `{error: {code, message, fields?}}` with its
+ * status, and nothing else (no stack, no SQL) reaches the client.
+ */
+export function api(handler: (event: RequestEvent) => Promise<Response> | Response): RequestHandler {
+	return async (event) => {
+		try {
+			return await handler(event);
+		} catch (error) {
+			if (error instanceof AppError) return errorResponse(error);
+			if (error instanceof InvalidCursorError) {
+				return errorResponse(validationFailed({ cursor: 'error_cursor_invalid' }));
+			}
+			console.error(`[api] ${event.request.method} ${event.url.pathname} failed`, error);
+			return errorResponse(new AppError(500, 'internal', 'Something went wrong on our side'));
+		}
+	};
+}
+
+/** Reads and validates a JSON body, refusing oversized and malformed bodies clearly. */
+export async function readJson<S extends z.ZodType>(event: RequestEvent, schema: S): Promise<z.output<S>> {
+	const type = event.request.headers.get('content-type') ?? '';
+	if (!type.toLowerCase().includes('application/json')) {
+		throw new AppError(415 as number, 'bad_request', 'Send a JSON body with Content-Type: application/json');
+	}
+	const declared = Number(event.request.headers.get('content-length') ?? '0');
+	if (declared > MAX_JSON_BODY_BYTES) throw tooLarge();
+	const text = await readLimited(event.request, MAX_JSON_BODY_BYTES);
+	let data: unknown;
+	try {
+		data = text.length ? JSON.parse(text) : {};
+	} catch {
+		throw new AppError(400, 'bad_request', 'The body is not valid JSON');
+	}
+	return parseInput(schema, data);
+}
+
+function tooLarge() {
+	return new AppError(413, 'payload_too_large', `The body is larger than ${MAX_JSON_BODY_BYTES} bytes`);
+}
+
+async function readLimited(request: Request, limit: number): Promise<string> {
+	if (!request.body) return '';
+	const reader = request.body.getReader();
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		size += value.byteLength;
+		if (size > limit) {
+			await reader.cancel();
+			throw tooLarge();
+		}
+		chunks.push(value);
+	}
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+export function readPageQuery(url: URL) {
+	return parseInput(pageQuerySchema, {
+		limit: url.searchParams.get('limit') ?? undefined,
+		cursor: url.searchParams.get('cursor') ?? undefined
+	});
+}
+
+export function pageJson<T, U>(page: Page<T>, map: (item: T) => U): Response {
+	return json({ items: page.items.map(map), nextCursor: page.nextCursor });
+}

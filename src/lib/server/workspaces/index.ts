@@ -1,0 +1,119 @@
+import { config } from '../config';
+import * as db from '../db';
+import { requireWorkspace } from '../auth';
+import { AppError, conflict, notFound } from '../errors';
+import { announce } from '../events';
+import { hashSecret, newId, newSecret } from '../ids';
+import type { Role } from '../db';
+
+export function createWorkspace(user: db.User, name: string): db.Workspace {
+	return db.insertWorkspace(name, user.id);
+}
+
+export function renameWorkspace(user: db.User | null, workspaceId: string, name: string) {
+	requireWorkspace(user, workspaceId, 'workspace:rename');
+	return db.renameWorkspace(workspaceId, name)!;
+}
+
+export function deleteWorkspace(user: db.User | null, workspaceId: string): void {
+	requireWorkspace(user, workspaceId, 'workspace:delete');
+	db.deleteWorkspace(workspaceId);
+	announce({ kind: 'workspace-deleted', workspaceId });
+}
+
+export type AddMemberResult =
+	| { kind: 'member'; member: db.MemberSummary }
+	| { kind: 'invite'; invite: db.InviteSummary; token: string };
+
+/**
+ * An address with an account joins at once; any other address gets a single-use invite link
+ * (there is no mail server: the inviter passes the link on).
+ */
+export function addMember(
+	user: db.User | null,
+	workspaceId: string,
+	email: string,
+	role: Role
+): AddMemberResult {
+	const access = requireWorkspace(user, workspaceId, 'members:manage');
+	const existing = db.findUserByEmail(email);
+	if (existing) {
+		if (db.findMembership(workspaceId, existing.id)) {
+			throw conflict('This person is already a member', { email: 'error_already_member' });
+		}
+		db.insertMembership(workspaceId, existing.id, role);
+		announce({ kind: 'membership-changed', workspaceId, userId: existing.id });
+		return { kind: 'member', member: db.findMember(workspaceId, existing.id)! };
+	}
+	const token = newSecret();
+	const invite = db.insertInvite({
+		id: newId(),
+		workspaceId,
+		email,
+		role,
+		tokenHash: hashSecret(token),
+		invitedBy: access.user.id,
+		expiresAt: new Date(Date.now() + config.inviteLifetimeHours * 3600_000)
+	});
+	return { kind: 'invite', invite, token };
+}
+
+export function changeRole(
+	user: db.User | null,
+	workspaceId: string,
+	memberId: string,
+	role: Role
+): db.MemberSummary {
+	requireWorkspace(user, workspaceId, 'members:manage');
+	const outcome = db.setRoleKeepingAnOwner(workspaceId, memberId, role);
+	if (outcome === 'not_member') throw notFound('Member');
+	if (outcome === 'last_owner') throw lastOwner();
+	announce({ kind: 'membership-changed', workspaceId, userId: memberId });
+	return db.findMember(workspaceId, memberId)!;
+}
+
+/** Owners remove anyone; every member may remove themselves (leave), except the last owner. */
+export function removeMember(user: db.User | null, workspaceId: string, memberId: string): void {
+	const leaving = user?.id === memberId;
+	requireWorkspace(user, workspaceId, leaving ? 'workspace:read' : 'members:manage');
+	const outcome = db.deleteMembershipKeepingAnOwner(workspaceId, memberId);
+	if (outcome === 'not_member') throw notFound('Member');
+	if (outcome === 'last_owner') throw lastOwner();
+	announce({ kind: 'membership-changed', workspaceId, userId: memberId });
+}
+
+const lastOwner = () =>
+	new AppError(409, 'conflict', 'A workspace needs at least one owner: make someone else owner first', {
+		role: 'error_last_owner'
+	});
+
+export function revokeInvite(user: db.User | null, workspaceId: string, inviteId: string): void {
+	requireWorkspace(user, workspaceId, 'members:manage');
+	if (!db.deleteInvite(workspaceId, inviteId)) throw notFound('Invite');
+}
+
+export type InviteLookup =
+	| { status: 'valid'; invite: db.Invite; workspace: db.Workspace }
+	| { status: 'expired' | 'used' | 'unknown' };
+
+export function lookUpInvite(token: string): InviteLookup {
+	const found = db.findInviteByTokenHash(hashSecret(token));
+	if (!found) return { status: 'unknown' };
+	if (found.invite.acceptedAt) return { status: 'used' };
+	if (found.invite.expiresAt.getTime() <= Date.now()) return { status: 'expired' };
+	return { status: 'valid', ...found };
+}
+
+export function acceptInvite(user: db.User, token: string) {
+	const lookup = lookUpInvite(token);
+	if (lookup.status === 'unknown') throw notFound('Invite');
+	if (lookup.status !== 'valid') {
+		throw new AppError(410 as number, 'conflict', 'This invite link has expired or was already used');
+	}
+	const outcome = db.acceptInvite(lookup.invite.id, user.id, new Date());
+	if (outcome === 'used_or_expired') {
+		throw new AppError(410 as number, 'conflict', 'This invite link has expired or was already used');
+	}
+	announce({ kind: 'membership-changed', workspaceId: outcome.workspaceId, userId: user.id });
+	return outcome;
+}
