@@ -89,3 +89,7 @@ export const pageQuerySchema = z.object({
 
 export type SignupInput = z.infer<typeof signupSchema>;
 export type LoginInput = z.infer<typeof loginSchema>;
+
+export const versionCreateSchema = z.object({
+	label: z.string().trim().max(120, { error: 'error_too_long' }).optional()
+});
