@@ -193,6 +193,19 @@ describe('cards', () => {
 		});
 	});
 
+	it('keep a concurrent edit elsewhere in the text when a whole new value is set', () => {
+		const { doc: a, stages, lanes } = grid();
+		const id = addCard(a, { type: 'note', stageId: stages[0], laneId: lanes[0], text: 'the checkout page' });
+		const b = new Y.Doc();
+		Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+		setCardText(a, id, 'the slow checkout page');
+		setCardText(b, id, 'the checkout page!');
+		Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+		Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+		expect(readBoard(a).cards[0]!.text).toBe('the slow checkout page!');
+		expect(readBoard(b).cards[0]!.text).toBe('the slow checkout page!');
+	});
+
 	it('edited in the same text by two people keep both edits', () => {
 		const { a, b } = pair();
 		const stage = addStage(a, { title: 'S' });

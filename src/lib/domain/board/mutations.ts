@@ -227,11 +227,31 @@ export function setCardText(doc: Y.Doc, id: string, value: string, origin?: Orig
 			text = new Y.Text();
 			entry.set('text', text);
 		}
-		const shared = text as Y.Text;
-		if (shared.toString() === value) return;
-		shared.delete(0, shared.length);
-		shared.insert(0, value);
+		applyTextChange(text as Y.Text, value);
 	}, origin);
+}
+
+/**
+ * Turns a whole new value into the smallest edit (common prefix and suffix kept), so that
+ * someone typing elsewhere in the same card keeps their characters.
+ */
+export function applyTextChange(text: Y.Text, value: string): void {
+	const current = text.toString();
+	if (current === value) return;
+	let start = 0;
+	const shortest = Math.min(current.length, value.length);
+	while (start < shortest && current[start] === value[start]) start++;
+	let end = 0;
+	while (
+		end < shortest - start &&
+		current[current.length - 1 - end] === value[value.length - 1 - end]
+	) {
+		end++;
+	}
+	const removed = current.length - start - end;
+	if (removed > 0) text.delete(start, removed);
+	const inserted = value.slice(start, value.length - end);
+	if (inserted) text.insert(start, inserted);
 }
 
 /** Moves cards into one cell, keeping their relative order, starting at `index`. */
