@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { requireBoard, roleAllows } from '$lib/server/auth';
+import * as db from '$lib/server/db';
 import { AppError } from '$lib/server/errors';
 import type { PageServerLoad } from './$types';
 
@@ -11,7 +12,8 @@ export const load: PageServerLoad = ({ locals, params }) => {
 			workspace: { id: workspace.id, name: workspace.name },
 			role,
 			canEdit: roleAllows(role, 'boards:write'),
-			me: { id: user.id, name: user.name }
+			me: { id: user.id, name: user.name },
+			members: db.listMembers(workspace.id, { limit: 100 }).items.map((m) => ({ id: m.userId, name: m.name }))
 		};
 	} catch (e) {
 		if (e instanceof AppError) error(e.status, e.message);
