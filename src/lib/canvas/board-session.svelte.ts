@@ -87,7 +87,21 @@ export class BoardSession {
 
 		this.doc.on('update', () => this.#scheduleRefresh());
 		this.#board = readBoard(this.doc);
+
+		// A socket can linger for a long time after the network is gone; the browser knows sooner.
+		addEventListener('offline', this.#goOffline);
+		addEventListener('online', this.#goOnline);
 	}
+
+	#goOffline = () => {
+		if (this.#connection === 'revoked') return;
+		this.#provider.disconnect();
+		this.#connection = 'offline';
+	};
+
+	#goOnline = () => {
+		if (this.#connection !== 'revoked') this.#provider.connect();
+	};
 
 	get board(): BoardSnapshot {
 		return this.#board;
@@ -150,6 +164,8 @@ export class BoardSession {
 	}
 
 	destroy(): void {
+		removeEventListener('offline', this.#goOffline);
+		removeEventListener('online', this.#goOnline);
 		if (this.#cursorTimer) clearTimeout(this.#cursorTimer);
 		this.#undo.destroy();
 		this.#provider.destroy();
