@@ -1,4 +1,5 @@
 import * as db from '../db';
+import { notFound } from '../errors';
 import { hashSecret, newId, newSecret } from '../ids';
 
 /** Personal API tokens read `wm_<secret>`, so secret scanners and people can tell what they are. */
@@ -25,4 +26,13 @@ export function validateApiToken(token: string): { user: db.User; tokenId: strin
 		db.markApiTokenUsed(found.token.id, now);
 	}
 	return { user: found.user, tokenId: found.token.id };
+}
+
+export function listApiTokens(userId: string, request: db.PageRequest): db.Page<db.ApiTokenSummary> {
+	return db.listApiTokens(userId, request);
+}
+
+/** Deletes one of the user's tokens; someone else's token looks exactly like a missing one. */
+export function revokeApiToken(userId: string, tokenId: string): void {
+	if (!db.deleteApiToken(userId, tokenId)) throw notFound('API token');
 }

@@ -1,5 +1,6 @@
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import { getDb } from './connection';
+import { keyset, toPage, type Page, type PageRequest } from './pagination';
 import { invites, memberships, workspaces, type Invite, type Role, type Workspace } from './schema';
 
 export type InviteSummary = Omit<Invite, 'tokenHash'>;
@@ -7,6 +8,33 @@ export type InviteSummary = Omit<Invite, 'tokenHash'>;
 export function insertInvite(invite: Omit<Invite, 'createdAt' | 'acceptedAt' | 'acceptedBy'>): InviteSummary {
 	const { tokenHash: _hidden, ...summary } = getDb().insert(invites).values(invite).returning().get();
 	return summary;
+}
+
+const summaryColumns = {
+	id: invites.id,
+	workspaceId: invites.workspaceId,
+	email: invites.email,
+	role: invites.role,
+	invitedBy: invites.invitedBy,
+	createdAt: invites.createdAt,
+	expiresAt: invites.expiresAt,
+	acceptedAt: invites.acceptedAt,
+	acceptedBy: invites.acceptedBy
+};
+
+/** Invites not yet used and not expired, newest first, one page at a time. */
+export function listOpenInvitesPage(workspaceId: string, now: Date, request: PageRequest): Page<InviteSummary> {
+	const { where, limit } = keyset(invites.createdAt, invites.id, request, 'desc');
+	const rows = getDb()
+		.select(summaryColumns)
+		.from(invites)
+		.where(
+			and(eq(invites.workspaceId, workspaceId), isNull(invites.acceptedAt), gt(invites.expiresAt, now), where)
+		)
+		.orderBy(desc(invites.createdAt), desc(invites.id))
+		.limit(limit)
+		.all();
+	return toPage(rows, limit, (row) => ({ time: row.createdAt, id: row.id }));
 }
 
 export function listOpenInvites(workspaceId: string, now: Date): InviteSummary[] {

@@ -1,4 +1,4 @@
-import { json, type RequestEvent, type RequestHandler } from '@sveltejs/kit';
+import { json, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { pageQuerySchema } from '$lib/schemas';
 import { InvalidCursorError, type Page } from '../db';
@@ -23,7 +23,9 @@ export function errorResponse(error: AppError): Response {
  * Wraps a JSON endpoint: every error becomes `{error: {code, message, fields?}}` with its
  * status, and nothing else (no stack, no SQL) reaches the client.
  */
-export function api(handler: (event: RequestEvent) => Promise<Response> | Response): RequestHandler {
+export function api<E extends RequestEvent = RequestEvent>(
+	handler: (event: E) => Promise<Response> | Response
+): (event: E) => Promise<Response> {
 	return async (event) => {
 		try {
 			return await handler(event);
@@ -42,7 +44,7 @@ export function api(handler: (event: RequestEvent) => Promise<Response> | Respon
 export async function readJson<S extends z.ZodType>(event: RequestEvent, schema: S): Promise<z.output<S>> {
 	const type = event.request.headers.get('content-type') ?? '';
 	if (!type.toLowerCase().includes('application/json')) {
-		throw new AppError(415 as number, 'bad_request', 'Send a JSON body with Content-Type: application/json');
+		throw new AppError(415, 'bad_request', 'Send a JSON body with Content-Type: application/json');
 	}
 	const declared = Number(event.request.headers.get('content-length') ?? '0');
 	if (declared > MAX_JSON_BODY_BYTES) throw tooLarge();
