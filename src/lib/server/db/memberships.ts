@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import { getDb } from './connection';
 import { keyset, toPage, type Page, type PageRequest } from './pagination';
 import { memberships, users, type Membership, type Role } from './schema';
@@ -53,11 +53,20 @@ export function findMember(workspaceId: string, userId: string): MemberSummary |
 		.get();
 }
 
-export function countOwners(workspaceId: string): number {
-	return getDb().$count(
-		memberships,
-		and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, 'owner'))
+// `$count` returns an awaitable builder even on the synchronous driver, so comparing its
+// result with a number silently fails; these count with a plain synchronous select instead.
+function ownerCount(tx: Pick<ReturnType<typeof getDb>, 'select'>, workspaceId: string): number {
+	return (
+		tx
+			.select({ owners: count() })
+			.from(memberships)
+			.where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, 'owner')))
+			.get()?.owners ?? 0
 	);
+}
+
+export function countOwners(workspaceId: string): number {
+	return ownerCount(getDb(), workspaceId);
 }
 
 export function insertMembership(workspaceId: string, userId: string, role: Role): void {
@@ -81,11 +90,7 @@ export function setRoleKeepingAnOwner(
 			.get();
 		if (!current) return 'not_member';
 		if (current.role === 'owner' && role !== 'owner') {
-			const owners = tx.$count(
-				memberships,
-				and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, 'owner'))
-			);
-			if (owners <= 1) return 'last_owner';
+			if (ownerCount(tx, workspaceId) <= 1) return 'last_owner';
 		}
 		tx.update(memberships)
 			.set({ role })
@@ -108,11 +113,7 @@ export function deleteMembershipKeepingAnOwner(
 			.get();
 		if (!current) return 'not_member';
 		if (current.role === 'owner') {
-			const owners = tx.$count(
-				memberships,
-				and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, 'owner'))
-			);
-			if (owners <= 1) return 'last_owner';
+			if (ownerCount(tx, workspaceId) <= 1) return 'last_owner';
 		}
 		tx.delete(memberships)
 			.where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)))

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { newId } from '../ids';
 import { getDb } from './connection';
 import { users, type User } from './schema';
@@ -27,5 +27,6 @@ export function updateUser(
 }
 
 export function countUsers(): number {
-	return getDb().$count(users);
+	// Not `$count`: on the synchronous driver it returns an awaitable builder, not a number.
+	return getDb().select({ users: count() }).from(users).get()?.users ?? 0;
 }
