@@ -1,0 +1,122 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/*
+ * Starts the production server (`node server.js` over build/) as a child process on a free
+ * port. The global setup starts one for the whole suite; tests that need their own settings
+ * (tiny rate limits) or must kill and restart a server on the same database start another.
+ */
+
+export const projectRoot = resolve(import.meta.dirname, '../..');
+
+export interface ServerProcess {
+	baseUrl: string;
+	port: number;
+	databasePath: string;
+	child: ChildProcess;
+	/** Everything the server printed, for failure messages. */
+	output(): string;
+	/** SIGTERM (graceful) by default; SIGKILL to simulate a crash. Resolves once it has exited. */
+	stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export interface StartOptions {
+	/** Reuse a database file (e.g. to restart after a crash); a fresh temp file otherwise. */
+	databasePath?: string;
+	/** Extra environment, e.g. `{ WAYMARK_LOGIN_LIMIT_PER_IP: '3' }`. */
+	env?: Record<string, string>;
+	/** How long to wait for the first answer. */
+	timeoutMs?: number;
+}
+
+export function assertBuilt(): void {
+	if (!existsSync(join(projectRoot, 'build', 'handler.js'))) {
+		throw new Error(
+			'Integration tests run against the production build, and build/handler.js is missing: ' +
+				'run `npx vite build` first.'
+		);
+	}
+}
+
+export function freshDatabasePath(): string {
+	return join(mkdtempSync(join(tmpdir(), 'waymark-test-')), 'waymark.db');
+}
+
+export async function freePort(): Promise<number> {
+	return new Promise((resolvePort, reject) => {
+		const probe = createServer();
+		probe.unref();
+		probe.on('error', reject);
+		probe.listen(0, '127.0.0.1', () => {
+			const address = probe.address();
+			const port = typeof address === 'object' && address ? address.port : 0;
+			probe.close(() => resolvePort(port));
+		});
+	});
+}
+
+export async function startServer(options: StartOptions = {}): Promise<ServerProcess> {
+	assertBuilt();
+	const port = await freePort();
+	const baseUrl = `http://127.0.0.1:${port}`;
+	const databasePath = options.databasePath ?? freshDatabasePath();
+	const child = spawn(process.execPath, ['server.js'], {
+		cwd: projectRoot,
+		env: {
+			...process.env,
+			NODE_ENV: 'production',
+			HOST: '127.0.0.1',
+			PORT: String(port),
+			ORIGIN: baseUrl,
+			DATABASE_PATH: databasePath,
+			WAYMARK_DEMO: 'off',
+			// Each test client presents its own address, so per-IP limits do not bleed between tests.
+			ADDRESS_HEADER: 'x-forwarded-for',
+			XFF_DEPTH: '1',
+			...options.env
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let output = '';
+	child.stdout?.on('data', (chunk) => (output += chunk));
+	child.stderr?.on('data', (chunk) => (output += chunk));
+	const exited = new Promise<void>((done) => child.once('exit', () => done()));
+
+	const server: ServerProcess = {
+		baseUrl,
+		port,
+		databasePath,
+		child,
+		output: () => output,
+		async stop(signal = 'SIGTERM') {
+			if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+			// A graceful stop that hangs must not hang the suite: it becomes a kill.
+			const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+			await exited;
+			clearTimeout(timer);
+		}
+	};
+
+	const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+	for (;;) {
+		if (child.exitCode !== null || child.signalCode !== null) {
+			throw new Error(`The server exited before answering:\n${output}`);
+		}
+		try {
+			const response = await fetch(`${baseUrl}/api/v1/openapi.json`, {
+				headers: { 'x-forwarded-for': '192.0.2.1' }
+			});
+			if (response.ok) return server;
+		} catch {
+			// not listening yet
+		}
+		if (Date.now() > deadline) {
+			await server.stop('SIGKILL');
+			throw new Error(`The server did not answer within the time limit:\n${output}`);
+		}
+		await new Promise((wait) => setTimeout(wait, 100));
+	}
+}
