@@ -65,3 +65,13 @@ describe('request bodies', () => {
 		expect(Object.keys(missing.body.error).sort()).toEqual(['code', 'message']);
 	});
 });
+
+describe('unknown API paths', () => {
+	it('answer 404 in the JSON error shape, while a known path with an unsupported method answers 405', async () => {
+		const client = new Client();
+		const unknown = await client.get('/api/v1/no-such-thing');
+		expect(unknown.status).toBe(404);
+		expect(unknown.body).toEqual({ error: { code: 'not_found', message: 'Endpoint not found' } });
+		expect((await client.request('PUT', '/api/v1/me')).status).toBe(405);
+	});
+});
