@@ -98,7 +98,7 @@ describe('wrong credentials', () => {
 			const bystander = new Client(server.baseUrl);
 			expect((await bystander.post('/api/v1/auth/login', { email: uniqueEmail(), password: 'guess guess' })).status).toBe(401);
 		} finally {
-			await server.stop();
+			await server.dispose();
 		}
 	});
 });

@@ -16,6 +16,6 @@ export default async function setup(project: TestProject) {
 	project.provide('baseUrl', server.baseUrl);
 	project.provide('databasePath', server.databasePath);
 	return async () => {
-		await server.stop();
+		await server.dispose();
 	};
 }

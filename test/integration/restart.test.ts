@@ -25,8 +25,8 @@ describe('a crashed server restarted on the same database', () => {
 			expect((await again.get('/api/v1/me')).body.user.id).toBe(signup.body.user.id);
 			expect((await again.get(`/api/v1/boards/${board.id}`)).body.title).toBe('Durable');
 		} finally {
-			await first.stop('SIGKILL');
 			await second?.stop();
+			await first.dispose(); // the database both servers used
 		}
 	});
 });

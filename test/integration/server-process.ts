@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 /*
  * Starts the production server (`node server.js` over build/) as a child process on a free
@@ -21,6 +21,8 @@ export interface ServerProcess {
 	output(): string;
 	/** SIGTERM (graceful) by default; SIGKILL to simulate a crash. Resolves once it has exited. */
 	stop(signal?: NodeJS.Signals): Promise<void>;
+	/** Stops the server and deletes its database, unless the caller passed in `databasePath`. */
+	dispose(): Promise<void>;
 }
 
 export interface StartOptions {
@@ -32,13 +34,31 @@ export interface StartOptions {
 	timeoutMs?: number;
 }
 
+let warnedStale = false;
+
 export function assertBuilt(): void {
-	if (!existsSync(join(projectRoot, 'build', 'handler.js'))) {
+	const handler = join(projectRoot, 'build', 'handler.js');
+	if (!existsSync(handler)) {
 		throw new Error(
 			'Integration tests run against the production build, and build/handler.js is missing: ' +
 				'run `npx vite build` first.'
 		);
 	}
+	// Testing yesterday's build passes or fails for the wrong reasons: say so loudly.
+	if (!warnedStale && newestSourceChange() > statSync(handler).mtimeMs) {
+		warnedStale = true;
+		console.warn('[integration] src/ changed after the last build: run `npx vite build` first.');
+	}
+}
+
+function newestSourceChange(dir = join(projectRoot, 'src')): number {
+	let newest = 0;
+	for (const entry of readdirSync(dir, { withFileTypes: true })) {
+		if (entry.name === 'paraglide' || entry.name.endsWith('.test.ts')) continue;
+		const full = join(dir, entry.name);
+		newest = Math.max(newest, entry.isDirectory() ? newestSourceChange(full) : statSync(full).mtimeMs);
+	}
+	return newest;
 }
 
 export function freshDatabasePath(): string {
@@ -97,6 +117,10 @@ export async function startServer(options: StartOptions = {}): Promise<ServerPro
 			const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
 			await exited;
 			clearTimeout(timer);
+		},
+		async dispose() {
+			await server.stop();
+			if (!options.databasePath) rmSync(dirname(databasePath), { recursive: true, force: true });
 		}
 	};
 

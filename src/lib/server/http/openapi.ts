@@ -234,7 +234,17 @@ type JsonSchema = Record<string, unknown>;
 
 /** Zod → JSON Schema for embedding: what a client sends (`input`) or receives (`output`). */
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-	const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+	const generated = z.toJSONSchema(schema, {
+		io,
+		unrepresentable: 'any',
+		override: ({ jsonSchema: node }) => {
+			// `format: date-time` says it all; zod's long regex only adds noise.
+			if (node.format === 'date-time') delete node.pattern;
+			// Responses may gain fields over time; clients should not reject them.
+			if (io === 'output' && node.additionalProperties === false) delete node.additionalProperties;
+		}
+	}) as JsonSchema;
+	const { $schema: _dialect, ...rest } = generated;
 	return rest;
 }
 
