@@ -209,6 +209,14 @@ describe('the account', () => {
 		expect((await client.get('/api/v1/me')).status).toBe(200);
 	});
 
+	it('revoking the current session signs this client out and clears its cookie', async () => {
+		const { client } = await makeUser();
+		const response = await client.delete(`/api/v1/sessions/${sha256Hex(client.sessionToken!)}`);
+		expect(response.status).toBe(204);
+		expect(client.sessionToken).toBeUndefined();
+		expect((await client.get('/api/v1/me')).status).toBe(401);
+	});
+
 	it("cannot revoke someone else's session (404, as if missing)", async () => {
 		const alice = await makeUser();
 		const bob = await makeUser();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeBoard, makeUser, makeWorkspace } from './helpers';
+import { Client, makeBoard, makeUser, makeWorkspace, uniqueEmail } from './helpers';
 
 describe('boards', () => {
 	it('creates, renames, archives, restores, duplicates and deletes a board', async () => {
@@ -85,19 +85,42 @@ describe('pagination', () => {
 		}
 	});
 
-	it('pages every list the same way', async () => {
-		const { client } = await makeUser();
-		for (let n = 0; n < 3; n++) {
-			await makeWorkspace(client, `Workspace ${n}`);
-			await client.post('/api/v1/tokens', { name: `Token ${n}` });
+	it('pages every list the same way: limit, opaque cursor, {items, nextCursor}', async () => {
+		const owner = await makeUser();
+		const workspace = await makeWorkspace(owner.client);
+		for (let n = 0; n < 2; n++) {
+			await makeWorkspace(owner.client, `Workspace ${n}`);
+			await owner.client.post('/api/v1/tokens', { name: `Token ${n}` });
+			await new Client().post('/api/v1/auth/login', { email: owner.email, password: owner.password });
+			const colleague = await makeUser();
+			await owner.client.post(`/api/v1/workspaces/${workspace.id}/members`, { email: colleague.email, role: 'viewer' });
 		}
-		for (const path of ['/api/v1/workspaces', '/api/v1/tokens']) {
-			const first = await client.get(`${path}?limit=2`);
+		await owner.client.post('/api/v1/tokens', { name: 'Token 3' });
+		for (let n = 0; n < 3; n++) {
+			await owner.client.post(`/api/v1/workspaces/${workspace.id}/members`, { email: uniqueEmail('invitee'), role: 'editor' });
+			await makeBoard(owner.client, workspace.id, `Board ${n}`);
+		}
+		const lists = [
+			'/api/v1/workspaces',
+			'/api/v1/tokens',
+			'/api/v1/sessions',
+			`/api/v1/workspaces/${workspace.id}/members`,
+			`/api/v1/workspaces/${workspace.id}/invites`,
+			`/api/v1/workspaces/${workspace.id}/boards`
+		];
+		for (const path of lists) {
+			const all = await owner.client.get(path);
+			expect(all.body.items, path).toHaveLength(3);
+			expect(all.body.nextCursor, path).toBeNull();
+			const first = await owner.client.get(`${path}?limit=2`);
 			expect(first.body.items, path).toHaveLength(2);
 			expect(typeof first.body.nextCursor, path).toBe('string');
-			const second = await client.get(`${path}?limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`);
+			const second = await owner.client.get(`${path}?limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`);
 			expect(second.body.items, path).toHaveLength(1);
 			expect(second.body.nextCursor, path).toBeNull();
+			const ids = [...first.body.items, ...second.body.items].map((item) => JSON.stringify(item));
+			expect(new Set(ids).size, path).toBe(3);
+			expect((await owner.client.get(`${path}?cursor=garbage`)).status, path).toBe(400);
 		}
 	});
 });
