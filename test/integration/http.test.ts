@@ -39,6 +39,33 @@ describe('request bodies', () => {
 		expect((await client.post('/api/v1/workspaces', { name: 'Small' })).status).toBe(201);
 	});
 
+	it('refuses an oversized body sent without Content-Length (chunked) with 413 too', async () => {
+		const { client } = await makeUser();
+		const chunk = new TextEncoder().encode(`{"name": "${'x'.repeat(64 * 1024)}`);
+		let sent = 0;
+		const body = new ReadableStream<Uint8Array>({
+			pull(controller) {
+				if (sent++ < 6) controller.enqueue(chunk);
+				else {
+					controller.enqueue(new TextEncoder().encode('"}'));
+					controller.close();
+				}
+			}
+		});
+		const response = await fetch(new URL('/api/v1/workspaces', client.baseUrl), {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/json',
+				'x-forwarded-for': client.ip,
+				cookie: `waymark_session=${client.sessionToken}`
+			},
+			body,
+			duplex: 'half'
+		} as RequestInit);
+		expect(response.status).toBe(413);
+		expect((await client.get('/api/v1/workspaces')).body.items).toEqual([]);
+	});
+
 	it('refuses a body that is not JSON with 415, and broken JSON with 400', async () => {
 		const { client } = await makeUser();
 		const form = await client.request('POST', '/api/v1/workspaces', {
