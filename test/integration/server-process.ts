@@ -103,7 +103,12 @@ export async function startServer(options: StartOptions = {}): Promise<ServerPro
 	let output = '';
 	child.stdout?.on('data', (chunk) => (output += chunk));
 	child.stderr?.on('data', (chunk) => (output += chunk));
+	let stopping = false;
 	const exited = new Promise<void>((done) => child.once('exit', () => done()));
+	child.once('exit', (code, signal) => {
+		// A server that dies under the tests is a finding, not noise: show why.
+		if (!stopping) console.error(`[integration] server ${baseUrl} exited (${signal ?? code}):\n${output}`);
+	});
 
 	const server: ServerProcess = {
 		baseUrl,
@@ -112,6 +117,7 @@ export async function startServer(options: StartOptions = {}): Promise<ServerPro
 		child,
 		output: () => output,
 		async stop(signal = 'SIGTERM') {
+			stopping = true;
 			if (child.exitCode === null && child.signalCode === null) child.kill(signal);
 			// A graceful stop that hangs must not hang the suite: it becomes a kill.
 			const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
