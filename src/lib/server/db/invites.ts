@@ -39,17 +39,7 @@ export function listOpenInvitesPage(workspaceId: string, now: Date, request: Pag
 
 export function listOpenInvites(workspaceId: string, now: Date): InviteSummary[] {
 	return getDb()
-		.select({
-			id: invites.id,
-			workspaceId: invites.workspaceId,
-			email: invites.email,
-			role: invites.role,
-			invitedBy: invites.invitedBy,
-			createdAt: invites.createdAt,
-			expiresAt: invites.expiresAt,
-			acceptedAt: invites.acceptedAt,
-			acceptedBy: invites.acceptedBy
-		})
+		.select(summaryColumns)
 		.from(invites)
 		.where(
 			and(eq(invites.workspaceId, workspaceId), isNull(invites.acceptedAt), gt(invites.expiresAt, now))
