@@ -80,9 +80,25 @@ export async function freePort(): Promise<number> {
 
 export async function startServer(options: StartOptions = {}): Promise<ServerProcess> {
 	assertBuilt();
-	const port = await freePort();
-	const baseUrl = `http://127.0.0.1:${port}`;
 	const databasePath = options.databasePath ?? freshDatabasePath();
+	// The free port is found by probing, so another process can take it before the server
+	// binds it; then the server exits with EADDRINUSE and we try another port.
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await launch(await freePort(), databasePath, options);
+		} catch (error) {
+			if (!(error instanceof PortTakenError) || attempt >= 5) {
+				if (!options.databasePath) rmSync(dirname(databasePath), { recursive: true, force: true });
+				throw error;
+			}
+		}
+	}
+}
+
+class PortTakenError extends Error {}
+
+async function launch(port: number, databasePath: string, options: StartOptions): Promise<ServerProcess> {
+	const baseUrl = `http://127.0.0.1:${port}`;
 	const child = spawn(process.execPath, ['server.js'], {
 		cwd: projectRoot,
 		env: {
@@ -105,10 +121,7 @@ export async function startServer(options: StartOptions = {}): Promise<ServerPro
 	child.stderr?.on('data', (chunk) => (output += chunk));
 	let stopping = false;
 	const exited = new Promise<void>((done) => child.once('exit', () => done()));
-	child.once('exit', (code, signal) => {
-		// A server that dies under the tests is a finding, not noise: show why.
-		if (!stopping) console.error(`[integration] server ${baseUrl} exited (${signal ?? code}):\n${output}`);
-	});
+	const hasExited = () => child.exitCode !== null || child.signalCode !== null;
 
 	const server: ServerProcess = {
 		baseUrl,
@@ -118,7 +131,7 @@ export async function startServer(options: StartOptions = {}): Promise<ServerPro
 		output: () => output,
 		async stop(signal = 'SIGTERM') {
 			stopping = true;
-			if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+			if (!hasExited()) child.kill(signal);
 			// A graceful stop that hangs must not hang the suite: it becomes a kill.
 			const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
 			await exited;
@@ -132,21 +145,33 @@ export async function startServer(options: StartOptions = {}): Promise<ServerPro
 
 	const deadline = Date.now() + (options.timeoutMs ?? 30_000);
 	for (;;) {
-		if (child.exitCode !== null || child.signalCode !== null) {
+		if (hasExited()) {
+			await exited;
+			if (output.includes('EADDRINUSE')) throw new PortTakenError(`port ${port} was taken`);
 			throw new Error(`The server exited before answering:\n${output}`);
 		}
-		try {
-			const response = await fetch(`${baseUrl}/api/v1/openapi.json`, {
-				headers: { 'x-forwarded-for': '192.0.2.1' }
-			});
-			if (response.ok) return server;
-		} catch {
-			// not listening yet
+		// Only our own child's "Listening" line proves that the port is ours: whatever else
+		// answers there would be another process's server.
+		if (output.includes('[waymark] Listening on')) {
+			try {
+				const response = await fetch(`${baseUrl}/api/v1/openapi.json`, {
+					headers: { 'x-forwarded-for': '192.0.2.1' }
+				});
+				if (response.ok) break;
+			} catch {
+				// not answering yet
+			}
 		}
 		if (Date.now() > deadline) {
 			await server.stop('SIGKILL');
 			throw new Error(`The server did not answer within the time limit:\n${output}`);
 		}
-		await new Promise((wait) => setTimeout(wait, 100));
+		await new Promise((wait) => setTimeout(wait, 50));
 	}
+
+	child.once('exit', (code, signal) => {
+		// A server that dies under the tests is a finding, not noise: show why.
+		if (!stopping) console.error(`[integration] server ${baseUrl} exited (${signal ?? code}):\n${output}`);
+	});
+	return server;
 }
