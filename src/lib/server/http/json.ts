@@ -175,6 +175,28 @@ export function boardJson(board: db.Board): z.infer<typeof boardShape> {
 	};
 }
 
+export const versionShape = z.object({
+	id: z.number().int(),
+	label: z.string().nullable(),
+	kind: z.enum(['named', 'auto']),
+	createdBy: z.string().nullable(),
+	createdAt: isoDate,
+	bytes: z.number().int()
+});
+
+export function versionJson(version: db.DocVersionSummary): z.infer<typeof versionShape> {
+	return {
+		id: version.id,
+		label: version.label,
+		kind: version.kind,
+		createdBy: version.createdBy,
+		createdAt: version.createdAt.toISOString(),
+		bytes: version.bytes
+	};
+}
+
+export const restoredVersionShape = z.object({ restored: z.number().int(), backup: versionShape });
+
 export const acceptedInviteShape = z.object({ workspaceId: z.string(), role: roleShape });
 
 export const errorShape = z.object({

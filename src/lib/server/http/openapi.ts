@@ -206,6 +206,26 @@ export const endpoints: Endpoint[] = [
 		errors: [403, 404]
 	},
 	{
+		method: 'get', path: '/api/v1/boards/{id}/versions', tag: 'Boards', summary: 'Version history of a board, newest first',
+		query: page,
+		description: 'Named versions and automatic ones (hourly while the board is edited, and before every restore).',
+		success: { status: 200, description: 'Versions', body: pageShape(shapes.versionShape) },
+		errors: [404]
+	},
+	{
+		method: 'post', path: '/api/v1/boards/{id}/versions', tag: 'Boards', summary: 'Keep the board as it is now as a named version (editors and owners)',
+		body: schemas.versionCreateSchema,
+		success: { status: 201, description: 'The new version', body: shapes.versionShape },
+		errors: [400, 403, 404]
+	},
+	{
+		method: 'post', path: '/api/v1/boards/{id}/versions/{versionId}/restore', tag: 'Boards',
+		summary: 'Bring the board back to a version (editors and owners)',
+		description: 'Applied as a new edit that everyone connected receives at once; the state before the restore is kept as an automatic version.',
+		success: { status: 200, description: 'Restored', body: shapes.restoredVersionShape },
+		errors: [403, 404]
+	},
+	{
 		method: 'post', path: '/api/v1/boards/{id}/duplicate', tag: 'Boards', summary: 'Copy a board (editors and owners)',
 		body: schemas.boardDuplicateSchema,
 		success: { status: 201, description: 'The copy', body: shapes.boardShape },
