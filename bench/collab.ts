@@ -102,6 +102,8 @@ async function scenario(target: Target, label: string, clientsPerRoom: number, r
 }
 
 async function main() {
+	// Every y-websocket client adds a process exit listener.
+	process.setMaxListeners(0);
 	const edits = Number(process.env.BENCH_EDITS ?? 200);
 	const plans: Array<[string, number, number]> = [
 		['10 clients, 1 room', 10, 1],

@@ -21,6 +21,7 @@ export const CLOSE = {
 	malformed: 1007,
 	tooBig: 1009,
 	slowConsumer: 1013,
+	storageFailure: 1011,
 	shuttingDown: 1012
 } as const;
 

@@ -27,11 +27,16 @@ export class Room {
 	#compactScheduled = false;
 	#lastAutoVersionAt = Date.now();
 	#destroyed = false;
+	#failed = false;
 
 	constructor(
 		readonly name: string,
 		readonly workspaceId: string,
-		prepare?: (doc: Y.Doc) => void
+		private readonly hooks: {
+			prepare?: (doc: Y.Doc) => void;
+			/** The room's memory now holds an edit that is not stored: it must be dropped. */
+			onStorageFailure: (room: Room) => void;
+		}
 	) {
 		// Load before any peer can sync: a client must never sync against an empty document
 		// and then see its content arrive twice.
@@ -45,23 +50,25 @@ export class Room {
 		this.doc.on('update', this.#onUpdate);
 		this.awareness.on('update', this.#onAwareness);
 		// After the handlers: whatever preparing changes is stored like any edit.
-		prepare?.(this.doc);
+		hooks.prepare?.(this.doc);
 		collabMetrics.roomsLoaded += 1;
 	}
 
+	/** True once the room is gone, or broken: then it applies and sends nothing more. */
 	get destroyed(): boolean {
-		return this.#destroyed;
+		return this.#destroyed || this.#failed;
 	}
 
 	#onUpdate = (update: Uint8Array, origin: unknown) => {
-		if (origin === LOAD_ORIGIN) return;
+		if (origin === LOAD_ORIGIN || this.#failed) return;
 		try {
 			db.appendDocUpdate(this.name, update);
 		} catch (error) {
-			// Nothing unstored may reach other clients. Closing makes every client resync
-			// later from what is stored; their own copies still hold the edit.
-			console.error(`[collab] could not store an update of ${this.name}; closing the room`, error);
-			this.closeAll(1011, 'storage failure');
+			// Nothing unstored may reach anyone: the room (whose memory already holds the edit)
+			// is dropped, and clients resync from what is stored; their own copies keep the edit.
+			console.error(`[collab] could not store an update of ${this.name}; dropping the room`, error);
+			this.#failed = true;
+			this.hooks.onStorageFailure(this);
 			return;
 		}
 		countAppliedUpdate(update.byteLength);

@@ -122,7 +122,10 @@ export class CollabServer {
 		}
 		let room = this.rooms.get(name);
 		if (!room) {
-			room = new Room(name, workspaceId, documentKindOf(name)?.prepare);
+			room = new Room(name, workspaceId, {
+				prepare: documentKindOf(name)?.prepare,
+				onStorageFailure: (failed) => this.#dropRoom(failed, CLOSE.storageFailure, 'storage failure')
+			});
 			this.rooms.set(name, room);
 		}
 		return room;
@@ -159,7 +162,8 @@ export class CollabServer {
 		this.#unloadTimers.delete(room.name);
 		this.rooms.delete(room.name);
 		room.closeAll(code, reason);
-		room.destroy({ persist: false });
+		// Possibly called from inside the document's own update handler: destroy it afterwards.
+		queueMicrotask(() => room.destroy({ persist: false }));
 	}
 
 	#onAccessEvent(event: AccessEvent) {

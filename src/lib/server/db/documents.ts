@@ -3,12 +3,21 @@ import { getDb } from './connection';
 import { DEFAULT_PAGE_SIZE, InvalidCursorError, MAX_PAGE_SIZE, type Page, type PageRequest } from './pagination';
 import { docUpdates, docVersions, type DocVersion } from './schema';
 
+// Every edit of every board passes here: prepared once per connection, not per call.
+const appendStatements = new WeakMap<object, { run(values: { docName: string; update: Buffer }): unknown }>();
+
 /** Appends one update; synchronous, so it is on disk before the caller broadcasts it. */
 export function appendDocUpdate(docName: string, update: Uint8Array): void {
-	getDb()
-		.insert(docUpdates)
-		.values({ docName, update: Buffer.from(update.buffer, update.byteOffset, update.byteLength) })
-		.run();
+	const db = getDb();
+	let statement = appendStatements.get(db);
+	if (!statement) {
+		statement = db
+			.insert(docUpdates)
+			.values({ docName: sql.placeholder('docName'), update: sql.placeholder('update'), createdAt: sql.placeholder('createdAt') })
+			.prepare();
+		appendStatements.set(db, statement as never);
+	}
+	statement.run({ docName, update: Buffer.from(update.buffer, update.byteOffset, update.byteLength), createdAt: new Date() } as never);
 }
 
 export function loadDocUpdates(docName: string): Uint8Array[] {
