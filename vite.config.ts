@@ -1,6 +1,23 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * Hands Vite's HTTP server to the app, whose server hooks mount the collaboration websocket
+ * on it (only /collab/… upgrades; Vite's HMR socket is left alone) — as server.js does in production.
+ */
+function collabOnViteServer(): Plugin {
+	return {
+		name: 'waymark-collab',
+		configureServer(server) {
+			if (server.httpServer) globalThis.__waymarkHttpServer = server.httpServer as never;
+		},
+		configurePreviewServer(server) {
+			globalThis.__waymarkHttpServer = server.httpServer as never;
+		}
+	};
+}
 
 export default defineConfig({
 	plugins: [
@@ -9,7 +26,8 @@ export default defineConfig({
 			outdir: './src/lib/paraglide',
 			strategy: ['custom-account', 'cookie', 'preferredLanguage', 'baseLocale']
 		}),
-		sveltekit()
+		sveltekit(),
+		collabOnViteServer()
 	],
 	test: {
 		projects: [

@@ -8,14 +8,27 @@ import {
 	validateApiToken,
 	validateSessionToken
 } from '$lib/server/auth';
-import { getDb } from '$lib/server/db';
+import { attachCollab, collabServer } from '$lib/server/collab';
+import { closeDb, getDb } from '$lib/server/db';
 import { seedDemoIfEmpty } from '$lib/server/demo';
 import { errorResponse } from '$lib/server/http/api';
 import { AppError } from '$lib/server/errors';
 
+declare global {
+	// Set by server.js (production) and the Vite plugin (dev, preview): see vite.config.ts.
+	var __waymarkHttpServer: import('node:http').Server | undefined;
+	var __waymarkShutdownHooks: Array<() => void | Promise<void>> | undefined;
+}
+
 export const init: ServerInit = async () => {
 	getDb(); // opens the file and applies migrations before the first request
 	await seedDemoIfEmpty();
+	const httpServer = globalThis.__waymarkHttpServer;
+	if (httpServer) attachCollab(httpServer);
+	(globalThis.__waymarkShutdownHooks ??= []).push(() => {
+		collabServer().shutdown();
+		closeDb();
+	});
 };
 
 const accountLocale = new WeakMap<Request, string>();

@@ -22,5 +22,18 @@ export const config = {
 		signupPerIp: intFromEnv('WAYMARK_SIGNUP_LIMIT_PER_IP', 10),
 		signupWindowSeconds: intFromEnv('WAYMARK_SIGNUP_WINDOW_SECONDS', 60 * 60)
 	},
-	inviteLifetimeHours: intFromEnv('WAYMARK_INVITE_LIFETIME_HOURS', 7 * 24)
+	inviteLifetimeHours: intFromEnv('WAYMARK_INVITE_LIFETIME_HOURS', 7 * 24),
+	collab: {
+		/** Larger frames close the socket with 1009 (message too big), the websocket 413. */
+		maxFrameBytes: intFromEnv('WAYMARK_COLLAB_MAX_FRAME_BYTES', 8 * 1024 * 1024),
+		/** How long a room with no connections stays in memory. */
+		unloadAfterMs: intFromEnv('WAYMARK_COLLAB_UNLOAD_SECONDS', 30) * 1000,
+		/** Compaction merges the stored log once it holds this many rows or bytes. */
+		compactAfterUpdates: intFromEnv('WAYMARK_COLLAB_COMPACT_UPDATES', 500),
+		compactAfterBytes: intFromEnv('WAYMARK_COLLAB_COMPACT_BYTES', 1024 * 1024),
+		/** While a document is edited, an automatic version is kept this often. */
+		autoVersionEveryMs: intFromEnv('WAYMARK_AUTO_VERSION_MINUTES', 60) * 60_000,
+		/** Awareness (presence, cursors) messages a connection may send per second, on average. */
+		awarenessPerSecond: intFromEnv('WAYMARK_COLLAB_AWARENESS_PER_SECOND', 20)
+	}
 };

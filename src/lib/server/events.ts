@@ -6,7 +6,8 @@ export type AccessEvent =
 	| { kind: 'membership-changed'; workspaceId: string; userId: string }
 	| { kind: 'workspace-deleted'; workspaceId: string }
 	| { kind: 'board-deleted'; boardId: string }
-	| { kind: 'session-revoked'; sessionId: string };
+	| { kind: 'session-revoked'; sessionId: string }
+	| { kind: 'api-token-revoked'; tokenId: string };
 
 const listeners = new Set<(event: AccessEvent) => void>();
 

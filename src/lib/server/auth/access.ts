@@ -91,3 +91,13 @@ export function boardRole(userId: string, boardId: string): Role | null {
 	if (!board) return null;
 	return db.findMembership(board.workspaceId, userId)?.role ?? null;
 }
+
+/**
+ * Server-wide operational figures (rooms, connections, update rates: no content) are for
+ * people who run a team here: owners of at least one workspace.
+ */
+export function requireOperator(user: db.User | null | undefined): db.User {
+	const actor = requireUser(user);
+	if (!db.ownsAnyWorkspace(actor.id)) throw forbidden('Only workspace owners can see server metrics');
+	return actor;
+}

@@ -1,4 +1,5 @@
 import * as db from '../db';
+import { announce } from '../events';
 import { hashSecret, newId, newSecret } from '../ids';
 
 /** Personal API tokens read `wm_<secret>`, so secret scanners and people can tell what they are. */
@@ -25,4 +26,11 @@ export function validateApiToken(token: string): { user: db.User; tokenId: strin
 		db.markApiTokenUsed(found.token.id, now);
 	}
 	return { user: found.user, tokenId: found.token.id };
+}
+
+/** Revokes a token of the user's own; its live connections close at once. */
+export function revokeApiToken(userId: string, tokenId: string): boolean {
+	const deleted = db.deleteApiToken(userId, tokenId);
+	if (deleted) announce({ kind: 'api-token-revoked', tokenId });
+	return deleted;
 }

@@ -30,12 +30,15 @@ export function updateBoard(
 
 export function duplicateBoard(user: db.User | null, boardId: string, title?: string): db.Board {
 	const access = requireBoard(user, boardId, 'boards:write');
-	return db.insertBoard({
+	const copy = db.insertBoard({
 		workspaceId: access.board.workspaceId,
 		title: title ?? `${access.board.title} (copy)`,
 		template: access.board.template,
 		createdBy: access.user.id
 	});
+	// Every update a live room applies is already stored, so the stored log is the whole board.
+	db.copyDocument(access.board.id, copy.id);
+	return copy;
 }
 
 export function deleteBoard(user: db.User | null, boardId: string): void {

@@ -2,7 +2,7 @@ import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { newId } from '../ids';
 import { getDb } from './connection';
 import { keyset, toPage, type Page, type PageRequest } from './pagination';
-import { boards, type Board } from './schema';
+import { boards, docUpdates, docVersions, type Board } from './schema';
 
 export function insertBoard(input: {
 	workspaceId: string;
@@ -49,6 +49,11 @@ export function updateBoard(
 		.get();
 }
 
+/** A board's collaborative document is named by the board id; it goes with the board. */
 export function deleteBoard(id: string): void {
-	getDb().delete(boards).where(eq(boards.id, id)).run();
+	getDb().transaction((tx) => {
+		tx.delete(docUpdates).where(eq(docUpdates.docName, id)).run();
+		tx.delete(docVersions).where(eq(docVersions.docName, id)).run();
+		tx.delete(boards).where(eq(boards.id, id)).run();
+	});
 }

@@ -35,3 +35,11 @@ export function closeDb(): void {
 	instance?.$client.close();
 	instance = undefined;
 }
+
+export function databaseIsHealthy(): boolean {
+	try {
+		return getDb().$client.prepare('select 1 as ok').get() !== undefined;
+	} catch {
+		return false;
+	}
+}

@@ -1,4 +1,4 @@
-export { getDb, closeDb, openDatabase, type Db } from './connection';
+export { getDb, closeDb, openDatabase, databaseIsHealthy, type Db } from './connection';
 export * from './pagination';
 export * from './users';
 export * from './sessions';
@@ -9,3 +9,4 @@ export * from './invites';
 export * from './boards';
 export type * from './schema';
 export { roles } from './schema';
+export * from './documents';

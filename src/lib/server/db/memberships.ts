@@ -1,5 +1,5 @@
-import { and, asc, eq } from 'drizzle-orm';
-import { getDb } from './connection';
+import { and, asc, count, eq } from 'drizzle-orm';
+import { getDb, type Db } from './connection';
 import { keyset, toPage, type Page, type PageRequest } from './pagination';
 import { memberships, users, type Membership, type Role } from './schema';
 
@@ -53,11 +53,18 @@ export function findMember(workspaceId: string, userId: string): MemberSummary |
 		.get();
 }
 
-export function countOwners(workspaceId: string): number {
-	return getDb().$count(
-		memberships,
-		and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, 'owner'))
+function ownerCount(tx: Pick<Db, 'select'>, workspaceId: string): number {
+	return (
+		tx
+			.select({ n: count() })
+			.from(memberships)
+			.where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, 'owner')))
+			.get()?.n ?? 0
 	);
+}
+
+export function countOwners(workspaceId: string): number {
+	return ownerCount(getDb(), workspaceId);
 }
 
 export function insertMembership(workspaceId: string, userId: string, role: Role): void {
@@ -81,11 +88,7 @@ export function setRoleKeepingAnOwner(
 			.get();
 		if (!current) return 'not_member';
 		if (current.role === 'owner' && role !== 'owner') {
-			const owners = tx.$count(
-				memberships,
-				and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, 'owner'))
-			);
-			if (owners <= 1) return 'last_owner';
+			if (ownerCount(tx, workspaceId) <= 1) return 'last_owner';
 		}
 		tx.update(memberships)
 			.set({ role })
@@ -108,15 +111,22 @@ export function deleteMembershipKeepingAnOwner(
 			.get();
 		if (!current) return 'not_member';
 		if (current.role === 'owner') {
-			const owners = tx.$count(
-				memberships,
-				and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, 'owner'))
-			);
-			if (owners <= 1) return 'last_owner';
+			if (ownerCount(tx, workspaceId) <= 1) return 'last_owner';
 		}
 		tx.delete(memberships)
 			.where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)))
 			.run();
 		return 'ok';
 	}, { behavior: 'immediate' });
+}
+
+export function ownsAnyWorkspace(userId: string): boolean {
+	return (
+		getDb()
+			.select({ userId: memberships.userId })
+			.from(memberships)
+			.where(and(eq(memberships.userId, userId), eq(memberships.role, 'owner')))
+			.limit(1)
+			.get() !== undefined
+	);
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+	blob,
 	check,
 	index,
 	integer,
@@ -139,3 +140,36 @@ export type Membership = typeof memberships.$inferSelect;
 export type Invite = typeof invites.$inferSelect;
 export type Board = typeof boards.$inferSelect;
 export type Role = (typeof roles)[number];
+
+/**
+ * The append-only log of a collaborative document (a board, later a persona): every update the
+ * collaboration server applies is one row, written before it is broadcast. Compaction replaces
+ * a prefix of rows by one snapshot row holding the merged state.
+ */
+export const docUpdates = sqliteTable(
+	'doc_updates',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		docName: text('doc_name').notNull(),
+		update: blob('update', { mode: 'buffer' }).notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('doc_updates_doc_idx').on(t.docName, t.id)]
+);
+
+/** Named or automatic snapshots of a document, for version history and restore. */
+export const docVersions = sqliteTable(
+	'doc_versions',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		docName: text('doc_name').notNull(),
+		label: text('label'),
+		kind: text('kind', { enum: ['named', 'auto'] }).notNull(),
+		state: blob('state', { mode: 'buffer' }).notNull(),
+		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('doc_versions_doc_idx').on(t.docName, t.id)]
+);
+
+export type DocVersion = typeof docVersions.$inferSelect;

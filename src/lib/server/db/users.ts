@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { newId } from '../ids';
 import { getDb } from './connection';
 import { users, type User } from './schema';
@@ -27,5 +27,5 @@ export function updateUser(
 }
 
 export function countUsers(): number {
-	return getDb().$count(users);
+	return getDb().select({ n: count() }).from(users).get()?.n ?? 0;
 }

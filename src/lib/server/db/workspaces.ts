@@ -1,8 +1,8 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { newId } from '../ids';
 import { getDb } from './connection';
 import { keyset, toPage, type Page, type PageRequest } from './pagination';
-import { boards, memberships, workspaces, type Role, type Workspace } from './schema';
+import { boards, docUpdates, docVersions, memberships, workspaces, type Role, type Workspace } from './schema';
 
 export interface WorkspaceSummary extends Workspace {
 	role: Role;
@@ -47,7 +47,21 @@ export function renameWorkspace(id: string, name: string): Workspace | undefined
 	return getDb().update(workspaces).set({ name }).where(eq(workspaces.id, id)).returning().get();
 }
 
-export function deleteWorkspace(id: string): void {
-	getDb().delete(workspaces).where(eq(workspaces.id, id)).run();
+/** Boards go by foreign-key cascade; their documents are deleted here, in the same transaction. */
+export function deleteWorkspace(id: string): string[] {
+	return getDb().transaction((tx) => {
+		const boardIds = tx
+			.select({ id: boards.id })
+			.from(boards)
+			.where(eq(boards.workspaceId, id))
+			.all()
+			.map((row) => row.id);
+		if (boardIds.length) {
+			tx.delete(docUpdates).where(inArray(docUpdates.docName, boardIds)).run();
+			tx.delete(docVersions).where(inArray(docVersions.docName, boardIds)).run();
+		}
+		tx.delete(workspaces).where(eq(workspaces.id, id)).run();
+		return boardIds;
+	});
 }
 

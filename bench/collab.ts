@@ -1,0 +1,260 @@
+/**
+ * npm run bench:collab — measures the collaboration server against a bare in-memory
+ * reference (@y/websocket-server, no auth, no storage) with real y-websocket clients.
+ * Prints figures; asserts nothing. Run after `vite build`.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+
+interface Target {
+	name: string;
+	url: string;
+	process: ChildProcess;
+	params: Record<string, string>;
+	newRoom(): Promise<string>;
+	stats(): Promise<{ updates: number; bytes: number } | null>;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function freePort(): Promise<number> {
+	return new Promise((resolve) => {
+		const server = createServer();
+		server.listen(0, '127.0.0.1', () => {
+			const port = (server.address() as { port: number }).port;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+async function waitFor(url: string) {
+	for (let i = 0; i < 200; i++) {
+		try {
+			await fetch(url);
+			return;
+		} catch {
+			await sleep(100);
+		}
+	}
+	throw new Error(`${url} did not answer`);
+}
+
+function rssBytes(pid: number): number {
+	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+	const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+	return kb * 1024;
+}
+
+async function startWaymark(): Promise<Target & { cleanup(): void }> {
+	const port = await freePort();
+	const dir = mkdtempSync(join(tmpdir(), 'waymark-bench-'));
+	const origin = `http://127.0.0.1:${port}`;
+	const child = spawn(process.execPath, ['server.js'], {
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: origin,
+			DATABASE_PATH: join(dir, 'bench.db'),
+			WAYMARK_DEMO: 'off'
+		},
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	await waitFor(`${origin}/healthz`);
+	const signup = await fetch(`${origin}/api/v1/auth/signup`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', origin },
+		body: JSON.stringify({ email: 'bench@example.com', password: 'bench-password-1', name: 'Bench' })
+	});
+	const cookie = (signup.headers.get('set-cookie') ?? '').split(';')[0]!;
+	const tokenResponse = await fetch(`${origin}/api/v1/tokens`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', cookie, origin },
+		body: JSON.stringify({ name: 'bench' })
+	});
+	const { token } = (await tokenResponse.json()) as { token: string };
+	const authorization = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+	const workspace = (await (
+		await fetch(`${origin}/api/v1/workspaces`, {
+			method: 'POST',
+			headers: authorization,
+			body: JSON.stringify({ name: 'Bench' })
+		})
+	).json()) as { id: string };
+	const metric = (text: string, name: string) =>
+		Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+	return {
+		name: 'waymark',
+		url: `ws://127.0.0.1:${port}/collab`,
+		process: child,
+		params: { token },
+		async newRoom() {
+			const board = (await (
+				await fetch(`${origin}/api/v1/workspaces/${workspace.id}/boards`, {
+					method: 'POST',
+					headers: authorization,
+					body: JSON.stringify({ title: 'Bench board' })
+				})
+			).json()) as { id: string };
+			return board.id;
+		},
+		async stats() {
+			const text = await (await fetch(`${origin}/metrics`, { headers: authorization })).text();
+			return {
+				updates: metric(text, 'waymark_collab_updates_applied_total'),
+				bytes: metric(text, 'waymark_collab_bytes_stored_total')
+			};
+		},
+		cleanup: () => rmSync(dir, { recursive: true, force: true })
+	};
+}
+
+async function startReference(): Promise<Target & { cleanup(): void }> {
+	const port = await freePort();
+	const child = spawn(process.execPath, ['node_modules/@y/websocket-server/src/server.js'], {
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	await waitFor(`http://127.0.0.1:${port}/`);
+	let rooms = 0;
+	return {
+		name: 'reference',
+		url: `ws://127.0.0.1:${port}`,
+		process: child,
+		params: {},
+		newRoom: async () => `bench-room-${rooms++}`,
+		stats: async () => null,
+		cleanup: () => {}
+	};
+}
+
+const quantile = (sorted: number[], q: number) =>
+	sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN;
+
+interface Client {
+	doc: Y.Doc;
+	provider: WebsocketProvider;
+}
+
+async function scenario(target: Target, label: string, clientsPerRoom: number, roomCount: number, edits: number) {
+	const rssBefore = rssBytes(target.process.pid!);
+	const statsBefore = await target.stats();
+	const rooms: Client[][] = [];
+	const syncTimes: number[] = [];
+	for (let r = 0; r < roomCount; r++) {
+		const room = await target.newRoom();
+		const clients: Client[] = [];
+		await Promise.all(
+			Array.from({ length: clientsPerRoom }, async () => {
+				const doc = new Y.Doc();
+				const started = performance.now();
+				const provider = new WebsocketProvider(target.url, room, doc, {
+					WebSocketPolyfill: WebSocket as never,
+					params: target.params,
+					disableBc: true
+				});
+				clients.push({ doc, provider });
+				await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
+				syncTimes.push(performance.now() - started);
+			})
+		);
+		rooms.push(clients);
+	}
+
+	const sentAt = new Map<string, number>();
+	const latencies: number[] = [];
+	let received = 0;
+	for (const clients of rooms) {
+		for (const { doc } of clients) {
+			doc.getMap<number>('bench').observe((event, transaction) => {
+				if (transaction.local) return;
+				const now = performance.now();
+				for (const key of event.keysChanged) {
+					const sent = sentAt.get(key);
+					if (sent !== undefined) {
+						latencies.push(now - sent);
+						received += 1;
+					}
+				}
+			});
+		}
+	}
+
+	// Writers take turns: one edit at a time per room, all rooms in step.
+	const interval = Math.max(10, clientsPerRoom / 10);
+	for (let e = 0; e < edits; e++) {
+		rooms.forEach((clients, r) => {
+			const writer = clients[e % clients.length]!;
+			const key = `r${r}e${e}`;
+			sentAt.set(key, performance.now());
+			writer.doc.getMap<number>('bench').set(key, e);
+		});
+		await sleep(interval);
+	}
+	const expected = edits * roomCount * (clientsPerRoom - 1);
+	for (let waited = 0; received < expected && waited < 15_000; waited += 100) await sleep(100);
+
+	const rssAfter = rssBytes(target.process.pid!);
+	const statsAfter = await target.stats();
+	for (const clients of rooms) for (const { provider, doc } of clients) (provider.destroy(), doc.destroy());
+
+	latencies.sort((a, b) => a - b);
+	syncTimes.sort((a, b) => a - b);
+	const ms = (v: number) => `${v.toFixed(1)} ms`;
+	const mb = (v: number) => `${(v / 1024 / 1024).toFixed(1)} MiB`;
+	const figures = {
+		scenario: label,
+		server: target.name,
+		'p50 / p95 / p99 / max': `${ms(quantile(latencies, 0.5))} / ${ms(quantile(latencies, 0.95))} / ${ms(quantile(latencies, 0.99))} / ${ms(latencies.at(-1) ?? NaN)}`,
+		'lost updates': expected - received,
+		'connect+sync p50 / max': `${ms(quantile(syncTimes, 0.5))} / ${ms(syncTimes.at(-1) ?? NaN)}`,
+		'RSS before → after': `${mb(rssBefore)} → ${mb(rssAfter)}`,
+		'RSS per room': mb((rssAfter - rssBefore) / roomCount),
+		'bytes stored / update':
+			statsBefore && statsAfter
+				? ((statsAfter.bytes - statsBefore.bytes) / Math.max(1, statsAfter.updates - statsBefore.updates)).toFixed(1)
+				: 'n/a (in memory)'
+	};
+	console.log(JSON.stringify(figures));
+	await sleep(500);
+	return { p95: quantile(latencies, 0.95), lost: expected - received };
+}
+
+async function main() {
+	const edits = Number(process.env.BENCH_EDITS ?? 200);
+	const plans: Array<[string, number, number]> = [
+		['10 clients, 1 room', 10, 1],
+		['50 clients, 1 room', 50, 1],
+		['200 clients, 1 room', 200, 1],
+		['200 clients, 20 rooms', 10, 20]
+	];
+	const results: Record<string, Record<string, number>> = {};
+	for (const start of [startReference, startWaymark]) {
+		const target = await start();
+		try {
+			for (const [label, clients, rooms] of plans) {
+				const { p95 } = await scenario(target, label, clients, rooms, edits);
+				(results[label] ??= {})[target.name] = p95;
+			}
+		} finally {
+			target.process.kill('SIGTERM');
+			await sleep(300);
+			target.cleanup();
+		}
+	}
+	const at50 = results['50 clients, 1 room']!;
+	const ratio = at50.waymark! / at50.reference!;
+	console.log(
+		`\n50 clients in one room: p95 waymark ${at50.waymark!.toFixed(1)} ms vs reference ${at50.reference!.toFixed(1)} ms = ${ratio.toFixed(2)}× (target ≤ 1.25×)`
+	);
+	process.exit(0);
+}
+
+void main();

@@ -1,0 +1,148 @@
+import type { WebSocket } from 'ws';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { config } from '../config';
+import { collabMetrics } from './metrics';
+import {
+	decodeMessage,
+	encodeAwareness,
+	encodeKeepAlive,
+	encodeSyncStep1,
+	encodeSyncStep2,
+	ProtocolError
+} from './protocol';
+import type { DocumentAccess } from './registry';
+import type { Room, RoomPeer } from './room';
+
+/** Close codes the client can tell apart. */
+export const CLOSE = {
+	accessRevoked: 4403,
+	documentDeleted: 4404,
+	malformed: 1007,
+	tooBig: 1009,
+	slowConsumer: 1013,
+	shuttingDown: 1012
+} as const;
+
+/** A slow client that lets this much pile up is dropped rather than buffered without end. */
+const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
+
+export interface ConnectionIdentity {
+	userId: string;
+	sessionId: string | null;
+	apiTokenId: string | null;
+}
+
+/** One websocket in one room. Read-only connections receive everything and change nothing. */
+export class Connection implements RoomPeer {
+	lastSentAt = Date.now();
+	alive = true;
+	#awarenessBudget: number;
+	#awarenessRefilledAt = Date.now();
+
+	constructor(
+		readonly socket: WebSocket,
+		readonly room: Room,
+		readonly identity: ConnectionIdentity,
+		public access: DocumentAccess,
+		private readonly onClose: (connection: Connection) => void
+	) {
+		this.#awarenessBudget = config.collab.awarenessPerSecond * 2;
+		room.addPeer(this);
+		socket.binaryType = 'nodebuffer';
+		socket.on('message', (data, isBinary) => this.#receive(data as Buffer, isBinary));
+		socket.on('pong', () => (this.alive = true));
+		socket.on('close', () => this.onClose(this));
+		socket.on('error', (error) => console.warn('[collab] socket error', error.message));
+
+		this.send(encodeSyncStep1(room.doc));
+		const present = [...room.awareness.getStates().keys()];
+		if (present.length) this.send(encodeAwareness(room.awareness, present));
+	}
+
+	get userId(): string {
+		return this.identity.userId;
+	}
+
+	get readOnly(): boolean {
+		return this.access !== 'write';
+	}
+
+	send(message: Uint8Array): void {
+		if (this.socket.readyState !== this.socket.OPEN) return;
+		if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+			this.close(CLOSE.slowConsumer, 'client too slow');
+			return;
+		}
+		this.lastSentAt = Date.now();
+		this.socket.send(message, { binary: true });
+	}
+
+	close(code: number, reason: string): void {
+		if (this.socket.readyState === this.socket.CLOSED) return;
+		this.socket.close(code, reason);
+		// A peer that never answers the close handshake must still go.
+		setTimeout(() => this.socket.terminate(), 2000).unref();
+	}
+
+	keepAlive(now: number): void {
+		if (!this.alive) {
+			this.socket.terminate();
+			return;
+		}
+		this.alive = false;
+		this.socket.ping();
+		if (now - this.lastSentAt >= 15_000) this.send(encodeKeepAlive());
+	}
+
+	#receive(data: Buffer, isBinary: boolean) {
+		if (this.room.destroyed) return;
+		try {
+			if (!isBinary) throw new ProtocolError('text frames are not part of the protocol');
+			this.#handle(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+		} catch (error) {
+			collabMetrics.framesRejected += 1;
+			console.warn(
+				`[collab] closing a connection to ${this.room.name} (user ${this.userId}): ${(error as Error).message}`
+			);
+			this.close(CLOSE.malformed, 'malformed message');
+		}
+	}
+
+	#handle(data: Uint8Array) {
+		const message = decodeMessage(data);
+		switch (message.kind) {
+			case 'sync-step-1':
+				this.send(encodeSyncStep2(this.room.doc, message.stateVector));
+				return;
+			case 'sync-update':
+				if (this.readOnly) {
+					collabMetrics.updatesDropped += 1;
+					return;
+				}
+				Y.applyUpdate(this.room.doc, message.update, this);
+				return;
+			case 'awareness':
+				if (!this.#takeAwarenessBudget()) return;
+				awarenessProtocol.applyAwarenessUpdate(this.room.awareness, message.update, this);
+				return;
+			case 'query-awareness':
+				this.send(encodeAwareness(this.room.awareness, [...this.room.awareness.getStates().keys()]));
+				return;
+		}
+	}
+
+	/** A token bucket: bursts of cursor moves pass, a flood is dropped (never applied). */
+	#takeAwarenessBudget(): boolean {
+		const rate = config.collab.awarenessPerSecond;
+		const now = Date.now();
+		this.#awarenessBudget = Math.min(
+			rate * 2,
+			this.#awarenessBudget + ((now - this.#awarenessRefilledAt) / 1000) * rate
+		);
+		this.#awarenessRefilledAt = now;
+		if (this.#awarenessBudget < 1) return false;
+		this.#awarenessBudget -= 1;
+		return true;
+	}
+}

@@ -1,0 +1,53 @@
+import * as Y from 'yjs';
+import { requireBoard } from '../auth';
+import * as db from '../db';
+import { notFound } from '../errors';
+import { replaceDocContent } from './restore';
+import type { CollabServer } from './server';
+
+export const RESTORE_ORIGIN = 'version-restore';
+
+/** Version history of one board's document: list, snapshot now, restore. */
+export class BoardVersions {
+	constructor(private readonly collab: CollabServer) {}
+
+	list(user: db.User | null, boardId: string): db.DocVersionSummary[] {
+		requireBoard(user, boardId, 'boards:read');
+		return db.listDocVersions(boardId);
+	}
+
+	create(user: db.User | null, boardId: string, label: string | null): db.DocVersionSummary {
+		const { board, user: actor } = requireBoard(user, boardId, 'boards:write');
+		const room = this.collab.openRoom(board.id, board.workspaceId);
+		return db.insertDocVersion({
+			docName: board.id,
+			label,
+			kind: 'named',
+			state: Y.encodeStateAsUpdate(room.doc),
+			createdBy: actor.id
+		});
+	}
+
+	/**
+	 * Brings the live document back to a version, as a new update that every connected client
+	 * receives. What was there before is kept as an automatic version, so nothing is lost.
+	 */
+	restore(user: db.User | null, boardId: string, versionId: number): db.DocVersionSummary {
+		const { board, user: actor } = requireBoard(user, boardId, 'boards:write');
+		const version = db.findDocVersion(board.id, versionId);
+		if (!version) throw notFound('Version');
+		const room = this.collab.openRoom(board.id, board.workspaceId);
+		const backup = db.insertDocVersion({
+			docName: board.id,
+			label: `Before restoring version ${versionId}`,
+			kind: 'auto',
+			state: Y.encodeStateAsUpdate(room.doc),
+			createdBy: actor.id
+		});
+		const source = new Y.Doc();
+		Y.applyUpdate(source, new Uint8Array(version.state));
+		replaceDocContent(room.doc, source, RESTORE_ORIGIN);
+		source.destroy();
+		return backup;
+	}
+}

@@ -1,0 +1,119 @@
+import { and, desc, eq, lte, max, sql } from 'drizzle-orm';
+import { getDb } from './connection';
+import { docUpdates, docVersions, type DocVersion } from './schema';
+
+/** Appends one update; synchronous, so it is on disk before the caller broadcasts it. */
+export function appendDocUpdate(docName: string, update: Uint8Array): void {
+	getDb()
+		.insert(docUpdates)
+		.values({ docName, update: Buffer.from(update.buffer, update.byteOffset, update.byteLength) })
+		.run();
+}
+
+export function loadDocUpdates(docName: string): Uint8Array[] {
+	return getDb()
+		.select({ update: docUpdates.update })
+		.from(docUpdates)
+		.where(eq(docUpdates.docName, docName))
+		.orderBy(docUpdates.id)
+		.all()
+		.map((row) => new Uint8Array(row.update));
+}
+
+export function docUpdateStats(docName: string): { count: number; bytes: number } {
+	const row = getDb()
+		.select({
+			count: sql<number>`count(*)`,
+			bytes: sql<number>`coalesce(sum(length(${docUpdates.update})), 0)`
+		})
+		.from(docUpdates)
+		.where(eq(docUpdates.docName, docName))
+		.get();
+	return { count: row?.count ?? 0, bytes: row?.bytes ?? 0 };
+}
+
+/**
+ * Replaces every stored row of a document by one snapshot of its full state, in one
+ * transaction: a crash half-way leaves either the old rows or the snapshot, never neither.
+ * `state` must contain every row stored so far (the caller encodes it in the same tick).
+ */
+export function replaceDocUpdatesWithSnapshot(docName: string, state: Uint8Array): void {
+	const db = getDb();
+	db.transaction((tx) => {
+		const last = tx
+			.select({ id: max(docUpdates.id) })
+			.from(docUpdates)
+			.where(eq(docUpdates.docName, docName))
+			.get();
+		if (last?.id != null) {
+			tx.delete(docUpdates)
+				.where(and(eq(docUpdates.docName, docName), lte(docUpdates.id, last.id)))
+				.run();
+		}
+		tx.insert(docUpdates).values({ docName, update: Buffer.from(state) }).run();
+	});
+}
+
+export function deleteDocument(docName: string): void {
+	const db = getDb();
+	db.transaction((tx) => {
+		tx.delete(docUpdates).where(eq(docUpdates.docName, docName)).run();
+		tx.delete(docVersions).where(eq(docVersions.docName, docName)).run();
+	});
+}
+
+export function copyDocument(fromDocName: string, toDocName: string): void {
+	const db = getDb();
+	db.transaction((tx) => {
+		const rows = tx
+			.select({ update: docUpdates.update })
+			.from(docUpdates)
+			.where(eq(docUpdates.docName, fromDocName))
+			.orderBy(docUpdates.id)
+			.all();
+		for (const row of rows) tx.insert(docUpdates).values({ docName: toDocName, update: row.update }).run();
+	});
+}
+
+export type DocVersionSummary = Omit<DocVersion, 'state'> & { bytes: number };
+
+export function insertDocVersion(input: {
+	docName: string;
+	label: string | null;
+	kind: 'named' | 'auto';
+	state: Uint8Array;
+	createdBy: string | null;
+}): DocVersionSummary {
+	const row = getDb()
+		.insert(docVersions)
+		.values({ ...input, state: Buffer.from(input.state) })
+		.returning()
+		.get();
+	const { state, ...summary } = row;
+	return { ...summary, bytes: state.byteLength };
+}
+
+export function listDocVersions(docName: string): DocVersionSummary[] {
+	return getDb()
+		.select({
+			id: docVersions.id,
+			docName: docVersions.docName,
+			label: docVersions.label,
+			kind: docVersions.kind,
+			createdBy: docVersions.createdBy,
+			createdAt: docVersions.createdAt,
+			bytes: sql<number>`length(${docVersions.state})`
+		})
+		.from(docVersions)
+		.where(eq(docVersions.docName, docName))
+		.orderBy(desc(docVersions.id))
+		.all();
+}
+
+export function findDocVersion(docName: string, id: number): DocVersion | undefined {
+	return getDb()
+		.select()
+		.from(docVersions)
+		.where(and(eq(docVersions.docName, docName), eq(docVersions.id, id)))
+		.get();
+}
