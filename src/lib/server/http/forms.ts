@@ -38,7 +38,9 @@ export async function runForm<F extends string, T extends object = object>(
 	} catch (thrown) {
 		if (isRedirect(thrown) || isHttpError(thrown)) throw thrown;
 		if (!(thrown instanceof AppError)) throw thrown;
-		if (thrown.status === 401) throw redirect(303, loginUrl(event.url));
+		// A signed-out visitor (session expired) goes to log in; wrong credentials, also a 401,
+		// carry a message for the form and stay on it.
+		if (thrown.status === 401 && !thrown.fields) throw redirect(303, loginUrl(event.url));
 		const retryAfter = Number(thrown.headers?.['Retry-After']) || undefined;
 		const failure: FormFailure<F> = {
 			form,

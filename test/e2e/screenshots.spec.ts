@@ -1,0 +1,69 @@
+import { mkdirSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { createBoard, createWorkspace, makeAccount, signUp } from './helpers';
+
+// Full-page screenshots of every page, for a person to look at (screenshots/ is git-ignored).
+const DIR = 'screenshots';
+
+async function shoot(page: Page, name: string) {
+	await page.waitForLoadState('networkidle');
+	await page.screenshot({ path: `${DIR}/${name}.png`, fullPage: true });
+}
+
+test('every page renders, captured for review', async ({ page, browser }) => {
+	mkdirSync(DIR, { recursive: true });
+
+	await page.goto('/login');
+	await shoot(page, 'login');
+	await page.goto('/signup');
+	await shoot(page, 'signup');
+
+	await signUp(page, makeAccount('shots'));
+	await createWorkspace(page, 'Customer care');
+	await createBoard(page, 'Complaint handling journey');
+	await createBoard(page, 'Onboarding journey');
+	const workspaceUrl = page.url();
+
+	await page.goto('/workspaces');
+	await shoot(page, 'workspaces');
+	await page.goto(workspaceUrl);
+	await shoot(page, 'workspace-boards');
+
+	await page.goto(`${workspaceUrl}/members`);
+	await page.getByLabel('E-mail address').fill('new.colleague@example.test');
+	await page.getByRole('button', { name: 'Invite', exact: true }).click();
+	await expect(page.getByLabel('Invite link')).toBeVisible();
+	const inviteLink = await page.getByLabel('Invite link').inputValue();
+	await shoot(page, 'members');
+
+	await page.goto(`${workspaceUrl}/settings`);
+	await shoot(page, 'settings');
+
+	await page.goto(workspaceUrl);
+	await page.getByRole('link', { name: 'Complaint handling journey' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Complaint handling journey');
+	await shoot(page, 'board');
+
+	await page.goto('/account');
+	await page.getByLabel('Token name').fill('Reporting script');
+	await page.getByRole('button', { name: 'Create token' }).click();
+	await expect(page.getByLabel('New token')).toHaveValue(/^wm_/);
+	await shoot(page, 'account');
+
+	await page.goto('/w/does-not-exist');
+	await shoot(page, 'error-404');
+
+	const guest = await browser.newContext();
+	const guestPage = await guest.newPage();
+	await guestPage.goto(inviteLink);
+	await shoot(guestPage, 'invite');
+	await guestPage.goto('/invite/unknown-token');
+	await shoot(guestPage, 'invite-unknown');
+	await guest.close();
+
+	const dutch = await browser.newContext({ locale: 'nl-NL', extraHTTPHeaders: { 'Accept-Language': 'nl' } });
+	const dutchPage = await dutch.newPage();
+	await dutchPage.goto('/signup');
+	await shoot(dutchPage, 'signup-nl');
+	await dutch.close();
+});
