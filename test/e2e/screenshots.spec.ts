@@ -28,6 +28,14 @@ test('every page renders, captured for review', async ({ page, browser }) => {
 	await shoot(page, 'workspaces');
 	await page.goto(workspaceUrl);
 	await shoot(page, 'workspace-boards');
+	await page.getByRole('button', { name: 'Delete' }).first().click();
+	await expect(page.getByRole('dialog')).toBeVisible();
+	await shoot(page, 'workspace-boards-delete-dialog');
+	await page.keyboard.press('Escape');
+	await page.getByRole('button', { name: /Open the user menu/ }).click();
+	await expect(page.getByRole('menu')).toBeVisible();
+	await shoot(page, 'user-menu');
+	await page.keyboard.press('Escape');
 
 	await page.goto(`${workspaceUrl}/members`);
 	await page.getByLabel('E-mail address').fill('new.colleague@example.test');
@@ -35,6 +43,10 @@ test('every page renders, captured for review', async ({ page, browser }) => {
 	await expect(page.getByLabel('Invite link')).toBeVisible();
 	const inviteLink = await page.getByLabel('Invite link').inputValue();
 	await shoot(page, 'members');
+	await page.getByLabel('Role', { exact: true }).click();
+	await expect(page.getByRole('listbox')).toBeVisible();
+	await shoot(page, 'members-role-select');
+	await page.keyboard.press('Escape');
 
 	await page.goto(`${workspaceUrl}/settings`);
 	await shoot(page, 'settings');
