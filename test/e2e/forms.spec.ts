@@ -53,7 +53,10 @@ test('repeated wrong passwords are slowed down with a wait in minutes', async ({
 	// The default limit is 5 failures per account in 15 minutes.
 	for (let attempt = 1; attempt <= 5; attempt++) {
 		await page.getByLabel('Password').fill(`wrong-password-${attempt}`);
+		// The message reads the same each time: wait for each answer, so attempts do not overlap.
+		const answered = page.waitForResponse((response) => response.request().method() === 'POST');
 		await page.getByRole('button', { name: 'Log in' }).click();
+		await answered;
 		await expect(page.getByRole('alert')).toHaveText('E-mail address or password is incorrect');
 	}
 	await page.getByLabel('Password').fill(account.password);
