@@ -65,6 +65,21 @@ test('every page renders, captured for review', async ({ page, browser }) => {
 	await page.goto('/w/does-not-exist');
 	await shoot(page, 'error-404');
 
+	// The same pages in Dutch (longer words) and on a phone-sized screen.
+	await page.goto(workspaceUrl);
+	await page.getByRole('button', { name: /Open the user menu/ }).click();
+	await page.getByRole('menuitem', { name: 'Nederlands' }).click();
+	await expect(page.getByRole('heading', { level: 2, name: 'Klantreiskaarten' })).toBeVisible();
+	await shoot(page, 'workspace-boards-nl');
+	await page.goto(`${workspaceUrl}/members`);
+	await shoot(page, 'members-nl');
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.goto(workspaceUrl);
+	await shoot(page, 'workspace-boards-nl-phone');
+	await page.goto('/account');
+	await shoot(page, 'account-nl-phone');
+	await page.setViewportSize({ width: 1280, height: 720 });
+
 	const guest = await browser.newContext();
 	const guestPage = await guest.newPage();
 	await guestPage.goto(inviteLink);
