@@ -10,8 +10,17 @@ async function shoot(page: Page, name: string) {
 	await page.screenshot({ path: `${DIR}/${name}.png`, fullPage: true });
 }
 
-test('every page renders, captured for review', async ({ page, browser }) => {
+test('every page renders without browser errors, captured for review', async ({ page, browser }) => {
 	mkdirSync(DIR, { recursive: true });
+	// Content-Security-Policy violations and hydration failures surface as console errors.
+	// The 404 page's own "Failed to load resource" is expected and not one of them.
+	const consoleErrors: string[] = [];
+	page.on('console', (message) => {
+		if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+			consoleErrors.push(message.text());
+		}
+	});
+	page.on('pageerror', (error) => consoleErrors.push(error.message));
 
 	await page.goto('/login');
 	await shoot(page, 'login');
@@ -93,4 +102,5 @@ test('every page renders, captured for review', async ({ page, browser }) => {
 	await dutchPage.goto('/signup');
 	await shoot(dutchPage, 'signup-nl');
 	await dutch.close();
+	expect(consoleErrors).toEqual([]);
 });
