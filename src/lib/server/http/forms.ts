@@ -1,4 +1,5 @@
 import { error, fail, isHttpError, isRedirect, redirect, type RequestEvent } from '@sveltejs/kit';
+import type { User } from '../db';
 import { AppError, type FieldErrors } from '../errors';
 
 /** Fields whose typed value is never sent back to the browser after a failed submit. */
@@ -82,7 +83,7 @@ export function loginUrl(url: URL): string {
 }
 
 /** The signed-in user, or a redirect to the login page that comes back here. */
-export function signedInUser<U>(event: RequestEvent & { locals: { user: U | null } }): U {
+export function signedInUser(event: RequestEvent): User {
 	if (!event.locals.user) throw redirect(303, loginUrl(event.url));
 	return event.locals.user;
 }
