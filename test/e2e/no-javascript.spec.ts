@@ -20,5 +20,8 @@ test.describe('without JavaScript', () => {
 		await page.getByRole('button', { name: 'Log in' }).click();
 		await expect(page).toHaveURL(/\/workspaces$/);
 		await expect(page.getByRole('heading', { level: 1, name: 'Workspaces' })).toBeVisible();
+
+		await page.getByRole('button', { name: 'Log out' }).click();
+		await expect(page).toHaveURL(/\/login$/);
 	});
 });

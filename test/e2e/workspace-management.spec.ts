@@ -58,6 +58,17 @@ test('the last owner cannot leave and is told why; an owner changes a member rol
 	await expect(page.getByLabel(`Role of ${member.name}`)).toHaveText('Owner');
 });
 
+test('a refused role change shows the role that was kept', async ({ page }) => {
+	const owner = makeAccount('sole');
+	await signUp(page, owner);
+	await createWorkspace(page, 'Sole owner');
+	await page.getByRole('link', { name: 'Members' }).click();
+	await page.getByLabel(`Role of ${owner.name}`).click();
+	await page.getByRole('option', { name: 'Viewer' }).click();
+	await expect(page.getByRole('alert')).toHaveText('A workspace needs at least one owner');
+	await expect(page.getByLabel(`Role of ${owner.name}`)).toHaveText('Owner');
+});
+
 test('deleting a workspace needs its name typed exactly', async ({ page }) => {
 	await signUp(page, makeAccount('deleter'));
 	await createWorkspace(page, 'Short lived');
