@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BOARD_TEMPLATES } from '$lib/domain/board/templates/types';
 
 /*
  * One set of schemas validates both the JSON API and the form actions. Error messages are
@@ -29,7 +30,7 @@ export const newPassword = z
 
 export const role = z.enum(['owner', 'editor', 'viewer'], { error: 'error_role_invalid' });
 export const locale = z.enum(['en', 'nl'], { error: 'error_locale_invalid' });
-export const boardTemplate = z.enum(['blank'], { error: 'error_template_invalid' });
+export const boardTemplate = z.enum(BOARD_TEMPLATES, { error: 'error_template_invalid' });
 
 export const signupSchema = z.object({
 	email,
@@ -89,3 +90,7 @@ export const pageQuerySchema = z.object({
 
 export type SignupInput = z.infer<typeof signupSchema>;
 export type LoginInput = z.infer<typeof loginSchema>;
+
+export const versionCreateSchema = z.object({
+	label: z.string().trim().max(120, { error: 'error_too_long' }).optional()
+});

@@ -1,3 +1,4 @@
+import { templateUpdate } from '$lib/domain/board';
 import { config } from './config';
 import * as db from './db';
 import { hashPassword } from './auth';
@@ -17,12 +18,10 @@ export async function seedDemoIfEmpty(): Promise<void> {
 		passwordHash: await hashPassword(DEMO_PASSWORD)
 	});
 	const workspace = db.insertWorkspace('Demo workspace', user.id);
-	db.insertBoard({
-		workspaceId: workspace.id,
-		title: 'Online order journey',
-		template: 'blank',
-		createdBy: user.id
-	});
+	db.insertBoard(
+		{ workspaceId: workspace.id, title: 'Online order journey', template: 'webshop', createdBy: user.id },
+		templateUpdate('webshop', 'en')
+	);
 	console.log(
 		`[waymark] Demo account created — e-mail: ${DEMO_EMAIL}  password: ${DEMO_PASSWORD}` +
 			' (set WAYMARK_DEMO=off to skip this)'

@@ -1,3 +1,4 @@
+import { templateUpdate, type BoardTemplate, type TemplateLocale } from '$lib/domain/board';
 import * as db from '../db';
 import { requireBoard, requireWorkspace } from '../auth';
 import { announce } from '../events';
@@ -5,15 +6,15 @@ import { announce } from '../events';
 export function createBoard(
 	user: db.User | null,
 	workspaceId: string,
-	input: { title: string; template?: string }
+	input: { title: string; template?: BoardTemplate; locale?: TemplateLocale }
 ): db.Board {
 	const access = requireWorkspace(user, workspaceId, 'boards:write');
-	return db.insertBoard({
-		workspaceId,
-		title: input.title,
-		template: input.template ?? 'blank',
-		createdBy: access.user.id
-	});
+	const template = input.template ?? 'blank';
+	const locale = input.locale ?? access.user.locale ?? 'en';
+	return db.insertBoard(
+		{ workspaceId, title: input.title, template, createdBy: access.user.id },
+		templateUpdate(template, locale)
+	);
 }
 
 export function updateBoard(

@@ -1,3 +1,5 @@
+import type * as Y from 'yjs';
+import { migrateBoard } from '$lib/domain/board';
 import { boardRole, roleAllows } from '../auth';
 import * as db from '../db';
 
@@ -12,6 +14,8 @@ export interface DocumentKind {
 	owns(roomName: string): boolean;
 	/** Null when the user may not open the room, or it does not exist: both look the same. */
 	authorize(userId: string, roomName: string): { access: DocumentAccess; workspaceId: string } | null;
+	/** Runs once when the room is loaded, before anyone syncs (e.g. schema migrations). */
+	prepare?(doc: Y.Doc): void;
 }
 
 const BOARD_ID = /^[a-z2-7]{16}$/;
@@ -24,6 +28,9 @@ export const boardDocuments: DocumentKind = {
 		const role = board && boardRole(userId, board.id);
 		if (!board || !role) return null;
 		return { access: roleAllows(role, 'boards:write') ? 'write' : 'read', workspaceId: board.workspaceId };
+	},
+	prepare(doc) {
+		migrateBoard(doc);
 	}
 };
 

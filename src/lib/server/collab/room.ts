@@ -30,7 +30,8 @@ export class Room {
 
 	constructor(
 		readonly name: string,
-		readonly workspaceId: string
+		readonly workspaceId: string,
+		prepare?: (doc: Y.Doc) => void
 	) {
 		// Load before any peer can sync: a client must never sync against an empty document
 		// and then see its content arrive twice.
@@ -43,6 +44,8 @@ export class Room {
 		this.awareness.setLocalState(null);
 		this.doc.on('update', this.#onUpdate);
 		this.awareness.on('update', this.#onAwareness);
+		// After the handlers: whatever preparing changes is stored like any edit.
+		prepare?.(this.doc);
 		collabMetrics.roomsLoaded += 1;
 	}
 

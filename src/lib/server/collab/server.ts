@@ -122,7 +122,7 @@ export class CollabServer {
 		}
 		let room = this.rooms.get(name);
 		if (!room) {
-			room = new Room(name, workspaceId);
+			room = new Room(name, workspaceId, documentKindOf(name)?.prepare);
 			this.rooms.set(name, room);
 		}
 		return room;

@@ -51,3 +51,12 @@ export class BoardVersions {
 		return backup;
 	}
 }
+
+export const versionJson = (version: db.DocVersionSummary) => ({
+	id: version.id,
+	label: version.label,
+	kind: version.kind,
+	createdBy: version.createdBy,
+	createdAt: version.createdAt.toISOString(),
+	bytes: version.bytes
+});

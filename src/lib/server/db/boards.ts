@@ -4,17 +4,20 @@ import { getDb } from './connection';
 import { keyset, toPage, type Page, type PageRequest } from './pagination';
 import { boards, docUpdates, docVersions, type Board } from './schema';
 
-export function insertBoard(input: {
-	workspaceId: string;
-	title: string;
-	template: string;
-	createdBy: string;
-}): Board {
-	return getDb()
-		.insert(boards)
-		.values({ id: newId(), ...input, updatedAt: new Date() })
-		.returning()
-		.get();
+export function insertBoard(
+	input: { workspaceId: string; title: string; template: string; createdBy: string },
+	initialState?: Uint8Array
+): Board {
+	return getDb().transaction((tx) => {
+		const board = tx
+			.insert(boards)
+			.values({ id: newId(), ...input, updatedAt: new Date() })
+			.returning()
+			.get();
+		// The board's document starts with its template, stored with the board in one transaction.
+		if (initialState) tx.insert(docUpdates).values({ docName: board.id, update: Buffer.from(initialState) }).run();
+		return board;
+	});
 }
 
 export function findBoard(id: string): Board | undefined {

@@ -1,10 +1,11 @@
-import { requireBoard } from '$lib/server/auth';
+import { requireBoard, roleAllows } from '$lib/server/auth';
+import * as db from '$lib/server/db';
 import { loadPage } from '$lib/server/http/forms';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
 	loadPage(event, () => {
-		const { board, workspace, role } = requireBoard(event.locals.user, event.params.boardId, 'boards:read');
+		const { board, workspace, role, user } = requireBoard(event.locals.user, event.params.boardId, 'boards:read');
 		return {
 			board: {
 				id: board.id,
@@ -14,6 +15,9 @@ export const load: PageServerLoad = (event) =>
 				archivedAt: board.archivedAt
 			},
 			workspace: { id: workspace.id, name: workspace.name },
-			role
+			role,
+			canEdit: roleAllows(role, 'boards:write'),
+			me: { id: user.id, name: user.name },
+			members: db.listMembers(workspace.id, { limit: 100 }).items.map((m) => ({ id: m.userId, name: m.name }))
 		};
 	});

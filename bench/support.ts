@@ -1,0 +1,140 @@
+/** Shared by the benchmark scripts: servers on free ports with temporary databases. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface Target {
+	name: string;
+	url: string;
+	process: ChildProcess;
+	params: Record<string, string>;
+	newRoom(): Promise<string>;
+	stats(): Promise<{ updates: number; bytes: number } | null>;
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function freePort(): Promise<number> {
+	return new Promise((resolve) => {
+		const server = createServer();
+		server.listen(0, '127.0.0.1', () => {
+			const port = (server.address() as { port: number }).port;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+async function waitFor(url: string) {
+	for (let i = 0; i < 200; i++) {
+		try {
+			await fetch(url);
+			return;
+		} catch {
+			await sleep(100);
+		}
+	}
+	throw new Error(`${url} did not answer`);
+}
+
+export function rssBytes(pid: number): number {
+	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+	const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+	return kb * 1024;
+}
+
+export interface WaymarkTarget extends Target {
+	origin: string;
+	/** The session cookie of the benchmark's account, `name=value`. */
+	cookie: string;
+	token: string;
+	cleanup(): void;
+}
+
+export async function startWaymark(): Promise<WaymarkTarget> {
+	const port = await freePort();
+	const dir = mkdtempSync(join(tmpdir(), 'waymark-bench-'));
+	const origin = `http://127.0.0.1:${port}`;
+	const child = spawn(process.execPath, ['server.js'], {
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: origin,
+			DATABASE_PATH: join(dir, 'bench.db'),
+			WAYMARK_DEMO: 'off'
+		},
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	await waitFor(`${origin}/healthz`);
+	const signup = await fetch(`${origin}/api/v1/auth/signup`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', origin },
+		body: JSON.stringify({ email: 'bench@example.com', password: 'bench-password-1', name: 'Bench' })
+	});
+	const cookie = (signup.headers.get('set-cookie') ?? '').split(';')[0]!;
+	const tokenResponse = await fetch(`${origin}/api/v1/tokens`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', cookie, origin },
+		body: JSON.stringify({ name: 'bench' })
+	});
+	const { token } = (await tokenResponse.json()) as { token: string };
+	const authorization = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+	const workspace = (await (
+		await fetch(`${origin}/api/v1/workspaces`, {
+			method: 'POST',
+			headers: authorization,
+			body: JSON.stringify({ name: 'Bench' })
+		})
+	).json()) as { id: string };
+	const metric = (text: string, name: string) =>
+		Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+	return {
+		name: 'waymark',
+		origin,
+		cookie,
+		token,
+		url: `ws://127.0.0.1:${port}/collab`,
+		process: child,
+		params: { token },
+		async newRoom() {
+			const board = (await (
+				await fetch(`${origin}/api/v1/workspaces/${workspace.id}/boards`, {
+					method: 'POST',
+					headers: authorization,
+					body: JSON.stringify({ title: 'Bench board' })
+				})
+			).json()) as { id: string };
+			return board.id;
+		},
+		async stats() {
+			const text = await (await fetch(`${origin}/metrics`, { headers: authorization })).text();
+			return {
+				updates: metric(text, 'waymark_collab_updates_applied_total'),
+				bytes: metric(text, 'waymark_collab_bytes_stored_total')
+			};
+		},
+		cleanup: () => rmSync(dir, { recursive: true, force: true })
+	};
+}
+
+export async function startReference(): Promise<Target & { cleanup(): void }> {
+	const port = await freePort();
+	const child = spawn(process.execPath, ['node_modules/@y/websocket-server/src/server.js'], {
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	await waitFor(`http://127.0.0.1:${port}/`);
+	let rooms = 0;
+	return {
+		name: 'reference',
+		url: `ws://127.0.0.1:${port}`,
+		process: child,
+		params: {},
+		newRoom: async () => `bench-room-${rooms++}`,
+		stats: async () => null,
+		cleanup: () => {}
+	};
+}
+

@@ -1,0 +1,195 @@
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { boardSharedTypes, readBoard, type BoardSnapshot } from '$lib/domain/board';
+import { colorFor, isPresenceState, type Collaborator, type PresenceState } from './presence';
+
+export type ConnectionState = 'connecting' | 'online' | 'offline' | 'revoked';
+
+export interface BoardSessionOptions {
+	boardId: string;
+	user: { id: string; name: string };
+	readOnly: boolean;
+	/** Keep a copy in IndexedDB so edits made offline survive a reload and merge later. */
+	persistOffline?: boolean;
+}
+
+/** Close codes the server uses when access ends (see $lib/server/collab). */
+const ACCESS_ENDED = new Set([4403, 4404]);
+const CURSOR_INTERVAL_MS = 50;
+
+/**
+ * One open board in the browser: the shared document, its connection, presence and undo.
+ * Components read reactive snapshots from here and change the board only through `apply`.
+ */
+export class BoardSession {
+	readonly doc = new Y.Doc();
+	/** Marks this tab's own changes: undo only ever reverts these. */
+	readonly origin = { session: true };
+	readonly readOnly: boolean;
+	readonly userId: string;
+	readonly #provider: WebsocketProvider;
+	readonly #persistence: IndexeddbPersistence | null;
+	readonly #undo: Y.UndoManager;
+
+	#board = $state.raw<BoardSnapshot>(readBoard(new Y.Doc()));
+	#connection = $state<ConnectionState>('connecting');
+	#synced = $state(false);
+	#collaborators = $state.raw<Collaborator[]>([]);
+	#canUndo = $state(false);
+	#canRedo = $state(false);
+	#refreshScheduled = false;
+	#cursorTimer: ReturnType<typeof setTimeout> | null = null;
+	#pendingCursor: PresenceState['cursor'] | undefined;
+
+	constructor(options: BoardSessionOptions) {
+		this.readOnly = options.readOnly;
+		this.userId = options.user.id;
+		this.#persistence =
+			options.persistOffline !== false && typeof indexedDB !== 'undefined'
+				? new IndexeddbPersistence(`waymark:board:${options.boardId}:${options.user.id}`, this.doc)
+				: null;
+
+		const protocol = location.protocol === 'https:' ? 'wss' : 'ws';
+		this.#provider = new WebsocketProvider(`${protocol}://${location.host}/collab`, options.boardId, this.doc);
+		this.#provider.awareness.setLocalState({
+			user: { id: options.user.id, name: options.user.name, color: colorFor(options.user.id) },
+			cursor: null,
+			selection: [],
+			viewport: null
+		} satisfies PresenceState);
+
+		this.#provider.on('status', ({ status }: { status: string }) => {
+			if (this.#connection === 'revoked') return;
+			this.#connection = status === 'connected' ? 'online' : status === 'connecting' ? 'connecting' : 'offline';
+		});
+		this.#provider.on('sync', (synced: boolean) => (this.#synced = synced));
+		this.#provider.on('connection-close', (event: CloseEvent | null) => {
+			if (event && ACCESS_ENDED.has(event.code)) {
+				// Reconnecting would only be refused again: access ended or the board was deleted.
+				this.#connection = 'revoked';
+				this.#provider.shouldConnect = false;
+			}
+		});
+		this.#provider.awareness.on('change', () => this.#refreshCollaborators());
+
+		this.#undo = new Y.UndoManager(boardSharedTypes(this.doc), {
+			trackedOrigins: new Set([this.origin]),
+			captureTimeout: 400
+		});
+		const refreshUndo = () => {
+			this.#canUndo = this.#undo.canUndo();
+			this.#canRedo = this.#undo.canRedo();
+		};
+		this.#undo.on('stack-item-added', refreshUndo);
+		this.#undo.on('stack-item-popped', refreshUndo);
+		this.#undo.on('stack-cleared', refreshUndo);
+
+		this.doc.on('update', () => this.#scheduleRefresh());
+		this.#board = readBoard(this.doc);
+
+		// A socket can linger for a long time after the network is gone; the browser knows sooner.
+		addEventListener('offline', this.#goOffline);
+		addEventListener('online', this.#goOnline);
+	}
+
+	#goOffline = () => {
+		if (this.#connection === 'revoked') return;
+		this.#provider.disconnect();
+		this.#connection = 'offline';
+	};
+
+	#goOnline = () => {
+		if (this.#connection !== 'revoked') this.#provider.connect();
+	};
+
+	get board(): BoardSnapshot {
+		return this.#board;
+	}
+	get connection(): ConnectionState {
+		return this.#connection;
+	}
+	get synced(): boolean {
+		return this.#synced;
+	}
+	get collaborators(): Collaborator[] {
+		return this.#collaborators;
+	}
+	get canUndo(): boolean {
+		return this.#canUndo;
+	}
+	get canRedo(): boolean {
+		return this.#canRedo;
+	}
+
+	/**
+	 * Runs one board mutation as this user's action (one undo step). Viewers' sessions refuse:
+	 * the server would drop the change anyway, and the UI must not pretend it happened.
+	 */
+	apply<T>(mutation: (doc: Y.Doc, origin: unknown) => T): T {
+		if (this.readOnly) throw new Error('This board is read-only for you');
+		const result = mutation(this.doc, this.origin);
+		this.#refreshNow();
+		return result;
+	}
+
+	undo(): void {
+		if (!this.readOnly) this.#undo.undo();
+	}
+
+	redo(): void {
+		if (!this.readOnly) this.#undo.redo();
+	}
+
+	/** Starts a new undo step, so that e.g. two quick edits are not undone as one. */
+	stopCapturing(): void {
+		this.#undo.stopCapturing();
+	}
+
+	setCursor(cursor: PresenceState['cursor']): void {
+		this.#pendingCursor = cursor;
+		if (this.#cursorTimer) return;
+		this.#cursorTimer = setTimeout(() => {
+			this.#cursorTimer = null;
+			this.#provider.awareness.setLocalStateField('cursor', this.#pendingCursor ?? null);
+		}, CURSOR_INTERVAL_MS);
+	}
+
+	setSelection(selection: string[]): void {
+		this.#provider.awareness.setLocalStateField('selection', selection);
+	}
+
+	setViewport(viewport: PresenceState['viewport']): void {
+		this.#provider.awareness.setLocalStateField('viewport', viewport);
+	}
+
+	destroy(): void {
+		removeEventListener('offline', this.#goOffline);
+		removeEventListener('online', this.#goOnline);
+		if (this.#cursorTimer) clearTimeout(this.#cursorTimer);
+		this.#undo.destroy();
+		this.#provider.destroy();
+		void this.#persistence?.destroy();
+		this.doc.destroy();
+	}
+
+	#scheduleRefresh() {
+		if (this.#refreshScheduled) return;
+		this.#refreshScheduled = true;
+		requestAnimationFrame(() => this.#refreshNow());
+	}
+
+	#refreshNow() {
+		this.#refreshScheduled = false;
+		this.#board = readBoard(this.doc);
+	}
+
+	#refreshCollaborators() {
+		const own = this.doc.clientID;
+		const people: Collaborator[] = [];
+		for (const [clientId, state] of this.#provider.awareness.getStates()) {
+			if (clientId !== own && isPresenceState(state)) people.push({ ...state, clientId });
+		}
+		this.#collaborators = people;
+	}
+}

@@ -1,0 +1,354 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+	addCard,
+	addComment,
+	addLane,
+	addPersona,
+	addStage,
+	applyTemplate,
+	copyCards,
+	CURRENT_SCHEMA_VERSION,
+	deleteCards,
+	deleteComment,
+	deleteLane,
+	deletePersona,
+	deleteStage,
+	duplicateCards,
+	linkCards,
+	migrateBoard,
+	moveCards,
+	moveLane,
+	moveStage,
+	pasteCards,
+	readBoard,
+	renameLane,
+	renamePersona,
+	renameStage,
+	resizeStage,
+	setCardText,
+	setCommentResolved,
+	setEmotion,
+	setLaneHidden,
+	unlinkCards,
+	updateCard,
+	cardText,
+	BOARD_TEMPLATES,
+	MAX_STAGE_WIDTH
+} from './index';
+
+function grid() {
+	const doc = new Y.Doc();
+	const stages = ['Orientation', 'Purchase', 'Service'].map((title) => addStage(doc, { title }));
+	const lanes = [addLane(doc, { title: 'Website', kind: 'touchpoints' }), addLane(doc, { title: 'Pain points', kind: 'painpoints' })];
+	return { doc, stages: stages as [string, string, string], lanes: lanes as [string, string] };
+}
+
+const titles = (doc: Y.Doc) => readBoard(doc).stages.map((s) => s.title);
+const cellTexts = (doc: Y.Doc, stageId: string, laneId: string) =>
+	readBoard(doc).cards.filter((c) => c.stageId === stageId && c.laneId === laneId).map((c) => c.text);
+
+/** Two replicas that exchange every update, like two browsers on one board. */
+function pair() {
+	const a = new Y.Doc();
+	const b = new Y.Doc();
+	a.on('update', (update: Uint8Array, origin: unknown) => origin !== 'remote' && Y.applyUpdate(b, update, 'remote'));
+	b.on('update', (update: Uint8Array, origin: unknown) => origin !== 'remote' && Y.applyUpdate(a, update, 'remote'));
+	return { a, b };
+}
+
+describe('stages', () => {
+	it('are added in order, inserted at an index, renamed, resized within bounds, moved and deleted', () => {
+		const { doc, stages } = grid();
+		addStage(doc, { title: 'Consideration', index: 1 });
+		expect(titles(doc)).toEqual(['Orientation', 'Consideration', 'Purchase', 'Service']);
+		renameStage(doc, stages[0], 'Oriëntatie');
+		resizeStage(doc, stages[1], 10_000);
+		moveStage(doc, stages[2], 0);
+		expect(titles(doc)).toEqual(['Service', 'Oriëntatie', 'Consideration', 'Purchase']);
+		expect(readBoard(doc).stages.find((s) => s.id === stages[1])!.width).toBe(MAX_STAGE_WIDTH);
+		deleteStage(doc, stages[0]);
+		expect(titles(doc)).toEqual(['Service', 'Consideration', 'Purchase']);
+	});
+
+	it('take their cards, links, comments and emotion scores with them when deleted', () => {
+		const { doc, stages, lanes } = grid();
+		const gone = addCard(doc, { type: 'touchpoint', stageId: stages[0], laneId: lanes[0], text: 'Ad' });
+		const kept = addCard(doc, { type: 'painpoint', stageId: stages[1], laneId: lanes[1], text: 'Slow' });
+		linkCards(doc, kept, gone);
+		addComment(doc, { cardId: gone, authorId: 'u', authorName: 'U', body: 'hm' });
+		setEmotion(doc, stages[0], null, 1);
+		deleteStage(doc, stages[0]);
+		const board = readBoard(doc);
+		expect(board.cards.map((c) => c.id)).toEqual([kept]);
+		expect(board.links).toEqual([]);
+		expect(board.comments).toEqual([]);
+		expect(board.emotions).toEqual([]);
+	});
+
+	it('moved concurrently by two people never duplicate or vanish', () => {
+		const { a, b } = pair();
+		const ids = ['S1', 'S2', 'S3', 'S4'].map((title) => addStage(a, { title }));
+		moveStage(a, ids[0]!, 3);
+		moveStage(b, ids[0]!, 1);
+		moveStage(b, ids[3]!, 0);
+		expect(titles(a)).toEqual(titles(b));
+		expect([...titles(a)].sort()).toEqual(['S1', 'S2', 'S3', 'S4']);
+	});
+});
+
+describe('lanes', () => {
+	it('are added, renamed, hidden, moved and deleted with their cards', () => {
+		const { doc, stages, lanes } = grid();
+		addCard(doc, { type: 'painpoint', stageId: stages[0], laneId: lanes[1], text: 'x' });
+		const chat = addLane(doc, { title: 'Chat', kind: 'touchpoints', index: 0 });
+		renameLane(doc, lanes[0], 'Webshop');
+		setLaneHidden(doc, lanes[0], true);
+		moveLane(doc, chat, 2);
+		expect(readBoard(doc).lanes.map((l) => [l.title, l.hidden])).toEqual([
+			['Webshop', true],
+			['Pain points', false],
+			['Chat', false]
+		]);
+		deleteLane(doc, lanes[1]);
+		expect(readBoard(doc).lanes.map((l) => l.title)).toEqual(['Webshop', 'Chat']);
+		expect(readBoard(doc).cards).toEqual([]);
+	});
+});
+
+describe('cards', () => {
+	it('are created in a cell with their properties and edited', () => {
+		const { doc, stages, lanes } = grid();
+		const id = addCard(doc, {
+			type: 'dropoff',
+			stageId: stages[1],
+			laneId: lanes[1],
+			text: 'Delivery costs unclear',
+			dropOffCategory: 'unclear_information',
+			severity: 3,
+			createdBy: 'user-1'
+		});
+		updateCard(doc, id, { color: 'pink', tags: ['checkout'], severity: 2 });
+		setCardText(doc, id, 'Delivery costs shown too late');
+		cardText(doc, id)!.insert(0, '⚠ ');
+		const card = readBoard(doc).cards[0]!;
+		expect(card).toMatchObject({
+			type: 'dropoff',
+			text: '⚠ Delivery costs shown too late',
+			color: 'pink',
+			tags: ['checkout'],
+			severity: 2,
+			dropOffCategory: 'unclear_information',
+			createdBy: 'user-1'
+		});
+	});
+
+	it('refuse to be placed in a stage or lane that does not exist', () => {
+		const { doc, stages } = grid();
+		expect(() => addCard(doc, { type: 'note', stageId: stages[0], laneId: 'nope' })).toThrow(/lane nope/);
+	});
+
+	it('move across cells keeping their relative order, and within a cell to an index', () => {
+		const { doc, stages, lanes } = grid();
+		const [a, b, c] = ['a', 'b', 'c'].map((text) => addCard(doc, { type: 'note', stageId: stages[0], laneId: lanes[0], text }));
+		addCard(doc, { type: 'note', stageId: stages[1], laneId: lanes[1], text: 'z' });
+		moveCards(doc, [c!, a!], { stageId: stages[1], laneId: lanes[1], index: 0 });
+		expect(cellTexts(doc, stages[1], lanes[1])).toEqual(['c', 'a', 'z']);
+		expect(cellTexts(doc, stages[0], lanes[0])).toEqual(['b']);
+		moveCards(doc, [b!], { stageId: stages[1], laneId: lanes[1], index: 1 });
+		expect(cellTexts(doc, stages[1], lanes[1])).toEqual(['c', 'b', 'a', 'z']);
+	});
+
+	it('are duplicated next to the original, deleted with their links and comments, and linked', () => {
+		const { doc, stages, lanes } = grid();
+		const a = addCard(doc, { type: 'touchpoint', stageId: stages[0], laneId: lanes[0], text: 'a', tags: ['t'] });
+		const b = addCard(doc, { type: 'touchpoint', stageId: stages[0], laneId: lanes[0], text: 'b' });
+		const [copy] = duplicateCards(doc, [a], 'me');
+		expect(cellTexts(doc, stages[0], lanes[0])).toEqual(['a', 'a', 'b']);
+		expect(readBoard(doc).cards.find((c) => c.id === copy)).toMatchObject({ tags: ['t'], createdBy: 'me' });
+		const link = linkCards(doc, a, b);
+		expect(readBoard(doc).links).toEqual([{ id: link, fromCardId: a, toCardId: b }]);
+		unlinkCards(doc, link);
+		linkCards(doc, a, b);
+		addComment(doc, { cardId: a, authorId: 'u', authorName: 'U', body: 'why?' });
+		deleteCards(doc, [a]);
+		expect(readBoard(doc).links).toEqual([]);
+		expect(readBoard(doc).comments).toEqual([]);
+		expect(() => linkCards(doc, b, b)).toThrow();
+	});
+
+	it('copy to plain data and paste into another board, dropping unknown persona marks', () => {
+		const source = grid();
+		const persona = addPersona(source.doc, { name: 'Anna', color: '#f00' });
+		addCard(source.doc, { type: 'painpoint', stageId: source.stages[0], laneId: source.lanes[1], text: 'slow', severity: 3, personaIds: [persona] });
+		const clipboard = JSON.parse(JSON.stringify(copyCards(source.doc, readBoard(source.doc).cards.map((c) => c.id))));
+		const target = grid();
+		const [pasted] = pasteCards(target.doc, clipboard, { stageId: target.stages[2], laneId: target.lanes[0] }, 'me');
+		expect(readBoard(target.doc).cards.find((c) => c.id === pasted)).toMatchObject({
+			text: 'slow',
+			severity: 3,
+			personaIds: [],
+			stageId: target.stages[2],
+			createdBy: 'me'
+		});
+	});
+
+	it('keep a concurrent edit elsewhere in the text when a whole new value is set', () => {
+		const { doc: a, stages, lanes } = grid();
+		const id = addCard(a, { type: 'note', stageId: stages[0], laneId: lanes[0], text: 'the checkout page' });
+		const b = new Y.Doc();
+		Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+		setCardText(a, id, 'the slow checkout page');
+		setCardText(b, id, 'the checkout page!');
+		Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+		Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+		expect(readBoard(a).cards[0]!.text).toBe('the slow checkout page!');
+		expect(readBoard(b).cards[0]!.text).toBe('the slow checkout page!');
+	});
+
+	it('edited in the same text by two people keep both edits', () => {
+		const { a, b } = pair();
+		const stage = addStage(a, { title: 'S' });
+		const lane = addLane(a, { title: 'L', kind: 'actions' });
+		const id = addCard(a, { type: 'note', stageId: stage, laneId: lane, text: 'checkout' });
+		cardText(a, id)!.insert(0, 'slow ');
+		cardText(b, id)!.insert(cardText(b, id)!.length, ' page');
+		expect(readBoard(a).cards[0]!.text).toBe('slow checkout page');
+		expect(readBoard(b).cards[0]!.text).toBe('slow checkout page');
+	});
+});
+
+describe('emotion curve and personas', () => {
+	it('keeps one score per stage and persona, clamped to −2…+2, and clears it', () => {
+		const { doc, stages } = grid();
+		const anna = addPersona(doc, { name: 'Anna', color: '#f00' });
+		setEmotion(doc, stages[0], null, 5);
+		setEmotion(doc, stages[0], anna, -1.26);
+		setEmotion(doc, stages[1], null, 1);
+		setEmotion(doc, stages[1], null, null);
+		expect(readBoard(doc).emotions).toEqual([
+			{ stageId: stages[0], personaId: null, score: 2 },
+			{ stageId: stages[0], personaId: anna, score: -1.3 }
+		]);
+	});
+
+	it('renames personas, and deleting one removes its marks from cards and the curve', () => {
+		const { doc, stages, lanes } = grid();
+		const anna = addPersona(doc, { name: 'Anna', color: '#f00' });
+		const bram = addPersona(doc, { name: 'Bram', color: '#00f' });
+		renamePersona(doc, anna, 'Anna (student)');
+		addCard(doc, { type: 'note', stageId: stages[0], laneId: lanes[0], personaIds: [anna, bram] });
+		setEmotion(doc, stages[0], anna, 1);
+		deletePersona(doc, anna);
+		const board = readBoard(doc);
+		expect(board.personas.map((p) => p.name)).toEqual(['Bram']);
+		expect(board.cards[0]!.personaIds).toEqual([bram]);
+		expect(board.emotions).toEqual([]);
+	});
+});
+
+describe('comments', () => {
+	it('form threads that can be resolved, reopened and deleted with their replies', () => {
+		const { doc, stages, lanes } = grid();
+		const card = addCard(doc, { type: 'note', stageId: stages[0], laneId: lanes[0] });
+		const root = addComment(doc, { cardId: card, authorId: 'u1', authorName: 'Ann', body: 'Is this right, @Bo?', mentions: ['u2'] });
+		addComment(doc, { cardId: card, parentId: root, authorId: 'u2', authorName: 'Bo', body: 'Yes' });
+		setCommentResolved(doc, root, true);
+		expect(readBoard(doc).comments.map((c) => [c.body, c.resolved, c.parentId === root])).toEqual([
+			['Is this right, @Bo?', true, false],
+			['Yes', false, true]
+		]);
+		setCommentResolved(doc, root, false);
+		deleteComment(doc, root);
+		expect(readBoard(doc).comments).toEqual([]);
+	});
+});
+
+describe('reading malformed documents', () => {
+	it('leaves out what is broken, lists it, and never throws', () => {
+		const { doc, stages, lanes } = grid();
+		addCard(doc, { type: 'note', stageId: stages[0], laneId: lanes[0], text: 'fine' });
+		doc.transact(() => {
+			doc.getMap('cards').set('junk', 42);
+			const noType = new Y.Map();
+			noType.set('stageId', stages[0]);
+			noType.set('laneId', lanes[0]);
+			doc.getMap('cards').set('no-type', noType);
+			const orphan = new Y.Map();
+			orphan.set('type', 'note');
+			orphan.set('stageId', 'gone');
+			orphan.set('laneId', lanes[0]);
+			doc.getMap('cards').set('orphan', orphan);
+			const weird = new Y.Map();
+			weird.set('title', 7);
+			weird.set('width', 'wide');
+			doc.getMap('stages').set('weird', weird);
+			doc.getMap('emotions').set('nonsense', 9);
+			doc.getMap('emotions').set(`${stages[0]}|*`, 'high');
+		});
+		const board = readBoard(doc);
+		expect(board.cards.map((c) => c.text)).toEqual(['fine']);
+		expect(board.problems).toHaveLength(3);
+		expect(board.stages.find((s) => s.id === 'weird')).toMatchObject({ title: '', width: 280 });
+		expect(board.emotions).toEqual([]);
+	});
+});
+
+describe('schema versions', () => {
+	it('migrates a pre-release document (plain-string card text, no stage width) in one step', () => {
+		const doc = new Y.Doc();
+		doc.transact(() => {
+			const stage = new Y.Map();
+			stage.set('title', 'Old stage');
+			stage.set('order', 'a0');
+			doc.getMap('stages').set('s', stage);
+			const lane = new Y.Map();
+			lane.set('title', 'Old lane');
+			lane.set('kind', 'actions');
+			lane.set('order', 'a0');
+			doc.getMap('lanes').set('l', lane);
+			const card = new Y.Map();
+			card.set('type', 'note');
+			card.set('stageId', 's');
+			card.set('laneId', 'l');
+			card.set('text', 'typed long ago');
+			doc.getMap('cards').set('c', card);
+		});
+		expect(readBoard(doc).cards[0]!.text).toBe('typed long ago');
+		const updates: Uint8Array[] = [];
+		doc.on('update', (u: Uint8Array) => updates.push(u));
+		expect(migrateBoard(doc)).toBe('migrated');
+		expect(updates).toHaveLength(1);
+		expect(cardText(doc, 'c')!.toString()).toBe('typed long ago');
+		expect(readBoard(doc).schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+		expect(doc.getMap('stages').get('s') instanceof Y.Map && (doc.getMap('stages').get('s') as Y.Map<unknown>).get('width')).toBe(280);
+		expect(migrateBoard(doc)).toBe('current');
+	});
+
+	it('leaves a document from a newer version alone', () => {
+		const doc = new Y.Doc();
+		doc.getMap('board').set('schemaVersion', CURRENT_SCHEMA_VERSION + 1);
+		expect(migrateBoard(doc)).toBe('newer');
+	});
+});
+
+describe('templates', () => {
+	it.each(BOARD_TEMPLATES)('%s builds a valid board in English and Dutch', (template) => {
+		for (const locale of ['en', 'nl'] as const) {
+			const doc = new Y.Doc();
+			applyTemplate(doc, template, locale);
+			const board = readBoard(doc);
+			expect(board.problems).toEqual([]);
+			expect(board.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+			expect(board.stages.length).toBeGreaterThanOrEqual(5);
+			expect(board.lanes.length).toBeGreaterThanOrEqual(5);
+		}
+	});
+
+	it('speaks the chosen language', () => {
+		const doc = new Y.Doc();
+		applyTemplate(doc, 'webshop', 'nl');
+		expect(readBoard(doc).stages.map((s) => s.title)).toContain('Oriëntatie');
+		expect(readBoard(doc).lanes.map((l) => l.title)).toContain('Afhaakredenen');
+	});
+});

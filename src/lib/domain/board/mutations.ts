@@ -1,0 +1,463 @@
+import * as Y from 'yjs';
+import { readBoard } from './read';
+import {
+	boardRoot,
+	cardsMap,
+	commentsMap,
+	CURRENT_SCHEMA_VERSION,
+	emotionKey,
+	emotionsMap,
+	lanesMap,
+	linksMap,
+	newEntityId,
+	newEntry,
+	parseEmotionKey,
+	personasMap,
+	stagesMap,
+	type Entry
+} from './shape';
+import { orderKeyAt } from './order';
+import {
+	DEFAULT_STAGE_WIDTH,
+	EMOTION_MAX,
+	EMOTION_MIN,
+	MAX_STAGE_WIDTH,
+	MIN_STAGE_WIDTH,
+	type Card,
+	type CardColor,
+	type CardType,
+	type CrmLever,
+	type DropOffCategory,
+	type LaneKind,
+	type Level
+} from './types';
+
+/*
+ * Every mutation is one `doc.transact`, so undo and history see one step per user action.
+ * `origin` tells an undo manager whose change it is (the local user by default).
+ */
+type Origin = unknown;
+
+const sortedOrders = (map: Y.Map<Entry>, exceptId?: string) =>
+	[...map.entries()]
+		.filter(([id, entry]) => id !== exceptId && entry instanceof Y.Map)
+		.map(([id, entry]) => ({ id, order: String(entry.get('order') ?? id) }))
+		.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : 1))
+		.map((e) => e.order);
+
+function requireEntry(map: Y.Map<Entry>, id: string, what: string): Entry {
+	const entry = map.get(id);
+	if (!(entry instanceof Y.Map)) throw new Error(`${what} ${id} does not exist`);
+	return entry;
+}
+
+const clampWidth = (width: number) => Math.round(Math.min(MAX_STAGE_WIDTH, Math.max(MIN_STAGE_WIDTH, width)));
+
+// Stages ---------------------------------------------------------------------------------------
+
+export function addStage(doc: Y.Doc, input: { title: string; index?: number; width?: number }, origin?: Origin): string {
+	const id = newEntityId();
+	doc.transact(() => {
+		const map = stagesMap(doc);
+		const orders = sortedOrders(map);
+		map.set(
+			id,
+			newEntry({
+				title: input.title,
+				order: orderKeyAt(orders, input.index ?? orders.length),
+				width: clampWidth(input.width ?? DEFAULT_STAGE_WIDTH)
+			})
+		);
+	}, origin);
+	return id;
+}
+
+export function renameStage(doc: Y.Doc, id: string, title: string, origin?: Origin): void {
+	doc.transact(() => requireEntry(stagesMap(doc), id, 'stage').set('title', title), origin);
+}
+
+export function resizeStage(doc: Y.Doc, id: string, width: number, origin?: Origin): void {
+	doc.transact(() => requireEntry(stagesMap(doc), id, 'stage').set('width', clampWidth(width)), origin);
+}
+
+export function moveStage(doc: Y.Doc, id: string, toIndex: number, origin?: Origin): void {
+	doc.transact(() => {
+		const map = stagesMap(doc);
+		requireEntry(map, id, 'stage').set('order', orderKeyAt(sortedOrders(map, id), toIndex));
+	}, origin);
+}
+
+/** Deletes a stage with everything in its column: cards, their links and comments, emotions. */
+export function deleteStage(doc: Y.Doc, id: string, origin?: Origin): void {
+	doc.transact(() => {
+		const cards = [...cardsMap(doc).entries()]
+			.filter(([, entry]) => entry instanceof Y.Map && entry.get('stageId') === id)
+			.map(([cardId]) => cardId);
+		removeCards(doc, cards);
+		for (const key of [...emotionsMap(doc).keys()]) {
+			if (parseEmotionKey(key)?.stageId === id) emotionsMap(doc).delete(key);
+		}
+		stagesMap(doc).delete(id);
+	}, origin);
+}
+
+// Lanes ----------------------------------------------------------------------------------------
+
+export function addLane(doc: Y.Doc, input: { title: string; kind: LaneKind; index?: number }, origin?: Origin): string {
+	const id = newEntityId();
+	doc.transact(() => {
+		const map = lanesMap(doc);
+		const orders = sortedOrders(map);
+		map.set(id, newEntry({ title: input.title, kind: input.kind, order: orderKeyAt(orders, input.index ?? orders.length), hidden: false }));
+	}, origin);
+	return id;
+}
+
+export function renameLane(doc: Y.Doc, id: string, title: string, origin?: Origin): void {
+	doc.transact(() => requireEntry(lanesMap(doc), id, 'lane').set('title', title), origin);
+}
+
+export function setLaneHidden(doc: Y.Doc, id: string, hidden: boolean, origin?: Origin): void {
+	doc.transact(() => requireEntry(lanesMap(doc), id, 'lane').set('hidden', hidden), origin);
+}
+
+export function moveLane(doc: Y.Doc, id: string, toIndex: number, origin?: Origin): void {
+	doc.transact(() => {
+		const map = lanesMap(doc);
+		requireEntry(map, id, 'lane').set('order', orderKeyAt(sortedOrders(map, id), toIndex));
+	}, origin);
+}
+
+export function deleteLane(doc: Y.Doc, id: string, origin?: Origin): void {
+	doc.transact(() => {
+		const cards = [...cardsMap(doc).entries()]
+			.filter(([, entry]) => entry instanceof Y.Map && entry.get('laneId') === id)
+			.map(([cardId]) => cardId);
+		removeCards(doc, cards);
+		lanesMap(doc).delete(id);
+	}, origin);
+}
+
+// Cards ----------------------------------------------------------------------------------------
+
+export interface CardProperties {
+	type: CardType;
+	color: CardColor;
+	tags: string[];
+	personaIds: string[];
+	severity: Level | null;
+	dropOffCategory: DropOffCategory | null;
+	lever: CrmLever | null;
+	effort: Level | null;
+	impact: Level | null;
+}
+
+export interface NewCard extends Partial<CardProperties> {
+	type: CardType;
+	stageId: string;
+	laneId: string;
+	text?: string;
+	/** Position within its cell; the end when left out. */
+	index?: number;
+	createdBy?: string | null;
+}
+
+function cellOrders(doc: Y.Doc, stageId: string, laneId: string, exceptIds: Set<string> = new Set()) {
+	return readBoard(doc)
+		.cards.filter((c) => c.stageId === stageId && c.laneId === laneId && !exceptIds.has(c.id))
+		.map((c) => c.order);
+}
+
+function cardEntry(fields: Omit<Card, 'id' | 'text'> & { text: string }): Entry {
+	const text = new Y.Text();
+	if (fields.text) text.insert(0, fields.text);
+	return newEntry({ ...fields, text });
+}
+
+export function addCard(doc: Y.Doc, input: NewCard, origin?: Origin): string {
+	const id = newEntityId();
+	doc.transact(() => {
+		requireEntry(stagesMap(doc), input.stageId, 'stage');
+		requireEntry(lanesMap(doc), input.laneId, 'lane');
+		const orders = cellOrders(doc, input.stageId, input.laneId);
+		cardsMap(doc).set(
+			id,
+			cardEntry({
+				type: input.type,
+				stageId: input.stageId,
+				laneId: input.laneId,
+				order: orderKeyAt(orders, input.index ?? orders.length),
+				text: input.text ?? '',
+				color: input.color ?? 'default',
+				tags: input.tags ?? [],
+				personaIds: input.personaIds ?? [],
+				severity: input.severity ?? null,
+				dropOffCategory: input.dropOffCategory ?? null,
+				lever: input.lever ?? null,
+				effort: input.effort ?? null,
+				impact: input.impact ?? null,
+				createdBy: input.createdBy ?? null
+			})
+		);
+	}, origin);
+	return id;
+}
+
+export function updateCard(doc: Y.Doc, id: string, changes: Partial<CardProperties>, origin?: Origin): void {
+	doc.transact(() => {
+		const entry = requireEntry(cardsMap(doc), id, 'card');
+		for (const [key, value] of Object.entries(changes)) {
+			if (value !== undefined) entry.set(key, Array.isArray(value) ? [...value] : value);
+		}
+	}, origin);
+}
+
+/** The card's text as a shared type, for editing in place with other people typing too. */
+export function cardText(doc: Y.Doc, id: string): Y.Text | null {
+	const entry = cardsMap(doc).get(id);
+	const text = entry instanceof Y.Map ? entry.get('text') : null;
+	return text instanceof Y.Text ? text : null;
+}
+
+export function setCardText(doc: Y.Doc, id: string, value: string, origin?: Origin): void {
+	doc.transact(() => {
+		const entry = requireEntry(cardsMap(doc), id, 'card');
+		let text = entry.get('text');
+		if (!(text instanceof Y.Text)) {
+			text = new Y.Text();
+			entry.set('text', text);
+		}
+		applyTextChange(text as Y.Text, value);
+	}, origin);
+}
+
+/**
+ * Turns a whole new value into the smallest edit (common prefix and suffix kept), so that
+ * someone typing elsewhere in the same card keeps their characters.
+ */
+export function applyTextChange(text: Y.Text, value: string): void {
+	const current = text.toString();
+	if (current === value) return;
+	let start = 0;
+	const shortest = Math.min(current.length, value.length);
+	while (start < shortest && current[start] === value[start]) start++;
+	let end = 0;
+	while (
+		end < shortest - start &&
+		current[current.length - 1 - end] === value[value.length - 1 - end]
+	) {
+		end++;
+	}
+	const removed = current.length - start - end;
+	if (removed > 0) text.delete(start, removed);
+	const inserted = value.slice(start, value.length - end);
+	if (inserted) text.insert(start, inserted);
+}
+
+/** Moves cards into one cell, keeping their relative order, starting at `index`. */
+export function moveCards(
+	doc: Y.Doc,
+	ids: string[],
+	target: { stageId: string; laneId: string; index?: number },
+	origin?: Origin
+): void {
+	doc.transact(() => {
+		requireEntry(stagesMap(doc), target.stageId, 'stage');
+		requireEntry(lanesMap(doc), target.laneId, 'lane');
+		const moving = new Set(ids);
+		const orders = cellOrders(doc, target.stageId, target.laneId, moving);
+		let index = target.index ?? orders.length;
+		for (const id of ids) {
+			const entry = requireEntry(cardsMap(doc), id, 'card');
+			const order = orderKeyAt(orders, index);
+			orders.splice(index, 0, order);
+			index += 1;
+			entry.set('stageId', target.stageId);
+			entry.set('laneId', target.laneId);
+			entry.set('order', order);
+		}
+	}, origin);
+}
+
+function removeCards(doc: Y.Doc, ids: string[]) {
+	const gone = new Set(ids);
+	for (const id of ids) cardsMap(doc).delete(id);
+	for (const [linkId, link] of [...linksMap(doc).entries()]) {
+		if (!(link instanceof Y.Map) || gone.has(String(link.get('from'))) || gone.has(String(link.get('to')))) {
+			linksMap(doc).delete(linkId);
+		}
+	}
+	for (const [commentId, comment] of [...commentsMap(doc).entries()]) {
+		if (comment instanceof Y.Map && gone.has(String(comment.get('cardId')))) commentsMap(doc).delete(commentId);
+	}
+}
+
+export function deleteCards(doc: Y.Doc, ids: string[], origin?: Origin): void {
+	doc.transact(() => removeCards(doc, ids), origin);
+}
+
+/** A card as it travels on the clipboard: plain data, no ids, no author. */
+export type ClipboardCard = Omit<Card, 'id' | 'stageId' | 'laneId' | 'order' | 'createdBy'> & {
+	laneKind: LaneKind;
+};
+
+export function copyCards(doc: Y.Doc, ids: string[]): ClipboardCard[] {
+	const board = readBoard(doc);
+	const laneKind = new Map(board.lanes.map((l) => [l.id, l.kind]));
+	const wanted = new Set(ids);
+	return board.cards
+		.filter((card) => wanted.has(card.id))
+		.map(({ id: _id, stageId: _s, laneId, order: _o, createdBy: _c, ...rest }) => ({
+			...rest,
+			laneKind: laneKind.get(laneId) ?? 'actions'
+		}));
+}
+
+/** Pastes clipboard cards (from this or another board) into one cell; persona marks are dropped across boards. */
+export function pasteCards(
+	doc: Y.Doc,
+	cards: ClipboardCard[],
+	target: { stageId: string; laneId: string },
+	createdBy: string | null = null,
+	origin?: Origin
+): string[] {
+	const ids: string[] = [];
+	doc.transact(() => {
+		const personaIds = new Set(personasMap(doc).keys());
+		for (const { laneKind: _kind, ...card } of cards) {
+			ids.push(
+				addCard(doc, {
+					...card,
+					personaIds: card.personaIds.filter((p) => personaIds.has(p)),
+					stageId: target.stageId,
+					laneId: target.laneId,
+					createdBy
+				})
+			);
+		}
+	}, origin);
+	return ids;
+}
+
+export function duplicateCards(doc: Y.Doc, ids: string[], createdBy: string | null = null, origin?: Origin): string[] {
+	const copies: string[] = [];
+	doc.transact(() => {
+		const board = readBoard(doc);
+		for (const card of board.cards.filter((c) => ids.includes(c.id))) {
+			const { id: _id, order: _order, createdBy: _author, ...rest } = card;
+			const cell = board.cards.filter((c) => c.stageId === card.stageId && c.laneId === card.laneId);
+			copies.push(addCard(doc, { ...rest, index: cell.findIndex((c) => c.id === card.id) + 1, createdBy }));
+		}
+	}, origin);
+	return copies;
+}
+
+export function linkCards(doc: Y.Doc, fromCardId: string, toCardId: string, origin?: Origin): string {
+	if (fromCardId === toCardId) throw new Error('a card cannot link to itself');
+	const id = newEntityId();
+	doc.transact(() => {
+		requireEntry(cardsMap(doc), fromCardId, 'card');
+		requireEntry(cardsMap(doc), toCardId, 'card');
+		linksMap(doc).set(id, newEntry({ from: fromCardId, to: toCardId }));
+	}, origin);
+	return id;
+}
+
+export function unlinkCards(doc: Y.Doc, linkId: string, origin?: Origin): void {
+	doc.transact(() => linksMap(doc).delete(linkId), origin);
+}
+
+// Emotion curve --------------------------------------------------------------------------------
+
+/** Sets (or with `null` clears) the emotion score of a stage, for the board or one persona. */
+export function setEmotion(doc: Y.Doc, stageId: string, personaId: string | null, score: number | null, origin?: Origin): void {
+	doc.transact(() => {
+		requireEntry(stagesMap(doc), stageId, 'stage');
+		const key = emotionKey(stageId, personaId);
+		if (score === null) emotionsMap(doc).delete(key);
+		else emotionsMap(doc).set(key, Math.round(Math.min(EMOTION_MAX, Math.max(EMOTION_MIN, score)) * 10) / 10);
+	}, origin);
+}
+
+// Personas -------------------------------------------------------------------------------------
+
+export function addPersona(doc: Y.Doc, input: { name: string; color: string }, origin?: Origin): string {
+	const id = newEntityId();
+	doc.transact(() => personasMap(doc).set(id, newEntry(input)), origin);
+	return id;
+}
+
+export function renamePersona(doc: Y.Doc, id: string, name: string, origin?: Origin): void {
+	doc.transact(() => requireEntry(personasMap(doc), id, 'persona').set('name', name), origin);
+}
+
+/** Removes a persona and every mark of it: on cards and on the emotion curve. */
+export function deletePersona(doc: Y.Doc, id: string, origin?: Origin): void {
+	doc.transact(() => {
+		personasMap(doc).delete(id);
+		for (const entry of cardsMap(doc).values()) {
+			if (!(entry instanceof Y.Map)) continue;
+			const marks = entry.get('personaIds');
+			if (Array.isArray(marks) && marks.includes(id)) entry.set('personaIds', marks.filter((p) => p !== id));
+		}
+		for (const key of [...emotionsMap(doc).keys()]) {
+			if (parseEmotionKey(key)?.personaId === id) emotionsMap(doc).delete(key);
+		}
+	}, origin);
+}
+
+// Comments -------------------------------------------------------------------------------------
+
+export function addComment(
+	doc: Y.Doc,
+	input: { cardId: string; parentId?: string | null; authorId: string; authorName: string; body: string; mentions?: string[] },
+	origin?: Origin
+): string {
+	const id = newEntityId();
+	doc.transact(() => {
+		requireEntry(cardsMap(doc), input.cardId, 'card');
+		// Strictly after every comment this replica knows, so a quick reply never sorts above its parent.
+		let latest = 0;
+		for (const comment of commentsMap(doc).values()) {
+			const at = comment instanceof Y.Map ? comment.get('createdAt') : 0;
+			if (typeof at === 'number' && at > latest) latest = at;
+		}
+		commentsMap(doc).set(
+			id,
+			newEntry({
+				cardId: input.cardId,
+				parentId: input.parentId ?? null,
+				authorId: input.authorId,
+				authorName: input.authorName,
+				body: input.body,
+				createdAt: Math.max(Date.now(), latest + 1),
+				resolved: false,
+				mentions: input.mentions ?? []
+			})
+		);
+	}, origin);
+	return id;
+}
+
+export function setCommentResolved(doc: Y.Doc, id: string, resolved: boolean, origin?: Origin): void {
+	doc.transact(() => requireEntry(commentsMap(doc), id, 'comment').set('resolved', resolved), origin);
+}
+
+export function deleteComment(doc: Y.Doc, id: string, origin?: Origin): void {
+	doc.transact(() => {
+		commentsMap(doc).delete(id);
+		for (const [replyId, reply] of [...commentsMap(doc).entries()]) {
+			if (reply instanceof Y.Map && reply.get('parentId') === id) commentsMap(doc).delete(replyId);
+		}
+	}, origin);
+}
+
+// Whole board ----------------------------------------------------------------------------------
+
+export function isEmptyBoard(doc: Y.Doc): boolean {
+	return stagesMap(doc).size === 0 && lanesMap(doc).size === 0 && cardsMap(doc).size === 0;
+}
+
+export function stampSchemaVersion(doc: Y.Doc): void {
+	boardRoot(doc).set('schemaVersion', CURRENT_SCHEMA_VERSION);
+}

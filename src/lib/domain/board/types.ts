@@ -1,0 +1,133 @@
+/** The plain, validated view of a board document that the UI renders. */
+
+export const LANE_KINDS = [
+	'actions',
+	'touchpoints',
+	'thoughts',
+	'emotion',
+	'painpoints',
+	'dropoffs',
+	'opportunities',
+	'backstage',
+	'metrics'
+] as const;
+export type LaneKind = (typeof LANE_KINDS)[number];
+
+export const CARD_TYPES = [
+	'touchpoint',
+	'action',
+	'thought',
+	'painpoint',
+	'dropoff',
+	'opportunity',
+	'note'
+] as const;
+export type CardType = (typeof CARD_TYPES)[number];
+
+/** Why customers drop off (afhaken), after the domain primer. */
+export const DROP_OFF_CATEGORIES = [
+	'unclear_information',
+	'poor_reachability',
+	'no_answer',
+	'explain_again',
+	'other'
+] as const;
+export type DropOffCategory = (typeof DROP_OFF_CATEGORIES)[number];
+
+/** The CRM levers an opportunity can pull. */
+export const CRM_LEVERS = [
+	'cross_sell',
+	'deep_sell',
+	'up_sell',
+	'retention',
+	'loyalty_programme',
+	'personalisation',
+	'event_driven',
+	'service',
+	'self_service'
+] as const;
+export type CrmLever = (typeof CRM_LEVERS)[number];
+
+export const CARD_COLORS = ['default', 'yellow', 'green', 'blue', 'pink', 'purple', 'orange', 'grey'] as const;
+export type CardColor = (typeof CARD_COLORS)[number];
+
+/** 1 = low … 3 = high, for severity, effort and impact alike. */
+export type Level = 1 | 2 | 3;
+
+export const EMOTION_MIN = -2;
+export const EMOTION_MAX = 2;
+
+export interface Stage {
+	id: string;
+	title: string;
+	order: string;
+	width: number;
+}
+
+export interface Lane {
+	id: string;
+	title: string;
+	kind: LaneKind;
+	order: string;
+	hidden: boolean;
+}
+
+export interface Card {
+	id: string;
+	type: CardType;
+	stageId: string;
+	laneId: string;
+	order: string;
+	text: string;
+	color: CardColor;
+	tags: string[];
+	personaIds: string[];
+	severity: Level | null;
+	dropOffCategory: DropOffCategory | null;
+	lever: CrmLever | null;
+	effort: Level | null;
+	impact: Level | null;
+	createdBy: string | null;
+}
+
+export interface CardLink {
+	id: string;
+	fromCardId: string;
+	toCardId: string;
+}
+
+export interface Persona {
+	id: string;
+	name: string;
+	color: string;
+}
+
+export interface Comment {
+	id: string;
+	cardId: string;
+	parentId: string | null;
+	authorId: string;
+	authorName: string;
+	body: string;
+	createdAt: number;
+	resolved: boolean;
+	mentions: string[];
+}
+
+export interface BoardSnapshot {
+	schemaVersion: number;
+	stages: Stage[];
+	lanes: Lane[];
+	cards: Card[];
+	links: CardLink[];
+	personas: Persona[];
+	/** Emotion score per stage, for the whole board (`personaId` null) or one persona. */
+	emotions: Array<{ stageId: string; personaId: string | null; score: number }>;
+	comments: Comment[];
+	/** What was found malformed and left out, so a broken document still renders. */
+	problems: string[];
+}
+
+export const DEFAULT_STAGE_WIDTH = 280;
+export const MIN_STAGE_WIDTH = 160;
+export const MAX_STAGE_WIDTH = 800;

@@ -1,0 +1,161 @@
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+
+/**
+ * The journey canvas with several people at once: each browser context is one person,
+ * signed up through the real API, editing one board over the real websocket.
+ */
+
+interface Person {
+	context: BrowserContext;
+	page: Page;
+	email: string;
+	name: string;
+}
+
+async function person(browser: Browser, name: string): Promise<Person> {
+	const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+	const email = `${name.toLowerCase()}-${Date.now()}-${Math.random().toString(36).slice(2)}@example.com`;
+	const response = await context.request.post('/api/v1/auth/signup', {
+		data: { email, password: 'correct horse battery', name }
+	});
+	expect(response.status()).toBe(201);
+	return { context, page: await context.newPage(), email, name };
+}
+
+async function boardWithTeam(browser: Browser) {
+	const owner = await person(browser, 'Anna');
+	const editor = await person(browser, 'Bram');
+	const viewer = await person(browser, 'Cor');
+	const workspace = await (await owner.context.request.post('/api/v1/workspaces', { data: { name: 'Workshop' } })).json();
+	for (const [member, role] of [
+		[editor, 'editor'],
+		[viewer, 'viewer']
+	] as const) {
+		const added = await owner.context.request.post(`/api/v1/workspaces/${workspace.id}/members`, {
+			data: { email: member.email, role }
+		});
+		expect(added.status()).toBe(201);
+	}
+	const board = await (
+		await owner.context.request.post(`/api/v1/workspaces/${workspace.id}/boards`, { data: { title: 'Checkout journey' } })
+	).json();
+	return { owner, editor, viewer, boardId: board.id as string };
+}
+
+async function open(someone: Person, boardId: string) {
+	await someone.page.goto(`/b/${boardId}`);
+	await expect(someone.page.getByRole('status').filter({ hasText: /Online/ })).toBeVisible();
+}
+
+const cardButton = (page: Page, text: string) => page.getByRole('button', { name: new RegExp(`: ${text}$`) });
+
+test('two people edit one board live; undo reverts only your own change; a viewer only watches', async ({ browser }) => {
+	const { owner, editor, viewer, boardId } = await boardWithTeam(browser);
+	await Promise.all([open(owner, boardId), open(editor, boardId), open(viewer, boardId)]);
+	const a = owner.page;
+	const b = editor.page;
+
+	await a.getByRole('button', { name: 'Add stage' }).click();
+	await expect(b.getByRole('columnheader').filter({ hasText: 'New stage' })).toBeVisible({ timeout: 1000 });
+	await a.getByRole('button', { name: 'Add lane' }).click();
+	await expect(b.getByRole('rowheader').filter({ hasText: 'New lane' })).toBeVisible({ timeout: 1000 });
+
+	await a.getByRole('button', { name: 'Add card to Purchase · Website' }).click();
+	await a.keyboard.type('Pays with iDEAL');
+	await a.keyboard.press('Enter');
+	await expect(cardButton(b, 'Pays with iDEAL')).toBeVisible({ timeout: 1000 });
+
+	// Drag the card one stage to the right: the other person sees it move there.
+	const before = (await cardButton(b, 'Pays with iDEAL').boundingBox())!.x;
+	const stageOnB = (await b.getByRole('columnheader').first().boundingBox())!.width;
+	const card = cardButton(a, 'Pays with iDEAL');
+	const from = (await card.boundingBox())!;
+	const stageWidth = (await a.getByRole('columnheader').first().boundingBox())!.width;
+	await a.mouse.move(from.x + 20, from.y + 20);
+	await a.mouse.down();
+	await a.mouse.move(from.x + 20 + stageWidth / 2, from.y + 24, { steps: 5 });
+	await a.mouse.move(from.x + 20 + stageWidth, from.y + 24, { steps: 5 });
+	await a.mouse.up();
+	await expect
+		.poll(async () => (await cardButton(b, 'Pays with iDEAL').boundingBox())!.x - before, { timeout: 1000 })
+		.toBeCloseTo(stageOnB, -1);
+
+	// Edit the text in place.
+	await cardButton(a, 'Pays with iDEAL').dblclick();
+	await a.keyboard.press('End');
+	await a.keyboard.type(' or credit card');
+	await a.keyboard.press('Enter');
+	await expect(cardButton(b, 'Pays with iDEAL or credit card')).toBeVisible({ timeout: 1000 });
+
+	// Presence: B's cursor and avatar show on A's screen.
+	await b.mouse.move(600, 500);
+	await b.mouse.move(640, 520);
+	await expect(a.getByRole('button', { name: 'Follow Bram' })).toBeVisible();
+	await expect(a.locator('.cursor').filter({ hasText: 'Bram' })).toBeVisible({ timeout: 1000 });
+
+	// Each person's undo reverts only their own work.
+	await b.getByRole('button', { name: 'Add card to Use · E-mail' }).click();
+	await b.keyboard.type('Bram was here');
+	await b.keyboard.press('Enter');
+	await a.getByRole('button', { name: 'Add card to Use · Shop' }).click();
+	await a.keyboard.type('Anna was here');
+	await a.keyboard.press('Enter');
+	await expect(cardButton(b, 'Anna was here')).toBeVisible({ timeout: 1000 });
+	await b.getByRole('application').focus();
+	await b.keyboard.press('Control+z');
+	await expect(cardButton(a, 'Bram was here')).toHaveCount(0, { timeout: 1000 });
+	await expect(cardButton(a, 'Anna was here')).toBeVisible();
+	await expect(cardButton(b, 'Anna was here')).toBeVisible();
+
+	// The viewer sees all of it and has no way to change anything.
+	const c = viewer.page;
+	await expect(cardButton(c, 'Anna was here')).toBeVisible({ timeout: 1000 });
+	await expect(c.getByText('View only')).toBeVisible();
+	await expect(c.getByRole('button', { name: 'Add stage' })).toHaveCount(0);
+	await expect(c.getByRole('button', { name: /^Add card to/ })).toHaveCount(0);
+	await expect(c.getByRole('button', { name: 'Delete stage' })).toHaveCount(0);
+
+	await a.screenshot({ path: 'screenshots/canvas-live.png' });
+	await c.screenshot({ path: 'screenshots/canvas-viewer.png' });
+	await Promise.all([owner, editor, viewer].map((p) => p.context.close()));
+});
+
+test('edits made offline merge when the connection returns', async ({ browser }) => {
+	const { owner, editor, viewer, boardId } = await boardWithTeam(browser);
+	await Promise.all([open(owner, boardId), open(editor, boardId)]);
+	await editor.context.setOffline(true);
+	await expect(editor.page.getByRole('status').filter({ hasText: /Offline/ })).toBeVisible();
+	await editor.page.getByRole('button', { name: 'Add card to Service · App' }).click();
+	await editor.page.keyboard.type('Written on the train');
+	await editor.page.keyboard.press('Enter');
+	await owner.page.getByRole('button', { name: 'Add card to Service · Shop' }).click();
+	await owner.page.keyboard.type('Written in the office');
+	await owner.page.keyboard.press('Enter');
+	await owner.page.waitForTimeout(300);
+	await expect(cardButton(owner.page, 'Written on the train')).toHaveCount(0);
+
+	await editor.context.setOffline(false);
+	for (const page of [owner.page, editor.page]) {
+		await expect(cardButton(page, 'Written on the train')).toBeVisible({ timeout: 5000 });
+		await expect(cardButton(page, 'Written in the office')).toBeVisible({ timeout: 5000 });
+	}
+	await Promise.all([owner, editor, viewer].map((p) => p.context.close()));
+});
+
+test('a new board from a template, in Dutch', async ({ browser }) => {
+	const context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1400, height: 900 } });
+	const email = `nl-${Date.now()}@example.com`;
+	await context.request.post('/api/v1/auth/signup', { data: { email, password: 'correct horse battery', name: 'Eva' } });
+	await context.request.patch('/api/v1/me', { data: { locale: 'nl' } });
+	const workspace = await (await context.request.post('/api/v1/workspaces', { data: { name: 'Team' } })).json();
+	const board = await (
+		await context.request.post(`/api/v1/workspaces/${workspace.id}/boards`, { data: { title: 'Webwinkel', template: 'webshop' } })
+	).json();
+	const page = await context.newPage();
+	await page.goto(`/b/${board.id}`);
+	await expect(page.getByRole('columnheader').filter({ hasText: 'Oriëntatie' })).toBeVisible();
+	await expect(page.getByRole('rowheader').filter({ hasText: 'Afhaakredenen' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Fase toevoegen' })).toBeVisible();
+	await page.screenshot({ path: 'screenshots/canvas-template-nl.png' });
+	await context.close();
+});

@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import WebSocket from 'ws';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import { connectClient, eventually, synced } from './collab-support';
+import { makeTeam } from './collab-team';
+import { startServerProcess, type ServerProcess } from './server-process';
+
+const started: ServerProcess[] = [];
+afterEach(async () => {
+	await Promise.all(started.splice(0).map((server) => server.stop()));
+});
+
+describe('durability', () => {
+	it('after SIGKILL, a restarted server loads exactly what an observer had seen', { timeout: 60_000 }, async () => {
+		const server = await startServerProcess();
+		started.push(server);
+		const team = await makeTeam(server.baseUrl);
+		const writer = connectClient(server.baseUrl, team.boardId, team.owner.token);
+		const observer = connectClient(server.baseUrl, team.boardId, team.editor.token);
+		await Promise.all([synced(writer), synced(observer)]);
+
+		const list = writer.doc.getArray<number>('edits');
+		const text = writer.doc.getText('notes');
+		for (let i = 0; i < 1000; i++) {
+			if (i % 2) list.push([i]);
+			else text.insert(text.length, `${i},`);
+		}
+		await eventually(() => expect(observer.doc.getArray('edits').length).toBe(500), 15_000);
+		await eventually(() => expect(observer.doc.getText('notes').toString()).toBe(text.toString()), 15_000);
+		const seen = Y.encodeStateAsUpdate(observer.doc);
+		writer.provider.disconnect();
+		observer.provider.disconnect();
+
+		const restarted = await server.restart({ signal: 'SIGKILL' });
+		const fresh = connectClient(restarted.baseUrl, team.boardId, team.owner.token);
+		await synced(fresh, 15_000);
+		const expected = new Y.Doc();
+		Y.applyUpdate(expected, seen);
+		expect(fresh.doc.getArray('edits').toJSON()).toEqual(expected.getArray('edits').toJSON());
+		expect(fresh.doc.getText('notes').toString()).toBe(expected.getText('notes').toString());
+		writer.close();
+		observer.close();
+		fresh.close();
+	});
+});
+
+/** Frames an attacker or a broken client might send: noise, and valid frames cut short. */
+function hostileFrame(i: number): Uint8Array {
+	if (i % 3 === 0) return randomBytes(1 + (i % 200));
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, i % 2 ? 0 : 1);
+	encoding.writeVarUint(encoder, i % 4);
+	encoding.writeVarUint8Array(encoder, randomBytes(20 + (i % 50)));
+	const frame = encoding.toUint8Array(encoder);
+	return i % 3 === 1 ? frame.slice(0, Math.max(1, frame.length - 1 - (i % 7))) : frame;
+}
+
+describe('hostile input', () => {
+	it('thousands of random and truncated frames close only the sender; others keep syncing', { timeout: 60_000 }, async () => {
+		const baseUrl = inject('baseUrl');
+		const team = await makeTeam(baseUrl);
+		const a = connectClient(baseUrl, team.boardId, team.owner.token);
+		const b = connectClient(baseUrl, team.boardId, team.editor.token);
+		await Promise.all([synced(a), synced(b)]);
+
+		const url = `${baseUrl.replace(/^http/, 'ws')}/collab/${team.boardId}?token=${team.editor.token}`;
+		let sent = 0;
+		let closedByServer = 0;
+		while (sent < 3000) {
+			const socket = new WebSocket(url);
+			await new Promise<void>((resolve) => {
+				socket.once('open', () => {
+					for (let burst = 0; burst < 100 && socket.readyState === socket.OPEN; burst++) {
+						socket.send(hostileFrame(sent++));
+					}
+				});
+				socket.once('close', (code) => {
+					if (code === 1007) closedByServer += 1;
+					resolve();
+				});
+				socket.once('error', () => resolve());
+				setTimeout(() => {
+					socket.terminate();
+					resolve();
+				}, 2000);
+			});
+			a.doc.getArray<number>('alive').push([sent]);
+		}
+		expect(closedByServer).toBeGreaterThan(0);
+		await eventually(() => expect(b.doc.getArray('alive').toJSON()).toEqual(a.doc.getArray('alive').toJSON()));
+		expect((await fetch(`${baseUrl}/healthz`)).status).toBe(200);
+		a.close();
+		b.close();
+	});
+
+	it('a frame over the size cap closes that socket with 1009', { timeout: 30_000 }, async () => {
+		const server = await startServerProcess({ env: { WAYMARK_COLLAB_MAX_FRAME_BYTES: '4096' } });
+		started.push(server);
+		const small = await makeTeam(server.baseUrl);
+		const socket = new WebSocket(`${server.baseUrl.replace(/^http/, 'ws')}/collab/${small.boardId}?token=${small.owner.token}`);
+		await new Promise((resolve) => socket.once('open', resolve));
+		const code = await new Promise<number>((resolve) => {
+			socket.once('close', (closeCode) => resolve(closeCode));
+			socket.send(randomBytes(10_000));
+		});
+		expect(code).toBe(1009);
+	});
+});
