@@ -51,7 +51,8 @@ test('an invited viewer joins through the link and sees journey maps without edi
 
 	await boardLink.click();
 	await expect(viewerPage.getByRole('heading', { level: 1, name: 'Online order journey' })).toBeVisible();
-	await expect(viewerPage.getByText('This journey map is empty')).toBeVisible();
+	await expect(viewerPage.getByRole('region', { name: 'Journey map canvas' })).toBeVisible();
+	await expect(viewerPage.getByText('View only')).toBeVisible();
 	await viewerContext.close();
 });
 
