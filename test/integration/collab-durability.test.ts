@@ -5,16 +5,17 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { connectClient, eventually, synced } from './collab-support';
 import { makeTeam } from './collab-team';
-import { startServerProcess, type ServerProcess } from './server-process';
+import { startServer, type ServerProcess } from './server-process';
 
 const started: ServerProcess[] = [];
 afterEach(async () => {
-	await Promise.all(started.splice(0).map((server) => server.stop()));
+	// Newest first: a restarted server goes before the one whose database it reused.
+	for (const server of started.splice(0).reverse()) await server.dispose();
 });
 
 describe('durability', () => {
 	it('after SIGKILL, a restarted server loads exactly what an observer had seen', { timeout: 60_000 }, async () => {
-		const server = await startServerProcess();
+		const server = await startServer();
 		started.push(server);
 		const team = await makeTeam(server.baseUrl);
 		const writer = connectClient(server.baseUrl, team.boardId, team.owner.token);
@@ -33,7 +34,9 @@ describe('durability', () => {
 		writer.provider.disconnect();
 		observer.provider.disconnect();
 
-		const restarted = await server.restart({ signal: 'SIGKILL' });
+		await server.stop('SIGKILL');
+		const restarted = await startServer({ databasePath: server.databasePath });
+		started.push(restarted);
 		const fresh = connectClient(restarted.baseUrl, team.boardId, team.owner.token);
 		await synced(fresh, 15_000);
 		const expected = new Y.Doc();
@@ -96,7 +99,7 @@ describe('hostile input', () => {
 	});
 
 	it('a frame over the size cap closes that socket with 1009', { timeout: 30_000 }, async () => {
-		const server = await startServerProcess({ env: { WAYMARK_COLLAB_MAX_FRAME_BYTES: '4096' } });
+		const server = await startServer({ env: { WAYMARK_COLLAB_MAX_FRAME_BYTES: '4096' } });
 		started.push(server);
 		const small = await makeTeam(server.baseUrl);
 		const socket = new WebSocket(`${server.baseUrl.replace(/^http/, 'ws')}/collab/${small.boardId}?token=${small.owner.token}`);

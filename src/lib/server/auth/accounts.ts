@@ -71,3 +71,15 @@ export async function changePassword(
 	// A changed password should lock out whoever else might hold a session.
 	revokeOtherSessions(user.id, currentSessionId ?? '');
 }
+
+export function updateProfile(
+	user: db.User,
+	changes: { name?: string; locale?: 'en' | 'nl' | null }
+): db.User {
+	const updates = {
+		...(changes.name !== undefined ? { name: changes.name } : {}),
+		...(changes.locale !== undefined ? { locale: changes.locale } : {})
+	};
+	if (Object.keys(updates).length) db.updateUser(user.id, updates);
+	return db.findUserById(user.id)!;
+}

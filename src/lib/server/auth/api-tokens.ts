@@ -1,4 +1,5 @@
 import * as db from '../db';
+import { notFound } from '../errors';
 import { announce } from '../events';
 import { hashSecret, newId, newSecret } from '../ids';
 
@@ -28,9 +29,13 @@ export function validateApiToken(token: string): { user: db.User; tokenId: strin
 	return { user: found.user, tokenId: found.token.id };
 }
 
-/** Revokes a token of the user's own; its live connections close at once. */
-export function revokeApiToken(userId: string, tokenId: string): boolean {
-	const deleted = db.deleteApiToken(userId, tokenId);
-	if (deleted) announce({ kind: 'api-token-revoked', tokenId });
-	return deleted;
+export function listApiTokens(userId: string, request: db.PageRequest): db.Page<db.ApiTokenSummary> {
+	return db.listApiTokens(userId, request);
+}
+
+/** Deletes one of the user's tokens; someone else's token looks exactly like a missing one. */
+export function revokeApiToken(userId: string, tokenId: string): void {
+	if (!db.deleteApiToken(userId, tokenId)) throw notFound('API token');
+	// Live collaboration sockets opened with this token close at once.
+	announce({ kind: 'api-token-revoked', tokenId });
 }

@@ -90,3 +90,7 @@ export function setSessionCookie(cookies: Cookies, token: string, expiresAt: Dat
 export function clearSessionCookie(cookies: Cookies, secure: boolean) {
 	cookies.delete(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
 }
+
+export function listSessions(userId: string, request: db.PageRequest): db.Page<db.Session> {
+	return db.listUserSessionsPage(userId, request);
+}

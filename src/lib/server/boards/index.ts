@@ -47,3 +47,12 @@ export function deleteBoard(user: db.User | null, boardId: string): void {
 	db.deleteBoard(boardId);
 	announce({ kind: 'board-deleted', boardId });
 }
+
+export function listBoards(
+	user: db.User | null,
+	workspaceId: string,
+	request: db.PageRequest & { archived?: boolean }
+): db.Page<db.Board> {
+	requireWorkspace(user, workspaceId, 'boards:read');
+	return db.listBoards(workspaceId, request);
+}

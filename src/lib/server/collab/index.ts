@@ -1,7 +1,5 @@
 import type { Server } from 'node:http';
 import { BoardVersions } from './versions';
-
-export { versionJson } from './versions';
 import { CollabServer } from './server';
 
 export { COLLAB_PATH, CollabServer } from './server';

@@ -11,9 +11,9 @@ export const RESTORE_ORIGIN = 'version-restore';
 export class BoardVersions {
 	constructor(private readonly collab: CollabServer) {}
 
-	list(user: db.User | null, boardId: string): db.DocVersionSummary[] {
+	list(user: db.User | null, boardId: string, page: db.PageRequest = {}): db.Page<db.DocVersionSummary> {
 		requireBoard(user, boardId, 'boards:read');
-		return db.listDocVersions(boardId);
+		return db.listDocVersions(boardId, page);
 	}
 
 	create(user: db.User | null, boardId: string, label: string | null): db.DocVersionSummary {
@@ -52,11 +52,3 @@ export class BoardVersions {
 	}
 }
 
-export const versionJson = (version: db.DocVersionSummary) => ({
-	id: version.id,
-	label: version.label,
-	kind: version.kind,
-	createdBy: version.createdBy,
-	createdAt: version.createdAt.toISOString(),
-	bytes: version.bytes
-});

@@ -1,5 +1,6 @@
-import { and, desc, eq, lte, max, sql } from 'drizzle-orm';
+import { and, desc, eq, lt, lte, max, sql } from 'drizzle-orm';
 import { getDb } from './connection';
+import { DEFAULT_PAGE_SIZE, InvalidCursorError, MAX_PAGE_SIZE, type Page, type PageRequest } from './pagination';
 import { docUpdates, docVersions, type DocVersion } from './schema';
 
 /** Appends one update; synchronous, so it is on disk before the caller broadcasts it. */
@@ -93,8 +94,15 @@ export function insertDocVersion(input: {
 	return { ...summary, bytes: state.byteLength };
 }
 
-export function listDocVersions(docName: string): DocVersionSummary[] {
-	return getDb()
+/** Newest first; the cursor is the id of the last version on the previous page. */
+export function listDocVersions(docName: string, request: PageRequest = {}): Page<DocVersionSummary> {
+	const limit = Math.min(Math.max(request.limit ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
+	let before: number | null = null;
+	if (request.cursor) {
+		before = Number(Buffer.from(request.cursor, 'base64url').toString('utf8'));
+		if (!Number.isSafeInteger(before)) throw new InvalidCursorError('cursor is not valid');
+	}
+	const rows = getDb()
 		.select({
 			id: docVersions.id,
 			docName: docVersions.docName,
@@ -105,9 +113,13 @@ export function listDocVersions(docName: string): DocVersionSummary[] {
 			bytes: sql<number>`length(${docVersions.state})`
 		})
 		.from(docVersions)
-		.where(eq(docVersions.docName, docName))
+		.where(and(eq(docVersions.docName, docName), before === null ? undefined : lt(docVersions.id, before)))
 		.orderBy(desc(docVersions.id))
+		.limit(limit + 1)
 		.all();
+	const items = rows.slice(0, limit);
+	const nextCursor = rows.length > limit ? Buffer.from(String(items.at(-1)!.id)).toString('base64url') : null;
+	return { items, nextCursor };
 }
 
 export function findDocVersion(docName: string, id: number): DocVersion | undefined {

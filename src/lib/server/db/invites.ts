@@ -1,5 +1,6 @@
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import { getDb } from './connection';
+import { keyset, toPage, type Page, type PageRequest } from './pagination';
 import { invites, memberships, workspaces, type Invite, type Role, type Workspace } from './schema';
 
 export type InviteSummary = Omit<Invite, 'tokenHash'>;
@@ -9,19 +10,36 @@ export function insertInvite(invite: Omit<Invite, 'createdAt' | 'acceptedAt' | '
 	return summary;
 }
 
+const summaryColumns = {
+	id: invites.id,
+	workspaceId: invites.workspaceId,
+	email: invites.email,
+	role: invites.role,
+	invitedBy: invites.invitedBy,
+	createdAt: invites.createdAt,
+	expiresAt: invites.expiresAt,
+	acceptedAt: invites.acceptedAt,
+	acceptedBy: invites.acceptedBy
+};
+
+/** Invites not yet used and not expired, newest first, one page at a time. */
+export function listOpenInvitesPage(workspaceId: string, now: Date, request: PageRequest): Page<InviteSummary> {
+	const { where, limit } = keyset(invites.createdAt, invites.id, request, 'desc');
+	const rows = getDb()
+		.select(summaryColumns)
+		.from(invites)
+		.where(
+			and(eq(invites.workspaceId, workspaceId), isNull(invites.acceptedAt), gt(invites.expiresAt, now), where)
+		)
+		.orderBy(desc(invites.createdAt), desc(invites.id))
+		.limit(limit)
+		.all();
+	return toPage(rows, limit, (row) => ({ time: row.createdAt, id: row.id }));
+}
+
 export function listOpenInvites(workspaceId: string, now: Date): InviteSummary[] {
 	return getDb()
-		.select({
-			id: invites.id,
-			workspaceId: invites.workspaceId,
-			email: invites.email,
-			role: invites.role,
-			invitedBy: invites.invitedBy,
-			createdAt: invites.createdAt,
-			expiresAt: invites.expiresAt,
-			acceptedAt: invites.acceptedAt,
-			acceptedBy: invites.acceptedBy
-		})
+		.select(summaryColumns)
 		.from(invites)
 		.where(
 			and(eq(invites.workspaceId, workspaceId), isNull(invites.acceptedAt), gt(invites.expiresAt, now))

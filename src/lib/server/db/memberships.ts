@@ -1,5 +1,5 @@
 import { and, asc, count, eq } from 'drizzle-orm';
-import { getDb, type Db } from './connection';
+import { getDb } from './connection';
 import { keyset, toPage, type Page, type PageRequest } from './pagination';
 import { memberships, users, type Membership, type Role } from './schema';
 
@@ -53,13 +53,15 @@ export function findMember(workspaceId: string, userId: string): MemberSummary |
 		.get();
 }
 
-function ownerCount(tx: Pick<Db, 'select'>, workspaceId: string): number {
+// `$count` returns an awaitable builder even on the synchronous driver, so comparing its
+// result with a number silently fails; these count with a plain synchronous select instead.
+function ownerCount(tx: Pick<ReturnType<typeof getDb>, 'select'>, workspaceId: string): number {
 	return (
 		tx
-			.select({ n: count() })
+			.select({ owners: count() })
 			.from(memberships)
 			.where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, 'owner')))
-			.get()?.n ?? 0
+			.get()?.owners ?? 0
 	);
 }
 

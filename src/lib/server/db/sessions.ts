@@ -1,5 +1,6 @@
 import { and, desc, eq, lt, ne } from 'drizzle-orm';
 import { getDb } from './connection';
+import { keyset, toPage, type Page, type PageRequest } from './pagination';
 import { sessions, users, type Session, type User } from './schema';
 
 export function insertSession(session: Omit<Session, 'createdAt'>): Session {
@@ -51,4 +52,17 @@ export function listUserSessions(userId: string): Session[] {
 
 export function deleteExpiredSessions(now: Date): void {
 	getDb().delete(sessions).where(lt(sessions.expiresAt, now)).run();
+}
+
+/** A user's sessions, newest first, one page at a time. */
+export function listUserSessionsPage(userId: string, request: PageRequest): Page<Session> {
+	const { where, limit } = keyset(sessions.createdAt, sessions.id, request, 'desc');
+	const rows = getDb()
+		.select()
+		.from(sessions)
+		.where(and(eq(sessions.userId, userId), where))
+		.orderBy(desc(sessions.createdAt), desc(sessions.id))
+		.limit(limit)
+		.all();
+	return toPage(rows, limit, (row) => ({ time: row.createdAt, id: row.id }));
 }

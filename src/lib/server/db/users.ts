@@ -27,5 +27,6 @@ export function updateUser(
 }
 
 export function countUsers(): number {
-	return getDb().select({ n: count() }).from(users).get()?.n ?? 0;
+	// Not `$count`: on the synchronous driver it returns an awaitable builder, not a number.
+	return getDb().select({ users: count() }).from(users).get()?.users ?? 0;
 }

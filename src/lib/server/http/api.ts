@@ -1,4 +1,4 @@
-import { json, type RequestEvent, type RequestHandler } from '@sveltejs/kit';
+import { json, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { pageQuerySchema } from '$lib/schemas';
 import { InvalidCursorError, type Page } from '../db';
@@ -23,7 +23,9 @@ export function errorResponse(error: AppError): Response {
  * Wraps a JSON endpoint: every error becomes `{error: {code, message, fields?}}` with its
  * status, and nothing else (no stack, no SQL) reaches the client.
  */
-export function api(handler: (event: RequestEvent) => Promise<Response> | Response): RequestHandler {
+export function api<E extends RequestEvent = RequestEvent>(
+	handler: (event: E) => Promise<Response> | Response
+): (event: E) => Promise<Response> {
 	return async (event) => {
 		try {
 			return await handler(event);
@@ -42,10 +44,14 @@ export function api(handler: (event: RequestEvent) => Promise<Response> | Respon
 export async function readJson<S extends z.ZodType>(event: RequestEvent, schema: S): Promise<z.output<S>> {
 	const type = event.request.headers.get('content-type') ?? '';
 	if (!type.toLowerCase().includes('application/json')) {
-		throw new AppError(415 as number, 'bad_request', 'Send a JSON body with Content-Type: application/json');
+		await discardBody(event.request);
+		throw new AppError(415, 'bad_request', 'Send a JSON body with Content-Type: application/json');
 	}
 	const declared = Number(event.request.headers.get('content-length') ?? '0');
-	if (declared > MAX_JSON_BODY_BYTES) throw tooLarge();
+	if (declared > MAX_JSON_BODY_BYTES) {
+		await discardBody(event.request);
+		throw tooLarge();
+	}
 	const text = await readLimited(event.request, MAX_JSON_BODY_BYTES);
 	let data: unknown;
 	try {
@@ -54,6 +60,23 @@ export async function readJson<S extends z.ZodType>(event: RequestEvent, schema:
 		throw new AppError(400, 'bad_request', 'The body is not valid JSON');
 	}
 	return parseInput(schema, data);
+}
+
+/*
+ * A refused body is still read to its end (adapter-node's BODY_SIZE_LIMIT bounds it). Left
+ * unread, the keep-alive connection stalls and the client's next request on it fails;
+ * cancelling the stream instead destroys the socket before the error answer is sent.
+ */
+async function discard(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+	try {
+		for (;;) if ((await reader.read()).done) return;
+	} catch {
+		// the body was cut off or over the adapter's own limit: nothing left to drain
+	}
+}
+
+async function discardBody(request: Request): Promise<void> {
+	if (request.body && !request.bodyUsed) await discard(request.body.getReader());
 }
 
 function tooLarge() {
@@ -70,7 +93,7 @@ async function readLimited(request: Request, limit: number): Promise<string> {
 		if (done) break;
 		size += value.byteLength;
 		if (size > limit) {
-			await reader.cancel();
+			await discard(reader);
 			throw tooLarge();
 		}
 		chunks.push(value);

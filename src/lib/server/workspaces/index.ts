@@ -117,3 +117,26 @@ export function acceptInvite(user: db.User, token: string) {
 	announce({ kind: 'membership-changed', workspaceId: outcome.workspaceId, userId: user.id });
 	return outcome;
 }
+
+export function listWorkspaces(user: db.User, request: db.PageRequest): db.Page<db.WorkspaceSummary> {
+	return db.listWorkspacesOfUser(user.id, request);
+}
+
+export function listMembers(
+	user: db.User | null,
+	workspaceId: string,
+	request: db.PageRequest
+): db.Page<db.MemberSummary> {
+	requireWorkspace(user, workspaceId, 'members:read');
+	return db.listMembers(workspaceId, request);
+}
+
+/** Open invites show addresses of people who are not members yet: owners only. */
+export function listInvites(
+	user: db.User | null,
+	workspaceId: string,
+	request: db.PageRequest
+): db.Page<db.InviteSummary> {
+	requireWorkspace(user, workspaceId, 'members:manage');
+	return db.listOpenInvitesPage(workspaceId, new Date(), request);
+}

@@ -1,14 +1,18 @@
 import { json } from '@sveltejs/kit';
 import { versionCreateSchema } from '$lib/schemas';
-import { boardVersions, versionJson } from '$lib/server/collab';
-import { api, readJson } from '$lib/server/http/api';
+import { requireUser } from '$lib/server/auth';
+import { boardVersions } from '$lib/server/collab';
+import { api, pageJson, readJson, readPageQuery } from '$lib/server/http/api';
+import { versionJson } from '$lib/server/http/json';
+import type { RequestHandler } from './$types';
 
-export const GET = api(({ locals, params }) =>
-	json({ items: boardVersions().list(locals.user, params.id!).map(versionJson), nextCursor: null })
-);
+export const GET: RequestHandler = api(({ locals, params, url }) => {
+	const user = requireUser(locals.user);
+	return pageJson(boardVersions().list(user, params.id, readPageQuery(url)), versionJson);
+});
 
-export const POST = api(async (event) => {
+export const POST: RequestHandler = api(async (event) => {
+	const user = requireUser(event.locals.user);
 	const input = await readJson(event, versionCreateSchema);
-	const version = boardVersions().create(event.locals.user, event.params.id!, input.label || null);
-	return json(versionJson(version), { status: 201 });
+	return json(versionJson(boardVersions().create(user, event.params.id, input.label || null)), { status: 201 });
 });

@@ -1,11 +1,15 @@
 import { json } from '@sveltejs/kit';
-import { boardVersions, versionJson } from '$lib/server/collab';
+import { requireUser } from '$lib/server/auth';
+import { boardVersions } from '$lib/server/collab';
 import { notFound } from '$lib/server/errors';
 import { api } from '$lib/server/http/api';
+import { versionJson } from '$lib/server/http/json';
+import type { RequestHandler } from './$types';
 
-export const POST = api(({ locals, params }) => {
+export const POST: RequestHandler = api(({ locals, params }) => {
+	const user = requireUser(locals.user);
 	const versionId = Number(params.versionId);
 	if (!Number.isSafeInteger(versionId) || versionId < 1) throw notFound('Version');
-	const backup = boardVersions().restore(locals.user, params.id!, versionId);
+	const backup = boardVersions().restore(user, params.id, versionId);
 	return json({ restored: versionId, backup: versionJson(backup) });
 });

@@ -1,0 +1,214 @@
+import { z } from 'zod';
+import type * as db from '../db';
+import { permissionsOf, type Permission } from '../auth';
+import { roles } from '../db';
+
+/*
+ * What the API sends back. Each shape is a zod schema (so the OpenAPI document describes the
+ * very thing the mapper returns: the mappers are typed by these schemas) and a mapper from a
+ * database row. Dates leave as ISO-8601 strings; hashes never leave at all.
+ */
+
+const isoDate = z.iso.datetime();
+const iso = (date: Date) => date.toISOString();
+const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
+
+const roleShape = z.enum(roles);
+
+export const userShape = z.object({
+	id: z.string(),
+	email: z.string(),
+	name: z.string(),
+	locale: z.enum(['en', 'nl']).nullable(),
+	createdAt: isoDate
+});
+
+export function userJson(user: db.User): z.infer<typeof userShape> {
+	return { id: user.id, email: user.email, name: user.name, locale: user.locale, createdAt: iso(user.createdAt) };
+}
+
+export const sessionShape = z.object({
+	id: z.string().describe('SHA-256 of the cookie token: enough to revoke, not to sign in'),
+	current: z.boolean(),
+	createdAt: isoDate,
+	lastSeenAt: isoDate,
+	expiresAt: isoDate,
+	userAgent: z.string().nullable(),
+	ipAddress: z.string().nullable()
+});
+
+export function sessionJson(session: db.Session, currentId: string | null): z.infer<typeof sessionShape> {
+	return {
+		id: session.id,
+		current: session.id === currentId,
+		createdAt: iso(session.createdAt),
+		lastSeenAt: iso(session.lastSeenAt),
+		expiresAt: iso(session.expiresAt),
+		userAgent: session.userAgent,
+		ipAddress: session.ipAddress
+	};
+}
+
+export const apiTokenShape = z.object({
+	id: z.string(),
+	name: z.string(),
+	prefix: z.string().describe('The first characters of the token, to recognise it'),
+	createdAt: isoDate,
+	lastUsedAt: isoDate.nullable()
+});
+
+export function apiTokenJson(token: db.ApiTokenSummary): z.infer<typeof apiTokenShape> {
+	return {
+		id: token.id,
+		name: token.name,
+		prefix: token.prefix,
+		createdAt: iso(token.createdAt),
+		lastUsedAt: isoOrNull(token.lastUsedAt)
+	};
+}
+
+export const createdApiTokenShape = z.object({
+	id: z.string(),
+	name: z.string(),
+	token: z.string().describe('The secret; shown this once and never again'),
+	prefix: z.string(),
+	createdAt: isoDate
+});
+
+export function createdApiTokenJson(
+	token: db.ApiTokenSummary & { token: string }
+): z.infer<typeof createdApiTokenShape> {
+	return { id: token.id, name: token.name, token: token.token, prefix: token.prefix, createdAt: iso(token.createdAt) };
+}
+
+export const workspaceShape = z.object({ id: z.string(), name: z.string(), createdAt: isoDate });
+
+export function workspaceJson(workspace: db.Workspace): z.infer<typeof workspaceShape> {
+	return { id: workspace.id, name: workspace.name, createdAt: iso(workspace.createdAt) };
+}
+
+export const workspaceSummaryShape = workspaceShape.extend({
+	role: roleShape,
+	memberCount: z.number().int(),
+	boardCount: z.number().int().describe('Boards that are not archived')
+});
+
+export function workspaceSummaryJson(workspace: db.WorkspaceSummary): z.infer<typeof workspaceSummaryShape> {
+	return {
+		...workspaceJson(workspace),
+		role: workspace.role,
+		memberCount: workspace.memberCount,
+		boardCount: workspace.boardCount
+	};
+}
+
+const permissionNames = Object.keys(permissionsOf('owner')) as Permission[];
+
+export const workspaceDetailShape = workspaceShape.extend({
+	role: roleShape,
+	permissions: z
+		.object(Object.fromEntries(permissionNames.map((name) => [name, z.boolean()])))
+		.describe('What the caller may do here, for showing or hiding controls')
+});
+
+export function workspaceDetailJson(workspace: db.Workspace, role: db.Role): z.infer<typeof workspaceDetailShape> {
+	return { ...workspaceJson(workspace), role, permissions: permissionsOf(role) };
+}
+
+export const memberShape = z.object({
+	userId: z.string(),
+	email: z.string(),
+	name: z.string(),
+	role: roleShape,
+	joinedAt: isoDate
+});
+
+export function memberJson(member: db.MemberSummary): z.infer<typeof memberShape> {
+	return { userId: member.userId, email: member.email, name: member.name, role: member.role, joinedAt: iso(member.createdAt) };
+}
+
+export const inviteShape = z.object({
+	id: z.string(),
+	email: z.string(),
+	role: roleShape,
+	createdAt: isoDate,
+	expiresAt: isoDate
+});
+
+export function inviteJson(invite: db.InviteSummary): z.infer<typeof inviteShape> {
+	return { id: invite.id, email: invite.email, role: invite.role, createdAt: iso(invite.createdAt), expiresAt: iso(invite.expiresAt) };
+}
+
+export const createdInviteShape = z.object({
+	id: z.string(),
+	email: z.string(),
+	role: roleShape,
+	url: z.string().describe('The single-use link to pass on; shown this once'),
+	expiresAt: isoDate
+});
+
+export function createdInviteJson(invite: db.InviteSummary, url: string): z.infer<typeof createdInviteShape> {
+	return { id: invite.id, email: invite.email, role: invite.role, url, expiresAt: iso(invite.expiresAt) };
+}
+
+export const boardShape = z.object({
+	id: z.string(),
+	workspaceId: z.string(),
+	title: z.string(),
+	template: z.string(),
+	archived: z.boolean(),
+	archivedAt: isoDate.nullable(),
+	createdAt: isoDate,
+	updatedAt: isoDate
+});
+
+export function boardJson(board: db.Board): z.infer<typeof boardShape> {
+	return {
+		id: board.id,
+		workspaceId: board.workspaceId,
+		title: board.title,
+		template: board.template,
+		archived: board.archivedAt !== null,
+		archivedAt: isoOrNull(board.archivedAt),
+		createdAt: iso(board.createdAt),
+		updatedAt: iso(board.updatedAt)
+	};
+}
+
+export const versionShape = z.object({
+	id: z.number().int(),
+	label: z.string().nullable(),
+	kind: z.enum(['named', 'auto']),
+	createdBy: z.string().nullable(),
+	createdAt: isoDate,
+	bytes: z.number().int()
+});
+
+export function versionJson(version: db.DocVersionSummary): z.infer<typeof versionShape> {
+	return {
+		id: version.id,
+		label: version.label,
+		kind: version.kind,
+		createdBy: version.createdBy,
+		createdAt: version.createdAt.toISOString(),
+		bytes: version.bytes
+	};
+}
+
+export const restoredVersionShape = z.object({ restored: z.number().int(), backup: versionShape });
+
+export const acceptedInviteShape = z.object({ workspaceId: z.string(), role: roleShape });
+
+export const errorShape = z.object({
+	error: z.object({
+		code: z.string(),
+		message: z.string(),
+		fields: z.record(z.string(), z.string()).optional().describe('Field name → message, for 400 and some 409')
+	})
+});
+
+export const pageShape = <T extends z.ZodType>(item: T) =>
+	z.object({ items: z.array(item), nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page') });
+
+/** A response with no body. */
+export const noContent = () => new Response(null, { status: 204 });

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { endpoints, openApiDocument } from './openapi';
+
+describe('the OpenAPI registry', () => {
+	it('lists each method and path once, with unique operation ids', () => {
+		const keys = endpoints.map((e) => `${e.method} ${e.path}`);
+		expect(new Set(keys).size).toBe(keys.length);
+		const doc = openApiDocument() as { paths: Record<string, Record<string, { operationId: string }>> };
+		const ids = Object.values(doc.paths).flatMap((ops) => Object.values(ops).map((op) => op.operationId));
+		expect(new Set(ids).size).toBe(ids.length);
+		expect(ids).toContain('postWorkspacesIdMembers');
+	});
+
+	it('documents 401 on every endpoint but the public ones, and 413/415 wherever a body is read', () => {
+		const doc = openApiDocument() as { paths: Record<string, Record<string, { responses: Record<string, unknown>; requestBody?: unknown; security?: unknown[] }>> };
+		for (const [path, operations] of Object.entries(doc.paths)) {
+			for (const [method, operation] of Object.entries(operations)) {
+				const where = `${method} ${path}`;
+				if (operation.security) expect(operation.responses['401'], where).toBeUndefined();
+				else expect(operation.responses['401'], where).toBeDefined();
+				if (operation.requestBody) {
+					expect(operation.responses['413'], where).toBeDefined();
+					expect(operation.responses['415'], where).toBeDefined();
+				}
+			}
+		}
+	});
+});

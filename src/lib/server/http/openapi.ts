@@ -1,0 +1,359 @@
+import { z } from 'zod';
+import * as schemas from '$lib/schemas';
+import { SESSION_COOKIE } from '../auth';
+import { MAX_JSON_BODY_BYTES } from './api';
+import * as shapes from './json';
+import { boardListQuerySchema } from './request';
+
+/*
+ * The one list of API endpoints. Request bodies are the very zod schemas the handlers parse
+ * with, responses the shapes the handlers' mappers are typed by, so the document cannot drift
+ * from the code without a type error. The integration suite checks that every route file is
+ * listed here and every entry here is a route.
+ */
+
+type Method = 'get' | 'post' | 'patch' | 'delete';
+
+interface Endpoint {
+	method: Method;
+	/** OpenAPI form: `{id}` for a `[id]` route segment. */
+	path: string;
+	summary: string;
+	tag: string;
+	/** Public endpoints need no session or token; everything else answers 401 without one. */
+	public?: boolean;
+	body?: z.ZodType;
+	/** Query parameters, as an object schema (one parameter per key). */
+	query?: z.ZodObject;
+	/** Success status and body; `null` means no body (204). */
+	success: { status: number; description: string; body: z.ZodType | null };
+	/** Error statuses this endpoint can answer besides 401 (and 413/415 for bodies). */
+	errors?: number[];
+	description?: string;
+}
+
+const page = schemas.pageQuerySchema;
+const { pageShape } = shapes;
+
+export const endpoints: Endpoint[] = [
+	// Accounts
+	{
+		method: 'post', path: '/api/v1/auth/signup', tag: 'Account', public: true,
+		summary: 'Create an account and sign in (sets the session cookie)',
+		body: schemas.signupSchema,
+		success: { status: 201, description: 'Signed up', body: z.object({ user: shapes.userShape }) },
+		errors: [400, 409, 429]
+	},
+	{
+		method: 'post', path: '/api/v1/auth/login', tag: 'Account', public: true,
+		summary: 'Sign in (sets the session cookie)',
+		description: 'Unknown address and wrong password get the same answer. Repeated failures per account and per IP answer 429 with Retry-After.',
+		body: schemas.loginSchema,
+		success: { status: 200, description: 'Signed in', body: z.object({ user: shapes.userShape }) },
+		errors: [400, 429]
+	},
+	{
+		method: 'post', path: '/api/v1/auth/logout', tag: 'Account',
+		summary: 'End the current session and clear its cookie',
+		success: { status: 204, description: 'Signed out', body: null }
+	},
+	{
+		method: 'get', path: '/api/v1/me', tag: 'Account', summary: 'The signed-in user',
+		success: { status: 200, description: 'The user', body: z.object({ user: shapes.userShape }) }
+	},
+	{
+		method: 'patch', path: '/api/v1/me', tag: 'Account', summary: 'Change name or language',
+		body: schemas.profileSchema,
+		success: { status: 200, description: 'The changed user', body: z.object({ user: shapes.userShape }) },
+		errors: [400]
+	},
+	{
+		method: 'post', path: '/api/v1/me/password', tag: 'Account',
+		summary: 'Change password (signs out every other session)',
+		body: schemas.changePasswordSchema,
+		success: { status: 204, description: 'Changed', body: null },
+		errors: [400]
+	},
+	{
+		method: 'get', path: '/api/v1/sessions', tag: 'Account', summary: "The user's sessions, newest first",
+		query: page,
+		success: { status: 200, description: 'One page of sessions', body: pageShape(shapes.sessionShape) },
+		errors: [400]
+	},
+	{
+		method: 'delete', path: '/api/v1/sessions/{id}', tag: 'Account', summary: 'Sign out one session',
+		success: { status: 204, description: 'Revoked', body: null },
+		errors: [404]
+	},
+	{
+		method: 'get', path: '/api/v1/tokens', tag: 'API tokens', summary: "The user's API tokens (never the secrets)",
+		query: page,
+		success: { status: 200, description: 'One page of tokens', body: pageShape(shapes.apiTokenShape) },
+		errors: [400]
+	},
+	{
+		method: 'post', path: '/api/v1/tokens', tag: 'API tokens', summary: 'Create an API token (the secret is shown once)',
+		body: schemas.tokenCreateSchema,
+		success: { status: 201, description: 'Created', body: shapes.createdApiTokenShape },
+		errors: [400]
+	},
+	{
+		method: 'delete', path: '/api/v1/tokens/{id}', tag: 'API tokens', summary: 'Revoke an API token',
+		success: { status: 204, description: 'Revoked', body: null },
+		errors: [404]
+	},
+	// Workspaces and members
+	{
+		method: 'get', path: '/api/v1/workspaces', tag: 'Workspaces', summary: "The caller's workspaces",
+		query: page,
+		success: { status: 200, description: 'One page of workspaces', body: pageShape(shapes.workspaceSummaryShape) },
+		errors: [400]
+	},
+	{
+		method: 'post', path: '/api/v1/workspaces', tag: 'Workspaces', summary: 'Create a workspace (the caller becomes owner)',
+		body: schemas.workspaceCreateSchema,
+		success: { status: 201, description: 'Created', body: shapes.workspaceShape },
+		errors: [400]
+	},
+	{
+		method: 'get', path: '/api/v1/workspaces/{id}', tag: 'Workspaces', summary: "A workspace with the caller's role and permissions",
+		success: { status: 200, description: 'The workspace', body: shapes.workspaceDetailShape },
+		errors: [404]
+	},
+	{
+		method: 'patch', path: '/api/v1/workspaces/{id}', tag: 'Workspaces', summary: 'Rename a workspace (owners)',
+		body: schemas.workspaceUpdateSchema,
+		success: { status: 200, description: 'Renamed', body: shapes.workspaceShape },
+		errors: [400, 403, 404]
+	},
+	{
+		method: 'delete', path: '/api/v1/workspaces/{id}', tag: 'Workspaces', summary: 'Delete a workspace and its boards (owners)',
+		success: { status: 204, description: 'Deleted', body: null },
+		errors: [403, 404]
+	},
+	{
+		method: 'get', path: '/api/v1/workspaces/{id}/members', tag: 'Workspaces', summary: 'Members, oldest first',
+		query: page,
+		success: { status: 200, description: 'One page of members', body: pageShape(shapes.memberShape) },
+		errors: [400, 404]
+	},
+	{
+		method: 'post', path: '/api/v1/workspaces/{id}/members', tag: 'Workspaces', summary: 'Add a member, or invite an unknown address (owners)',
+		description: 'An address with an account joins at once (`member`); any other address gets a single-use invite link (`invite.url`) for the caller to pass on.',
+		body: schemas.memberAddSchema,
+		success: {
+			status: 201,
+			description: 'Added or invited',
+			body: z.union([z.object({ member: shapes.memberShape }), z.object({ invite: shapes.createdInviteShape })])
+		},
+		errors: [400, 403, 404, 409]
+	},
+	{
+		method: 'patch', path: '/api/v1/workspaces/{id}/members/{userId}', tag: 'Workspaces', summary: "Change a member's role (owners)",
+		body: schemas.memberUpdateSchema,
+		success: { status: 200, description: 'Changed', body: z.object({ member: shapes.memberShape }) },
+		errors: [400, 403, 404, 409]
+	},
+	{
+		method: 'delete', path: '/api/v1/workspaces/{id}/members/{userId}', tag: 'Workspaces', summary: 'Remove a member, or leave (your own id)',
+		description: 'The last owner cannot leave (409): make someone else owner first.',
+		success: { status: 204, description: 'Removed', body: null },
+		errors: [403, 404, 409]
+	},
+	{
+		method: 'get', path: '/api/v1/workspaces/{id}/invites', tag: 'Workspaces', summary: 'Open invites (owners)',
+		query: page,
+		success: { status: 200, description: 'One page of invites', body: pageShape(shapes.inviteShape) },
+		errors: [400, 403, 404]
+	},
+	{
+		method: 'delete', path: '/api/v1/workspaces/{id}/invites/{inviteId}', tag: 'Workspaces', summary: 'Revoke an invite (owners)',
+		success: { status: 204, description: 'Revoked', body: null },
+		errors: [403, 404]
+	},
+	{
+		method: 'post', path: '/api/v1/invites/{token}/accept', tag: 'Workspaces', summary: 'Join a workspace through an invite link',
+		success: { status: 200, description: 'Joined (or already a member)', body: shapes.acceptedInviteShape },
+		errors: [404, 410]
+	},
+	// Boards
+	{
+		method: 'get', path: '/api/v1/workspaces/{id}/boards', tag: 'Boards', summary: 'Boards of a workspace, newest first',
+		query: page.extend(boardListQuerySchema.shape),
+		success: { status: 200, description: 'One page of boards', body: pageShape(shapes.boardShape) },
+		errors: [400, 404]
+	},
+	{
+		method: 'post', path: '/api/v1/workspaces/{id}/boards', tag: 'Boards', summary: 'Create a board (editors and owners)',
+		body: schemas.boardCreateSchema,
+		success: { status: 201, description: 'Created', body: shapes.boardShape },
+		errors: [400, 403, 404]
+	},
+	{
+		method: 'get', path: '/api/v1/boards/{id}', tag: 'Boards', summary: 'A board',
+		success: { status: 200, description: 'The board', body: shapes.boardShape },
+		errors: [404]
+	},
+	{
+		method: 'patch', path: '/api/v1/boards/{id}', tag: 'Boards', summary: 'Rename, archive or restore a board (editors and owners)',
+		body: schemas.boardUpdateSchema,
+		success: { status: 200, description: 'Changed', body: shapes.boardShape },
+		errors: [400, 403, 404]
+	},
+	{
+		method: 'delete', path: '/api/v1/boards/{id}', tag: 'Boards', summary: 'Delete a board (editors and owners)',
+		success: { status: 204, description: 'Deleted', body: null },
+		errors: [403, 404]
+	},
+	{
+		method: 'get', path: '/api/v1/boards/{id}/versions', tag: 'Boards', summary: 'Version history of a board, newest first',
+		query: page,
+		description: 'Named versions and automatic ones (hourly while the board is edited, and before every restore).',
+		success: { status: 200, description: 'Versions', body: pageShape(shapes.versionShape) },
+		errors: [404]
+	},
+	{
+		method: 'post', path: '/api/v1/boards/{id}/versions', tag: 'Boards', summary: 'Keep the board as it is now as a named version (editors and owners)',
+		body: schemas.versionCreateSchema,
+		success: { status: 201, description: 'The new version', body: shapes.versionShape },
+		errors: [400, 403, 404]
+	},
+	{
+		method: 'post', path: '/api/v1/boards/{id}/versions/{versionId}/restore', tag: 'Boards',
+		summary: 'Bring the board back to a version (editors and owners)',
+		description: 'Applied as a new edit that everyone connected receives at once; the state before the restore is kept as an automatic version.',
+		success: { status: 200, description: 'Restored', body: shapes.restoredVersionShape },
+		errors: [403, 404]
+	},
+	{
+		method: 'post', path: '/api/v1/boards/{id}/duplicate', tag: 'Boards', summary: 'Copy a board (editors and owners)',
+		body: schemas.boardDuplicateSchema,
+		success: { status: 201, description: 'The copy', body: shapes.boardShape },
+		errors: [400, 403, 404]
+	},
+	// Meta
+	{
+		method: 'get', path: '/api/v1/openapi.json', tag: 'Meta', public: true, summary: 'This document',
+		success: { status: 200, description: 'OpenAPI 3.1 document', body: z.object({ openapi: z.string() }).loose() }
+	}
+];
+
+const errorDescriptions: Record<number, string> = {
+	400: 'Validation failed (`error.fields` names each field) or a malformed request',
+	401: 'No valid session cookie or API token',
+	403: 'A member without the permission, or a cross-origin cookie request',
+	404: 'Not found — also what a non-member sees, so existence does not leak',
+	409: 'Conflict with the current state',
+	410: 'The invite link has expired or was already used',
+	413: `The JSON body is larger than ${MAX_JSON_BODY_BYTES} bytes`,
+	415: 'The body is not JSON (send Content-Type: application/json)',
+	429: 'Too many attempts; wait for the seconds in Retry-After'
+};
+
+type JsonSchema = Record<string, unknown>;
+
+/** Zod → JSON Schema for embedding: what a client sends (`input`) or receives (`output`). */
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+	const generated = z.toJSONSchema(schema, {
+		io,
+		unrepresentable: 'any',
+		override: ({ jsonSchema: node }) => {
+			// `format: date-time` says it all; zod's long regex only adds noise.
+			if (node.format === 'date-time') delete node.pattern;
+			// Responses may gain fields over time; clients should not reject them.
+			if (io === 'output' && node.additionalProperties === false) delete node.additionalProperties;
+		}
+	}) as JsonSchema;
+	const { $schema: _dialect, ...rest } = generated;
+	return rest;
+}
+
+function parametersOf(endpoint: Endpoint) {
+	const inPath = [...endpoint.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+		name,
+		in: 'path',
+		required: true,
+		schema: { type: 'string' }
+	}));
+	const inQuery = endpoint.query
+		? Object.entries(endpoint.query.shape).map(([name, schema]) => ({
+				name,
+				in: 'query',
+				required: false,
+				schema: jsonSchema(schema as z.ZodType, 'input')
+			}))
+		: [];
+	return [...inPath, ...inQuery];
+}
+
+function operationOf(endpoint: Endpoint) {
+	const responses: Record<string, unknown> = {
+		[endpoint.success.status]: endpoint.success.body
+			? {
+					description: endpoint.success.description,
+					content: { 'application/json': { schema: jsonSchema(endpoint.success.body, 'output') } }
+				}
+			: { description: endpoint.success.description }
+	};
+	const errorStatuses = new Set(endpoint.errors ?? []);
+	if (!endpoint.public) errorStatuses.add(401);
+	if (endpoint.body) [400, 413, 415].forEach((status) => errorStatuses.add(status));
+	for (const status of [...errorStatuses].sort()) {
+		responses[status] = {
+			description: errorDescriptions[status] ?? 'Error',
+			content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } }
+		};
+	}
+	return {
+		operationId: `${endpoint.method}${endpoint.path.replace('/api/v1', '').replace(/[^a-zA-Z0-9]+(\w)?/g, (_, c?: string) => (c ?? '').toUpperCase())}`,
+		summary: endpoint.summary,
+		...(endpoint.description ? { description: endpoint.description } : {}),
+		tags: [endpoint.tag],
+		...(endpoint.public ? { security: [] } : {}),
+		parameters: parametersOf(endpoint),
+		...(endpoint.body
+			? {
+					requestBody: {
+						required: true,
+						content: { 'application/json': { schema: jsonSchema(endpoint.body, 'input') } }
+					}
+				}
+			: {}),
+		responses
+	};
+}
+
+let built: JsonSchema | undefined;
+
+/** The OpenAPI 3.1 document for /api/v1, built once from `endpoints`. */
+export function openApiDocument(): JsonSchema {
+	if (built) return built;
+	const paths: Record<string, Record<string, unknown>> = {};
+	for (const endpoint of endpoints) {
+		(paths[endpoint.path] ??= {})[endpoint.method] = operationOf(endpoint);
+	}
+	built = {
+		openapi: '3.1.0',
+		info: {
+			title: 'Waymark API',
+			version: '1',
+			description:
+				'JSON API of Waymark. Authenticate with the session cookie (browsers) or a personal API token ' +
+				'as `Authorization: Bearer wm_...` (scripts). Lists take `limit` (1–100, default 50) and an ' +
+				'opaque `cursor`, and answer `{items, nextCursor}`. Errors answer `{error: {code, message, fields?}}`. ' +
+				'Cookie-authenticated writes from another origin are refused (403).'
+		},
+		servers: [{ url: '/' }],
+		security: [{ sessionCookie: [] }, { bearerToken: [] }],
+		tags: [...new Set(endpoints.map((endpoint) => endpoint.tag))].map((name) => ({ name })),
+		paths,
+		components: {
+			securitySchemes: {
+				sessionCookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+				bearerToken: { type: 'http', scheme: 'bearer', description: 'A personal API token, `wm_...`' }
+			},
+			schemas: { Error: jsonSchema(shapes.errorShape, 'output') }
+		}
+	};
+	return built;
+}
