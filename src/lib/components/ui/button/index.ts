@@ -1,0 +1,1 @@
+export { default as Button, type ButtonVariant, type ButtonSize } from './button.svelte';

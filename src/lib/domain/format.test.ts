@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatDateTime, formatMoney, formatNumber, formatPercent } from './format';
+
+// Intl separates some parts with a no-break space (U+00A0) or a narrow one (U+202F).
+const NBSP = '\u00a0';
+
+describe('money reads the way each language writes it', () => {
+	it('puts the euro sign before the amount with Dutch separators and a no-break space', () => {
+		expect(formatMoney(1234.56, 'nl')).toBe(`€${NBSP}1.234,56`);
+	});
+	it('writes English amounts with the euro sign attached and English separators', () => {
+		expect(formatMoney(1234.56, 'en')).toBe('€1,234.56');
+	});
+	it('supports other currencies', () => {
+		expect(formatMoney(10, 'en', 'USD')).toBe('US$10.00');
+	});
+});
+
+describe('numbers and percentages', () => {
+	it('groups thousands and uses the local decimal mark', () => {
+		expect(formatNumber(1234567.891, 'nl')).toBe('1.234.567,89');
+		expect(formatNumber(1234567.891, 'en')).toBe('1,234,567.89');
+	});
+	it('shows a fraction as a percentage', () => {
+		expect(formatPercent(0.125, 'nl')).toBe('12,5%');
+		expect(formatPercent(0.125, 'en')).toBe('12.5%');
+	});
+});
+
+describe('dates', () => {
+	const date = new Date(Date.UTC(2026, 10, 22, 9, 5));
+	it('names the month in the user language', () => {
+		expect(formatDate(date, 'nl')).toBe('22 nov 2026');
+		expect(formatDate(date, 'en')).toBe('22 Nov 2026');
+	});
+	it('adds a 24-hour time', () => {
+		const time = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short' }).format(date);
+		expect(formatDateTime(date, 'en')).toBe(`22 Nov 2026, ${time}`);
+		expect(formatDateTime(date, 'nl')).toBe(`22 nov 2026, ${time}`);
+	});
+	it('accepts timestamps and ISO strings as well as dates', () => {
+		expect(formatDate(date.getTime(), 'en')).toBe(formatDate(date.toISOString(), 'en'));
+	});
+});

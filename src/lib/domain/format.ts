@@ -1,0 +1,36 @@
+/**
+ * Locale-aware formatting for everything the UI shows as a date or a number. Pure functions
+ * over Intl, shared by server and client so both render the same text (no hydration flicker).
+ */
+export type Locale = 'en' | 'nl';
+
+/** Intl locales per UI language: British English writes 22 Nov 2026 and 24-hour time. */
+const intlLocale: Record<Locale, string> = { en: 'en-GB', nl: 'nl-NL' };
+
+const toDate = (value: Date | number | string): Date =>
+	value instanceof Date ? value : new Date(value);
+
+export function formatDate(value: Date | number | string, locale: Locale): string {
+	return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'medium' }).format(toDate(value));
+}
+
+export function formatDateTime(value: Date | number | string, locale: Locale): string {
+	return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'medium', timeStyle: 'short' }).format(
+		toDate(value)
+	);
+}
+
+export function formatNumber(value: number, locale: Locale, maximumFractionDigits = 2): string {
+	return new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits }).format(value);
+}
+
+export function formatMoney(value: number, locale: Locale, currency = 'EUR'): string {
+	return new Intl.NumberFormat(intlLocale[locale], { style: 'currency', currency }).format(value);
+}
+
+/** `value` is a fraction: 0.125 reads as 12.5%. */
+export function formatPercent(value: number, locale: Locale, maximumFractionDigits = 1): string {
+	return new Intl.NumberFormat(intlLocale[locale], { style: 'percent', maximumFractionDigits }).format(
+		value
+	);
+}

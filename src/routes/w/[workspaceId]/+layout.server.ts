@@ -1,0 +1,14 @@
+import { permissionsOf, requireWorkspace } from '$lib/server/auth';
+import { loadPage } from '$lib/server/http/forms';
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = (event) =>
+	loadPage(event, () => {
+		const { workspace, role } = requireWorkspace(event.locals.user, event.params.workspaceId, 'workspace:read');
+		return {
+			workspace: { id: workspace.id, name: workspace.name },
+			role,
+			// Decides which controls to show; every action is still checked by its service.
+			can: permissionsOf(role)
+		};
+	});

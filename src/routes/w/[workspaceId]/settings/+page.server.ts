@@ -1,0 +1,37 @@
+import { redirect } from '@sveltejs/kit';
+import { workspaceUpdateSchema } from '$lib/schemas';
+import { requireWorkspace } from '$lib/server/auth';
+import { validationFailed } from '$lib/server/errors';
+import { loadPage, runForm } from '$lib/server/http/forms';
+import { parseInput } from '$lib/server/http/validation';
+import { deleteWorkspace, removeMember, renameWorkspace } from '$lib/server/workspaces';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) =>
+	loadPage(event, () => {
+		requireWorkspace(event.locals.user, event.params.workspaceId, 'workspace:read');
+		return {};
+	});
+
+export const actions: Actions = {
+	rename: (event) =>
+		runForm(event, 'rename', (fields) => {
+			const { name } = parseInput(workspaceUpdateSchema, fields);
+			renameWorkspace(event.locals.user, event.params.workspaceId, name);
+		}),
+	delete: (event) =>
+		runForm(event, 'delete', (fields) => {
+			// The typed name guards against deleting the wrong workspace by accident.
+			const { workspace } = requireWorkspace(event.locals.user, event.params.workspaceId, 'workspace:delete');
+			if ((fields.confirmName ?? '').trim() !== workspace.name) {
+				throw validationFailed({ confirmName: 'error_confirm_name' });
+			}
+			deleteWorkspace(event.locals.user, workspace.id);
+			redirect(303, '/workspaces');
+		}),
+	leave: (event) =>
+		runForm(event, 'leave', () => {
+			removeMember(event.locals.user, event.params.workspaceId, event.locals.user?.id ?? '');
+			redirect(303, '/workspaces');
+		})
+};
