@@ -159,3 +159,19 @@ test('a new board from a template, in Dutch', async ({ browser }) => {
 	await page.screenshot({ path: 'screenshots/canvas-template-nl.png' });
 	await context.close();
 });
+
+test('a journey map created from a template in the workspace opens with its stages and cards', async ({ browser }) => {
+	const someone = await person(browser, 'Dirk');
+	const workspace = await (await someone.context.request.post('/api/v1/workspaces', { data: { name: 'Shop' } })).json();
+	const page = someone.page;
+	await page.goto(`/w/${workspace.id}`);
+	await page.getByLabel('Journey map title').fill('Webshop journey');
+	await page.getByLabel('Start from').click();
+	await page.getByRole('option', { name: 'Online purchase (webshop)' }).click();
+	await page.getByRole('button', { name: 'Create journey map' }).click();
+	await page.getByRole('link', { name: 'Webshop journey' }).click();
+	await expect(page.getByRole('columnheader').filter({ hasText: 'Orientation' })).toBeVisible();
+	await expect(cardButton(page, 'Unexpected delivery costs')).toBeVisible();
+	await page.screenshot({ path: 'screenshots/canvas-template-webshop.png' });
+	await someone.context.close();
+});

@@ -1,4 +1,5 @@
 import * as messages from '$lib/paraglide/messages';
+import { BOARD_TEMPLATES, type BoardTemplate } from '$lib/domain/board/templates/types';
 
 type MessageFn = (inputs?: Record<string, unknown>) => string;
 
@@ -26,3 +27,6 @@ export function failureMessage(failure: { message?: string; retryAfter?: number 
 	const minutes = Math.max(1, Math.ceil((failure.retryAfter ?? 60) / 60));
 	return translate(failure.message, { minutes });
 }
+
+export const templateOptions = (): { value: BoardTemplate; label: string }[] =>
+	BOARD_TEMPLATES.map((template) => ({ value: template, label: translate(`template_${template.replace('-', '_')}`) }));

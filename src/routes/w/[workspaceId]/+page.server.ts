@@ -5,6 +5,7 @@ import * as db from '$lib/server/db';
 import { loadPage, runForm } from '$lib/server/http/forms';
 import { parseInput } from '$lib/server/http/validation';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
@@ -17,8 +18,9 @@ export const load: PageServerLoad = (event) =>
 export const actions: Actions = {
 	create: (event) =>
 		runForm(event, 'create', (fields) => {
-			const input = parseInput(boardCreateSchema, { title: fields.title });
-			createBoard(event.locals.user, event.params.workspaceId, input);
+			const input = parseInput(boardCreateSchema, { title: fields.title, template: fields.template || undefined });
+			// The template speaks the language the page is shown in.
+			createBoard(event.locals.user, event.params.workspaceId, { ...input, locale: getLocale() });
 		}),
 	rename: (event) =>
 		runForm(event, 'rename', (fields) => {
