@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/chromium';
 
 const PORT = 4173;
 // A fresh database for every run: tests never see another run's accounts. The config file is
@@ -30,18 +31,8 @@ export default defineConfig({
 				...devices['Desktop Chrome'],
 				headless: true,
 				launchOptions: {
-					// Debian's Chromium: test tools never download browsers here.
-					executablePath: '/usr/bin/chromium',
-					args: [
-						'--headless',
-						'--no-sandbox',
-						'--disable-gpu',
-						'--disable-quic',
-						'--no-first-run',
-						'--disable-background-networking',
-						'--disable-component-update',
-						'--disable-sync'
-					]
+					executablePath: CHROMIUM_PATH,
+					args: CHROMIUM_ARGS
 				}
 			}
 		}

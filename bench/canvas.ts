@@ -8,18 +8,8 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { addCard, addLane, addStage, CARD_TYPES, setCardText, stampSchemaVersion } from '../src/lib/domain/board/index';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/chromium';
 import { sleep, startWaymark } from './support';
-
-const CHROMIUM_ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
@@ -56,7 +46,7 @@ async function main() {
 		});
 		await sleep(1000);
 
-		const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+		const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 		// The app's CSP forbids eval; the measuring scripts are the benchmark's, not the app's.
 		const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
 		const [name, value] = server.cookie.split('=') as [string, string];

@@ -24,12 +24,8 @@ import {
 	MAX_STAGE_WIDTH,
 	MIN_STAGE_WIDTH,
 	type Card,
-	type CardColor,
 	type CardType,
-	type CrmLever,
-	type DropOffCategory,
-	type LaneKind,
-	type Level
+	type LaneKind
 } from './types';
 
 /*
@@ -140,17 +136,8 @@ export function deleteLane(doc: Y.Doc, id: string, origin?: Origin): void {
 
 // Cards ----------------------------------------------------------------------------------------
 
-export interface CardProperties {
-	type: CardType;
-	color: CardColor;
-	tags: string[];
-	personaIds: string[];
-	severity: Level | null;
-	dropOffCategory: DropOffCategory | null;
-	lever: CrmLever | null;
-	effort: Level | null;
-	impact: Level | null;
-}
+/** What a card carries besides its place, text and author: the fields `updateCard` may change. */
+export type CardProperties = Omit<Card, 'id' | 'stageId' | 'laneId' | 'order' | 'text' | 'createdBy'>;
 
 export interface NewCard extends Partial<CardProperties> {
 	type: CardType;

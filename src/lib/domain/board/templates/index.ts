@@ -1,22 +1,19 @@
 import * as Y from 'yjs';
 import { addCard, addLane, addStage, setEmotion, stampSchemaVersion } from '../mutations';
-import { en } from './en';
-import { nl } from './nl';
+import { templates } from './content';
 import type { BoardTemplate, TemplateLocale } from './types';
 
 export { BOARD_TEMPLATES, type BoardTemplate, type TemplateLocale } from './types';
 
-const templates = { en, nl };
-
 /** Writes a template into an empty document, in one transaction. */
 export function applyTemplate(doc: Y.Doc, template: BoardTemplate, locale: TemplateLocale): void {
-	const content = templates[locale][template];
+	const content = templates[template];
 	doc.transact(() => {
 		stampSchemaVersion(doc);
-		const stageIds = new Map(content.stages.map((stage) => [stage.key, addStage(doc, { title: stage.title })]));
-		const laneIds = new Map(content.lanes.map((lane) => [lane.key, addLane(doc, { title: lane.title, kind: lane.kind })]));
-		for (const { stage, lane, ...card } of content.cards) {
-			addCard(doc, { ...card, stageId: stageIds.get(stage)!, laneId: laneIds.get(lane)! });
+		const stageIds = new Map(content.stages.map((stage) => [stage.key, addStage(doc, { title: stage.title[locale] })]));
+		const laneIds = new Map(content.lanes.map((lane) => [lane.key, addLane(doc, { title: lane.title[locale], kind: lane.kind })]));
+		for (const { stage, lane, text, ...card } of content.cards) {
+			addCard(doc, { ...card, text: text[locale], stageId: stageIds.get(stage)!, laneId: laneIds.get(lane)! });
 		}
 		for (const [stage, score] of Object.entries(content.emotions ?? {})) {
 			setEmotion(doc, stageIds.get(stage)!, null, score);

@@ -4,15 +4,18 @@ export const BOARD_TEMPLATES = ['blank', 'webshop', 'subscription', 'crm-steps']
 export type BoardTemplate = (typeof BOARD_TEMPLATES)[number];
 export type TemplateLocale = 'en' | 'nl';
 
+/** Words of a template in every language the UI speaks. */
+export type TemplateText = Record<TemplateLocale, string>;
+
 /** A template as data: stages and lanes by key, cards placed by those keys. */
 export interface TemplateContent {
-	stages: Array<{ key: string; title: string }>;
-	lanes: Array<{ key: string; title: string; kind: LaneKind }>;
+	stages: Array<{ key: string; title: TemplateText }>;
+	lanes: Array<{ key: string; title: TemplateText; kind: LaneKind }>;
 	cards: Array<{
 		stage: string;
 		lane: string;
 		type: CardType;
-		text: string;
+		text: TemplateText;
 		severity?: Level;
 		dropOffCategory?: DropOffCategory;
 		lever?: CrmLever;
