@@ -5,6 +5,7 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { connectClient, eventually, synced } from './collab-support';
 import { makeTeam } from './collab-team';
+import { withDatabase } from './helpers';
 import { startServer, type ServerProcess } from './server-process';
 
 const started: ServerProcess[] = [];
@@ -109,5 +110,62 @@ describe('hostile input', () => {
 			socket.send(randomBytes(10_000));
 		});
 		expect(code).toBe(1009);
+	});
+});
+
+describe('storage', () => {
+	const rows = (databasePath: string, docName: string) =>
+		withDatabase((db) => (db.prepare('select count(*) as n from doc_updates where doc_name = ?').get(docName) as { n: number }).n, databasePath);
+
+	it('compacts the update log past its threshold, keeping the content', { timeout: 30_000 }, async () => {
+		const server = await startServer({ env: { WAYMARK_COLLAB_COMPACT_UPDATES: '50' } });
+		started.push(server);
+		const team = await makeTeam(server.baseUrl);
+		const writer = connectClient(server.baseUrl, team.boardId, team.owner.token);
+		await synced(writer);
+		for (let i = 0; i < 120; i++) writer.doc.getArray<number>('edits').push([i]);
+		await eventually(() => expect(rows(server.databasePath, team.boardId)).toBeLessThan(60), 10_000);
+		const reader = connectClient(server.baseUrl, team.boardId, team.viewer.token);
+		await synced(reader);
+		await eventually(() => expect(reader.doc.getArray('edits').length).toBe(120));
+		writer.close();
+		reader.close();
+	});
+
+	it('on SIGTERM stores each open document as one snapshot; on restart it is all there', { timeout: 30_000 }, async () => {
+		const server = await startServer();
+		started.push(server);
+		const team = await makeTeam(server.baseUrl);
+		const writer = connectClient(server.baseUrl, team.boardId, team.owner.token);
+		await synced(writer);
+		for (let i = 0; i < 40; i++) writer.doc.getArray<number>('edits').push([i]);
+		await eventually(() => expect(rows(server.databasePath, team.boardId)).toBeGreaterThan(40));
+		writer.provider.disconnect();
+		await server.stop('SIGTERM');
+		expect(rows(server.databasePath, team.boardId)).toBe(1);
+		const restarted = await startServer({ databasePath: server.databasePath });
+		started.push(restarted);
+		const reader = connectClient(restarted.baseUrl, team.boardId, team.owner.token);
+		await synced(reader);
+		expect(reader.doc.getArray('edits').toJSON()).toEqual(Array.from({ length: 40 }, (_, i) => i));
+		writer.close();
+		reader.close();
+	});
+
+	it('unloads a room nobody is in after the grace period', { timeout: 30_000 }, async () => {
+		const server = await startServer({ env: { WAYMARK_COLLAB_UNLOAD_SECONDS: '1' } });
+		started.push(server);
+		const team = await makeTeam(server.baseUrl);
+		const loaded = async () => {
+			const text = await (
+				await fetch(`${server.baseUrl}/metrics`, { headers: { authorization: `Bearer ${team.owner.token}` } })
+			).text();
+			return Number(/^waymark_collab_rooms_loaded (\d+)$/m.exec(text)![1]);
+		};
+		const client = connectClient(server.baseUrl, team.boardId, team.owner.token);
+		await synced(client);
+		expect(await loaded()).toBe(1);
+		client.close();
+		await eventually(async () => expect(await loaded()).toBe(0), 5000);
 	});
 });

@@ -38,11 +38,11 @@ export async function synced(client: CollabClient, timeoutMs = 5000): Promise<vo
 }
 
 /** Polls until `check` passes; fails with the last error after `timeoutMs`. */
-export async function eventually(check: () => void, timeoutMs = 5000): Promise<void> {
+export async function eventually(check: () => void | Promise<void>, timeoutMs = 5000): Promise<void> {
 	const started = Date.now();
 	for (;;) {
 		try {
-			check();
+			await check();
 			return;
 		} catch (error) {
 			if (Date.now() - started > timeoutMs) throw error;

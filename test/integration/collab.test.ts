@@ -188,3 +188,74 @@ describe('version history', () => {
 		b.close();
 	});
 });
+
+describe('access ending while connected', () => {
+	const closeCode = (client: ReturnType<typeof connectClient>) =>
+		new Promise<number>((resolve) =>
+			client.provider.ws?.addEventListener('close', (event) => resolve((event as unknown as { code: number }).code))
+		);
+
+	it('logging out closes the sockets of that session at once', async () => {
+		const team = await makeTeam(baseUrl());
+		const outcome = await upgradeOutcome(wsUrl(team.boardId), { cookie: team.editor.cookie, origin: baseUrl() });
+		expect(outcome.status).toBe('open');
+		const closed = new Promise<number>((resolve) => outcome.socket!.once('close', (code) => resolve(code)));
+		await fetch(`${baseUrl()}/api/v1/auth/logout`, {
+			method: 'POST',
+			headers: { cookie: team.editor.cookie, origin: baseUrl(), 'x-forwarded-for': '198.51.100.7' }
+		});
+		expect(await closed).toBe(4403);
+	});
+
+	it('deleting the board closes every socket in its room', async () => {
+		const team = await makeTeam(baseUrl());
+		const editor = connectClient(baseUrl(), team.boardId, team.editor.token);
+		await synced(editor);
+		const closed = closeCode(editor);
+		const response = await fetch(`${baseUrl()}/api/v1/boards/${team.boardId}`, {
+			method: 'DELETE',
+			headers: { authorization: `Bearer ${team.owner.token}`, 'x-forwarded-for': '198.51.100.8' }
+		});
+		expect(response.status).toBe(204);
+		expect(await closed).toBe(4404);
+		editor.close();
+	});
+
+	it('revoking the API token a socket was opened with closes it', async () => {
+		const team = await makeTeam(baseUrl());
+		const tokens = await (
+			await fetch(`${baseUrl()}/api/v1/tokens`, { headers: { cookie: team.editor.cookie, 'x-forwarded-for': '198.51.100.9' } })
+		).json();
+		const editor = connectClient(baseUrl(), team.boardId, team.editor.token);
+		await synced(editor);
+		const closed = closeCode(editor);
+		await fetch(`${baseUrl()}/api/v1/tokens/${tokens.items[0].id}`, {
+			method: 'DELETE',
+			headers: { cookie: team.editor.cookie, origin: baseUrl(), 'x-forwarded-for': '198.51.100.9' }
+		});
+		expect(await closed).toBe(4403);
+		editor.close();
+	});
+});
+
+describe('operations', () => {
+	it('/metrics answers owners in Prometheus text and refuses anonymous callers', async () => {
+		const team = await makeTeam(baseUrl());
+		expect((await fetch(`${baseUrl()}/metrics`)).status).toBe(401);
+		const response = await fetch(`${baseUrl()}/metrics`, { headers: { authorization: `Bearer ${team.owner.token}` } });
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-type')).toContain('text/plain');
+		const text = await response.text();
+		expect(text).toMatch(/^waymark_collab_rooms_loaded \d+$/m);
+		expect(text).toMatch(/^waymark_collab_updates_applied_total \d+$/m);
+		// Editors and viewers who own nothing see no server-wide figures.
+		const asViewer = await fetch(`${baseUrl()}/metrics`, { headers: { authorization: `Bearer ${team.viewer.token}` } });
+		expect(asViewer.status).toBe(403);
+	});
+
+	it('/healthz is public and says the database answers', async () => {
+		const response = await fetch(`${baseUrl()}/healthz`);
+		expect(response.status).toBe(200);
+		expect(await response.json()).toEqual({ status: 'ok' });
+	});
+});

@@ -4,6 +4,7 @@ import {
 	copyCards,
 	deleteCards,
 	duplicateCards,
+	moveCards,
 	pasteCards,
 	type ClipboardCard,
 	type LaneKind
@@ -29,7 +30,7 @@ export interface CanvasAction {
 	id: string;
 	/** Message key of the action's name (also its accessible label). */
 	label: string;
-	shortcut?: { key: string; mod?: boolean; shift?: boolean };
+	shortcut?: { key: string; mod?: boolean; shift?: boolean; alt?: boolean };
 	/** Whether the action may run now; controls that fail it are hidden or disabled. */
 	predicate(context: CanvasContext): boolean;
 	perform(context: CanvasContext): void | Promise<void>;
@@ -37,6 +38,21 @@ export interface CanvasAction {
 
 const writable = (context: CanvasContext) => !context.session.readOnly;
 const hasSelection = (context: CanvasContext) => writable(context) && context.selection.length > 0;
+
+/** Moves the selected cards one cell over, so cards can be arranged without a pointer. */
+function moveSelection(context: CanvasContext, stageStep: number, laneStep: number) {
+	const { board } = context.session;
+	const lanes = board.lanes.filter((lane) => !lane.hidden && lane.kind !== 'emotion');
+	const cards = board.cards.filter((card) => context.selection.includes(card.id));
+	const first = cards[0];
+	if (!first) return;
+	const stage = board.stages[board.stages.findIndex((s) => s.id === first.stageId) + stageStep];
+	const lane = lanes[lanes.findIndex((l) => l.id === first.laneId) + laneStep];
+	if (!stage || !lane) return;
+	context.session.apply((doc, origin) =>
+		moveCards(doc, cards.map((card) => card.id), { stageId: stage.id, laneId: lane.id }, origin)
+	);
+}
 
 const CLIPBOARD_MIME = 'application/x-waymark-cards';
 let clipboardFallback: ClipboardCard[] = [];
@@ -131,6 +147,34 @@ export const canvasActions: CanvasAction[] = [
 			context.select(ids);
 		}
 	},
+	{
+		id: 'move-left',
+		label: 'canvas_move_cards_left',
+		shortcut: { key: 'ArrowLeft', alt: true },
+		predicate: hasSelection,
+		perform: (context) => moveSelection(context, -1, 0)
+	},
+	{
+		id: 'move-right',
+		label: 'canvas_move_cards_right',
+		shortcut: { key: 'ArrowRight', alt: true },
+		predicate: hasSelection,
+		perform: (context) => moveSelection(context, 1, 0)
+	},
+	{
+		id: 'move-up',
+		label: 'canvas_move_cards_up',
+		shortcut: { key: 'ArrowUp', alt: true },
+		predicate: hasSelection,
+		perform: (context) => moveSelection(context, 0, -1)
+	},
+	{
+		id: 'move-down',
+		label: 'canvas_move_cards_down',
+		shortcut: { key: 'ArrowDown', alt: true },
+		predicate: hasSelection,
+		perform: (context) => moveSelection(context, 0, 1)
+	},
 	{ id: 'zoom-in', label: 'canvas_zoom_in', shortcut: { key: '+' }, predicate: () => true, perform: (c) => c.zoomBy(1.25) },
 	{ id: 'zoom-out', label: 'canvas_zoom_out', shortcut: { key: '-' }, predicate: () => true, perform: (c) => c.zoomBy(0.8) },
 	{ id: 'zoom-fit', label: 'canvas_zoom_fit', shortcut: { key: '0' }, predicate: () => true, perform: (c) => c.zoomToFit() }
@@ -145,6 +189,11 @@ export function actionForKey(event: KeyboardEvent): CanvasAction | undefined {
 	return canvasActions.find(({ shortcut }) => {
 		if (!shortcut) return false;
 		const keys = shortcut.key === 'Delete' ? ['Delete', 'Backspace'] : shortcut.key === '+' ? ['+', '='] : [shortcut.key];
-		return keys.includes(key) && !!shortcut.mod === mod && !!shortcut.shift === event.shiftKey;
+		return (
+			keys.includes(key) &&
+			!!shortcut.mod === mod &&
+			!!shortcut.shift === event.shiftKey &&
+			!!shortcut.alt === event.altKey
+		);
 	});
 }

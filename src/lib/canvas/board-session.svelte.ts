@@ -28,6 +28,7 @@ export class BoardSession {
 	readonly origin = { session: true };
 	readonly readOnly: boolean;
 	readonly userId: string;
+	readonly boardId: string;
 	readonly #provider: WebsocketProvider;
 	readonly #persistence: IndexeddbPersistence | null;
 	readonly #undo: Y.UndoManager;
@@ -44,6 +45,7 @@ export class BoardSession {
 
 	constructor(options: BoardSessionOptions) {
 		this.readOnly = options.readOnly;
+		this.boardId = options.boardId;
 		this.userId = options.user.id;
 		this.#persistence =
 			options.persistOffline !== false && typeof indexedDB !== 'undefined'
