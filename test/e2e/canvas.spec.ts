@@ -175,3 +175,43 @@ test('a journey map created from a template in the workspace opens with its stag
 	await page.screenshot({ path: 'screenshots/canvas-template-webshop.png' });
 	await someone.context.close();
 });
+
+test('a saved version is restored for everyone on the board; cards move with the keyboard', async ({ browser }) => {
+	const { owner, editor, viewer, boardId } = await boardWithTeam(browser);
+	await Promise.all([open(owner, boardId), open(editor, boardId)]);
+	const a = owner.page;
+	const b = editor.page;
+
+	await a.getByRole('button', { name: 'Add card to Orientation · Website' }).click();
+	await a.keyboard.type('Before the workshop');
+	await a.keyboard.press('Enter');
+	await a.getByRole('button', { name: 'History' }).click();
+	await a.getByLabel('Name this version').fill('Start of workshop');
+	await a.getByRole('button', { name: 'Save version' }).click();
+	await expect(a.getByText('Start of workshop')).toBeVisible();
+
+	// Keyboard only: select the card, move it one stage right and one lane down.
+	await a.getByRole('application').focus();
+	await a.keyboard.press('Escape');
+	await cardButton(a, 'Before the workshop').focus();
+	await a.keyboard.press('Space');
+	await a.keyboard.press('Alt+ArrowRight');
+	await a.keyboard.press('Alt+ArrowDown');
+	await a.getByRole('button', { name: 'Add card to Use · Shop' }).click();
+	await a.keyboard.type('Added during the workshop');
+	await a.keyboard.press('Enter');
+	await expect(cardButton(b, 'Added during the workshop')).toBeVisible({ timeout: 1000 });
+	const moved = (await cardButton(b, 'Before the workshop').boundingBox())!;
+	const consideration = (await b.getByRole('columnheader').filter({ hasText: 'Consideration' }).boundingBox())!;
+	expect(moved.x).toBeGreaterThanOrEqual(consideration.x);
+	expect(moved.x).toBeLessThan(consideration.x + consideration.width);
+
+	await a.getByRole('button', { name: 'History' }).click();
+	await a.getByRole('listitem').filter({ hasText: 'Start of workshop' }).getByRole('button', { name: 'Restore' }).click();
+	await a.getByRole('group').getByRole('button', { name: 'Restore' }).click();
+	await expect(cardButton(b, 'Added during the workshop')).toHaveCount(0, { timeout: 2000 });
+	await expect(cardButton(b, 'Before the workshop')).toBeVisible();
+	await expect(a.getByText('Before restoring version', { exact: false })).toBeVisible();
+	await a.screenshot({ path: 'screenshots/canvas-versions.png' });
+	await Promise.all([owner, editor, viewer].map((p) => p.context.close()));
+});
