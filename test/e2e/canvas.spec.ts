@@ -215,3 +215,47 @@ test('a saved version is restored for everyone on the board; cards move with the
 	await a.screenshot({ path: 'screenshots/canvas-versions.png' });
 	await Promise.all([owner, editor, viewer].map((p) => p.context.close()));
 });
+
+test('link a drop-off cause to its touchpoint, box-select cards, and find your way with the minimap', async ({ browser }) => {
+	const someone = await person(browser, 'Eef');
+	const workspace = await (await someone.context.request.post('/api/v1/workspaces', { data: { name: 'Shop' } })).json();
+	const board = await (
+		await someone.context.request.post(`/api/v1/workspaces/${workspace.id}/boards`, { data: { title: 'Webshop', template: 'webshop' } })
+	).json();
+	const page = someone.page;
+	await open(someone, board.id);
+
+	await cardButton(page, 'Unexpected delivery costs').click();
+	await page.getByLabel('Link to a card…').selectOption({ label: 'Purchase — Touchpoint: Checkout' });
+	await expect(page.getByRole('button', { name: 'Remove link to Touchpoint: Checkout' })).toBeVisible();
+	await expect(page.locator('svg.links path:not(marker path)')).toHaveCount(1);
+
+	// Shift-drag a box around the two cards of the Website lane in Orientation and Consideration.
+	await page.getByRole('application').focus();
+	await page.keyboard.press('Escape');
+	await page.getByRole('button', { name: 'Zoom to fit' }).click();
+	const first = (await cardButton(page, 'Lands on a product page from search').boundingBox())!;
+	const second = (await cardButton(page, 'Compares variants and reads reviews').boundingBox())!;
+	await page.keyboard.down('Shift');
+	await page.mouse.move(first.x - 4, first.y - 6);
+	await page.mouse.down();
+	await page.mouse.move(second.x + second.width + 4, second.y + second.height + 6, { steps: 6 });
+	await page.mouse.up();
+	await page.keyboard.up('Shift');
+	await expect(page.locator('.card.selected')).toHaveCount(2);
+	await page.keyboard.press('Delete');
+	await expect(cardButton(page, 'Lands on a product page from search')).toHaveCount(0);
+	await expect(cardButton(page, 'Compares variants and reads reviews')).toHaveCount(0);
+
+	// Zoomed in, the minimap shows where you are; clicking it moves the view there.
+	await page.getByRole('button', { name: 'Zoom in' }).click();
+	await page.getByRole('button', { name: 'Zoom in' }).click();
+	const minimap = page.getByRole('group', { name: 'Overview of the board' });
+	await expect(minimap).toBeVisible();
+	const before = await page.locator('.content').getAttribute('style');
+	const map = (await minimap.locator('svg').boundingBox())!;
+	await page.mouse.click(map.x + map.width - 5, map.y + map.height - 5);
+	await expect.poll(() => page.locator('.content').getAttribute('style')).not.toBe(before);
+	await page.screenshot({ path: 'screenshots/canvas-links-minimap.png' });
+	await someone.context.close();
+});
