@@ -259,3 +259,34 @@ test('link a drop-off cause to its touchpoint, box-select cards, and find your w
 	await page.screenshot({ path: 'screenshots/canvas-links-minimap.png' });
 	await someone.context.close();
 });
+
+test('viewers comment on cards once the owner allows it, and the board stays read-only for them', async ({ browser }) => {
+	const { owner, editor, viewer, boardId } = await boardWithTeam(browser);
+	await Promise.all([open(owner, boardId), open(viewer, boardId)]);
+	const a = owner.page;
+	const c = viewer.page;
+	await a.getByRole('button', { name: 'Add card to Purchase · Website' }).click();
+	await a.keyboard.type('Checkout page');
+	await a.keyboard.press('Enter');
+
+	await cardButton(c, 'Checkout page').click();
+	await expect(c.getByRole('button', { name: 'Comment', exact: true })).toHaveCount(0);
+
+	const settings = await owner.context.newPage();
+	const workspaceLink = a.getByRole('link', { name: 'Workshop' }).first();
+	await settings.goto(`${await workspaceLink.getAttribute('href')}/settings`);
+	await settings.getByLabel('Viewers may comment on cards').check();
+	await settings.getByRole('button', { name: 'Save' }).nth(1).click();
+	await expect(settings.getByText('Saved')).toBeVisible();
+	await settings.close();
+
+	await c.reload();
+	await cardButton(c, 'Checkout page').click();
+	await c.getByPlaceholder(/Write a comment/).fill('Why do people leave here? @Anna');
+	await c.getByRole('button', { name: 'Comment', exact: true }).click();
+	await cardButton(a, 'Checkout page').click();
+	await expect(a.getByText('Why do people leave here? @Anna')).toBeVisible({ timeout: 2000 });
+	await expect(c.getByRole('button', { name: 'Add stage' })).toHaveCount(0);
+	await c.screenshot({ path: 'screenshots/canvas-viewer-comment.png' });
+	await Promise.all([owner, editor, viewer].map((p) => p.context.close()));
+});

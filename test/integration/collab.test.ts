@@ -259,3 +259,46 @@ describe('operations', () => {
 		expect(await response.json()).toEqual({ status: 'ok' });
 	});
 });
+
+describe('comments on a board', () => {
+	const comments = (doc: Y.Doc) => [...doc.getMap<Y.Map<unknown>>('comments').values()].map((c) => c.get('body'));
+	const say = (doc: Y.Doc, body: string) => {
+		const entry = new Y.Map<unknown>();
+		entry.set('cardId', 'card');
+		entry.set('body', body);
+		doc.getMap('comments').set(body, entry);
+	};
+
+	it('are open to viewers only while the workspace allows it, and the switch applies to open sockets', async () => {
+		const team = await makeTeam(baseUrl());
+		const room = `${team.boardId}.comments`;
+		const owner = connectClient(baseUrl(), room, team.owner.token);
+		const viewer = connectClient(baseUrl(), room, team.viewer.token);
+		await Promise.all([synced(owner), synced(viewer)]);
+
+		say(viewer.doc, 'not allowed yet');
+		say(owner.doc, 'owner speaks');
+		await eventually(() => expect(comments(viewer.doc)).toContain('owner speaks'));
+		await sleep(200);
+		expect(comments(owner.doc)).toEqual(['owner speaks']);
+
+		const response = await fetch(`${baseUrl()}/api/v1/workspaces/${team.workspaceId}`, {
+			method: 'PATCH',
+			headers: { authorization: `Bearer ${team.owner.token}`, 'content-type': 'application/json' },
+			body: JSON.stringify({ viewersMayComment: true })
+		});
+		expect(response.status).toBe(200);
+		expect((await response.json()).viewersMayComment).toBe(true);
+		say(viewer.doc, 'now I may');
+		await eventually(() => expect(comments(owner.doc)).toContain('now I may'));
+
+		// The board itself stays read-only for the viewer.
+		const board = connectClient(baseUrl(), team.boardId, team.viewer.token);
+		const ownerBoard = connectClient(baseUrl(), team.boardId, team.owner.token);
+		await Promise.all([synced(board), synced(ownerBoard)]);
+		board.doc.getArray<string>('items').push(['viewer edit']);
+		await sleep(200);
+		expect(ownerBoard.doc.getArray('items').length).toBe(0);
+		[owner, viewer, board, ownerBoard].forEach((client) => client.close());
+	});
+});

@@ -2,6 +2,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { boardSharedTypes, readBoard, type BoardSnapshot } from '$lib/domain/board';
+import { commentsRoomName, readComments, type Comment } from '$lib/domain/comments';
 import { colorFor, isPresenceState, type Collaborator, type PresenceState } from './presence';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'revoked';
@@ -10,6 +11,8 @@ export interface BoardSessionOptions {
 	boardId: string;
 	user: { id: string; name: string };
 	readOnly: boolean;
+	/** Viewers may still comment when their workspace allows it. */
+	canComment: boolean;
 	/** Keep a copy in IndexedDB so edits made offline survive a reload and merge later. */
 	persistOffline?: boolean;
 }
@@ -32,6 +35,11 @@ export class BoardSession {
 	readonly #provider: WebsocketProvider;
 	readonly #persistence: IndexeddbPersistence | null;
 	readonly #undo: Y.UndoManager;
+	/** The board's comments: a document of their own, writable by whoever may comment. */
+	readonly commentsDoc = new Y.Doc();
+	readonly canComment: boolean;
+	readonly #commentsProvider: WebsocketProvider;
+	#comments = $state.raw<Comment[]>([]);
 
 	#board = $state.raw<BoardSnapshot>(readBoard(new Y.Doc()));
 	#connection = $state<ConnectionState>('connecting');
@@ -53,7 +61,11 @@ export class BoardSession {
 				: null;
 
 		const protocol = location.protocol === 'https:' ? 'wss' : 'ws';
-		this.#provider = new WebsocketProvider(`${protocol}://${location.host}/collab`, options.boardId, this.doc);
+		const endpoint = `${protocol}://${location.host}/collab`;
+		this.#provider = new WebsocketProvider(endpoint, options.boardId, this.doc);
+		this.canComment = options.canComment;
+		this.#commentsProvider = new WebsocketProvider(endpoint, commentsRoomName(options.boardId), this.commentsDoc);
+		this.commentsDoc.on('update', () => (this.#comments = readComments(this.commentsDoc)));
 		this.#provider.awareness.setLocalState({
 			user: { id: options.user.id, name: options.user.name, color: colorFor(options.user.id) },
 			cursor: null,
@@ -98,11 +110,14 @@ export class BoardSession {
 	#goOffline = () => {
 		if (this.#connection === 'revoked') return;
 		this.#provider.disconnect();
+		this.#commentsProvider.disconnect();
 		this.#connection = 'offline';
 	};
 
 	#goOnline = () => {
-		if (this.#connection !== 'revoked') this.#provider.connect();
+		if (this.#connection === 'revoked') return;
+		this.#provider.connect();
+		this.#commentsProvider.connect();
 	};
 
 	get board(): BoardSnapshot {
@@ -116,6 +131,9 @@ export class BoardSession {
 	}
 	get collaborators(): Collaborator[] {
 		return this.#collaborators;
+	}
+	get comments(): Comment[] {
+		return this.#comments;
 	}
 	get canUndo(): boolean {
 		return this.#canUndo;
@@ -132,6 +150,14 @@ export class BoardSession {
 		if (this.readOnly) throw new Error('This board is read-only for you');
 		const result = mutation(this.doc, this.origin);
 		this.#refreshNow();
+		return result;
+	}
+
+	/** Changes the comments; refused where the server would refuse it too. */
+	comment<T>(mutation: (doc: Y.Doc) => T): T {
+		if (!this.canComment) throw new Error('You cannot comment on this board');
+		const result = mutation(this.commentsDoc);
+		this.#comments = readComments(this.commentsDoc);
 		return result;
 	}
 
@@ -171,8 +197,10 @@ export class BoardSession {
 		if (this.#cursorTimer) clearTimeout(this.#cursorTimer);
 		this.#undo.destroy();
 		this.#provider.destroy();
+		this.#commentsProvider.destroy();
 		void this.#persistence?.destroy();
 		this.doc.destroy();
+		this.commentsDoc.destroy();
 	}
 
 	#scheduleRefresh() {

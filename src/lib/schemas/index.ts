@@ -56,7 +56,14 @@ export const profileSchema = z.object({
 export const tokenCreateSchema = z.object({ name: requiredText(80) });
 
 export const workspaceCreateSchema = z.object({ name: requiredText(80) });
-export const workspaceUpdateSchema = z.object({ name: requiredText(80) });
+export const workspaceUpdateSchema = z
+	.object({
+		name: requiredText(80).optional(),
+		viewersMayComment: z.boolean({ error: 'error_boolean' }).optional()
+	})
+	.refine((value) => value.name !== undefined || value.viewersMayComment !== undefined, {
+		error: 'error_nothing_to_change'
+	});
 
 export const memberAddSchema = z.object({ email, role });
 export const memberUpdateSchema = z.object({ role });

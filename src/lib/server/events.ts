@@ -5,6 +5,7 @@
 export type AccessEvent =
 	| { kind: 'membership-changed'; workspaceId: string; userId: string }
 	| { kind: 'workspace-deleted'; workspaceId: string }
+	| { kind: 'workspace-settings-changed'; workspaceId: string }
 	| { kind: 'board-deleted'; boardId: string }
 	| { kind: 'session-revoked'; sessionId: string }
 	| { kind: 'api-token-revoked'; tokenId: string };

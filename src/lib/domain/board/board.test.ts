@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
 	addCard,
-	addComment,
 	addLane,
 	addPersona,
 	addStage,
@@ -10,7 +9,6 @@ import {
 	copyCards,
 	CURRENT_SCHEMA_VERSION,
 	deleteCards,
-	deleteComment,
 	deleteLane,
 	deletePersona,
 	deleteStage,
@@ -27,7 +25,6 @@ import {
 	renameStage,
 	resizeStage,
 	setCardText,
-	setCommentResolved,
 	setEmotion,
 	setLaneHidden,
 	unlinkCards,
@@ -71,18 +68,16 @@ describe('stages', () => {
 		expect(titles(doc)).toEqual(['Service', 'Consideration', 'Purchase']);
 	});
 
-	it('take their cards, links, comments and emotion scores with them when deleted', () => {
+	it('take their cards, links and emotion scores with them when deleted', () => {
 		const { doc, stages, lanes } = grid();
 		const gone = addCard(doc, { type: 'touchpoint', stageId: stages[0], laneId: lanes[0], text: 'Ad' });
 		const kept = addCard(doc, { type: 'painpoint', stageId: stages[1], laneId: lanes[1], text: 'Slow' });
 		linkCards(doc, kept, gone);
-		addComment(doc, { cardId: gone, authorId: 'u', authorName: 'U', body: 'hm' });
 		setEmotion(doc, stages[0], null, 1);
 		deleteStage(doc, stages[0]);
 		const board = readBoard(doc);
 		expect(board.cards.map((c) => c.id)).toEqual([kept]);
 		expect(board.links).toEqual([]);
-		expect(board.comments).toEqual([]);
 		expect(board.emotions).toEqual([]);
 	});
 
@@ -159,7 +154,7 @@ describe('cards', () => {
 		expect(cellTexts(doc, stages[1], lanes[1])).toEqual(['c', 'b', 'a', 'z']);
 	});
 
-	it('are duplicated next to the original, deleted with their links and comments, and linked', () => {
+	it('are duplicated next to the original, deleted with their links, and linked', () => {
 		const { doc, stages, lanes } = grid();
 		const a = addCard(doc, { type: 'touchpoint', stageId: stages[0], laneId: lanes[0], text: 'a', tags: ['t'] });
 		const b = addCard(doc, { type: 'touchpoint', stageId: stages[0], laneId: lanes[0], text: 'b' });
@@ -170,10 +165,8 @@ describe('cards', () => {
 		expect(readBoard(doc).links).toEqual([{ id: link, fromCardId: a, toCardId: b }]);
 		unlinkCards(doc, link);
 		linkCards(doc, a, b);
-		addComment(doc, { cardId: a, authorId: 'u', authorName: 'U', body: 'why?' });
 		deleteCards(doc, [a]);
 		expect(readBoard(doc).links).toEqual([]);
-		expect(readBoard(doc).comments).toEqual([]);
 		expect(() => linkCards(doc, b, b)).toThrow();
 	});
 
@@ -244,23 +237,6 @@ describe('emotion curve and personas', () => {
 		expect(board.personas.map((p) => p.name)).toEqual(['Bram']);
 		expect(board.cards[0]!.personaIds).toEqual([bram]);
 		expect(board.emotions).toEqual([]);
-	});
-});
-
-describe('comments', () => {
-	it('form threads that can be resolved, reopened and deleted with their replies', () => {
-		const { doc, stages, lanes } = grid();
-		const card = addCard(doc, { type: 'note', stageId: stages[0], laneId: lanes[0] });
-		const root = addComment(doc, { cardId: card, authorId: 'u1', authorName: 'Ann', body: 'Is this right, @Bo?', mentions: ['u2'] });
-		addComment(doc, { cardId: card, parentId: root, authorId: 'u2', authorName: 'Bo', body: 'Yes' });
-		setCommentResolved(doc, root, true);
-		expect(readBoard(doc).comments.map((c) => [c.body, c.resolved, c.parentId === root])).toEqual([
-			['Is this right, @Bo?', true, false],
-			['Yes', false, true]
-		]);
-		setCommentResolved(doc, root, false);
-		deleteComment(doc, root);
-		expect(readBoard(doc).comments).toEqual([]);
 	});
 });
 

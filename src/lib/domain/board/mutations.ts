@@ -3,7 +3,6 @@ import { readBoard } from './read';
 import {
 	boardRoot,
 	cardsMap,
-	commentsMap,
 	CURRENT_SCHEMA_VERSION,
 	emotionKey,
 	emotionsMap,
@@ -83,7 +82,7 @@ export function moveStage(doc: Y.Doc, id: string, toIndex: number, origin?: Orig
 	}, origin);
 }
 
-/** Deletes a stage with everything in its column: cards, their links and comments, emotions. */
+/** Deletes a stage with everything in its column: cards, their links, emotions. */
 export function deleteStage(doc: Y.Doc, id: string, origin?: Origin): void {
 	doc.transact(() => {
 		const cards = [...cardsMap(doc).entries()]
@@ -274,9 +273,6 @@ function removeCards(doc: Y.Doc, ids: string[]) {
 			linksMap(doc).delete(linkId);
 		}
 	}
-	for (const [commentId, comment] of [...commentsMap(doc).entries()]) {
-		if (comment instanceof Y.Map && gone.has(String(comment.get('cardId')))) commentsMap(doc).delete(commentId);
-	}
 }
 
 export function deleteCards(doc: Y.Doc, ids: string[], origin?: Origin): void {
@@ -389,52 +385,6 @@ export function deletePersona(doc: Y.Doc, id: string, origin?: Origin): void {
 		}
 		for (const key of [...emotionsMap(doc).keys()]) {
 			if (parseEmotionKey(key)?.personaId === id) emotionsMap(doc).delete(key);
-		}
-	}, origin);
-}
-
-// Comments -------------------------------------------------------------------------------------
-
-export function addComment(
-	doc: Y.Doc,
-	input: { cardId: string; parentId?: string | null; authorId: string; authorName: string; body: string; mentions?: string[] },
-	origin?: Origin
-): string {
-	const id = newEntityId();
-	doc.transact(() => {
-		requireEntry(cardsMap(doc), input.cardId, 'card');
-		// Strictly after every comment this replica knows, so a quick reply never sorts above its parent.
-		let latest = 0;
-		for (const comment of commentsMap(doc).values()) {
-			const at = comment instanceof Y.Map ? comment.get('createdAt') : 0;
-			if (typeof at === 'number' && at > latest) latest = at;
-		}
-		commentsMap(doc).set(
-			id,
-			newEntry({
-				cardId: input.cardId,
-				parentId: input.parentId ?? null,
-				authorId: input.authorId,
-				authorName: input.authorName,
-				body: input.body,
-				createdAt: Math.max(Date.now(), latest + 1),
-				resolved: false,
-				mentions: input.mentions ?? []
-			})
-		);
-	}, origin);
-	return id;
-}
-
-export function setCommentResolved(doc: Y.Doc, id: string, resolved: boolean, origin?: Origin): void {
-	doc.transact(() => requireEntry(commentsMap(doc), id, 'comment').set('resolved', resolved), origin);
-}
-
-export function deleteComment(doc: Y.Doc, id: string, origin?: Origin): void {
-	doc.transact(() => {
-		commentsMap(doc).delete(id);
-		for (const [replyId, reply] of [...commentsMap(doc).entries()]) {
-			if (reply instanceof Y.Map && reply.get('parentId') === id) commentsMap(doc).delete(replyId);
 		}
 	}, origin);
 }

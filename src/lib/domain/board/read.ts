@@ -13,7 +13,6 @@ import {
 	type BoardSnapshot,
 	type Card,
 	type CardLink,
-	type Comment,
 	type Lane,
 	type Level,
 	type Persona,
@@ -22,7 +21,6 @@ import {
 import {
 	boardRoot,
 	cardsMap,
-	commentsMap,
 	emotionsMap,
 	lanesMap,
 	linksMap,
@@ -150,23 +148,6 @@ export function readBoard(doc: Y.Doc): BoardSnapshot {
 		emotions.push({ ...parsed, score: clamp(score, EMOTION_MIN, EMOTION_MAX) });
 	}
 
-	const comments: Comment[] = [];
-	for (const [id, entry] of entries(commentsMap(doc), 'comment', problems)) {
-		const cardId = entry.get('cardId');
-		if (typeof cardId !== 'string') continue;
-		comments.push({
-			id,
-			cardId,
-			parentId: typeof entry.get('parentId') === 'string' ? (entry.get('parentId') as string) : null,
-			authorId: str(entry.get('authorId')),
-			authorName: str(entry.get('authorName')),
-			body: str(entry.get('body')),
-			createdAt: typeof entry.get('createdAt') === 'number' ? (entry.get('createdAt') as number) : 0,
-			resolved: entry.get('resolved') === true,
-			mentions: strings(entry.get('mentions'))
-		});
-	}
-	comments.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 
 	return {
 		schemaVersion: typeof version === 'number' ? version : 0,
@@ -176,7 +157,6 @@ export function readBoard(doc: Y.Doc): BoardSnapshot {
 		links,
 		personas,
 		emotions,
-		comments,
 		problems
 	};
 }

@@ -12,7 +12,6 @@ import * as Y from 'yjs';
  *   links     Y.Map   id → Y.Map { from, to }
  *   personas  Y.Map   id → Y.Map { name, color }
  *   emotions  Y.Map   "<stageId>|<personaId or *>" → score
- *   comments  Y.Map   id → Y.Map { cardId, parentId, authorId, authorName, body, createdAt, resolved, mentions }
  *
  * Order is a fractional index per entry (not an array position), so concurrent moves never
  * duplicate or lose an entry: the last move of an entry wins.
@@ -29,7 +28,6 @@ export const cardsMap = (doc: Y.Doc) => doc.getMap<Entry>('cards');
 export const linksMap = (doc: Y.Doc) => doc.getMap<Entry>('links');
 export const personasMap = (doc: Y.Doc) => doc.getMap<Entry>('personas');
 export const emotionsMap = (doc: Y.Doc) => doc.getMap<number>('emotions');
-export const commentsMap = (doc: Y.Doc) => doc.getMap<Entry>('comments');
 
 /** Every shared type of the board: what an undo manager tracks and what observers watch. */
 export const allTypes = (doc: Y.Doc): Y.AbstractType<unknown>[] => [
@@ -39,8 +37,7 @@ export const allTypes = (doc: Y.Doc): Y.AbstractType<unknown>[] => [
 	cardsMap(doc),
 	linksMap(doc),
 	personasMap(doc),
-	emotionsMap(doc),
-	commentsMap(doc)
+	emotionsMap(doc)
 ] as unknown as Y.AbstractType<unknown>[];
 
 export const emotionKey = (stageId: string, personaId: string | null) => `${stageId}|${personaId ?? '*'}`;

@@ -102,18 +102,6 @@ export interface Persona {
 	color: string;
 }
 
-export interface Comment {
-	id: string;
-	cardId: string;
-	parentId: string | null;
-	authorId: string;
-	authorName: string;
-	body: string;
-	createdAt: number;
-	resolved: boolean;
-	mentions: string[];
-}
-
 export interface BoardSnapshot {
 	schemaVersion: number;
 	stages: Stage[];
@@ -123,7 +111,6 @@ export interface BoardSnapshot {
 	personas: Persona[];
 	/** Emotion score per stage, for the whole board (`personaId` null) or one persona. */
 	emotions: Array<{ stageId: string; personaId: string | null; score: number }>;
-	comments: Comment[];
 	/** What was found malformed and left out, so a broken document still renders. */
 	problems: string[];
 }

@@ -101,3 +101,8 @@ export function requireOperator(user: db.User | null | undefined): db.User {
 	if (!db.ownsAnyWorkspace(actor.id)) throw forbidden('Only workspace owners can see server metrics');
 	return actor;
 }
+
+/** Editors and owners comment on boards; viewers too when their workspace allows it. */
+export function mayComment(role: Role, workspace: Pick<db.Workspace, 'viewersMayComment'>): boolean {
+	return roleAllows(role, 'boards:write') || (role === 'viewer' && workspace.viewersMayComment);
+}

@@ -17,6 +17,8 @@ import type { Room, RoomPeer } from './room';
 /** Close codes the client can tell apart. */
 export const CLOSE = {
 	accessRevoked: 4403,
+	/** Write access was granted: reconnect to sync as a writer. */
+	accessChanged: 4000,
 	documentDeleted: 4404,
 	malformed: 1007,
 	tooBig: 1009,

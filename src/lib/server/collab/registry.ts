@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { migrateBoard } from '$lib/domain/board';
-import { boardRole, roleAllows } from '../auth';
+import { boardRole, mayComment, roleAllows } from '../auth';
 import * as db from '../db';
 
 export type DocumentAccess = 'write' | 'read';
@@ -34,7 +34,23 @@ export const boardDocuments: DocumentKind = {
 	}
 };
 
-const kinds: DocumentKind[] = [boardDocuments];
+const COMMENTS_ROOM = /^([a-z2-7]{16})\.comments$/;
+
+/** The comments of a board: readable by every member, writable by those who may comment. */
+export const boardCommentDocuments: DocumentKind = {
+	name: 'board-comments',
+	owns: (roomName) => COMMENTS_ROOM.test(roomName),
+	authorize(userId, roomName) {
+		const boardId = COMMENTS_ROOM.exec(roomName)?.[1];
+		const board = boardId ? db.findBoard(boardId) : undefined;
+		const role = board && boardRole(userId, board.id);
+		const workspace = board && db.findWorkspace(board.workspaceId);
+		if (!board || !role || !workspace) return null;
+		return { access: mayComment(role, workspace) ? 'write' : 'read', workspaceId: board.workspaceId };
+	}
+};
+
+const kinds: DocumentKind[] = [boardDocuments, boardCommentDocuments];
 
 export function documentKindOf(roomName: string): DocumentKind | undefined {
 	return kinds.find((kind) => kind.owns(roomName));

@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
+import { commentsRoomName } from '$lib/domain/comments';
 import { SESSION_COOKIE, validateApiToken, validateSessionToken } from '../auth';
 import { config } from '../config';
 import { onAccessEvent, type AccessEvent } from '../events';
@@ -168,11 +169,12 @@ export class CollabServer {
 
 	#onAccessEvent(event: AccessEvent) {
 		switch (event.kind) {
-			case 'board-deleted': {
-				const room = this.rooms.get(event.boardId);
-				if (room) this.#dropRoom(room, CLOSE.documentDeleted, 'document deleted');
+			case 'board-deleted':
+				for (const name of [event.boardId, commentsRoomName(event.boardId)]) {
+					const room = this.rooms.get(name);
+					if (room) this.#dropRoom(room, CLOSE.documentDeleted, 'document deleted');
+				}
 				return;
-			}
 			case 'workspace-deleted':
 				for (const room of [...this.rooms.values()]) {
 					if (room.workspaceId === event.workspaceId) {
@@ -195,12 +197,19 @@ export class CollabServer {
 				}
 				return;
 			case 'membership-changed':
+			case 'workspace-settings-changed':
+				// Everyone affected is asked again, through the same rule that let them in.
 				for (const connection of this.connections) {
 					const { room } = connection;
-					if (connection.userId !== event.userId || room.workspaceId !== event.workspaceId) continue;
+					if (room.workspaceId !== event.workspaceId) continue;
+					if (event.kind === 'membership-changed' && connection.userId !== event.userId) continue;
 					const grant = documentKindOf(room.name)?.authorize(connection.userId, room.name);
 					if (!grant) connection.close(CLOSE.accessRevoked, 'access revoked');
-					else connection.access = grant.access;
+					else if (grant.access === 'write' && connection.readOnly) {
+						// Updates it sent while read-only were dropped, so later ones would wait on them
+						// forever: the client reconnects and syncs afresh, now as a writer.
+						connection.close(CLOSE.accessChanged, 'access changed');
+					} else connection.access = grant.access;
 				}
 				return;
 		}

@@ -1,4 +1,5 @@
-import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { commentsRoomName } from '$lib/domain/comments';
 import { newId } from '../ids';
 import { getDb } from './connection';
 import { keyset, toPage, type Page, type PageRequest } from './pagination';
@@ -52,11 +53,14 @@ export function updateBoard(
 		.get();
 }
 
-/** A board's collaborative document is named by the board id; it goes with the board. */
+/** A board's collaborative documents: the board itself (named by its id) and its comments. */
+export const boardDocumentNames = (boardId: string) => [boardId, commentsRoomName(boardId)];
+
+/** The board's documents go with it, in the same transaction. */
 export function deleteBoard(id: string): void {
 	getDb().transaction((tx) => {
-		tx.delete(docUpdates).where(eq(docUpdates.docName, id)).run();
-		tx.delete(docVersions).where(eq(docVersions.docName, id)).run();
+		tx.delete(docUpdates).where(inArray(docUpdates.docName, boardDocumentNames(id))).run();
+		tx.delete(docVersions).where(inArray(docVersions.docName, boardDocumentNames(id))).run();
 		tx.delete(boards).where(eq(boards.id, id)).run();
 	});
 }

@@ -69,6 +69,8 @@ export const apiTokens = sqliteTable(
 export const workspaces = sqliteTable('workspaces', {
 	id: text('id').primaryKey(),
 	name: text('name').notNull(),
+	/** Viewers may comment on boards (the boards themselves stay read-only for them). */
+	viewersMayComment: integer('viewers_may_comment', { mode: 'boolean' }).notNull().default(false),
 	createdAt: createdAt()
 });
 

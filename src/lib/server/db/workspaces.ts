@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { newId } from '../ids';
+import { boardDocumentNames } from './boards';
 import { getDb } from './connection';
 import { keyset, toPage, type Page, type PageRequest } from './pagination';
 import { boards, docUpdates, docVersions, memberships, workspaces, type Role, type Workspace } from './schema';
@@ -29,6 +30,7 @@ export function listWorkspacesOfUser(userId: string, request: PageRequest): Page
 		.select({
 			id: workspaces.id,
 			name: workspaces.name,
+			viewersMayComment: workspaces.viewersMayComment,
 			createdAt: workspaces.createdAt,
 			role: memberships.role,
 			memberCount: sql<number>`(select count(*) from ${memberships} m where m.workspace_id = ${workspaces.id})`,
@@ -43,8 +45,11 @@ export function listWorkspacesOfUser(userId: string, request: PageRequest): Page
 	return toPage(rows, limit, (row) => ({ time: row.createdAt, id: row.id }));
 }
 
-export function renameWorkspace(id: string, name: string): Workspace | undefined {
-	return getDb().update(workspaces).set({ name }).where(eq(workspaces.id, id)).returning().get();
+export function updateWorkspace(
+	id: string,
+	changes: Partial<Pick<Workspace, 'name' | 'viewersMayComment'>>
+): Workspace | undefined {
+	return getDb().update(workspaces).set(changes).where(eq(workspaces.id, id)).returning().get();
 }
 
 /** Boards go by foreign-key cascade; their documents are deleted here, in the same transaction. */
@@ -57,8 +62,9 @@ export function deleteWorkspace(id: string): string[] {
 			.all()
 			.map((row) => row.id);
 		if (boardIds.length) {
-			tx.delete(docUpdates).where(inArray(docUpdates.docName, boardIds)).run();
-			tx.delete(docVersions).where(inArray(docVersions.docName, boardIds)).run();
+			const docNames = boardIds.flatMap((boardId) => boardDocumentNames(boardId));
+			tx.delete(docUpdates).where(inArray(docUpdates.docName, docNames)).run();
+			tx.delete(docVersions).where(inArray(docVersions.docName, docNames)).run();
 		}
 		tx.delete(workspaces).where(eq(workspaces.id, id)).run();
 		return boardIds;

@@ -81,10 +81,22 @@ export function createdApiTokenJson(
 	return { id: token.id, name: token.name, token: token.token, prefix: token.prefix, createdAt: iso(token.createdAt) };
 }
 
-export const workspaceShape = z.object({ id: z.string(), name: z.string(), createdAt: isoDate });
+export const workspaceShape = z.object({
+	id: z.string(),
+	name: z.string(),
+	viewersMayComment: z.boolean(),
+	createdAt: isoDate
+});
 
-export function workspaceJson(workspace: db.Workspace): z.infer<typeof workspaceShape> {
-	return { id: workspace.id, name: workspace.name, createdAt: iso(workspace.createdAt) };
+export function workspaceJson(
+	workspace: Pick<db.Workspace, 'id' | 'name' | 'viewersMayComment' | 'createdAt'>
+): z.infer<typeof workspaceShape> {
+	return {
+		id: workspace.id,
+		name: workspace.name,
+		viewersMayComment: workspace.viewersMayComment,
+		createdAt: iso(workspace.createdAt)
+	};
 }
 
 export const workspaceSummaryShape = workspaceShape.extend({

@@ -10,9 +10,16 @@ export function createWorkspace(user: db.User, name: string): db.Workspace {
 	return db.insertWorkspace(name, user.id);
 }
 
-export function renameWorkspace(user: db.User | null, workspaceId: string, name: string) {
+export function updateWorkspace(
+	user: db.User | null,
+	workspaceId: string,
+	changes: { name?: string; viewersMayComment?: boolean }
+): db.Workspace {
 	requireWorkspace(user, workspaceId, 'workspace:rename');
-	return db.renameWorkspace(workspaceId, name)!;
+	const workspace = db.updateWorkspace(workspaceId, changes)!;
+	// Open comment sockets of viewers gain or lose their write access now.
+	if (changes.viewersMayComment !== undefined) announce({ kind: 'workspace-settings-changed', workspaceId });
+	return workspace;
 }
 
 export function deleteWorkspace(user: db.User | null, workspaceId: string): void {

@@ -1,4 +1,4 @@
-import { requireBoard, roleAllows } from '$lib/server/auth';
+import { mayComment, requireBoard, roleAllows } from '$lib/server/auth';
 import * as db from '$lib/server/db';
 import { loadPage } from '$lib/server/http/forms';
 import type { PageServerLoad } from './$types';
@@ -17,6 +17,7 @@ export const load: PageServerLoad = (event) =>
 			workspace: { id: workspace.id, name: workspace.name },
 			role,
 			canEdit: roleAllows(role, 'boards:write'),
+			canComment: mayComment(role, workspace),
 			me: { id: user.id, name: user.name },
 			members: db.listMembers(workspace.id, { limit: 100 }).items.map((m) => ({ id: m.userId, name: m.name }))
 		};

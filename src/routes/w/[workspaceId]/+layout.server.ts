@@ -6,7 +6,7 @@ export const load: LayoutServerLoad = (event) =>
 	loadPage(event, () => {
 		const { workspace, role } = requireWorkspace(event.locals.user, event.params.workspaceId, 'workspace:read');
 		return {
-			workspace: { id: workspace.id, name: workspace.name },
+			workspace: { id: workspace.id, name: workspace.name, viewersMayComment: workspace.viewersMayComment },
 			role,
 			// Decides which controls to show; every action is still checked by its service.
 			can: permissionsOf(role)

@@ -4,7 +4,7 @@ import { requireWorkspace } from '$lib/server/auth';
 import { validationFailed } from '$lib/server/errors';
 import { loadPage, runForm } from '$lib/server/http/forms';
 import { parseInput } from '$lib/server/http/validation';
-import { deleteWorkspace, removeMember, renameWorkspace } from '$lib/server/workspaces';
+import { deleteWorkspace, removeMember, updateWorkspace } from '$lib/server/workspaces';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
@@ -16,8 +16,13 @@ export const load: PageServerLoad = (event) =>
 export const actions: Actions = {
 	rename: (event) =>
 		runForm(event, 'rename', (fields) => {
-			const { name } = parseInput(workspaceUpdateSchema, fields);
-			renameWorkspace(event.locals.user, event.params.workspaceId, name);
+			const { name } = parseInput(workspaceUpdateSchema, { name: fields.name ?? '' });
+			updateWorkspace(event.locals.user, event.params.workspaceId, { name });
+		}),
+	comments: (event) =>
+		runForm(event, 'comments', (fields) => {
+			// An unticked checkbox is simply absent from the form.
+			updateWorkspace(event.locals.user, event.params.workspaceId, { viewersMayComment: fields.viewersMayComment === 'on' });
 		}),
 	delete: (event) =>
 		runForm(event, 'delete', (fields) => {

@@ -3,7 +3,7 @@ import { workspaceUpdateSchema } from '$lib/schemas';
 import { requireUser, requireWorkspace } from '$lib/server/auth';
 import { api, readJson } from '$lib/server/http/api';
 import { noContent, workspaceDetailJson, workspaceJson } from '$lib/server/http/json';
-import { deleteWorkspace, renameWorkspace } from '$lib/server/workspaces';
+import { deleteWorkspace, updateWorkspace } from '$lib/server/workspaces';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = api(({ locals, params }) => {
@@ -13,8 +13,8 @@ export const GET: RequestHandler = api(({ locals, params }) => {
 
 export const PATCH: RequestHandler = api(async (event) => {
 	const user = requireUser(event.locals.user);
-	const { name } = await readJson(event, workspaceUpdateSchema);
-	return json(workspaceJson(renameWorkspace(user, event.params.id, name)));
+	const changes = await readJson(event, workspaceUpdateSchema);
+	return json(workspaceJson(updateWorkspace(user, event.params.id, changes)));
 });
 
 export const DELETE: RequestHandler = api(({ locals, params }) => {

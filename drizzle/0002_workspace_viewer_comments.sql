@@ -1,0 +1,1 @@
+ALTER TABLE `workspaces` ADD `viewers_may_comment` integer DEFAULT false NOT NULL;
