@@ -18,7 +18,7 @@ export interface Team {
 	changeRole(userId: string, role: 'owner' | 'editor' | 'viewer'): Promise<void>;
 	createVersion(label: string): Promise<number>;
 	restoreVersion(id: number): Promise<void>;
-	listVersions(): Promise<Array<{ id: number; label: string | null; kind: string }>>;
+	listVersions(): Promise<Array<{ id: number; label: string | null; kind: string; restoredFrom: number | null }>>;
 }
 
 const clientIp = () => `198.51.100.${randomInt(1, 255)}`;
@@ -108,7 +108,7 @@ export async function makeTeam(baseUrl: string): Promise<Team> {
 		},
 		async listVersions() {
 			const response = await call(baseUrl, versionsPath, as);
-			return ((await response.json()) as { items: Array<{ id: number; label: string | null; kind: string }> }).items;
+			return ((await response.json()) as { items: Array<{ id: number; label: string | null; kind: string; restoredFrom: number | null }> }).items;
 		}
 	};
 }

@@ -183,7 +183,10 @@ describe('version history', () => {
 			}
 		});
 		const versions = await team.listVersions();
-		expect(versions.map((v) => v.label)).toEqual([`Before restoring version ${version}`, 'Before workshop 2']);
+		expect(versions.map((v) => [v.label, v.kind, v.restoredFrom])).toEqual([
+			[null, 'auto', version],
+			['Before workshop 2', 'named', null]
+		]);
 		a.close();
 		b.close();
 	});

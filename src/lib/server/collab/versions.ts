@@ -39,8 +39,9 @@ export class BoardVersions {
 		const room = this.collab.openRoom(board.id, board.workspaceId);
 		const backup = db.insertDocVersion({
 			docName: board.id,
-			label: `Before restoring version ${versionId}`,
+			label: null,
 			kind: 'auto',
+			restoredFrom: versionId,
 			state: Y.encodeStateAsUpdate(room.doc),
 			createdBy: actor.id
 		});

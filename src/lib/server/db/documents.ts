@@ -93,6 +93,7 @@ export function insertDocVersion(input: {
 	kind: 'named' | 'auto';
 	state: Uint8Array;
 	createdBy: string | null;
+	restoredFrom?: number | null;
 }): DocVersionSummary {
 	const row = getDb()
 		.insert(docVersions)
@@ -117,6 +118,7 @@ export function listDocVersions(docName: string, request: PageRequest = {}): Pag
 			docName: docVersions.docName,
 			label: docVersions.label,
 			kind: docVersions.kind,
+			restoredFrom: docVersions.restoredFrom,
 			createdBy: docVersions.createdBy,
 			createdAt: docVersions.createdAt,
 			bytes: sql<number>`length(${docVersions.state})`

@@ -167,6 +167,8 @@ export const docVersions = sqliteTable(
 		docName: text('doc_name').notNull(),
 		label: text('label'),
 		kind: text('kind', { enum: ['named', 'auto'] }).notNull(),
+		/** Set on the automatic version kept just before a restore: the version restored. */
+		restoredFrom: integer('restored_from'),
 		state: blob('state', { mode: 'buffer' }).notNull(),
 		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
 		createdAt: createdAt()

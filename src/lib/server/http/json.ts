@@ -191,6 +191,8 @@ export const versionShape = z.object({
 	id: z.number().int(),
 	label: z.string().nullable(),
 	kind: z.enum(['named', 'auto']),
+	/** On the automatic version kept before a restore: which version was restored. */
+	restoredFrom: z.number().int().nullable(),
 	createdBy: z.string().nullable(),
 	createdAt: isoDate,
 	bytes: z.number().int()
@@ -201,6 +203,7 @@ export function versionJson(version: db.DocVersionSummary): z.infer<typeof versi
 		id: version.id,
 		label: version.label,
 		kind: version.kind,
+		restoredFrom: version.restoredFrom,
 		createdBy: version.createdBy,
 		createdAt: version.createdAt.toISOString(),
 		bytes: version.bytes
