@@ -334,7 +334,7 @@ function simulateCustomer(window: Window, index: number) {
 	};
 
 	const serviceContact = (ms: number, channel: Channel, afterCheckout: boolean): boolean => {
-		if (ms >= end) return false;
+		if (ms < start || ms >= end) return false;
 		const contactChannel: Channel = channel === 'shop' && rng() < 0.5 ? 'shop' : weightedChoice(rng, { phone: 0.5, web: 0.35, app: 0.15 });
 		const steps: { ms: number; eventType: EventType; channel: Channel }[] = [{ ms, eventType: 'contact_customer_service', channel: contactChannel }];
 		const complained = !afterCheckout && bernoulli(rng, archetype.complaintRate);
