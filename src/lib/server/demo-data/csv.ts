@@ -6,11 +6,10 @@
  *   are, `,` as delimiter, decimal point, ISO 8601 dates and UTC timestamps, LF.
  * Pure: turns a row into an array of cells; writing (and quoting) is the caller's business.
  */
-import type { DemoRecord } from './generate';
+import type { DemoRecord, RowOf } from './generate';
 
 export type CsvFormat = 'nl' | 'en';
 export type TableKind = DemoRecord['kind'];
-type RowOf<K extends TableKind> = Extract<DemoRecord, { kind: K }>['row'];
 
 type CellType = 'text' | 'int' | 'money' | 'date' | 'datetime' | 'bool' | 'list' | 'upper';
 type Column<R> = { key: keyof R & string; nl: string; type?: CellType; nlValues?: Record<string, string> };

@@ -141,6 +141,8 @@ export type DemoRecord =
 	| { kind: 'survey'; row: SurveyRow }
 	| { kind: 'categorySpend'; row: CategorySpendRow };
 
+export type RowOf<K extends DemoRecord['kind']> = Extract<DemoRecord, { kind: K }>['row'];
+
 export interface DemoDataOptions {
 	customers: number;
 	seed: number;
@@ -496,21 +498,26 @@ export function generateDemoData(options: DemoDataOptions): DemoData {
 		const counters = new Counters();
 		for (let i = 0; i < customers; i++) yield* customerRecords(window, i, counters);
 	}
-	function only<K extends DemoRecord['kind']>(kind: K) {
-		return function* (): Generator<Extract<DemoRecord, { kind: K }>['row']> {
-			for (const record of records()) if (record.kind === kind) yield record.row as Extract<DemoRecord, { kind: K }>['row'];
-		};
-	}
 	return {
 		customers,
 		seed,
 		start: new Date(window.start).toISOString(),
 		end: new Date(window.end).toISOString(),
 		records,
-		customerRows: only('customer'),
-		transactions: only('transaction'),
-		events: only('event'),
-		surveys: only('survey'),
-		categorySpend: only('categorySpend')
+		*customerRows() {
+			for (const r of records()) if (r.kind === 'customer') yield r.row;
+		},
+		*transactions() {
+			for (const r of records()) if (r.kind === 'transaction') yield r.row;
+		},
+		*events() {
+			for (const r of records()) if (r.kind === 'event') yield r.row;
+		},
+		*surveys() {
+			for (const r of records()) if (r.kind === 'survey') yield r.row;
+		},
+		*categorySpend() {
+			for (const r of records()) if (r.kind === 'categorySpend') yield r.row;
+		}
 	};
 }
