@@ -219,6 +219,12 @@ function timeOfDay(rng: Rng, dayMs: number, channel: Channel): number {
 	return dayMs - (dayMs % DAY) + (5 + weightedIndex(rng, hours)) * HOUR + Math.floor(rng() * HOUR);
 }
 
+/** The first moment at or after `earliest` that falls in the channel's hours (same or next day). */
+function during(rng: Rng, earliest: number, channel: Channel): number {
+	const at = timeOfDay(rng, earliest, channel);
+	return at >= earliest ? at : at + DAY;
+}
+
 /** Multiplies each weight by Gamma noise, so each customer leans to some channels or categories. */
 function personalWeights<K extends string>(rng: Rng, weights: Partial<Record<K, number>>, shape: number): Partial<Record<K, number>> {
 	const result: Partial<Record<K, number>> = {};
@@ -335,9 +341,10 @@ function simulateCustomer(window: Window, index: number) {
 		return pick(rng2, DROP_OFF_COMMENTS[weightedChoice(rng2, archetype.dropOffCauses)]);
 	};
 
-	const serviceContact = (ms: number, channel: Channel, afterCheckout: boolean): boolean => {
-		if (ms < start || ms >= end) return false;
+	const serviceContact = (earliest: number, channel: Channel, afterCheckout: boolean): boolean => {
 		const contactChannel: Channel = channel === 'shop' && rng() < 0.5 ? 'shop' : weightedChoice(rng, { phone: 0.5, web: 0.35, app: 0.15 });
+		const ms = during(rng, earliest, contactChannel);
+		if (ms < start || ms >= end) return false;
 		const steps: { ms: number; eventType: EventType; channel: Channel }[] = [{ ms, eventType: 'contact_customer_service', channel: contactChannel }];
 		const complained = !afterCheckout && bernoulli(rng, archetype.complaintRate);
 		if (complained) {
@@ -346,7 +353,7 @@ function simulateCustomer(window: Window, index: number) {
 		}
 		sessions.push({ ms, steps });
 		if (bernoulli(rng, 0.35)) {
-			const at = ms + uniform(rng, 1, 48) * HOUR;
+			const at = during(rng, ms + uniform(rng, 1, 48) * HOUR, 'web');
 			const score = Math.round(clamp(normal(rng, archetype.csatMean + 0.5 * sentiment - (complained ? 0.8 : 0), 0.8), 1, 5));
 			if (at < end) surveys.push({ ms: at, row: { customerId: id, timestamp: '', kind: 'csat', score, step: 'contact_customer_service', comment: comment(rng, score <= 2 ? 'low' : score === 3 ? 'mid' : 'high') } });
 		}
@@ -393,9 +400,9 @@ function simulateCustomer(window: Window, index: number) {
 					]
 				});
 			const failures = Math.min(geometric(rng, conversion), 12);
-			for (let f = 0; f < failures; f++) failedSession(ms - uniform(rng, 1, 21 * 24) * HOUR, channel);
+			for (let f = 0; f < failures; f++) failedSession(during(rng, ms - uniform(rng, 1, 21 * 24) * HOUR, channel), channel);
 			if (bernoulli(rng, 0.07)) {
-				const at = ms + uniform(rng, 0.5, 48) * HOUR;
+				const at = during(rng, ms + uniform(rng, 0.5, 48) * HOUR, 'web');
 				const score = Math.round(clamp(normal(rng, archetype.cesMean + 0.5 * sentiment, 1), 1, 7));
 				if (at < end) surveys.push({ ms: at, row: { customerId: id, timestamp: '', kind: 'ces', score, step: 'checkout_started', comment: comment(rng, score <= 3 ? 'low' : score <= 5 ? 'mid' : 'high') } });
 			}
@@ -407,7 +414,7 @@ function simulateCustomer(window: Window, index: number) {
 			if (serviceContact(ms + HOUR + exponential(rng, 4 * DAY), channel, false)) complained = true;
 		}
 		if (bernoulli(rng, archetype.npsResponseRate)) {
-			const at = ms + uniform(rng, 2, 10) * DAY;
+			const at = during(rng, ms + uniform(rng, 2, 10) * DAY, 'web');
 			const score = Math.round(clamp(normal(rng, archetype.npsMean + sentiment - (complained ? 2.5 : 0), 1.3), 0, 10));
 			if (at < end) surveys.push({ ms: at, row: { customerId: id, timestamp: '', kind: 'nps', score, step: 'purchase', comment: comment(rng, score <= 6 ? 'low' : score <= 8 ? 'mid' : 'high') } });
 		}
@@ -416,7 +423,11 @@ function simulateCustomer(window: Window, index: number) {
 			// Inactive from now on; some come back once or twice online and give up.
 			if (bernoulli(rng, archetype.lostSessionRate * onlineShare)) {
 				const tries = integer(rng, 1, 2);
-				for (let t = 0; t < tries; t++) failedSession(ms + uniform(rng, 10, 90) * DAY, rng() < (channels.app ?? 0) / ((channels.app ?? 0) + (channels.web ?? 1)) ? 'app' : 'web');
+				const appShare = (channels.app ?? 0) / ((channels.app ?? 0) + (channels.web ?? 0));
+				for (let t = 0; t < tries; t++) {
+					const channel = rng() < appShare ? 'app' : 'web';
+					failedSession(during(rng, ms + uniform(rng, 10, 90) * DAY, channel), channel);
+				}
 			}
 			break;
 		}
