@@ -1,7 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { signupSchema } from '$lib/schemas';
-import { createSession, setSessionCookie, signUp } from '$lib/server/auth';
+import { signUp } from '$lib/server/auth';
 import { runForm, sameSitePath } from '$lib/server/http/forms';
+import { clientAddress, startSession } from '$lib/server/http/request';
 import { parseInput } from '$lib/server/http/validation';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,12 +16,8 @@ export const actions: Actions = {
 	default: (event) =>
 		runForm(event, 'signup', async (fields) => {
 			const input = parseInput(signupSchema, fields);
-			const user = await signUp(input, event.getClientAddress());
-			const { token, session } = createSession(user.id, {
-				userAgent: event.request.headers.get('user-agent'),
-				ipAddress: event.getClientAddress()
-			});
-			setSessionCookie(event.cookies, token, session.expiresAt, event.url.protocol === 'https:');
+			const user = await signUp(input, clientAddress(event));
+			startSession(event, user);
 			redirect(303, sameSitePath(fields.redirectTo));
 		})
 };
