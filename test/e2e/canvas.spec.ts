@@ -290,3 +290,36 @@ test('viewers comment on cards once the owner allows it, and the board stays rea
 	await c.screenshot({ path: 'screenshots/canvas-viewer-comment.png' });
 	await Promise.all([owner, editor, viewer].map((p) => p.context.close()));
 });
+
+test('stages and lanes are reordered by dragging their headers', async ({ browser }) => {
+	const someone = await person(browser, 'Fenna');
+	const workspace = await (await someone.context.request.post('/api/v1/workspaces', { data: { name: 'Team' } })).json();
+	const board = await (
+		await someone.context.request.post(`/api/v1/workspaces/${workspace.id}/boards`, { data: { title: 'Order' } })
+	).json();
+	const page = someone.page;
+	await open(someone, board.id);
+	const stageTitles = () => page.getByRole('columnheader').allInnerTexts();
+
+	const loyalty = (await page.getByRole('columnheader').filter({ hasText: 'Loyalty' }).boundingBox())!;
+	const orientation = (await page.getByRole('columnheader').filter({ hasText: 'Orientation' }).boundingBox())!;
+	await page.mouse.move(loyalty.x + 30, loyalty.y + loyalty.height / 2);
+	await page.mouse.down();
+	await page.mouse.move(loyalty.x - 60, loyalty.y + loyalty.height / 2, { steps: 4 });
+	await page.mouse.move(orientation.x + 5, orientation.y + orientation.height / 2, { steps: 8 });
+	await page.mouse.up();
+	await expect.poll(async () => (await stageTitles()).map((t) => t.trim())[0]).toBe('Loyalty');
+
+	await page.getByRole('button', { name: 'Zoom to fit' }).click();
+	const emotion = (await page.getByRole('rowheader').filter({ hasText: 'Emotion curve' }).boundingBox())!;
+	const actions = (await page.getByRole('rowheader').filter({ hasText: 'Customer actions' }).boundingBox())!;
+	await page.mouse.move(emotion.x + 40, emotion.y + 10);
+	await page.mouse.down();
+	await page.mouse.move(emotion.x + 40, emotion.y - 40, { steps: 4 });
+	await page.mouse.move(actions.x + 40, actions.y + 4, { steps: 8 });
+	await page.mouse.up();
+	await expect
+		.poll(async () => (await page.getByRole('rowheader').first().innerText()).split('\n')[0])
+		.toBe('Emotion curve');
+	await someone.context.close();
+});
