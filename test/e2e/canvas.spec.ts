@@ -206,7 +206,19 @@ test('a saved version is restored for everyone on the board; cards move with the
 	expect(moved.x).toBeGreaterThanOrEqual(consideration.x);
 	expect(moved.x).toBeLessThan(consideration.x + consideration.width);
 
+	// A read-only preview of the saved version, in a tab of its own.
+	const preview = await owner.context.newPage();
 	await a.getByRole('button', { name: 'History' }).click();
+	await preview.goto(
+		(await a.getByRole('listitem').filter({ hasText: 'Start of workshop' }).getByRole('link', { name: 'Preview' }).getAttribute('href'))!
+	);
+	await expect(preview.getByText(/You are looking at “Start of workshop”/)).toBeVisible();
+	await expect(cardButton(preview, 'Before the workshop')).toBeVisible();
+	await expect(cardButton(preview, 'Added during the workshop')).toHaveCount(0);
+	await expect(preview.getByRole('button', { name: 'Add stage' })).toHaveCount(0);
+	await preview.screenshot({ path: 'screenshots/canvas-version-preview.png' });
+	await preview.close();
+
 	await a.getByRole('listitem').filter({ hasText: 'Start of workshop' }).getByRole('button', { name: 'Restore' }).click();
 	await a.getByRole('group').getByRole('button', { name: 'Restore' }).click();
 	await expect(cardButton(b, 'Added during the workshop')).toHaveCount(0, { timeout: 2000 });

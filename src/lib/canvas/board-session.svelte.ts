@@ -5,7 +5,7 @@ import { boardSharedTypes, readBoard, type BoardSnapshot } from '$lib/domain/boa
 import { commentsRoomName, readComments, type Comment } from '$lib/domain/comments';
 import { colorFor, isPresenceState, type Collaborator, type PresenceState } from './presence';
 
-export type ConnectionState = 'connecting' | 'online' | 'offline' | 'revoked';
+export type ConnectionState = 'connecting' | 'online' | 'offline' | 'revoked' | 'preview';
 
 export interface BoardSessionOptions {
 	boardId: string;
@@ -15,6 +15,8 @@ export interface BoardSessionOptions {
 	canComment: boolean;
 	/** Keep a copy in IndexedDB so edits made offline survive a reload and merge later. */
 	persistOffline?: boolean;
+	/** Show this stored state (a version) read-only instead of connecting to the live board. */
+	snapshot?: Uint8Array;
 }
 
 /** Close codes the server uses when access ends (see $lib/server/collab). */
@@ -32,13 +34,13 @@ export class BoardSession {
 	readonly readOnly: boolean;
 	readonly userId: string;
 	readonly boardId: string;
-	readonly #provider: WebsocketProvider;
+	readonly #provider: WebsocketProvider | null;
 	readonly #persistence: IndexeddbPersistence | null;
 	readonly #undo: Y.UndoManager;
 	/** The board's comments: a document of their own, writable by whoever may comment. */
 	readonly commentsDoc = new Y.Doc();
 	readonly canComment: boolean;
-	readonly #commentsProvider: WebsocketProvider;
+	readonly #commentsProvider: WebsocketProvider | null;
 	#comments = $state.raw<Comment[]>([]);
 
 	#board = $state.raw<BoardSnapshot>(readBoard(new Y.Doc()));
@@ -52,40 +54,30 @@ export class BoardSession {
 	#pendingCursor: PresenceState['cursor'] | undefined;
 
 	constructor(options: BoardSessionOptions) {
-		this.readOnly = options.readOnly;
+		const preview = options.snapshot !== undefined;
+		this.readOnly = options.readOnly || preview;
 		this.boardId = options.boardId;
 		this.userId = options.user.id;
+		this.canComment = options.canComment && !preview;
 		this.#persistence =
-			options.persistOffline !== false && typeof indexedDB !== 'undefined'
+			!preview && options.persistOffline !== false && typeof indexedDB !== 'undefined'
 				? new IndexeddbPersistence(`waymark:board:${options.boardId}:${options.user.id}`, this.doc)
 				: null;
-
-		const protocol = location.protocol === 'https:' ? 'wss' : 'ws';
-		const endpoint = `${protocol}://${location.host}/collab`;
-		this.#provider = new WebsocketProvider(endpoint, options.boardId, this.doc);
-		this.canComment = options.canComment;
-		this.#commentsProvider = new WebsocketProvider(endpoint, commentsRoomName(options.boardId), this.commentsDoc);
 		this.commentsDoc.on('update', () => (this.#comments = readComments(this.commentsDoc)));
-		this.#provider.awareness.setLocalState({
-			user: { id: options.user.id, name: options.user.name, color: colorFor(options.user.id) },
-			cursor: null,
-			selection: [],
-			viewport: null
-		} satisfies PresenceState);
 
-		this.#provider.on('status', ({ status }: { status: string }) => {
-			if (this.#connection === 'revoked') return;
-			this.#connection = status === 'connected' ? 'online' : status === 'connecting' ? 'connecting' : 'offline';
-		});
-		this.#provider.on('sync', (synced: boolean) => (this.#synced = synced));
-		this.#provider.on('connection-close', (event: CloseEvent | null) => {
-			if (event && ACCESS_ENDED.has(event.code)) {
-				// Reconnecting would only be refused again: access ended or the board was deleted.
-				this.#connection = 'revoked';
-				this.#provider.shouldConnect = false;
-			}
-		});
-		this.#provider.awareness.on('change', () => this.#refreshCollaborators());
+		if (preview) {
+			// A version, shown as it was: nothing connects, nothing can change.
+			Y.applyUpdate(this.doc, options.snapshot!);
+			this.#provider = null;
+			this.#commentsProvider = null;
+			this.#connection = 'preview';
+			this.#synced = true;
+		} else {
+			const protocol = location.protocol === 'https:' ? 'wss' : 'ws';
+			const endpoint = `${protocol}://${location.host}/collab`;
+			this.#provider = this.#connect(endpoint, options);
+			this.#commentsProvider = new WebsocketProvider(endpoint, commentsRoomName(options.boardId), this.commentsDoc);
+		}
 
 		this.#undo = new Y.UndoManager(boardSharedTypes(this.doc), {
 			trackedOrigins: new Set([this.origin]),
@@ -108,17 +100,41 @@ export class BoardSession {
 	}
 
 	#goOffline = () => {
-		if (this.#connection === 'revoked') return;
-		this.#provider.disconnect();
-		this.#commentsProvider.disconnect();
+		if (this.#connection === 'revoked' || !this.#provider) return;
+		this.#provider?.disconnect();
+		this.#commentsProvider?.disconnect();
 		this.#connection = 'offline';
 	};
 
 	#goOnline = () => {
-		if (this.#connection === 'revoked') return;
-		this.#provider.connect();
-		this.#commentsProvider.connect();
+		if (this.#connection === 'revoked' || !this.#provider) return;
+		this.#provider?.connect();
+		this.#commentsProvider?.connect();
 	};
+
+	#connect(endpoint: string, options: BoardSessionOptions): WebsocketProvider {
+		const provider = new WebsocketProvider(endpoint, options.boardId, this.doc);
+		provider.awareness.setLocalState({
+			user: { id: options.user.id, name: options.user.name, color: colorFor(options.user.id) },
+			cursor: null,
+			selection: [],
+			viewport: null
+		} satisfies PresenceState);
+		provider.on('status', ({ status }: { status: string }) => {
+			if (this.#connection === 'revoked') return;
+			this.#connection = status === 'connected' ? 'online' : status === 'connecting' ? 'connecting' : 'offline';
+		});
+		provider.on('sync', (synced: boolean) => (this.#synced = synced));
+		provider.on('connection-close', (event: CloseEvent | null) => {
+			if (event && ACCESS_ENDED.has(event.code)) {
+				// Reconnecting would only be refused again: access ended or the board was deleted.
+				this.#connection = 'revoked';
+				provider.shouldConnect = false;
+			}
+		});
+		provider.awareness.on('change', () => this.#refreshCollaborators());
+		return provider;
+	}
 
 	get board(): BoardSnapshot {
 		return this.#board;
@@ -179,16 +195,16 @@ export class BoardSession {
 		if (this.#cursorTimer) return;
 		this.#cursorTimer = setTimeout(() => {
 			this.#cursorTimer = null;
-			this.#provider.awareness.setLocalStateField('cursor', this.#pendingCursor ?? null);
+			this.#provider?.awareness.setLocalStateField('cursor', this.#pendingCursor ?? null);
 		}, CURSOR_INTERVAL_MS);
 	}
 
 	setSelection(selection: string[]): void {
-		this.#provider.awareness.setLocalStateField('selection', selection);
+		this.#provider?.awareness.setLocalStateField('selection', selection);
 	}
 
 	setViewport(viewport: PresenceState['viewport']): void {
-		this.#provider.awareness.setLocalStateField('viewport', viewport);
+		this.#provider?.awareness.setLocalStateField('viewport', viewport);
 	}
 
 	destroy(): void {
@@ -196,8 +212,8 @@ export class BoardSession {
 		removeEventListener('online', this.#goOnline);
 		if (this.#cursorTimer) clearTimeout(this.#cursorTimer);
 		this.#undo.destroy();
-		this.#provider.destroy();
-		this.#commentsProvider.destroy();
+		this.#provider?.destroy();
+		this.#commentsProvider?.destroy();
 		void this.#persistence?.destroy();
 		this.doc.destroy();
 		this.commentsDoc.destroy();
@@ -217,6 +233,7 @@ export class BoardSession {
 	#refreshCollaborators() {
 		const own = this.doc.clientID;
 		const people: Collaborator[] = [];
+		if (!this.#provider) return;
 		for (const [clientId, state] of this.#provider.awareness.getStates()) {
 			if (clientId !== own && isPresenceState(state)) people.push({ ...state, clientId });
 		}

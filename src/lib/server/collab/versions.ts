@@ -16,6 +16,14 @@ export class BoardVersions {
 		return db.listDocVersions(boardId, page);
 	}
 
+	/** One version with its stored state, for a read-only preview. */
+	get(user: db.User | null, boardId: string, versionId: number): db.DocVersion {
+		requireBoard(user, boardId, 'boards:read');
+		const version = db.findDocVersion(boardId, versionId);
+		if (!version) throw notFound('Version');
+		return version;
+	}
+
 	create(user: db.User | null, boardId: string, label: string | null): db.DocVersionSummary {
 		const { board, user: actor } = requireBoard(user, boardId, 'boards:write');
 		const room = this.collab.openRoom(board.id, board.workspaceId);

@@ -210,6 +210,16 @@ export function versionJson(version: db.DocVersionSummary): z.infer<typeof versi
 	};
 }
 
+export const versionWithStateShape = versionShape.extend({
+	/** The board as it was: a Yjs update, base64-encoded. */
+	state: z.string()
+});
+
+export function versionWithStateJson(version: db.DocVersion): z.infer<typeof versionWithStateShape> {
+	const { state, ...summary } = version;
+	return { ...versionJson({ ...summary, bytes: state.byteLength }), state: Buffer.from(state).toString('base64') };
+}
+
 export const restoredVersionShape = z.object({ restored: z.number().int(), backup: versionShape });
 
 export const acceptedInviteShape = z.object({ workspaceId: z.string(), role: roleShape });

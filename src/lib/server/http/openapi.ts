@@ -219,6 +219,12 @@ export const endpoints: Endpoint[] = [
 		errors: [400, 403, 404]
 	},
 	{
+		method: 'get', path: '/api/v1/boards/{id}/versions/{versionId}', tag: 'Boards',
+		summary: 'One version with its content (a base64 Yjs update), for a read-only preview',
+		success: { status: 200, description: 'The version', body: shapes.versionWithStateShape },
+		errors: [404]
+	},
+	{
 		method: 'post', path: '/api/v1/boards/{id}/versions/{versionId}/restore', tag: 'Boards',
 		summary: 'Bring the board back to a version (editors and owners)',
 		description: 'Applied as a new edit that everyone connected receives at once; the state before the restore is kept as an automatic version.',

@@ -1,4 +1,5 @@
 import { mayComment, requireBoard, roleAllows } from '$lib/server/auth';
+import { boardVersions } from '$lib/server/collab';
 import * as db from '$lib/server/db';
 import { loadPage } from '$lib/server/http/forms';
 import type { PageServerLoad } from './$types';
@@ -6,7 +7,17 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = (event) =>
 	loadPage(event, () => {
 		const { board, workspace, role, user } = requireBoard(event.locals.user, event.params.boardId, 'boards:read');
+		// `?version=N` shows that version read-only instead of the live board.
+		const versionId = Number(event.url.searchParams.get('version'));
+		const version = Number.isSafeInteger(versionId) && versionId > 0 ? boardVersions().get(user, board.id, versionId) : null;
 		return {
+			preview: version && {
+				id: version.id,
+				label: version.label,
+				restoredFrom: version.restoredFrom,
+				createdAt: version.createdAt,
+				state: Buffer.from(version.state).toString('base64')
+			},
 			board: {
 				id: board.id,
 				title: board.title,
