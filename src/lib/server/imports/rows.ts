@@ -1,0 +1,74 @@
+import Papa from 'papaparse';
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { Readable, type Duplex } from 'node:stream';
+import { detectDelimiter, textDecoderFor, type Delimiter } from './formats';
+
+/*
+ * Rows of cells from a stored upload, streamed: the file is read in 1 MiB chunks, decoded, and
+ * parsed by papaparse (delimited files, quoted fields with newlines) or split on whitespace
+ * (positional files such as CDNOW). Nothing holds the whole file.
+ */
+
+export type Encoding = 'utf-8' | 'windows-1252';
+export type Separator = Delimiter | 'whitespace';
+
+export interface ReadProgress {
+	bytesRead: number;
+}
+
+async function* decoded(path: string, encoding: Encoding, progress: ReadProgress): AsyncGenerator<string> {
+	const decoder = textDecoderFor(encoding);
+	for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) {
+		progress.bytesRead += (chunk as Buffer).length;
+		const text = decoder.decode(chunk as Buffer);
+		if (text) yield text;
+	}
+	const rest = decoder.decode();
+	if (rest) yield rest;
+}
+
+/** The separator of a delimited file, from its first non-empty line; `,` for one column. */
+export async function sniffSeparator(path: string, encoding: Encoding): Promise<Delimiter> {
+	const handle = await open(path, 'r');
+	try {
+		const buffer = Buffer.alloc(64 * 1024);
+		const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+		const text = textDecoderFor(encoding).decode(buffer.subarray(0, bytesRead));
+		const firstLine = text.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
+		return detectDelimiter(firstLine) ?? ',';
+	} finally {
+		await handle.close();
+	}
+}
+
+export async function* readRows(
+	path: string,
+	encoding: Encoding,
+	separator: Separator,
+	progress: ReadProgress
+): AsyncGenerator<string[]> {
+	const source = Readable.from(decoded(path, encoding, progress));
+	if (separator === 'whitespace') {
+		const lines = createInterface({ input: source, crlfDelay: Infinity });
+		for await (const line of lines) {
+			const trimmed = line.trim();
+			yield trimmed ? trimmed.split(/\s+/) : [''];
+		}
+		return;
+	}
+	const parser = Papa.parse(Papa.NODE_STREAM_INPUT, {
+		delimiter: separator,
+		header: false,
+		skipEmptyLines: false
+	}) as unknown as Duplex;
+	source.on('error', (error) => parser.destroy(error));
+	source.pipe(parser);
+	try {
+		for await (const row of parser) yield row as string[];
+	} finally {
+		source.destroy();
+		parser.destroy();
+	}
+}
