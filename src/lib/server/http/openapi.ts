@@ -242,7 +242,8 @@ export const endpoints: Endpoint[] = [
 			'runs in the background: poll `GET /api/v1/imports/{id}`. Delimiter (`,` `;` tab `|`) and encoding ' +
 			'(UTF-8 with or without BOM, else Windows-1252) are detected; columns are recognised from Dutch and English ' +
 			'headers unless `mapping` says otherwise (field → header name, or 1-based position for files without a header, ' +
-			'with `format` `{"delimiter":"whitespace","header":false}`). Either every row is valid and all are committed in ' +
+			'with `format` `{"delimiter":"whitespace","header":false}`). Like every form post, the request must carry the ' +
+			'server\'s own `Origin` header (browsers do; scripts add it). Either every row is valid and all are committed in ' +
 			'one transaction, or nothing is written — unless `skipInvalid` is true. Re-importing rows does not duplicate ' +
 			'them; customers are updated by their id. XLSX is not supported: save as CSV.',
 		upload: schemas.importFormSchema,
