@@ -54,8 +54,8 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 async function main() {
 	const dir = await mkdtemp(join(tmpdir(), 'waymark-bench-import-'));
-	const file = join(dir, 'transactions.csv');
-	await generate(file);
+	const file = process.env.BENCH_IMPORT_FILE ?? join(dir, 'transactions.csv');
+	if (!process.env.BENCH_IMPORT_FILE) await generate(file);
 	const target = await startWaymark();
 	const pid = target.process.pid!;
 	try {
@@ -82,12 +82,22 @@ async function main() {
 		const uploaded = performance.now();
 		let peakSampled = 0;
 		let slowest = 0;
+		let resets = 0;
 		let status: { status: string; rowsImported: number; rowsTotal: number; message: string | null } | undefined;
 		for (;;) {
 			peakSampled = Math.max(peakSampled, rssBytes(pid));
 			const asked = performance.now();
-			status = (await (await fetch(`${target.origin}/api/v1/imports/${accepted.id}`, { headers: auth })).json()) as typeof status;
-			slowest = Math.max(slowest, performance.now() - asked);
+			try {
+				status = (await (await fetch(`${target.origin}/api/v1/imports/${accepted.id}`, { headers: auth })).json()) as typeof status;
+			} catch {
+				// While the final transaction holds the event loop, the server's keep-alive timer
+				// can close the idle socket just as the next request goes out: ask again.
+				resets++;
+				continue;
+			} finally {
+				slowest = Math.max(slowest, performance.now() - asked);
+			}
+			if (process.env.BENCH_TRACE) console.log(((performance.now() - started) / 1000).toFixed(1), mb(rssBytes(pid)), JSON.stringify(status).slice(0, 120));
 			if (!['queued', 'running'].includes(status!.status)) break;
 			await sleep(100);
 		}
@@ -98,7 +108,7 @@ async function main() {
 		console.log(`upload: ${((uploaded - started) / 1000).toFixed(1)} s; upload to done: ${seconds.toFixed(1)} s`);
 		console.log(`throughput: ${Math.round(status!.rowsTotal / seconds).toLocaleString('en')} rows/s (upload included)`);
 		console.log(`server RSS: before ${mb(rssBefore)}, peak sampled ${mb(peakSampled)}, VmHWM ${mb(peakRss(pid))}`);
-		console.log(`slowest status request while importing: ${slowest.toFixed(0)} ms`);
+		console.log(`slowest status request while importing: ${slowest.toFixed(0)} ms (${resets} keep-alive resets retried)`);
 	} finally {
 		target.process.kill('SIGTERM');
 		await once(target.process, 'exit');

@@ -129,7 +129,7 @@ export function commitStage(stage: Stage, options: CommitOptions): number {
 	const table = stageName(stage.importId);
 	const now = Date.now();
 	const ws = options.workspaceId;
-	return client.transaction(() => {
+	const move = client.transaction((): number => {
 		let imported = 0;
 		if (stage.kind === 'customers') {
 			const mapped = (options.customerFields ?? []).map((field) => CUSTOMER_COLUMN_OF[field]).filter(Boolean) as string[];
@@ -179,8 +179,20 @@ export function commitStage(stage: Stage, options: CommitOptions): number {
 			)
 			.run(options.rowsTotal, imported, JSON.stringify(options.errors), now, stage.importId);
 		return imported;
-	})();
+	});
+	// The unique row-hash index takes random keys: with the default 16 MB page cache a million
+	// rows thrash it. A bigger cache for the length of the move roughly halves its time.
+	const cacheSize = client.pragma('cache_size', { simple: true }) as number;
+	client.pragma(`cache_size = ${COMMIT_CACHE_KIB}`);
+	try {
+		return move();
+	} finally {
+		client.pragma(`cache_size = ${cacheSize}`);
+	}
 }
+
+/** Negative: KiB, as SQLite's cache_size pragma reads it. */
+const COMMIT_CACHE_KIB = -64 * 1024;
 
 function bumpDatasetVersion(workspaceId: string, now = Date.now()): void {
 	getDb()

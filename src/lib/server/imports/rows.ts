@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { detectDelimiter, textDecoderFor, type Delimiter } from './formats';
 
 /*
- * Rows of cells from a stored upload, streamed: the file is read in 1 MiB chunks, decoded, and
+ * Rows of cells from a stored upload, streamed: the file is read in 256 KiB chunks, decoded, and
  * parsed by papaparse (delimited files, quoted fields with newlines) or split on whitespace
  * (positional files such as CDNOW). Nothing holds the whole file.
  */
@@ -20,7 +20,7 @@ export interface ReadProgress {
 
 async function* decoded(path: string, encoding: Encoding, progress: ReadProgress): AsyncGenerator<string> {
 	const decoder = textDecoderFor(encoding);
-	for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) {
+	for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) {
 		progress.bytesRead += (chunk as Buffer).length;
 		const text = decoder.decode(chunk as Buffer);
 		if (text) yield text;
@@ -84,7 +84,7 @@ async function* papaRows(source: Readable, delimiter: Delimiter): AsyncGenerator
 		chunk(results: Papa.ParseResult<string[]>, handle: Papa.Parser) {
 			parser = handle;
 			queue.push(results.data);
-			if (queue.length >= 2 && !paused) {
+			if (queue.length >= 1 && !paused) {
 				paused = true;
 				handle.pause();
 			}
@@ -114,7 +114,9 @@ async function* papaRows(source: Readable, delimiter: Delimiter): AsyncGenerator
 			if (finished) return;
 			if (paused && parser) {
 				paused = false;
+				// resume() may parse several chunks synchronously: look at the queue again first.
 				(parser as Papa.Parser).resume();
+				continue;
 			}
 			await new Promise<void>((resolve) => (wake = resolve));
 		}
