@@ -21,7 +21,7 @@ async function upload(client: Client, workspaceId: string, file: Buffer | string
 	for (const [name, value] of Object.entries(fields)) {
 		form.append(name, typeof value === 'object' ? JSON.stringify(value) : String(value));
 	}
-	form.append('file', new Blob([typeof file === 'string' ? Buffer.from(file, 'utf8') : file]), fileName);
+	form.append('file', new Blob([new Uint8Array(typeof file === 'string' ? Buffer.from(file, 'utf8') : file)]), fileName);
 	// Form uploads carry their page's Origin, as browsers send it: SvelteKit refuses cross-site forms.
 	const headers: Record<string, string> = { 'x-forwarded-for': client.ip, origin: new URL(client.baseUrl).origin };
 	if (client.cookies.size) headers.cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
