@@ -112,7 +112,7 @@ export async function readMultipart(request: Request, options: MultipartOptions)
 		if (!part) return;
 		if (part.isFile && out) {
 			out.end();
-			await once(out, 'finish');
+			await once(out, 'close');
 			out = null;
 			holder.file!.head = Buffer.concat(head);
 		} else if (part.name && !part.isFile) {

@@ -2,7 +2,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { importFormSchema, type fileFormat, type mappingCreateSchema } from '$lib/schemas';
-import { requireWorkspace } from '../auth';
+import { requireUser, requireWorkspace } from '../auth';
 import { config } from '../config';
 import * as db from '../db';
 import { AppError, conflict, notFound, validationFailed } from '../errors';
@@ -126,6 +126,7 @@ export async function startImport(user: db.User | null, workspaceId: string, req
 
 function importOf(user: db.User | null, id: string, permission: 'data:read' | 'data:write') {
 	recoverOnce();
+	requireUser(user);
 	const found = db.findImport(id);
 	if (!found) throw notFound('Import');
 	try {
