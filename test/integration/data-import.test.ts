@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, inviteAndJoin, makeUser, makeWorkspace, withDatabase } from './helpers';
 import { projectRoot, startServer, type ServerProcess } from './server-process';
@@ -359,4 +359,42 @@ describe('import limits', () => {
 		expect(started.status).toBe(202);
 		expect(await finished(client, started.body.id)).toMatchObject({ status: 'done', rowsImported: 2 });
 	});
+});
+
+describe('a crash during an import', () => {
+	it('leaves nothing half-written, and the import shows failed after the restart', async () => {
+		let server = await startServer();
+		const databasePath = server.databasePath;
+		try {
+			let client = new Client(server.baseUrl);
+			await client.post('/api/v1/auth/signup', { email: 'crash@example.test', password: 'a-long-password', name: 'C' });
+			const workspaceId = (await client.post('/api/v1/workspaces', { name: 'Crash' })).body.id;
+			const lines = ['customer_id,date,amount'];
+			for (let i = 0; i < 400_000; i++) lines.push(`C${i % 9000},2024-02-${String((i % 28) + 1).padStart(2, '0')},${i}.5`);
+			const started = await upload(client, workspaceId, lines.join('\n'), { kind: 'transactions' });
+			expect(started.status).toBe(202);
+			for (;;) {
+				const status = (await client.get(`/api/v1/imports/${started.body.id}`)).body;
+				if (status.rowsTotal > 0) break;
+				expect(status.status).not.toBe('done');
+				await new Promise((resolve) => setTimeout(resolve, 10));
+			}
+			await server.stop('SIGKILL');
+			server = await startServer({ databasePath });
+			const cookies = client.cookies;
+			client = new Client(server.baseUrl);
+			for (const [name, value] of cookies) client.cookies.set(name, value);
+			const after = await client.get(`/api/v1/imports/${started.body.id}`);
+			expect(after.body).toMatchObject({ status: 'failed', rowsImported: 0, message: expect.stringMatching(/server stopped/) });
+			const rows = withDatabase(
+				(db) => (db.prepare('select count(*) as n from customer_transactions').get() as { n: number }).n +
+					(db.prepare('select count(*) as n from customers').get() as { n: number }).n,
+				databasePath
+			);
+			expect(rows).toBe(0);
+		} finally {
+			await server.stop();
+			rmSync(dirname(databasePath), { recursive: true, force: true });
+		}
+	}, 60_000);
 });
