@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, inviteAndJoin, makeUser, makeWorkspace, withDatabase } from './helpers';
@@ -325,14 +326,21 @@ describe('import limits', () => {
 	let client: Client;
 	let workspaceId: string;
 
+	const uploadDir = mkdtempSync(join(tmpdir(), 'waymark-uploads-'));
+
 	beforeAll(async () => {
-		server = await startServer({ env: { WAYMARK_IMPORT_MAX_BYTES: '2000', WAYMARK_IMPORT_MAX_ROWS: '50' } });
+		server = await startServer({
+			env: { WAYMARK_IMPORT_MAX_BYTES: '2000', WAYMARK_IMPORT_MAX_ROWS: '50', WAYMARK_IMPORT_DIR: uploadDir }
+		});
 		client = new Client(server.baseUrl);
 		const signup = await client.post('/api/v1/auth/signup', { email: 'limits@example.test', password: 'a-long-password', name: 'L' });
 		expect(signup.status).toBe(201);
 		workspaceId = (await client.post('/api/v1/workspaces', { name: 'Limits' })).body.id;
 	});
-	afterAll(() => server?.dispose());
+	afterAll(async () => {
+		await server?.dispose();
+		rmSync(uploadDir, { recursive: true, force: true });
+	});
 
 	const count = () =>
 		withDatabase((db) => (db.prepare('select count(*) as n from customer_transactions').get() as { n: number }).n, server.databasePath);
@@ -351,6 +359,8 @@ describe('import limits', () => {
 		expect(response.status).toBe(413);
 		expect(response.body.error.message).toMatch(/more than 50 rows/);
 		expect(count()).toBe(0);
+		// Refused uploads leave no file behind.
+		expect(readdirSync(uploadDir)).toEqual([]);
 	});
 
 	it('still takes a file under the limits', async () => {

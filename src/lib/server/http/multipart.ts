@@ -199,7 +199,14 @@ export async function readMultipart(request: Request, options: MultipartOptions)
 		return { fields, file: holder.file };
 	} catch (error) {
 		await drain(reader);
-		(out as WriteStream | null)?.destroy();
+		// The file opens asynchronously: removing it before the stream has closed would let a
+		// late open create it again, empty.
+		const stream = out as WriteStream | null;
+		if (stream && !stream.closed) {
+			const closed = once(stream, 'close');
+			stream.destroy();
+			await closed;
+		}
 		rmSync(options.path, { force: true });
 		throw error;
 	}
