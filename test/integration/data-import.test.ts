@@ -114,15 +114,15 @@ describe('importing customer data', () => {
 			db
 				.prepare(
 					`select c.external_id as customer, t.occurred_at as at, t.amount, t.quantity, t.channel, t.category
-					 from customer_transactions t join customers c on c.id = t.customer_id where t.workspace_id = ? order by t.id`
+					 from customer_transactions t join customers c on c.id = t.customer_id where t.workspace_id = ? order by t.occurred_at`
 				)
 				.all(workspace.id)
 		);
 		expect(rows).toEqual([
-			{ customer: 'K001', at: Date.UTC(2024, 2, 5), amount: 1234.56, quantity: 2, channel: 'webshop', category: 'Boeken' },
-			{ customer: 'K001', at: Date.UTC(2024, 2, 6), amount: 12.5, quantity: 1, channel: 'winkel', category: 'Boeken' },
 			{ customer: 'K002', at: Date.UTC(2023, 11, 31), amount: 7.95, quantity: 3, channel: 'webshop', category: "Muziek; cd's" },
-			{ customer: 'K003', at: Date.UTC(2024, 0, 1), amount: 0.99, quantity: 1, channel: 'app', category: 'Films' }
+			{ customer: 'K003', at: Date.UTC(2024, 0, 1), amount: 0.99, quantity: 1, channel: 'app', category: 'Films' },
+			{ customer: 'K001', at: Date.UTC(2024, 2, 5), amount: 1234.56, quantity: 2, channel: 'webshop', category: 'Boeken' },
+			{ customer: 'K001', at: Date.UTC(2024, 2, 6), amount: 12.5, quantity: 1, channel: 'winkel', category: 'Boeken' }
 		]);
 		const again = await importFile(client, workspace.id, DUTCH, { kind: 'transactions' });
 		expect(again).toMatchObject({ status: 'done', rowsImported: 0 });
