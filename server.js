@@ -10,8 +10,31 @@ const server = createServer();
 // websocket upgrades and shutdown work: the same module graph, one database connection.
 globalThis.__waymarkHttpServer = server;
 
+// Customer-data uploads stream to disk and enforce WAYMARK_IMPORT_MAX_BYTES themselves
+// (src/lib/server/imports), so adapter-node's body limit (default 512 KB) is raised to fit them.
+// Every other request keeps the 512 KB cap on its declared length, checked here.
+const OTHER_BODY_LIMIT = 512 * 1024;
+const IMPORT_UPLOAD = /^\/api\/v1\/workspaces\/[^/?]+\/imports\/?(?:\?|$)/;
+const raisedLimit = process.env.BODY_SIZE_LIMIT === undefined;
+if (raisedLimit) {
+	const importMax = Number(process.env.WAYMARK_IMPORT_MAX_BYTES || 512 * 1024 * 1024);
+	process.env.BODY_SIZE_LIMIT = String(importMax + 1024 * 1024);
+}
+
 const { handler } = await import('./build/handler.js');
-server.on('request', handler);
+server.on('request', (req, res) => {
+	if (
+		raisedLimit &&
+		Number(req.headers['content-length'] ?? 0) > OTHER_BODY_LIMIT &&
+		!IMPORT_UPLOAD.test(req.url ?? '')
+	) {
+		res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
+		res.end(JSON.stringify({ error: { code: 'payload_too_large', message: `The body is larger than ${OTHER_BODY_LIMIT} bytes` } }));
+		req.resume();
+		return;
+	}
+	handler(req, res);
+});
 
 server.listen(port, host, () => {
 	const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;

@@ -101,3 +101,57 @@ export type LoginInput = z.infer<typeof loginSchema>;
 export const versionCreateSchema = z.object({
 	label: z.string().trim().max(120, { error: 'error_too_long' }).optional()
 });
+
+// ── customer data imports ────────────────────────────────────────────────────────────────
+
+export const IMPORT_KINDS = ['customers', 'transactions', 'events', 'surveys'] as const;
+export const importKind = z.enum(IMPORT_KINDS, { error: 'error_import_kind_invalid' });
+
+/** Field → header name, or 1-based column position (files without a header). */
+export const columnMapping = z.record(
+	z.string().min(1).max(40),
+	z.union([z.string().trim().min(1).max(200), z.number().int().min(1).max(1000)]),
+	{ error: 'error_mapping_invalid' }
+);
+
+export const fileFormat = z.object(
+	{
+		/** `auto` reads it from the first line; `whitespace` splits on runs of spaces and tabs. */
+		delimiter: z.enum(['auto', ',', ';', '\t', '|', 'whitespace'], { error: 'error_format_invalid' }).default('auto'),
+		header: z.boolean({ error: 'error_format_invalid' }).default(true)
+	},
+	{ error: 'error_format_invalid' }
+);
+
+/** A multipart text field holding JSON. */
+const jsonField = <S extends z.ZodType>(schema: S, error: string) =>
+	z
+		.string()
+		.transform((text, ctx) => {
+			try {
+				return JSON.parse(text) as unknown;
+			} catch {
+				ctx.addIssue({ code: 'custom', message: error });
+				return z.NEVER;
+			}
+		})
+		.pipe(schema);
+
+/** The text fields of `POST /workspaces/:id/imports` (the file comes as the `file` part). */
+export const importFormSchema = z.object({
+	kind: importKind,
+	mapping: jsonField(columnMapping, 'error_mapping_invalid').optional(),
+	format: jsonField(fileFormat, 'error_format_invalid').optional(),
+	mappingId: z.string().trim().min(1).max(40).optional(),
+	skipInvalid: z
+		.enum(['true', 'false', '1', '0', 'on', 'off'], { error: 'error_boolean' })
+		.optional()
+		.transform((value) => value === 'true' || value === '1' || value === 'on')
+});
+
+export const mappingCreateSchema = z.object({
+	name: requiredText(80),
+	kind: importKind,
+	mapping: columnMapping,
+	format: fileFormat.optional().transform((value) => value ?? { delimiter: 'auto' as const, header: true })
+});

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 function intFromEnv(name: string, fallback: number): number {
 	const raw = process.env[name];
@@ -35,5 +36,15 @@ export const config = {
 		autoVersionEveryMs: intFromEnv('WAYMARK_AUTO_VERSION_MINUTES', 60) * 60_000,
 		/** Awareness (presence, cursors) messages a connection may send per second, on average. */
 		awarenessPerSecond: intFromEnv('WAYMARK_COLLAB_AWARENESS_PER_SECOND', 20)
+	},
+	imports: {
+		/** Uploads above this many bytes are refused with 413. */
+		maxBytes: intFromEnv('WAYMARK_IMPORT_MAX_BYTES', 512 * 1024 * 1024),
+		/** Files with more data rows than this are refused with 413 (checked again while parsing). */
+		maxRows: intFromEnv('WAYMARK_IMPORT_MAX_ROWS', 5_000_000),
+		/** Where uploads wait for their import job; each file is removed when its job ends. */
+		uploadDir: process.env.WAYMARK_IMPORT_DIR || join(tmpdir(), 'waymark-imports'),
+		/** Rows staged per batch; the event loop is free between batches. */
+		batchRows: intFromEnv('WAYMARK_IMPORT_BATCH_ROWS', 5000)
 	}
 };

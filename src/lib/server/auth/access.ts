@@ -13,7 +13,9 @@ export type Permission =
 	| 'members:read'
 	| 'members:manage'
 	| 'boards:read'
-	| 'boards:write';
+	| 'boards:write'
+	| 'data:read'
+	| 'data:write';
 
 const rank: Record<Role, number> = { viewer: 1, editor: 2, owner: 3 };
 
@@ -24,7 +26,11 @@ const minimumRole: Record<Permission, Role> = {
 	'members:read': 'viewer',
 	'members:manage': 'owner',
 	'boards:read': 'viewer',
-	'boards:write': 'editor'
+	'boards:write': 'editor',
+	/** Summaries and import status; personal rows are for editors and owners. */
+	'data:read': 'viewer',
+	/** Imports, saved mappings, erasing a customer. */
+	'data:write': 'editor'
 };
 
 export function roleAllows(role: Role, permission: Permission): boolean {

@@ -10,3 +10,4 @@ export * from './boards';
 export type * from './schema';
 export { roles } from './schema';
 export * from './documents';
+export * from './customer-data';

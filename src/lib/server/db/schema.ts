@@ -5,6 +5,7 @@ import {
 	index,
 	integer,
 	primaryKey,
+	real,
 	sqliteTable,
 	text,
 	uniqueIndex
@@ -177,3 +178,206 @@ export const docVersions = sqliteTable(
 );
 
 export type DocVersion = typeof docVersions.$inferSelect;
+
+/*
+ * Customer data (issue 5). Personal data lives here, in SQL, per workspace — never in a Y.Doc.
+ * Money is stored as a REAL in the workspace's currency; timestamps as epoch milliseconds (UTC).
+ * Rows that arrive by import carry a `row_hash` (unique per workspace) so that importing the
+ * same file twice does not duplicate them.
+ */
+
+export const genders = ['female', 'male', 'other', 'unknown'] as const;
+
+export const customers = sqliteTable(
+	'customers',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		workspaceId: text('workspace_id')
+			.notNull()
+			.references(() => workspaces.id, { onDelete: 'cascade' }),
+		externalId: text('external_id').notNull(),
+		// basic data (basisgegevens)
+		name: text('name'),
+		email: text('email'),
+		gender: text('gender', { enum: genders }),
+		postcode: text('postcode'),
+		city: text('city'),
+		optIn: integer('opt_in', { mode: 'boolean' }),
+		// profile data (profielgegevens)
+		birthDate: text('birth_date'),
+		interests: text('interests'),
+		preferences: text('preferences'),
+		education: text('education'),
+		occupation: text('occupation'),
+		incomeBand: text('income_band'),
+		householdSize: integer('household_size'),
+		childrenCount: integer('children_count'),
+		loyaltyMember: integer('loyalty_member', { mode: 'boolean' }),
+		/** Free attributes as a JSON object. */
+		attributes: text('attributes', { mode: 'json' }).$type<Record<string, unknown>>(),
+		acquiredAt: integer('acquired_at'),
+		acquisitionChannel: text('acquisition_channel'),
+		acquisitionCost: real('acquisition_cost'),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('customers_external_unique').on(t.workspaceId, t.externalId)]
+);
+
+export const customerTransactions = sqliteTable(
+	'customer_transactions',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		workspaceId: text('workspace_id')
+			.notNull()
+			.references(() => workspaces.id, { onDelete: 'cascade' }),
+		customerId: integer('customer_id')
+			.notNull()
+			.references(() => customers.id, { onDelete: 'cascade' }),
+		occurredAt: integer('occurred_at').notNull(),
+		amount: real('amount').notNull(),
+		quantity: real('quantity'),
+		product: text('product'),
+		category: text('category'),
+		channel: text('channel'),
+		margin: real('margin'),
+		rowHash: text('row_hash').notNull()
+	},
+	(t) => [
+		uniqueIndex('customer_transactions_hash_unique').on(t.workspaceId, t.rowHash),
+		index('customer_transactions_customer_idx').on(t.customerId, t.occurredAt)
+	]
+);
+
+export const customerEvents = sqliteTable(
+	'customer_events',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		workspaceId: text('workspace_id')
+			.notNull()
+			.references(() => workspaces.id, { onDelete: 'cascade' }),
+		customerId: integer('customer_id')
+			.notNull()
+			.references(() => customers.id, { onDelete: 'cascade' }),
+		occurredAt: integer('occurred_at').notNull(),
+		eventType: text('event_type').notNull(),
+		channel: text('channel'),
+		properties: text('properties', { mode: 'json' }).$type<Record<string, unknown>>(),
+		rowHash: text('row_hash').notNull()
+	},
+	(t) => [
+		uniqueIndex('customer_events_hash_unique').on(t.workspaceId, t.rowHash),
+		index('customer_events_customer_idx').on(t.customerId, t.occurredAt),
+		index('customer_events_type_idx').on(t.workspaceId, t.eventType)
+	]
+);
+
+export const surveyKinds = ['nps', 'csat', 'ces'] as const;
+
+export const surveyResponses = sqliteTable(
+	'survey_responses',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		workspaceId: text('workspace_id')
+			.notNull()
+			.references(() => workspaces.id, { onDelete: 'cascade' }),
+		/** Anonymous answers have no customer. */
+		customerId: integer('customer_id').references(() => customers.id, { onDelete: 'cascade' }),
+		occurredAt: integer('occurred_at').notNull(),
+		kind: text('kind', { enum: surveyKinds }).notNull(),
+		score: integer('score').notNull(),
+		/** The journey step or event type the answer is about, if known. */
+		eventType: text('event_type'),
+		channel: text('channel'),
+		comment: text('comment'),
+		rowHash: text('row_hash').notNull()
+	},
+	(t) => [
+		uniqueIndex('survey_responses_hash_unique').on(t.workspaceId, t.rowHash),
+		index('survey_responses_customer_idx').on(t.customerId),
+		check(
+			'survey_responses_score_check',
+			sql`(${t.kind} = 'nps' and ${t.score} between 0 and 10) or (${t.kind} = 'csat' and ${t.score} between 1 and 5) or (${t.kind} = 'ces' and ${t.score} between 1 and 7)`
+		)
+	]
+);
+
+/** Spend per customer per product category (optional; share-of-wallet analyses use it). */
+export const categorySpend = sqliteTable(
+	'category_spend',
+	{
+		customerId: integer('customer_id')
+			.notNull()
+			.references(() => customers.id, { onDelete: 'cascade' }),
+		category: text('category').notNull(),
+		amount: real('amount').notNull(),
+		/** The customer's total spend in the category, at all firms, when known. */
+		categoryTotal: real('category_total')
+	},
+	(t) => [primaryKey({ columns: [t.customerId, t.category] })]
+);
+
+/** One row per workspace once it holds data; `version` goes up by one on every import. */
+export const datasets = sqliteTable('datasets', {
+	workspaceId: text('workspace_id')
+		.primaryKey()
+		.references(() => workspaces.id, { onDelete: 'cascade' }),
+	version: integer('version').notNull().default(0),
+	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+});
+
+export const importKinds = ['customers', 'transactions', 'events', 'surveys'] as const;
+export const importStatuses = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
+
+export interface ImportRowError {
+	row: number;
+	column: string | null;
+	value: string | null;
+	message: string;
+}
+
+export const imports = sqliteTable(
+	'imports',
+	{
+		id: text('id').primaryKey(),
+		workspaceId: text('workspace_id')
+			.notNull()
+			.references(() => workspaces.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: importKinds }).notNull(),
+		status: text('status', { enum: importStatuses }).notNull(),
+		fileName: text('file_name'),
+		bytes: integer('bytes').notNull(),
+		/** Bytes read so far / bytes: the progress the UI shows. */
+		progress: real('progress').notNull().default(0),
+		rowsTotal: integer('rows_total').notNull().default(0),
+		rowsImported: integer('rows_imported').notNull().default(0),
+		errors: text('errors', { mode: 'json' }).$type<ImportRowError[]>().notNull(),
+		message: text('message'),
+		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: createdAt(),
+		finishedAt: integer('finished_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [index('imports_workspace_idx').on(t.workspaceId, t.createdAt)]
+);
+
+export const columnMappings = sqliteTable(
+	'column_mappings',
+	{
+		id: text('id').primaryKey(),
+		workspaceId: text('workspace_id')
+			.notNull()
+			.references(() => workspaces.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		kind: text('kind', { enum: importKinds }).notNull(),
+		/** Field → header name (delimited files) or 1-based column position (positional files). */
+		mapping: text('mapping', { mode: 'json' }).$type<Record<string, string | number>>().notNull(),
+		format: text('format', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('column_mappings_name_unique').on(t.workspaceId, t.name)]
+);
+
+export type Customer = typeof customers.$inferSelect;
+export type Import = typeof imports.$inferSelect;
+export type ImportKind = (typeof importKinds)[number];
+export type ImportStatus = (typeof importStatuses)[number];
+export type ColumnMapping = typeof columnMappings.$inferSelect;

@@ -237,3 +237,87 @@ export const pageShape = <T extends z.ZodType>(item: T) =>
 
 /** A response with no body. */
 export const noContent = () => new Response(null, { status: 204 });
+
+const importKindShape = z.enum(['customers', 'transactions', 'events', 'surveys']);
+
+export const importShape = z.object({
+	id: z.string(),
+	workspaceId: z.string(),
+	kind: importKindShape,
+	status: z.enum(['queued', 'running', 'done', 'failed', 'cancelled']),
+	progress: z.number().min(0).max(1).describe('Share of the file read so far; 1 when done'),
+	rowsTotal: z.number().int().describe('Data rows read (the header and empty lines not counted)'),
+	rowsImported: z.number().int().describe('Rows that were new (customers: inserted or updated); repeats of earlier imports are not counted'),
+	errors: z
+		.array(z.object({ row: z.number().int(), column: z.string().nullable(), value: z.string().nullable(), message: z.string() }))
+		.describe('Rows that are not valid: row number as a spreadsheet shows it (header = 1), column, value, what was expected. At most 1,000.'),
+	message: z.string().nullable().describe('Why the import failed or was cancelled'),
+	fileName: z.string().nullable(),
+	bytes: z.number().int(),
+	createdAt: isoDate,
+	finishedAt: isoDate.nullable()
+});
+
+export function importJson(row: db.Import): z.infer<typeof importShape> {
+	return {
+		id: row.id,
+		workspaceId: row.workspaceId,
+		kind: row.kind,
+		status: row.status,
+		progress: row.progress,
+		rowsTotal: row.rowsTotal,
+		rowsImported: row.rowsImported,
+		errors: row.errors,
+		message: row.message,
+		fileName: row.fileName,
+		bytes: row.bytes,
+		createdAt: iso(row.createdAt),
+		finishedAt: isoOrNull(row.finishedAt)
+	};
+}
+
+export const columnMappingShape = z.object({
+	id: z.string(),
+	name: z.string(),
+	kind: importKindShape,
+	mapping: z.record(z.string(), z.union([z.string(), z.number().int()])),
+	format: z.object({ delimiter: z.string(), header: z.boolean() }),
+	createdAt: isoDate
+});
+
+export function columnMappingJson(row: db.ColumnMapping): z.infer<typeof columnMappingShape> {
+	const format = row.format as { delimiter?: string; header?: boolean };
+	return {
+		id: row.id,
+		name: row.name,
+		kind: row.kind,
+		mapping: row.mapping,
+		format: { delimiter: format.delimiter ?? 'auto', header: format.header ?? true },
+		createdAt: iso(row.createdAt)
+	};
+}
+
+const epochOrNull = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const rangeShape = z.object({ count: z.number().int(), from: isoDate.nullable(), to: isoDate.nullable() });
+
+export const dataSummaryShape = z.object({
+	datasetVersion: z.number().int().describe('Goes up by one with every import and erasure'),
+	customers: z.object({
+		count: z.number().int(),
+		imported: z.number().int().describe('Customers with data of their own (others are known only from their rows)')
+	}),
+	transactions: rangeShape.extend({ amount: z.number().describe('Sum of amounts, in the currency of the files') }),
+	events: rangeShape,
+	surveys: rangeShape
+});
+
+export function dataSummaryJson(summary: db.DataSummary): z.infer<typeof dataSummaryShape> {
+	const range = (r: db.KindSummary) => ({ count: r.count, from: epochOrNull(r.from), to: epochOrNull(r.to) });
+	return {
+		datasetVersion: summary.datasetVersion,
+		customers: summary.customers,
+		transactions: { ...range(summary.transactions), amount: summary.transactions.amount },
+		events: range(summary.events),
+		surveys: range(summary.surveys)
+	};
+}

@@ -23,6 +23,8 @@ interface Endpoint {
 	/** Public endpoints need no session or token; everything else answers 401 without one. */
 	public?: boolean;
 	body?: z.ZodType;
+	/** A multipart/form-data upload: its text fields (the file part is added as `file`). */
+	upload?: z.ZodObject;
 	/** Query parameters, as an object schema (one parameter per key). */
 	query?: z.ZodObject;
 	/** Success status and body; `null` means no body (204). */
@@ -237,6 +239,55 @@ export const endpoints: Endpoint[] = [
 		success: { status: 201, description: 'The copy', body: shapes.boardShape },
 		errors: [400, 403, 404]
 	},
+	// Customer data
+	{
+		method: 'post', path: '/api/v1/workspaces/{id}/imports', tag: 'Customer data',
+		summary: 'Import a CSV file of customers, transactions, events or survey answers (editors and owners)',
+		description:
+			'multipart/form-data with the file as `file` and the fields below. The upload is stored and the import ' +
+			'runs in the background: poll `GET /api/v1/imports/{id}`. Delimiter (`,` `;` tab `|`) and encoding ' +
+			'(UTF-8 with or without BOM, else Windows-1252) are detected; columns are recognised from Dutch and English ' +
+			'headers unless `mapping` says otherwise (field → header name, or 1-based position for files without a header, ' +
+			'with `format` `{"delimiter":"whitespace","header":false}`). Like every form post, the request must carry the ' +
+			'server\'s own `Origin` header (browsers do; scripts add it). Either every row is valid and all are committed in ' +
+			'one transaction, or nothing is written — unless `skipInvalid` is true. Re-importing rows does not duplicate ' +
+			'them; customers are updated by their id. XLSX is not supported: save as CSV.',
+		upload: schemas.importFormSchema,
+		success: { status: 202, description: 'Queued', body: shapes.importShape },
+		errors: [400, 403, 404, 413, 415]
+	},
+	{
+		method: 'get', path: '/api/v1/imports/{id}', tag: 'Customer data', summary: 'Status, progress and row errors of an import',
+		success: { status: 200, description: 'The import', body: shapes.importShape },
+		errors: [404]
+	},
+	{
+		method: 'post', path: '/api/v1/imports/{id}/cancel', tag: 'Customer data', summary: 'Cancel a queued or running import; nothing of it is written (editors and owners)',
+		success: { status: 200, description: 'Cancelled (or cancelling: the status follows within a batch)', body: shapes.importShape },
+		errors: [403, 404, 409]
+	},
+	{
+		method: 'get', path: '/api/v1/workspaces/{id}/mappings', tag: 'Customer data', summary: 'Saved column mappings, newest first',
+		success: { status: 200, description: 'Mappings', body: z.object({ items: z.array(shapes.columnMappingShape) }) },
+		errors: [404]
+	},
+	{
+		method: 'post', path: '/api/v1/workspaces/{id}/mappings', tag: 'Customer data', summary: 'Save a column mapping for reuse (editors and owners)',
+		body: schemas.mappingCreateSchema,
+		success: { status: 201, description: 'Saved', body: shapes.columnMappingShape },
+		errors: [400, 403, 404, 409]
+	},
+	{
+		method: 'get', path: '/api/v1/workspaces/{id}/data/summary', tag: 'Customer data', summary: 'Counts and date ranges of the customer data, and the dataset version',
+		success: { status: 200, description: 'The summary', body: shapes.dataSummaryShape },
+		errors: [404]
+	},
+	{
+		method: 'delete', path: '/api/v1/workspaces/{id}/customers/{externalId}', tag: 'Customer data',
+		summary: 'Erase a customer and all their transactions, events and answers (GDPR; editors and owners)',
+		success: { status: 204, description: 'Erased', body: null },
+		errors: [403, 404]
+	},
 	// Meta
 	{
 		method: 'get', path: '/api/v1/openapi.json', tag: 'Meta', public: true, summary: 'This document',
@@ -251,7 +302,7 @@ const errorDescriptions: Record<number, string> = {
 	404: 'Not found — also what a non-member sees, so existence does not leak',
 	409: 'Conflict with the current state',
 	410: 'The invite link has expired or was already used',
-	413: `The JSON body is larger than ${MAX_JSON_BODY_BYTES} bytes`,
+	413: `The JSON body is larger than ${MAX_JSON_BODY_BYTES} bytes, or an upload over the import limits`,
 	415: 'The body is not JSON (send Content-Type: application/json)',
 	429: 'Too many attempts; wait for the seconds in Retry-After'
 };
@@ -272,6 +323,18 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
 	}) as JsonSchema;
 	const { $schema: _dialect, ...rest } = generated;
 	return rest;
+}
+
+/** Multipart fields are all text: JSON-valued fields are described as strings holding JSON. */
+function uploadSchema(fields: z.ZodObject): JsonSchema {
+	const properties: Record<string, JsonSchema> = {
+		file: { type: 'string', format: 'binary', description: 'The CSV file' }
+	};
+	for (const [name, schema] of Object.entries(fields.shape)) {
+		const described = jsonSchema(schema as z.ZodType, 'input');
+		properties[name] = described.type === 'string' || described.enum ? described : { type: 'string', description: 'JSON' };
+	}
+	return { type: 'object', required: ['file', 'kind'], properties };
 }
 
 function parametersOf(endpoint: Endpoint) {
@@ -303,7 +366,7 @@ function operationOf(endpoint: Endpoint) {
 	};
 	const errorStatuses = new Set(endpoint.errors ?? []);
 	if (!endpoint.public) errorStatuses.add(401);
-	if (endpoint.body) [400, 413, 415].forEach((status) => errorStatuses.add(status));
+	if (endpoint.body || endpoint.upload) [400, 413, 415].forEach((status) => errorStatuses.add(status));
 	for (const status of [...errorStatuses].sort()) {
 		responses[status] = {
 			description: errorDescriptions[status] ?? 'Error',
@@ -325,6 +388,7 @@ function operationOf(endpoint: Endpoint) {
 					}
 				}
 			: {}),
+		...(endpoint.upload ? { requestBody: { required: true, content: { 'multipart/form-data': { schema: uploadSchema(endpoint.upload) } } } } : {}),
 		responses
 	};
 }

@@ -1,0 +1,120 @@
+/**
+ * npm run bench:import — imports 1,000,000 generated transaction rows through the API into a
+ * fresh server and prints rows/s, the server's peak memory and how long other requests waited
+ * meanwhile. Prints figures; asserts nothing. Run after `vite build`.
+ */
+import { createWriteStream, openAsBlob, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { once } from 'node:events';
+import { rssBytes, sleep, startWaymark } from './support';
+
+const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
+const CUSTOMERS = 50_000;
+const CATEGORIES = ['Boeken', 'Muziek', 'Films', 'Games', 'Elektronica', 'Tuin', 'Speelgoed'];
+const CHANNELS = ['webshop', 'app', 'winkel', 'telefoon'];
+
+/** A deterministic generator (LCG), so every run imports the same file. */
+function random(seed: number) {
+	let state = seed >>> 0;
+	return () => {
+		state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+		return state / 2 ** 32;
+	};
+}
+
+async function generate(path: string): Promise<void> {
+	const next = random(42);
+	const out = createWriteStream(path);
+	const start = Date.UTC(2023, 0, 1);
+	out.write('klantnummer;datum;bedrag;aantal;categorie;kanaal\n');
+	let chunk = '';
+	for (let i = 0; i < ROWS; i++) {
+		const day = new Date(start + Math.floor(next() * 730) * 86_400_000);
+		const date = `${String(day.getUTCDate()).padStart(2, '0')}-${String(day.getUTCMonth() + 1).padStart(2, '0')}-${day.getUTCFullYear()}`;
+		const amount = (next() * 300 + 1).toFixed(2).replace('.', ',');
+		chunk += `K${Math.floor(next() * CUSTOMERS)};${date};${amount};${1 + Math.floor(next() * 4)};${CATEGORIES[Math.floor(next() * CATEGORIES.length)]};${CHANNELS[Math.floor(next() * CHANNELS.length)]}\n`;
+		if (chunk.length > 1 << 20) {
+			if (!out.write(chunk)) await once(out, 'drain');
+			chunk = '';
+		}
+	}
+	out.end(chunk);
+	await once(out, 'finish');
+}
+
+function peakRss(pid: number): number {
+	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+	return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+async function main() {
+	const dir = await mkdtemp(join(tmpdir(), 'waymark-bench-import-'));
+	const file = process.env.BENCH_IMPORT_FILE ?? join(dir, 'transactions.csv');
+	if (!process.env.BENCH_IMPORT_FILE) await generate(file);
+	const target = await startWaymark();
+	const pid = target.process.pid!;
+	try {
+		const auth = { authorization: `Bearer ${target.token}` };
+		const workspace = (await (
+			await fetch(`${target.origin}/api/v1/workspaces`, {
+				method: 'POST',
+				headers: { ...auth, 'content-type': 'application/json' },
+				body: JSON.stringify({ name: 'Import bench' })
+			})
+		).json()) as { id: string };
+		const rssBefore = rssBytes(pid);
+		const form = new FormData();
+		form.append('kind', 'transactions');
+		form.append('file', await openAsBlob(file), 'transactions.csv');
+		const started = performance.now();
+		const response = await fetch(`${target.origin}/api/v1/workspaces/${workspace.id}/imports`, {
+			method: 'POST',
+			headers: { ...auth, origin: target.origin },
+			body: form
+		});
+		const accepted = (await response.json()) as { id: string };
+		if (response.status !== 202) throw new Error(`upload failed: ${response.status} ${JSON.stringify(accepted)}`);
+		const uploaded = performance.now();
+		let peakSampled = 0;
+		let slowest = 0;
+		let resets = 0;
+		let status: { status: string; rowsImported: number; rowsTotal: number; message: string | null } | undefined;
+		for (;;) {
+			peakSampled = Math.max(peakSampled, rssBytes(pid));
+			const asked = performance.now();
+			try {
+				status = (await (await fetch(`${target.origin}/api/v1/imports/${accepted.id}`, { headers: auth })).json()) as typeof status;
+			} catch {
+				// While the final transaction holds the event loop, the server's keep-alive timer
+				// can close the idle socket just as the next request goes out: ask again.
+				resets++;
+				continue;
+			} finally {
+				slowest = Math.max(slowest, performance.now() - asked);
+			}
+			if (process.env.BENCH_TRACE) console.log(((performance.now() - started) / 1000).toFixed(1), mb(rssBytes(pid)), JSON.stringify(status).slice(0, 120));
+			if (!['queued', 'running'].includes(status!.status)) break;
+			await sleep(100);
+		}
+		const done = performance.now();
+		const seconds = (done - started) / 1000;
+		console.log(`file: ${ROWS.toLocaleString('en')} rows, ${mb(statSync(file).size)}`);
+		console.log(`status: ${status!.status}${status!.message ? ` (${status!.message})` : ''}, rows imported ${status!.rowsImported.toLocaleString('en')} of ${status!.rowsTotal.toLocaleString('en')}`);
+		console.log(`upload: ${((uploaded - started) / 1000).toFixed(1)} s; upload to done: ${seconds.toFixed(1)} s`);
+		console.log(`throughput: ${Math.round(status!.rowsTotal / seconds).toLocaleString('en')} rows/s (upload included)`);
+		console.log(`server RSS: before ${mb(rssBefore)}, peak sampled ${mb(peakSampled)}, VmHWM ${mb(peakRss(pid))}`);
+		console.log(`slowest status request while importing: ${slowest.toFixed(0)} ms (${resets} keep-alive resets retried)`);
+	} finally {
+		target.process.kill('SIGTERM');
+		await once(target.process, 'exit');
+		target.cleanup();
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+await main();

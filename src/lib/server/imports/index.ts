@@ -1,0 +1,181 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { importFormSchema, type fileFormat, type mappingCreateSchema } from '$lib/schemas';
+import { requireUser, requireWorkspace } from '../auth';
+import { config } from '../config';
+import * as db from '../db';
+import { AppError, conflict, notFound, validationFailed } from '../errors';
+import { fileTooLarge, readMultipart } from '../http/multipart';
+import { parseInput } from '../http/validation';
+import { newId } from '../ids';
+import { EncodingSniffer, looksBinary } from './formats';
+import { activeImportIds, enqueue, requestCancel } from './job';
+import type { MappingInput } from './mapping';
+
+/*
+ * The public surface of customer-data imports: start one from an upload, follow it, cancel it;
+ * saved column mappings; the data summary; erasing a customer. XLSX is not supported yet —
+ * save the sheet as CSV.
+ */
+
+export { FIELDS, resolveMapping, normaliseHeader } from './mapping';
+
+const RESTARTED = 'The server stopped during this import; nothing was imported. Start it again.';
+let recovered = false;
+
+/** Imports that a previous process left queued or running are failed (their TEMP stage is gone). */
+function recoverOnce(): void {
+	if (recovered) return;
+	recovered = true;
+	for (const id of db.failImportsNotIn(activeImportIds(), RESTARTED)) {
+		rmSync(uploadPath(id), { force: true });
+	}
+}
+
+const uploadPath = (id: string) => join(config.imports.uploadDir, `${id}.upload`);
+
+async function discard(request: Request): Promise<void> {
+	if (!request.body || request.bodyUsed) return;
+	const reader = request.body.getReader();
+	try {
+		for (;;) if ((await reader.read()).done) return;
+	} catch {
+		// cut off
+	}
+}
+
+type FileFormat = z.output<typeof fileFormat>;
+
+/**
+ * Stores the upload in a temporary file and queues the import: the answer (202) comes before
+ * the first row is read. Refuses at once what can be refused from the upload alone.
+ */
+export async function startImport(user: db.User | null, workspaceId: string, request: Request): Promise<db.Import> {
+	recoverOnce();
+	try {
+		requireWorkspace(user, workspaceId, 'data:write');
+	} catch (error) {
+		await discard(request);
+		throw error;
+	}
+	const { maxBytes, maxRows } = config.imports;
+	const declared = Number(request.headers.get('content-length') ?? '0');
+	// Multipart framing and the small fields add a little to the file itself.
+	if (declared > maxBytes + 256 * 1024) {
+		await discard(request);
+		throw fileTooLarge(maxBytes);
+	}
+	mkdirSync(config.imports.uploadDir, { recursive: true });
+	const id = newId();
+	const path = uploadPath(id);
+	const sniffer = new EncodingSniffer();
+	const { fields, file } = await readMultipart(request, {
+		fileField: 'file',
+		path,
+		maxFileBytes: maxBytes,
+		onFileChunk: (chunk) => sniffer.push(chunk)
+	});
+	let queued = false;
+	try {
+		const form = parseInput(importFormSchema, fields);
+		if (!file) throw validationFailed({ file: 'error_file_required' });
+		if (file.bytes === 0) throw validationFailed({ file: 'error_file_empty' }, 'The file is empty');
+		if (looksBinary(file.head)) {
+			throw validationFailed({ file: 'error_file_binary' }, 'The file is not text (CSV); XLSX and other binary files cannot be imported');
+		}
+		// Every row ends in a line feed (the last one may not): more lines than that cannot fit.
+		if (file.lines > maxRows + 1) {
+			throw new AppError(413, 'payload_too_large', `The file has more than ${maxRows} rows (WAYMARK_IMPORT_MAX_ROWS)`);
+		}
+		let mapping: MappingInput = form.mapping ?? {};
+		let format: FileFormat = form.format ?? { delimiter: 'auto', header: true };
+		if (form.mappingId) {
+			const saved = db.findColumnMapping(workspaceId, form.mappingId);
+			if (!saved) throw validationFailed({ mappingId: 'error_mapping_not_found' });
+			if (saved.kind !== form.kind) throw validationFailed({ mappingId: 'error_mapping_kind' });
+			mapping = { ...saved.mapping, ...form.mapping };
+			format = { ...(saved.format as FileFormat), ...form.format };
+		}
+		const created = db.insertImport({
+			id,
+			workspaceId,
+			kind: form.kind,
+			fileName: file.fileName,
+			bytes: file.bytes,
+			createdBy: user!.id
+		});
+		enqueue({
+			id,
+			workspaceId,
+			kind: form.kind,
+			path,
+			encoding: sniffer.encoding,
+			separator: format.delimiter,
+			header: format.header,
+			mapping,
+			skipInvalid: form.skipInvalid,
+			bytes: file.bytes
+		});
+		queued = true;
+		return created;
+	} finally {
+		if (!queued) rmSync(path, { force: true });
+	}
+}
+
+function importOf(user: db.User | null, id: string, permission: 'data:read' | 'data:write') {
+	recoverOnce();
+	requireUser(user);
+	const found = db.findImport(id);
+	if (!found) throw notFound('Import');
+	try {
+		requireWorkspace(user, found.workspaceId, permission);
+	} catch (error) {
+		if (error instanceof AppError && error.status === 404) throw notFound('Import');
+		throw error;
+	}
+	return found;
+}
+
+export function getImport(user: db.User | null, id: string): db.Import {
+	return importOf(user, id, 'data:read');
+}
+
+export function cancelImport(user: db.User | null, id: string): db.Import {
+	const found = importOf(user, id, 'data:write');
+	if (found.status !== 'queued' && found.status !== 'running') {
+		throw conflict(`The import is already ${found.status}`);
+	}
+	if (!requestCancel(id)) {
+		db.updateImport(id, { status: 'cancelled', message: 'Cancelled; nothing was imported', finishedAt: new Date() });
+	}
+	return db.findImport(id)!;
+}
+
+export function saveMapping(
+	user: db.User | null,
+	workspaceId: string,
+	input: z.output<typeof mappingCreateSchema>
+): db.ColumnMapping {
+	requireWorkspace(user, workspaceId, 'data:write');
+	const saved = db.insertColumnMapping({ id: newId(), workspaceId, ...input });
+	if (!saved) throw conflict('A mapping with this name already exists', { name: 'error_mapping_name_taken' });
+	return saved;
+}
+
+export function listMappings(user: db.User | null, workspaceId: string): db.ColumnMapping[] {
+	requireWorkspace(user, workspaceId, 'data:read');
+	return db.listColumnMappings(workspaceId);
+}
+
+export function dataSummary(user: db.User | null, workspaceId: string): db.DataSummary {
+	requireWorkspace(user, workspaceId, 'data:read');
+	return db.dataSummary(workspaceId);
+}
+
+/** GDPR erasure: the customer and every transaction, event and answer about them. */
+export function eraseCustomer(user: db.User | null, workspaceId: string, externalId: string): void {
+	requireWorkspace(user, workspaceId, 'data:write');
+	if (!db.deleteCustomer(workspaceId, externalId)) throw notFound('Customer');
+}

@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import * as db from '../db';
+import type { ImportKind } from '../db';
+import type { CustomerRecord, EventRecord, RecordOf, SurveyRecord, TransactionRecord } from './validate';
+
+/*
+ * Typed records → staging rows (in the column order of db.STAGE_COLUMNS) and the content hash
+ * that makes re-imports idempotent. The SQL itself lives in the db repository.
+ */
+
+type SqlValue = string | number | null;
+export interface StagedRow {
+	values: SqlValue[];
+	contentHash: string | null;
+}
+
+const bool = (value: boolean | null | undefined) => (value === undefined || value === null ? null : value ? 1 : 0);
+const opt = <T>(value: T | null | undefined): T | null => value ?? null;
+
+function hash(parts: SqlValue[]): string {
+	return createHash('sha256').update(parts.map((p) => (p === null ? '\u0000' : String(p))).join('\u0001')).digest('base64url').slice(0, 22);
+}
+
+const toStage: { [K in ImportKind]: (record: RecordOf[K]) => StagedRow } = {
+	customers: (r: CustomerRecord) => ({
+		values: [
+			r.externalId, opt(r.name), opt(r.email), opt(r.gender), opt(r.postcode), opt(r.city), bool(r.optIn),
+			opt(r.birthDate), opt(r.interests), opt(r.preferences), opt(r.education), opt(r.occupation),
+			opt(r.incomeBand), opt(r.householdSize), opt(r.childrenCount), bool(r.loyaltyMember),
+			r.attributes ? JSON.stringify(r.attributes) : null, opt(r.acquiredAt), opt(r.acquisitionChannel),
+			opt(r.acquisitionCost)
+		],
+		contentHash: null
+	}),
+	transactions: (r: TransactionRecord) => {
+		const values = [r.customerId, r.occurredAt, r.amount, r.quantity, r.product, r.category, r.channel, r.margin];
+		return { values, contentHash: hash(values) };
+	},
+	events: (r: EventRecord) => {
+		const values = [r.customerId, r.occurredAt, r.eventType, r.channel, r.properties ? JSON.stringify(r.properties) : null];
+		return { values, contentHash: hash(values) };
+	},
+	surveys: (r: SurveyRecord) => {
+		const values = [r.customerId, r.occurredAt, r.kind, r.score, r.eventType, r.channel, r.comment];
+		return { values, contentHash: hash(values) };
+	}
+};
+
+export function stagedRow<K extends ImportKind>(kind: K, record: RecordOf[K]): StagedRow {
+	return (toStage[kind] as (record: RecordOf[K]) => StagedRow)(record);
+}
+
+export const createStage = db.createStage;
+export const dropStage = db.dropStage;
+export const commitStage = db.commitStage;
