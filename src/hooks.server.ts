@@ -12,6 +12,7 @@ import { attachCollab, collabServer } from '$lib/server/collab';
 import { closeDb, getDb } from '$lib/server/db';
 import { seedDemoIfEmpty } from '$lib/server/demo';
 import { errorResponse } from '$lib/server/http/api';
+import { recoverOnce as recoverInterruptedImports } from '$lib/server/imports';
 import { AppError } from '$lib/server/errors';
 
 declare global {
@@ -23,6 +24,8 @@ declare global {
 export const init: ServerInit = async () => {
 	getDb(); // opens the file and applies migrations before the first request
 	await seedDemoIfEmpty();
+	// An import a crashed or killed process left behind is marked failed; nothing of it was kept.
+	recoverInterruptedImports();
 	const httpServer = globalThis.__waymarkHttpServer;
 	if (httpServer) attachCollab(httpServer);
 	(globalThis.__waymarkShutdownHooks ??= []).push(() => {

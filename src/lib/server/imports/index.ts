@@ -25,7 +25,8 @@ const RESTARTED = 'The server stopped during this import; nothing was imported. 
 let recovered = false;
 
 /** Imports that a previous process left queued or running are failed (their TEMP stage is gone). */
-function recoverOnce(): void {
+/** Marks imports a previous process left unfinished as failed and removes their uploads. */
+export function recoverOnce(): void {
 	if (recovered) return;
 	recovered = true;
 	for (const id of db.failImportsNotIn(activeImportIds(), RESTARTED)) {
