@@ -120,11 +120,16 @@ export class BoardSession {
 			selection: [],
 			viewport: null
 		} satisfies PresenceState);
+		// "Online" means connected and in sync: only then is what you see what everyone sees.
 		provider.on('status', ({ status }: { status: string }) => {
 			if (this.#connection === 'revoked') return;
-			this.#connection = status === 'connected' ? 'online' : status === 'connecting' ? 'connecting' : 'offline';
+			this.#connection =
+				status === 'connected' && provider.synced ? 'online' : status === 'disconnected' ? 'offline' : 'connecting';
 		});
-		provider.on('sync', (synced: boolean) => (this.#synced = synced));
+		provider.on('sync', (synced: boolean) => {
+			this.#synced = synced;
+			if (this.#connection !== 'revoked' && provider.wsconnected) this.#connection = synced ? 'online' : 'connecting';
+		});
 		provider.on('connection-close', (event: CloseEvent | null) => {
 			if (event && ACCESS_ENDED.has(event.code)) {
 				// Reconnecting would only be refused again: access ended or the board was deleted.
