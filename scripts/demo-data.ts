@@ -6,24 +6,10 @@
  * written in chunks as they are generated. --answer-key also writes archetypes.csv, the hidden
  * archetype of every customer, to check segmentation against.
  */
-import { once } from 'node:events';
-import { createWriteStream, mkdirSync, statSync, type WriteStream } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import Papa from 'papaparse';
-import {
-	DELIMITER,
-	NEWLINE,
-	TABLE_KINDS,
-	fileName,
-	formatRow,
-	generateDemoData,
-	headers,
-	type CsvFormat,
-	type TableKind
-} from '../src/lib/server/demo-data/index';
-
-const CHUNK_ROWS = 5000;
+import { generateDemoData } from '../src/lib/server/demo-data/index';
+import { CsvFile, writeDemoCsvFiles } from '../src/lib/server/demo/csv-files';
 
 function usage(message: string): never {
 	console.error(`${message}\nUsage: npm run demo:data -- --customers N --seed S --out dir/ [--format nl|en] [--months 24] [--start YYYY-MM-DD] [--answer-key]`);
@@ -38,47 +24,6 @@ function wholeNumber(name: string, value: string | undefined, fallback?: number)
 	const n = Number(value);
 	if (!Number.isInteger(n)) usage(`--${name} must be a whole number, got "${value}"`);
 	return n;
-}
-
-class CsvFile {
-	readonly path: string;
-	rows = 0;
-	private buffer: string[][] = [];
-	private stream: WriteStream;
-
-	constructor(
-		dir: string,
-		name: string,
-		header: string[],
-		private format: CsvFormat
-	) {
-		this.path = join(dir, name);
-		this.stream = createWriteStream(this.path, { encoding: 'utf8' });
-		this.stream.write(this.unparse([header]));
-	}
-
-	private unparse(rows: string[][]): string {
-		return Papa.unparse(rows, { delimiter: DELIMITER[this.format], newline: NEWLINE[this.format] }) + NEWLINE[this.format];
-	}
-
-	async add(cells: string[]): Promise<void> {
-		this.buffer.push(cells);
-		this.rows++;
-		if (this.buffer.length >= CHUNK_ROWS) await this.flush();
-	}
-
-	async flush(): Promise<void> {
-		if (this.buffer.length === 0) return;
-		const text = this.unparse(this.buffer);
-		this.buffer = [];
-		if (!this.stream.write(text)) await once(this.stream, 'drain');
-	}
-
-	async close(): Promise<void> {
-		await this.flush();
-		this.stream.end();
-		await once(this.stream, 'finish');
-	}
 }
 
 async function main() {
@@ -109,18 +54,11 @@ async function main() {
 		usage((error as Error).message);
 	}
 	mkdirSync(values.out, { recursive: true });
-	const files = Object.fromEntries(
-		TABLE_KINDS.map((kind) => [kind, new CsvFile(values.out!, fileName(kind), headers(kind, format), format)])
-	) as Record<TableKind, CsvFile>;
 	const answerKey = values['answer-key']
 		? new CsvFile(values.out, 'archetypes.csv', format === 'nl' ? ['klantnummer', 'archetype'] : ['customerId', 'archetype'], format)
 		: undefined;
-
-	for (const record of data.records()) {
-		await files[record.kind].add(formatRow(record.kind, record.row as never, format));
-		if (record.kind === 'customer' && answerKey) await answerKey.add([record.row.customerId, record.archetype]);
-	}
-	for (const file of [...Object.values(files), ...(answerKey ? [answerKey] : [])]) await file.close();
+	const files = await writeDemoCsvFiles(data, values.out, format, answerKey && ((c) => answerKey.add([c.customerId, c.archetype])));
+	await answerKey?.close();
 
 	const seconds = (performance.now() - started) / 1000;
 	console.log(`Demo data (seed ${seed}, ${data.start.slice(0, 10)} to ${data.end.slice(0, 10)}, format ${format}) in ${values.out}:`);

@@ -23,9 +23,9 @@ declare global {
 
 export const init: ServerInit = async () => {
 	getDb(); // opens the file and applies migrations before the first request
-	await seedDemoIfEmpty();
 	// An import a crashed or killed process left behind is marked failed; nothing of it was kept.
 	recoverInterruptedImports();
+	await seedDemoIfEmpty();
 	const httpServer = globalThis.__waymarkHttpServer;
 	if (httpServer) attachCollab(httpServer);
 	(globalThis.__waymarkShutdownHooks ??= []).push(() => {

@@ -16,6 +16,8 @@ export const config = {
 	databasePath: process.env.DATABASE_PATH || './data/waymark.db',
 	migrationsPath: resolve(process.env.WAYMARK_MIGRATIONS_PATH || './drizzle'),
 	demo: (process.env.WAYMARK_DEMO ?? 'on').toLowerCase() !== 'off',
+	/** Customers of the generated demo retailer loaded into the demo workspace (0: none). */
+	demoCustomers: intFromEnv('WAYMARK_DEMO_CUSTOMERS', 20_000),
 	rateLimits: {
 		loginPerIp: intFromEnv('WAYMARK_LOGIN_LIMIT_PER_IP', 30),
 		loginPerAccount: intFromEnv('WAYMARK_LOGIN_LIMIT_PER_ACCOUNT', 5),

@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { importFormSchema, type fileFormat, type mappingCreateSchema } from '$lib/schemas';
@@ -179,4 +179,49 @@ export function dataSummary(user: db.User | null, workspaceId: string): db.DataS
 export function eraseCustomer(user: db.User | null, workspaceId: string, externalId: string): void {
 	requireWorkspace(user, workspaceId, 'data:write');
 	if (!db.deleteCustomer(workspaceId, externalId)) throw notFound('Customer');
+}
+
+/**
+ * Imports a file that is already on this server (the demo data written at first start), through
+ * the same job as an upload: the file is moved into the upload folder and removed after.
+ */
+export function importServerFile(input: {
+	workspaceId: string;
+	createdBy: string;
+	kind: 'customers' | 'transactions' | 'events' | 'surveys';
+	path: string;
+	fileName: string;
+}): db.Import {
+	mkdirSync(config.imports.uploadDir, { recursive: true });
+	const id = newId();
+	const path = uploadPath(id);
+	renameSync(input.path, path);
+	const sniffer = new EncodingSniffer();
+	const head = Buffer.alloc(64 * 1024);
+	const descriptor = openSync(path, 'r');
+	const read = readSync(descriptor, head, 0, head.length, 0);
+	closeSync(descriptor);
+	sniffer.push(head.subarray(0, read));
+	const bytes = statSync(path).size;
+	const created = db.insertImport({
+		id,
+		workspaceId: input.workspaceId,
+		kind: input.kind,
+		fileName: input.fileName,
+		bytes,
+		createdBy: input.createdBy
+	});
+	enqueue({
+		id,
+		workspaceId: input.workspaceId,
+		kind: input.kind,
+		path,
+		encoding: sniffer.encoding,
+		separator: 'auto',
+		header: true,
+		mapping: {},
+		skipInvalid: false,
+		bytes
+	});
+	return created;
 }

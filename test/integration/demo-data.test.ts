@@ -1,0 +1,35 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { eventually } from './collab-support';
+import { startServer, type ServerProcess } from './server-process';
+
+let server: ServerProcess | undefined;
+afterEach(async () => {
+	await server?.dispose();
+	server = undefined;
+});
+
+describe('the demo workspace on a fresh database', () => {
+	it('is filled with the generated retailer through the ordinary import jobs', { timeout: 60_000 }, async () => {
+		server = await startServer({ env: { WAYMARK_DEMO: 'on', WAYMARK_DEMO_CUSTOMERS: '300' } });
+		const headers = { 'content-type': 'application/json', origin: server.baseUrl, 'x-forwarded-for': '198.51.100.77' };
+		const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
+			method: 'POST',
+			headers,
+			body: JSON.stringify({ email: 'demo@waymark.local', password: 'waymark-demo' })
+		});
+		expect(login.status).toBe(200);
+		const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+		const asDemo = { cookie, 'x-forwarded-for': '198.51.100.77' };
+		const workspaces = await (await fetch(`${server.baseUrl}/api/v1/workspaces`, { headers: asDemo })).json();
+		const workspaceId = workspaces.items[0].id as string;
+
+		await eventually(async () => {
+			const summary = await (await fetch(`${server!.baseUrl}/api/v1/workspaces/${workspaceId}/data/summary`, { headers: asDemo })).json();
+			expect(summary.datasetVersion).toBe(4);
+			expect(summary.customers).toEqual({ count: 300, imported: 300 });
+			expect(summary.transactions.count).toBeGreaterThan(1000);
+			expect(summary.events.count).toBeGreaterThan(summary.transactions.count);
+			expect(summary.surveys.count).toBeGreaterThan(0);
+		}, 45_000);
+	});
+});
