@@ -19,7 +19,8 @@ test('a Dutch semicolon export imports with a progress bar, and the overview cou
 	await page.getByLabel('File').setInputFiles({ name: 'transacties.csv', mimeType: 'text/csv', buffer: Buffer.from(dutchTransactions) });
 	await page.getByLabel('Contains').selectOption('transactions');
 	await page.getByRole('button', { name: 'Import', exact: true }).click();
-	await expect(page.getByText('Done')).toBeVisible({ timeout: 15_000 });
+	const status = page.locator('.status .line');
+	await expect(status.getByText('Done')).toBeVisible({ timeout: 15_000 });
 	await expect(page.getByRole('progressbar', { name: 'Import progress' })).toHaveAttribute('aria-valuenow', '100');
 	await expect(page.getByText('3 rows read · 3 imported · 0 invalid')).toBeVisible();
 	const transactions = page.locator('.stats div').filter({ hasText: 'Transactions' });
@@ -35,8 +36,14 @@ test('a Dutch semicolon export imports with a progress bar, and the overview cou
 	const broken = dutchTransactions.replace('45,00', 'vijfenveertig');
 	await page.getByLabel('File').setInputFiles({ name: 'kapot.csv', mimeType: 'text/csv', buffer: Buffer.from(broken) });
 	await page.getByRole('button', { name: 'Import', exact: true }).click();
-	await expect(page.getByText('Failed — nothing was imported')).toBeVisible({ timeout: 15_000 });
+	await expect(status.getByText('Failed — nothing was imported')).toBeVisible({ timeout: 15_000 });
 	await expect(page.getByRole('table', { name: 'Invalid rows' }).getByText('vijfenveertig')).toBeVisible();
 	await expect(transactions.locator('dd')).toHaveText('3');
+	// Both imports are in the history, the failed one on top.
+	const history = page.locator('table').filter({ hasText: 'Result' }).locator('tbody tr');
+	await expect(history).toHaveCount(2);
+	await expect(history.first()).toContainText('kapot.csv');
+	await expect(history.first()).toContainText('Failed');
+	await expect(history.nth(1)).toContainText('3 / 3');
 	await page.screenshot({ path: 'screenshots/data-import-errors.png', fullPage: true });
 });

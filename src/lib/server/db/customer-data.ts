@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from './connection';
+import { keyset, toPage, type Page, type PageRequest } from './pagination';
 import {
 	columnMappings,
 	customerEvents,
@@ -220,6 +221,19 @@ export function insertImport(row: {
 		.values({ ...row, status: 'queued', errors: [] })
 		.returning()
 		.get();
+}
+
+/** A workspace's imports, newest first; the error lists stay out (fetch one import for them). */
+export function listImports(workspaceId: string, request: PageRequest): Page<Import> {
+	const { where, limit } = keyset(imports.createdAt, imports.id, request, 'desc');
+	const rows = getDb()
+		.select()
+		.from(imports)
+		.where(and(eq(imports.workspaceId, workspaceId), where))
+		.orderBy(desc(imports.createdAt), desc(imports.id))
+		.limit(limit)
+		.all();
+	return toPage(rows, limit, (row) => ({ time: row.createdAt, id: row.id }));
 }
 
 export function findImport(id: string): Import | undefined {

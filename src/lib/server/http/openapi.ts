@@ -241,6 +241,13 @@ export const endpoints: Endpoint[] = [
 	},
 	// Customer data
 	{
+		method: 'get', path: '/api/v1/workspaces/{id}/imports', tag: 'Customer data',
+		summary: 'The import history of a workspace, newest first (without the row errors)',
+		query: page,
+		success: { status: 200, description: 'Imports', body: pageShape(shapes.importShape) },
+		errors: [400, 404]
+	},
+	{
 		method: 'post', path: '/api/v1/workspaces/{id}/imports', tag: 'Customer data',
 		summary: 'Import a CSV file of customers, transactions, events or survey answers (editors and owners)',
 		description:

@@ -139,6 +139,11 @@ function importOf(user: db.User | null, id: string, permission: 'data:read' | 'd
 	return found;
 }
 
+export function listImports(user: db.User | null, workspaceId: string, page: db.PageRequest): db.Page<db.Import> {
+	requireWorkspace(user, workspaceId, 'data:read');
+	return db.listImports(workspaceId, page);
+}
+
 export function getImport(user: db.User | null, id: string): db.Import {
 	return importOf(user, id, 'data:read');
 }

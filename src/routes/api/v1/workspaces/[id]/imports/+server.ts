@@ -1,8 +1,15 @@
 import { json } from '@sveltejs/kit';
-import { api } from '$lib/server/http/api';
+import { requireUser } from '$lib/server/auth';
+import { api, pageJson, readPageQuery } from '$lib/server/http/api';
 import { importJson } from '$lib/server/http/json';
-import { startImport } from '$lib/server/imports';
+import { listImports, startImport } from '$lib/server/imports';
 import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = api(({ locals, params, url }) => {
+	const user = requireUser(locals.user);
+	// The history leaves each import's row errors out; `GET /api/v1/imports/{id}` has them.
+	return pageJson(listImports(user, params.id, readPageQuery(url)), (row) => importJson({ ...row, errors: [] }));
+});
 
 export const POST: RequestHandler = api(async ({ locals, params, request }) => {
 	const started = await startImport(locals.user, params.id, request);
