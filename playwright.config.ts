@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/chromium';
 
-const PORT = 4173;
+// WAYMARK_E2E_PORT lets several checkouts run their end-to-end suites side by side.
+const PORT = Number(process.env.WAYMARK_E2E_PORT ?? 4173);
 // A fresh database for every run: tests never see another run's accounts. The config file is
 // evaluated by the runner and by each worker: an environment variable keeps one directory.
 process.env.WAYMARK_E2E_DATA ??= mkdtempSync(join(tmpdir(), 'waymark-e2e-'));
