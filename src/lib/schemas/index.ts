@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BOARD_TEMPLATES } from '$lib/domain/board/templates/types';
+import { GROUP_BASES, groupRuleSchema } from '$lib/domain/groups';
 
 /*
  * One set of schemas validates both the JSON API and the form actions. Error messages are
@@ -124,7 +125,7 @@ export const fileFormat = z.object(
 );
 
 /** A multipart text field holding JSON. */
-const jsonField = <S extends z.ZodType>(schema: S, error: string) =>
+export const jsonField = <S extends z.ZodType>(schema: S, error: string) =>
 	z
 		.string()
 		.transform((text, ctx) => {
@@ -154,4 +155,39 @@ export const mappingCreateSchema = z.object({
 	kind: importKind,
 	mapping: columnMapping,
 	format: fileFormat.optional().transform((value) => value ?? { delimiter: 'auto' as const, header: true })
+});
+
+// ── customer groups ──────────────────────────────────────────────────────────────────────
+
+export const groupBasis = z.enum(GROUP_BASES, { error: 'error_group_basis_invalid' });
+const groupDescription = z.string().trim().max(500, { error: 'error_too_long' });
+
+export const groupCreateSchema = z.object({
+	name: requiredText(80),
+	description: groupDescription.default(''),
+	basis: groupBasis.default('combined'),
+	rule: groupRuleSchema.default({ match: 'all', conditions: [] })
+});
+
+export const groupUpdateSchema = z.object({
+	name: requiredText(80).optional(),
+	description: groupDescription.optional(),
+	basis: groupBasis.optional(),
+	rule: groupRuleSchema.optional()
+});
+
+export const groupPreviewSchema = z.object({ rule: groupRuleSchema });
+
+export const groupPresetSchema = z.object({
+	preset: z.enum(['rfm', 'top-20'], { error: 'error_group_preset_invalid' }),
+	/** Language of the group names; the account's language when left out. */
+	locale: locale.optional()
+});
+
+/** The group editor's form: the rule builder sends its rule as one JSON field. */
+export const groupFormSchema = z.object({
+	name: requiredText(80),
+	description: groupDescription.default(''),
+	basis: groupBasis,
+	rule: jsonField(groupRuleSchema, 'error_rule_invalid')
 });

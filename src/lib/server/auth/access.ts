@@ -15,7 +15,8 @@ export type Permission =
 	| 'boards:read'
 	| 'boards:write'
 	| 'data:read'
-	| 'data:write';
+	| 'data:write'
+	| 'groups:write';
 
 const rank: Record<Role, number> = { viewer: 1, editor: 2, owner: 3 };
 
@@ -30,7 +31,9 @@ const minimumRole: Record<Permission, Role> = {
 	/** Summaries and import status; personal rows are for editors and owners. */
 	'data:read': 'viewer',
 	/** Imports, saved mappings, erasing a customer. */
-	'data:write': 'editor'
+	'data:write': 'editor',
+	/** Defining customer groups (their counts are figures, readable with data:read). */
+	'groups:write': 'editor'
 };
 
 export function roleAllows(role: Role, permission: Permission): boolean {

@@ -11,3 +11,5 @@ export type * from './schema';
 export { roles } from './schema';
 export * from './documents';
 export * from './customer-data';
+export * from './customer-measures';
+export * from './customer-groups';

@@ -74,3 +74,22 @@ export function toPage<T>(
 	const last = positionOf(items[items.length - 1]!);
 	return { items, nextCursor: encodeCursor({ t: last.time.getTime(), id: last.id }) };
 }
+
+/**
+ * Keyset pagination over an increasing integer id (rows without a meaningful time, such as the
+ * customers of a group, in the order they were first seen).
+ */
+export function idKeyset(request: PageRequest): { afterId: number; limit: number } {
+	const limit = Math.min(Math.max(request.limit ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
+	if (!request.cursor) return { afterId: 0, limit: limit + 1 };
+	const afterId = Number(Buffer.from(request.cursor, 'base64url').toString('utf8'));
+	if (!Number.isSafeInteger(afterId) || afterId < 0) throw new InvalidCursorError('cursor is not valid');
+	return { afterId, limit: limit + 1 };
+}
+
+export function toIdPage<T>(rows: T[], limitPlusOne: number, idOf: (row: T) => number): Page<T> {
+	const limit = limitPlusOne - 1;
+	if (rows.length <= limit) return { items: rows, nextCursor: null };
+	const items = rows.slice(0, limit);
+	return { items, nextCursor: Buffer.from(String(idOf(items[items.length - 1]!))).toString('base64url') };
+}

@@ -381,3 +381,72 @@ export type Import = typeof imports.$inferSelect;
 export type ImportKind = (typeof importKinds)[number];
 export type ImportStatus = (typeof importStatuses)[number];
 export type ColumnMapping = typeof columnMappings.$inferSelect;
+
+/** Customer groups (klantgroepen): a named rule over the workspace's customers. */
+export const groupBases = ['value', 'needs', 'relationship', 'combined'] as const;
+
+export const customerGroups = sqliteTable(
+	'customer_groups',
+	{
+		id: text('id').primaryKey(),
+		workspaceId: text('workspace_id')
+			.notNull()
+			.references(() => workspaces.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		description: text('description').notNull().default(''),
+		basis: text('basis', { enum: groupBases }).notNull(),
+		/** A `GroupRule` of `$lib/domain/groups`, validated before it is stored. */
+		rule: text('rule', { mode: 'json' }).$type<GroupRuleJson>().notNull(),
+		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: createdAt(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [uniqueIndex('customer_groups_name_unique').on(t.workspaceId, t.name)]
+);
+
+/** Stored as JSON; its shape is owned by `$lib/domain/groups`. */
+export type GroupRuleJson = { match: 'all' | 'any'; conditions: unknown[] };
+
+/**
+ * Per-customer measures that group rules test (recency, frequency, monetary value, RFM scores…),
+ * derived from the transactions and rebuilt when the dataset version moves on.
+ */
+export const customerMeasures = sqliteTable(
+	'customer_measures',
+	{
+		customerId: integer('customer_id')
+			.primaryKey()
+			.references(() => customers.id, { onDelete: 'cascade' }),
+		workspaceId: text('workspace_id')
+			.notNull()
+			.references(() => workspaces.id, { onDelete: 'cascade' }),
+		transactions: integer('transactions').notNull(),
+		revenue: real('revenue').notNull(),
+		averageOrderValue: real('average_order_value'),
+		firstPurchaseAt: integer('first_purchase_at'),
+		lastPurchaseAt: integer('last_purchase_at'),
+		recencyDays: real('recency_days'),
+		tenureDays: real('tenure_days'),
+		ageYears: real('age_years'),
+		/** 0 for the biggest spender, rising to just under 100. */
+		revenueRankPercent: real('revenue_rank_percent').notNull(),
+		rScore: integer('r_score'),
+		fScore: integer('f_score'),
+		mScore: integer('m_score'),
+		npsScore: integer('nps_score')
+	},
+	(t) => [index('customer_measures_workspace_idx').on(t.workspaceId)]
+);
+
+/** For which dataset version the measures of a workspace were built, and their reference date. */
+export const measureSets = sqliteTable('measure_sets', {
+	workspaceId: text('workspace_id')
+		.primaryKey()
+		.references(() => workspaces.id, { onDelete: 'cascade' }),
+	datasetVersion: integer('dataset_version').notNull(),
+	referenceAt: integer('reference_at').notNull(),
+	builtAt: integer('built_at', { mode: 'timestamp_ms' }).notNull()
+});
+
+export type CustomerGroup = typeof customerGroups.$inferSelect;
+export type GroupBasisValue = (typeof groupBases)[number];

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type * as db from '../db';
 import { permissionsOf, type Permission } from '../auth';
 import { roles } from '../db';
+import { GROUP_BASES, groupRuleSchema, type GroupRule } from '$lib/domain/groups';
+import type { GroupFigures, GroupWithFigures } from '../groups';
 
 /*
  * What the API sends back. Each shape is a zod schema (so the OpenAPI document describes the
@@ -320,4 +322,65 @@ export function dataSummaryJson(summary: db.DataSummary): z.infer<typeof dataSum
 		events: range(summary.events),
 		surveys: range(summary.surveys)
 	};
+}
+
+// ── customer groups ──────────────────────────────────────────────────────────────────────
+
+export const groupFiguresShape = z
+	.object({
+		customers: z.number().int(),
+		share: z.number().min(0).max(1).describe("Share of the workspace's customers"),
+		revenue: z.number(),
+		revenueShare: z.number().describe("Share of the workspace's revenue (0 without revenue)"),
+		datasetVersion: z.number().int(),
+		referenceAt: isoDate.describe('Recency, tenure and age are measured up to this moment: the latest date in the data')
+	})
+	.meta({ id: 'GroupFigures' });
+
+export function groupFiguresJson(figures: GroupFigures): z.infer<typeof groupFiguresShape> {
+	return { ...figures, referenceAt: new Date(figures.referenceAt).toISOString() };
+}
+
+export const groupShape = z.object({
+	id: z.string(),
+	workspaceId: z.string(),
+	name: z.string(),
+	description: z.string(),
+	basis: z.enum(GROUP_BASES),
+	rule: groupRuleSchema,
+	figures: groupFiguresShape,
+	createdAt: isoDate,
+	updatedAt: isoDate
+});
+
+export function groupJson({ group, figures }: GroupWithFigures): z.infer<typeof groupShape> {
+	return {
+		id: group.id,
+		workspaceId: group.workspaceId,
+		name: group.name,
+		description: group.description,
+		basis: group.basis,
+		rule: group.rule as GroupRule,
+		figures: groupFiguresJson(figures),
+		createdAt: iso(group.createdAt),
+		updatedAt: iso(group.updatedAt)
+	};
+}
+
+export const groupMemberShape = z.object({
+	externalId: z.string(),
+	name: z.string().nullable(),
+	email: z.string().nullable(),
+	city: z.string().nullable(),
+	transactions: z.number().int(),
+	revenue: z.number(),
+	recencyDays: z.number().nullable().describe('Days from the last purchase to the reference date'),
+	rScore: z.number().int().nullable(),
+	fScore: z.number().int().nullable(),
+	mScore: z.number().int().nullable()
+});
+
+export function groupMemberJson(member: db.GroupMember): z.infer<typeof groupMemberShape> {
+	const { id: _internal, ...rest } = member;
+	return rest;
 }

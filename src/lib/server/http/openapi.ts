@@ -295,6 +295,60 @@ export const endpoints: Endpoint[] = [
 		success: { status: 204, description: 'Erased', body: null },
 		errors: [403, 404]
 	},
+	// Customer groups
+	{
+		method: 'get', path: '/api/v1/workspaces/{id}/groups', tag: 'Customer groups',
+		summary: 'Customer groups of a workspace, each with its current count, share of customers and share of revenue',
+		success: { status: 200, description: 'Groups', body: z.object({ items: z.array(shapes.groupShape) }) },
+		errors: [404]
+	},
+	{
+		method: 'post', path: '/api/v1/workspaces/{id}/groups', tag: 'Customer groups',
+		summary: 'Define a customer group by a rule (editors and owners). An empty rule holds every customer.',
+		body: schemas.groupCreateSchema,
+		success: { status: 201, description: 'Created', body: shapes.groupShape },
+		errors: [400, 403, 404, 409]
+	},
+	{
+		method: 'post', path: '/api/v1/workspaces/{id}/groups/preview', tag: 'Customer groups',
+		summary: 'Count, share of customers and share of revenue of a rule without saving it (the rule builder\'s live count)',
+		body: schemas.groupPreviewSchema,
+		success: { status: 200, description: 'Figures of the rule', body: shapes.groupFiguresShape },
+		errors: [400, 404]
+	},
+	{
+		method: 'post', path: '/api/v1/workspaces/{id}/groups/presets', tag: 'Customer groups',
+		summary:
+			'Create the groups of a preset (editors and owners): `rfm` = ten RFM segments on recency and frequency quintiles ' +
+			'among buyers (ties share the lower score), `top-20` = the top 20% of customers by revenue. Groups whose name ' +
+			'exists already are skipped.',
+		body: schemas.groupPresetSchema,
+		success: { status: 201, description: 'The groups created now', body: z.object({ items: z.array(shapes.groupShape) }) },
+		errors: [400, 403, 404]
+	},
+	{
+		method: 'get', path: '/api/v1/groups/{id}', tag: 'Customer groups', summary: 'A customer group with its figures',
+		success: { status: 200, description: 'The group', body: shapes.groupShape },
+		errors: [404]
+	},
+	{
+		method: 'patch', path: '/api/v1/groups/{id}', tag: 'Customer groups', summary: 'Rename a group or change its rule (editors and owners)',
+		body: schemas.groupUpdateSchema,
+		success: { status: 200, description: 'The changed group', body: shapes.groupShape },
+		errors: [400, 403, 404, 409]
+	},
+	{
+		method: 'delete', path: '/api/v1/groups/{id}', tag: 'Customer groups', summary: 'Delete a group (its customers stay)',
+		success: { status: 204, description: 'Deleted', body: null },
+		errors: [403, 404]
+	},
+	{
+		method: 'get', path: '/api/v1/groups/{id}/customers', tag: 'Customer groups',
+		summary: 'The customers of a group with their measures, paginated (personal data: editors and owners)',
+		query: page,
+		success: { status: 200, description: 'One page of customers', body: pageShape(shapes.groupMemberShape) },
+		errors: [400, 403, 404]
+	},
 	// Meta
 	{
 		method: 'get', path: '/api/v1/openapi.json', tag: 'Meta', public: true, summary: 'This document',

@@ -1,0 +1,116 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { getDb } from './connection';
+import { idKeyset, toIdPage, type Page, type PageRequest } from './pagination';
+import { customerGroups, type CustomerGroup, type GroupBasisValue, type GroupRuleJson } from './schema';
+
+export interface GroupInput {
+	name: string;
+	description: string;
+	basis: GroupBasisValue;
+	rule: GroupRuleJson;
+}
+
+export function insertGroup(input: GroupInput & { id: string; workspaceId: string; createdBy: string }): CustomerGroup {
+	const now = new Date();
+	return getDb()
+		.insert(customerGroups)
+		.values({ ...input, createdAt: now, updatedAt: now })
+		.returning()
+		.get();
+}
+
+export function findGroup(id: string): CustomerGroup | undefined {
+	return getDb().select().from(customerGroups).where(eq(customerGroups.id, id)).get();
+}
+
+export function findGroupByName(workspaceId: string, name: string): CustomerGroup | undefined {
+	return getDb()
+		.select()
+		.from(customerGroups)
+		.where(and(eq(customerGroups.workspaceId, workspaceId), eq(customerGroups.name, name)))
+		.get();
+}
+
+export function listGroups(workspaceId: string): CustomerGroup[] {
+	return getDb()
+		.select()
+		.from(customerGroups)
+		.where(eq(customerGroups.workspaceId, workspaceId))
+		.orderBy(asc(customerGroups.createdAt), asc(customerGroups.id))
+		.all();
+}
+
+export function updateGroup(id: string, changes: Partial<GroupInput>): CustomerGroup | undefined {
+	return getDb()
+		.update(customerGroups)
+		.set({ ...changes, updatedAt: new Date() })
+		.where(eq(customerGroups.id, id))
+		.returning()
+		.get();
+}
+
+export function deleteGroup(id: string): boolean {
+	return getDb().delete(customerGroups).where(eq(customerGroups.id, id)).run().changes > 0;
+}
+
+/** A compiled rule: an SQL condition over `customers c` joined with `customer_measures m`. */
+export interface RuleFilter {
+	where: string;
+	params: (string | number)[];
+}
+
+export interface GroupStats {
+	customers: number;
+	revenue: number;
+	workspaceCustomers: number;
+	workspaceRevenue: number;
+}
+
+const MEMBERS = `from customers c join customer_measures m on m.customer_id = c.id where c.workspace_id = ?`;
+
+export function groupStats(workspaceId: string, filter: RuleFilter): GroupStats {
+	const client = getDb().$client;
+	const group = client
+		.prepare(`select count(*) as customers, coalesce(sum(m.revenue), 0) as revenue ${MEMBERS} and ${filter.where}`)
+		.get(workspaceId, ...filter.params) as { customers: number; revenue: number };
+	const all = client
+		.prepare(`select count(*) as customers, coalesce(sum(revenue), 0) as revenue from customer_measures where workspace_id = ?`)
+		.get(workspaceId) as { customers: number; revenue: number };
+	return { ...group, workspaceCustomers: all.customers, workspaceRevenue: all.revenue };
+}
+
+export interface GroupMember {
+	id: number;
+	externalId: string;
+	name: string | null;
+	email: string | null;
+	city: string | null;
+	transactions: number;
+	revenue: number;
+	recencyDays: number | null;
+	rScore: number | null;
+	fScore: number | null;
+	mScore: number | null;
+}
+
+export function groupMembers(workspaceId: string, filter: RuleFilter, request: PageRequest): Page<GroupMember> {
+	const { afterId, limit } = idKeyset(request);
+	const rows = getDb()
+		.$client.prepare(
+			`select c.id, c.external_id as externalId, c.name, c.email, c.city, m.transactions, m.revenue,
+				m.recency_days as recencyDays, m.r_score as rScore, m.f_score as fScore, m.m_score as mScore
+			${MEMBERS} and c.id > ? and ${filter.where} order by c.id limit ?`
+		)
+		.all(workspaceId, afterId, ...filter.params, limit) as GroupMember[];
+	return toIdPage(rows, limit, (row) => row.id);
+}
+
+/** The internal ids of a group's customers, for analyses cut by group. */
+export function groupMemberIds(workspaceId: string, filter: RuleFilter): number[] {
+	return (
+		getDb()
+			.$client.prepare(`select c.id ${MEMBERS} and ${filter.where} order by c.id`)
+			.pluck()
+			.all(workspaceId, ...filter.params) as number[]
+	);
+}

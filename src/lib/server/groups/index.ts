@@ -1,0 +1,145 @@
+import { RFM_SEGMENTS, TOP_20_PRESET, type GroupPreset, type GroupRule } from '$lib/domain/groups';
+import type { Locale } from '$lib/domain/format';
+import * as db from '../db';
+import { requireUser, requireWorkspace, roleAllows, type Permission } from '../auth';
+import { conflict, forbidden, notFound } from '../errors';
+import { newId } from '../ids';
+import { compileRule } from './compile';
+
+export { compileRule } from './compile';
+
+export interface GroupFigures {
+	customers: number;
+	/** Share of the workspace's customers, 0–1. */
+	share: number;
+	revenue: number;
+	/** Share of the workspace's revenue, 0–1 (0 when there is no revenue at all). */
+	revenueShare: number;
+	datasetVersion: number;
+	referenceAt: number;
+}
+
+export interface GroupWithFigures {
+	group: db.CustomerGroup;
+	figures: GroupFigures;
+}
+
+export type GroupInput = db.GroupInput;
+
+function figuresOf(workspaceId: string, rule: GroupRule, measures: db.MeasureSet): GroupFigures {
+	const stats = db.groupStats(workspaceId, compileRule(rule));
+	return {
+		customers: stats.customers,
+		share: stats.workspaceCustomers ? stats.customers / stats.workspaceCustomers : 0,
+		revenue: stats.revenue,
+		revenueShare: stats.workspaceRevenue > 0 ? stats.revenue / stats.workspaceRevenue : 0,
+		datasetVersion: measures.datasetVersion,
+		referenceAt: measures.referenceAt
+	};
+}
+
+/** A non-member learns nothing about a group: 404, as for workspaces. */
+export function requireGroup(user: db.User | null | undefined, groupId: string, permission: Permission) {
+	const actor = requireUser(user);
+	const group = db.findGroup(groupId);
+	const membership = group && db.findMembership(group.workspaceId, actor.id);
+	if (!group || !membership) throw notFound('Group');
+	if (!roleAllows(membership.role, permission)) throw forbidden();
+	return { user: actor, group, role: membership.role };
+}
+
+export function listGroups(user: db.User | null, workspaceId: string): GroupWithFigures[] {
+	requireWorkspace(user, workspaceId, 'data:read');
+	const measures = db.ensureMeasures(workspaceId);
+	return db.listGroups(workspaceId).map((group) => ({
+		group,
+		figures: figuresOf(workspaceId, group.rule as GroupRule, measures)
+	}));
+}
+
+export function getGroup(user: db.User | null, groupId: string): GroupWithFigures {
+	const { group } = requireGroup(user, groupId, 'data:read');
+	const measures = db.ensureMeasures(group.workspaceId);
+	return { group, figures: figuresOf(group.workspaceId, group.rule as GroupRule, measures) };
+}
+
+/** The figures of a rule being edited: the rule builder's live count. */
+export function previewRule(user: db.User | null, workspaceId: string, rule: GroupRule): GroupFigures {
+	requireWorkspace(user, workspaceId, 'data:read');
+	return figuresOf(workspaceId, rule, db.ensureMeasures(workspaceId));
+}
+
+const nameTaken = () => conflict('A group with this name already exists', { name: 'error_group_name_taken' });
+
+export function createGroup(user: db.User | null, workspaceId: string, input: GroupInput): GroupWithFigures {
+	const access = requireWorkspace(user, workspaceId, 'groups:write');
+	if (db.findGroupByName(workspaceId, input.name)) throw nameTaken();
+	const group = db.insertGroup({ ...input, id: newId(), workspaceId, createdBy: access.user.id });
+	return { group, figures: figuresOf(workspaceId, input.rule as GroupRule, db.ensureMeasures(workspaceId)) };
+}
+
+export function updateGroup(user: db.User | null, groupId: string, changes: Partial<GroupInput>): GroupWithFigures {
+	const { group } = requireGroup(user, groupId, 'groups:write');
+	if (changes.name !== undefined && changes.name !== group.name && db.findGroupByName(group.workspaceId, changes.name)) {
+		throw nameTaken();
+	}
+	const updated = db.updateGroup(groupId, changes)!;
+	return {
+		group: updated,
+		figures: figuresOf(updated.workspaceId, updated.rule as GroupRule, db.ensureMeasures(updated.workspaceId))
+	};
+}
+
+export function deleteGroup(user: db.User | null, groupId: string): void {
+	requireGroup(user, groupId, 'groups:write');
+	db.deleteGroup(groupId);
+}
+
+/** The customers of a group, with their measures: personal data, so for editors and owners. */
+export function groupCustomers(user: db.User | null, groupId: string, page: db.PageRequest): db.Page<db.GroupMember> {
+	const { group } = requireGroup(user, groupId, 'data:write');
+	db.ensureMeasures(group.workspaceId);
+	return db.groupMembers(group.workspaceId, compileRule(group.rule as GroupRule), page);
+}
+
+/** Internal customer ids of a group, for analyses and persona derivation cut by group. */
+export function groupMemberIds(group: db.CustomerGroup): number[] {
+	db.ensureMeasures(group.workspaceId);
+	return db.groupMemberIds(group.workspaceId, compileRule(group.rule as GroupRule));
+}
+
+export const GROUP_PRESETS = { rfm: RFM_SEGMENTS, 'top-20': [TOP_20_PRESET] } as const satisfies Record<
+	string,
+	readonly GroupPreset[]
+>;
+export type GroupPresetKey = keyof typeof GROUP_PRESETS;
+
+/**
+ * Creates the groups of a preset in the user's language. Groups whose name already exists are
+ * left as they are, so pressing the button twice adds nothing.
+ */
+export function applyPreset(
+	user: db.User | null,
+	workspaceId: string,
+	preset: GroupPresetKey,
+	locale: Locale
+): GroupWithFigures[] {
+	const access = requireWorkspace(user, workspaceId, 'groups:write');
+	const measures = db.ensureMeasures(workspaceId);
+	const created: GroupWithFigures[] = [];
+	for (const definition of GROUP_PRESETS[preset]) {
+		const name = definition.name[locale];
+		if (db.findGroupByName(workspaceId, name)) continue;
+		const group = db.insertGroup({
+			id: newId(),
+			workspaceId,
+			createdBy: access.user.id,
+			name,
+			description: definition.description[locale],
+			basis: definition.basis,
+			rule: definition.rule
+		});
+		created.push({ group, figures: figuresOf(workspaceId, definition.rule, measures) });
+	}
+	return created;
+}
