@@ -31,5 +31,20 @@ describe('the demo workspace on a fresh database', () => {
 			expect(summary.events.count).toBeGreaterThan(summary.transactions.count);
 			expect(summary.surveys.count).toBeGreaterThan(0);
 		}, 45_000);
+
+		// Its groups, one per basis plus the presets, are counted on that data; the RFM segments
+		// together hold every buyer, and the segments of the archetypes really differ.
+		const groups = (await (await fetch(`${server.baseUrl}/api/v1/workspaces/${workspaceId}/groups`, { headers: asDemo })).json())
+			.items as { name: string; basis: string; figures: { customers: number; share: number; revenueShare: number } }[];
+		expect(new Set(groups.map((g) => g.basis))).toEqual(new Set(['value', 'needs', 'relationship']));
+		const byName = Object.fromEntries(groups.map((g) => [g.name, g.figures]));
+		expect(byName['Home cooks']!.customers).toBeGreaterThan(0);
+		expect(byName['Top 20% by revenue']!.share).toBeCloseTo(0.2, 1);
+		expect(byName['Top 20% by revenue']!.revenueShare).toBeGreaterThan(0.4);
+		const segments = ['Champions', 'Loyal customers', 'Potential loyalists', 'New customers', 'Promising', 'Need attention',
+			'About to sleep', 'At risk', "Can't lose them", 'Hibernating'];
+		const buyers = segments.reduce((sum, name) => sum + byName[name]!.customers, 0);
+		expect(buyers).toBeGreaterThan(250);
+		expect(buyers).toBeLessThanOrEqual(300);
 	});
 });

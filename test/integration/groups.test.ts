@@ -68,7 +68,7 @@ async function members(groupId: string, client = owner): Promise<string[]> {
 	const ids: string[] = [];
 	let cursor: string | null = null;
 	do {
-		const page = await client.get(`/api/v1/groups/${groupId}/customers?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+		const page: { status: number; body: any } = await client.get(`/api/v1/groups/${groupId}/customers?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
 		expect(page.status).toBe(200);
 		ids.push(...page.body.items.map((item: { externalId: string }) => item.externalId));
 		cursor = page.body.nextCursor;

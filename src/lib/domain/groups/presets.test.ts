@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RFM_SEGMENTS, TOP_20_PRESET } from './presets';
-import { groupRuleSchema, isBlock, type Condition } from './rule';
+import { groupRuleSchema, isBlock, newCondition, withField, withOperator, type Condition } from './rule';
 
 function scoreRange(condition: Condition): number[] {
 	if (condition.op === 'eq') return [condition.value as number];
@@ -60,5 +60,25 @@ describe('group rule schema', () => {
 	it('refuses a third level of nesting', () => {
 		const deep = { match: 'all', conditions: [{ match: 'any', conditions: [{ match: 'all', conditions: [] }] }] };
 		expect(groupRuleSchema.safeParse(deep).success).toBe(false);
+	});
+});
+
+describe('editing a condition', () => {
+	it('starts a field with an operator and value that fit it', () => {
+		expect(newCondition('revenue')).toEqual({ field: 'revenue', op: 'gte', value: 0 });
+		expect(newCondition('rScore')).toEqual({ field: 'rScore', op: 'gte', value: 1 });
+		expect(newCondition('optIn')).toEqual({ field: 'optIn', op: 'isTrue' });
+		expect(newCondition('city')).toEqual({ field: 'city', op: 'eq', value: '' });
+		expect(newCondition('eventCount', 'purchase')).toEqual({ field: 'eventCount', op: 'gte', key: 'purchase', value: 1 });
+	});
+
+	it('keeps what still fits when the field or operator changes', () => {
+		const city = { field: 'city' as const, op: 'eq' as const, value: 'Utrecht' };
+		expect(withField(city, 'occupation')).toEqual({ field: 'occupation', op: 'eq', value: 'Utrecht', key: undefined });
+		expect(withField(city, 'revenue')).toEqual({ field: 'revenue', op: 'gte', value: 0 });
+		expect(withOperator(city, 'in')).toEqual({ field: 'city', op: 'in', value: ['Utrecht'] });
+		expect(withOperator(city, 'isSet')).toEqual({ field: 'city', op: 'isSet' });
+		expect(withOperator({ field: 'revenue', op: 'gte', value: 50 }, 'between')).toEqual({ field: 'revenue', op: 'between', value: [50, 50] });
+		expect(withOperator({ field: 'revenue', op: 'between', value: [5, 9] }, 'lt')).toEqual({ field: 'revenue', op: 'lt', value: 5 });
 	});
 });

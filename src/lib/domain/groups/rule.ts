@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GROUP_FIELDS, GROUP_FIELD_IDS, type FieldType, type GroupField } from './fields';
+import { GROUP_FIELDS, GROUP_FIELD_IDS, fieldDefinition, type FieldType, type GroupField } from './fields';
 
 /**
  * A group's rule: conditions joined by AND (`match: all`) or OR (`match: any`), where an entry
@@ -111,4 +111,35 @@ export function conditionProblem(condition: Condition): string | null {
 /** Number of conditions in a rule, blocks included. */
 export function countConditions(rule: GroupRule): number {
 	return rule.conditions.reduce((total, entry) => total + (isBlock(entry) ? entry.conditions.length : 1), 0);
+}
+
+/** A fresh condition on a field, with the field's first operator and a value that fits it. */
+export function newCondition(field: GroupField, key?: string): Condition {
+	return withOperator({ field, op: operatorsFor(field)[0]!, ...(key ? { key } : {}) }, operatorsFor(field)[0]!);
+}
+
+/** The same condition on another field: the operator is kept when it still applies. */
+export function withField(condition: Condition, field: GroupField): Condition {
+	if (field === condition.field) return condition;
+	const keep = operatorsFor(field).includes(condition.op) && GROUP_FIELDS[field].type === GROUP_FIELDS[condition.field].type;
+	return keep ? { ...condition, field, key: undefined } : newCondition(field);
+}
+
+/** The condition with another operator; the value is kept where its shape still fits. */
+export function withOperator(condition: Condition, op: Operator): Condition {
+	const next: Condition = { field: condition.field, op, ...(condition.key ? { key: condition.key } : {}) };
+	if (VALUELESS.includes(op)) return next;
+	const type = GROUP_FIELDS[condition.field].type;
+	const old = condition.value;
+	if (op === 'between') {
+		const low = typeof old === 'number' ? old : fieldDefinition(condition.field).min ?? 0;
+		return { ...next, value: Array.isArray(old) && typeof old[0] === 'number' ? old : [low, low] };
+	}
+	if (op === 'in' || op === 'notIn') {
+		return { ...next, value: Array.isArray(old) ? old : typeof old === 'string' && old ? [old] : [] };
+	}
+	if (type === 'number' || type === 'event') {
+		return { ...next, value: typeof old === 'number' ? old : Array.isArray(old) && typeof old[0] === 'number' ? old[0] : (fieldDefinition(condition.field).min ?? (type === 'event' ? 1 : 0)) };
+	}
+	return { ...next, value: typeof old === 'string' ? old : Array.isArray(old) && typeof old[0] === 'string' ? old[0] : '' };
 }

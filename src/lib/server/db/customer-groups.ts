@@ -114,3 +114,55 @@ export function groupMemberIds(workspaceId: string, filter: RuleFilter): number[
 			.all(workspaceId, ...filter.params) as number[]
 	);
 }
+
+export interface RuleVocabulary {
+	/** Most frequent values of the text fields, for the rule builder's suggestions. */
+	values: Record<'gender' | 'city' | 'incomeBand' | 'education' | 'occupation' | 'acquisitionChannel', string[]>;
+	interests: string[];
+	preferences: string[];
+	categories: string[];
+	eventTypes: { eventType: string; count: number }[];
+}
+
+const SUGGESTIONS = 40;
+
+export function ruleVocabulary(workspaceId: string): RuleVocabulary {
+	const client = getDb().$client;
+	const frequent = (table: string, column: string, limit = SUGGESTIONS) =>
+		client
+			.prepare(
+				`select min(trim(${column})) from ${table} where workspace_id = ? and ${column} is not null and trim(${column}) <> ''
+				group by lower(trim(${column})) order by count(*) desc, 1 limit ?`
+			)
+			.pluck()
+			.all(workspaceId, limit) as string[];
+	const words = (column: string) => {
+		const counts = new Map<string, number>();
+		for (const list of frequent('customers', column, 2000)) {
+			for (const word of list.split(/[;,]/)) {
+				const clean = word.trim().toLowerCase();
+				if (clean) counts.set(clean, (counts.get(clean) ?? 0) + 1);
+			}
+		}
+		return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, SUGGESTIONS).map(([word]) => word);
+	};
+	return {
+		values: {
+			gender: frequent('customers', 'gender'),
+			city: frequent('customers', 'city'),
+			incomeBand: frequent('customers', 'income_band'),
+			education: frequent('customers', 'education'),
+			occupation: frequent('customers', 'occupation'),
+			acquisitionChannel: frequent('customers', 'acquisition_channel')
+		},
+		interests: words('interests'),
+		preferences: words('preferences'),
+		categories: frequent('customer_transactions', 'category', 100),
+		eventTypes: client
+			.prepare(
+				`select event_type as eventType, count(*) as count from customer_events where workspace_id = ?
+				group by event_type order by count desc, event_type limit 100`
+			)
+			.all(workspaceId) as { eventType: string; count: number }[]
+	};
+}

@@ -1,6 +1,8 @@
 import { basename, join } from 'node:path';
 import { rmSync } from 'node:fs';
 import { templateUpdate } from '$lib/domain/board';
+import { RFM_SEGMENTS, TOP_20_PRESET, type GroupRule } from '$lib/domain/groups';
+import { newId } from '../ids';
 import { generateDemoData } from '../demo-data';
 import { importServerFile } from '../imports';
 import { writeDemoCsvFiles } from './csv-files';
@@ -28,6 +30,7 @@ export async function seedDemoIfEmpty(): Promise<void> {
 		templateUpdate('webshop', 'en')
 	);
 	if (config.demoCustomers > 0) {
+		seedDemoGroups(workspace.id, user.id);
 		// In the background: the server answers at once, the data arrives in the demo workspace
 		// through the ordinary import jobs (customers first, then what refers to them).
 		void loadDemoCustomerData(workspace.id, user.id, config.demoCustomers).catch((error) =>
@@ -56,4 +59,37 @@ async function loadDemoCustomerData(workspaceId: string, userId: string, custome
 	}
 	rmSync(dir, { recursive: true, force: true });
 	console.log(`[waymark] Demo customer data (${customers} customers) is being imported into the demo workspace`);
+}
+
+/** Groups on each basis of the domain, so that the groups page shows what a team would build. */
+function seedDemoGroups(workspaceId: string, userId: string): void {
+	const handMade: { name: string; description: string; basis: db.GroupBasisValue; rule: GroupRule }[] = [
+		{
+			name: 'Home cooks',
+			description: 'Customers who name cooking among their interests',
+			basis: 'needs',
+			rule: { match: 'all', conditions: [{ field: 'interests', op: 'includes', value: 'koken' }] }
+		},
+		{
+			name: 'Loyalty members open to contact',
+			description: 'In the loyalty programme and opted in: the relationship-willing',
+			basis: 'relationship',
+			rule: {
+				match: 'all',
+				conditions: [
+					{ field: 'loyaltyMember', op: 'isTrue' },
+					{ field: 'optIn', op: 'isTrue' }
+				]
+			}
+		}
+	];
+	const presets = [TOP_20_PRESET, ...RFM_SEGMENTS].map((preset) => ({
+		name: preset.name.en,
+		description: preset.description.en,
+		basis: preset.basis,
+		rule: preset.rule
+	}));
+	for (const group of [...handMade, ...presets]) {
+		db.insertGroup({ ...group, id: newId(), workspaceId, createdBy: userId });
+	}
 }

@@ -143,3 +143,9 @@ export function applyPreset(
 	}
 	return created;
 }
+
+/** Values the rule builder suggests (cities, categories, event types…): for those who define groups. */
+export function ruleVocabulary(user: db.User | null, workspaceId: string): db.RuleVocabulary {
+	requireWorkspace(user, workspaceId, 'groups:write');
+	return db.ruleVocabulary(workspaceId);
+}

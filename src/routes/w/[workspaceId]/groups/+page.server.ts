@@ -1,0 +1,31 @@
+import { groupPresetSchema } from '$lib/schemas';
+import { loadPage, runForm } from '$lib/server/http/forms';
+import { groupFiguresJson } from '$lib/server/http/json';
+import { parseInput } from '$lib/server/http/validation';
+import { applyPreset, deleteGroup, listGroups } from '$lib/server/groups';
+import { getLocale } from '$lib/paraglide/runtime';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) =>
+	loadPage(event, () => ({
+		groups: listGroups(event.locals.user, event.params.workspaceId).map(({ group, figures }) => ({
+			id: group.id,
+			name: group.name,
+			description: group.description,
+			basis: group.basis,
+			figures: groupFiguresJson(figures)
+		}))
+	}));
+
+export const actions: Actions = {
+	preset: (event) =>
+		runForm(event, 'preset', (fields) => {
+			const { preset } = parseInput(groupPresetSchema, { preset: fields.preset });
+			// Preset groups are named in the language the page is shown in.
+			return { created: applyPreset(event.locals.user, event.params.workspaceId, preset, getLocale()).length };
+		}),
+	delete: (event) =>
+		runForm(event, 'delete', (fields) => {
+			deleteGroup(event.locals.user, fields.groupId ?? '');
+		})
+};
