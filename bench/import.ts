@@ -109,6 +109,32 @@ async function main() {
 		console.log(`throughput: ${Math.round(status!.rowsTotal / seconds).toLocaleString('en')} rows/s (upload included)`);
 		console.log(`server RSS: before ${mb(rssBefore)}, peak sampled ${mb(peakSampled)}, VmHWM ${mb(peakRss(pid))}`);
 		console.log(`slowest status request while importing: ${slowest.toFixed(0)} ms (${resets} keep-alive resets retried)`);
+
+		// Customer groups on the imported data: the first count builds the per-customer measures
+		// (recency, frequency, revenue, RFM) for the new dataset version; later counts reuse them.
+		const preview = async (rule: unknown) => {
+			const asked = performance.now();
+			const answer = await fetch(`${target.origin}/api/v1/workspaces/${workspace.id}/groups/preview`, {
+				method: 'POST',
+				headers: { ...auth, 'content-type': 'application/json' },
+				body: JSON.stringify({ rule })
+			});
+			const figures = (await answer.json()) as { customers: number };
+			return { ms: performance.now() - asked, customers: figures.customers };
+		};
+		const top20 = { match: 'all', conditions: [{ field: 'revenueRankPercent', op: 'lt', value: 20 }] };
+		const first = await preview(top20);
+		const again = await preview(top20);
+		const mixed = await preview({
+			match: 'any',
+			conditions: [
+				{ match: 'all', conditions: [{ field: 'boughtCategory', op: 'includes', value: 'Boeken' }, { field: 'rScore', op: 'gte', value: 4 }] },
+				{ field: 'transactions', op: 'gte', value: 30 }
+			]
+		});
+		console.log(`group count, first after import (builds measures of ${CUSTOMERS.toLocaleString('en')} customers): ${first.ms.toFixed(0)} ms`);
+		console.log(`group count, top 20% again: ${again.ms.toFixed(0)} ms (${again.customers.toLocaleString('en')} customers)`);
+		console.log(`group count, category + RFM or frequency: ${mixed.ms.toFixed(0)} ms (${mixed.customers.toLocaleString('en')} customers)`);
 	} finally {
 		target.process.kill('SIGTERM');
 		await once(target.process, 'exit');
