@@ -13,3 +13,4 @@ export * from './documents';
 export * from './customer-data';
 export * from './customer-measures';
 export * from './customer-groups';
+export * from './analytics-data';
