@@ -63,9 +63,11 @@ export function valueAction(currentValue: number, potentialValue: number, option
 
 /**
  * Potential value and action for every customer of one group. At full share of wallet the value
- * scales with 1 / share (the customer buys everything in the category from us); a loss does not
- * scale up into a bigger loss, so a non-positive current value stays as it is. Customers without
- * known category spend get the group's top-quartile value (or their own, when higher).
+ * scales with 1 / share (the customer buys everything in the category from us). Customers without
+ * known category spend get the group's top-quartile value (or their own, when higher). Either way
+ * a customer who brings nothing or a loss today keeps that as potential: there is no behaviour to
+ * scale up, and assuming a loss-maker turns top-quartile would hide exactly the customers this
+ * matrix is meant to find.
  */
 export function valueMatrix(customers: readonly ValueInput[], options: ValueMatrixOptions = {}): ValueMatrix {
 	const sorted = Float64Array.from(customers, (c) => c.currentValue).sort();
@@ -80,7 +82,7 @@ export function valueMatrix(customers: readonly ValueInput[], options: ValueMatr
 			potentialValue = c.currentValue > 0 && share > 0 ? c.currentValue / share : c.currentValue;
 		} else {
 			potentialBasis = 'top-quartile';
-			potentialValue = Math.max(c.currentValue, topQuartileValue);
+			potentialValue = c.currentValue > 0 ? Math.max(c.currentValue, topQuartileValue) : c.currentValue;
 		}
 		const action = valueAction(c.currentValue, potentialValue, options);
 		counts[action]++;
