@@ -8,8 +8,8 @@
  * Inputs are (x, t_x, T) per customer (see summary.ts); every time (t, horizons) is in the same
  * time unit as t_x and T.
  */
-import { distinctIndex, groupFrequencyProfiles, isFrequencyGroups, type FrequencyGroups, type FrequencyProfile } from './frequency-groups';
-import { minimizePositive, type MinimizeOptions } from './optimize';
+import { distinctIndex, groupFrequencyProfiles, isFrequencyGroups, subsampleGroups, type FrequencyGroups, type FrequencyProfile } from './frequency-groups';
+import { minimizePositiveWarmStarted, type MinimizeOptions } from './optimize';
 import { hyp2f1, logGamma } from './special';
 
 export interface BgnbdParams {
@@ -29,12 +29,15 @@ export interface BgnbdFit {
 	customers: number;
 	/** Distinct (x, t_x, T) profiles the fit actually evaluated. */
 	distinctProfiles: number;
+	/** For many profiles: the fit on a subsample that gave the starting point (see minimizePositiveWarmStarted). */
+	warmUp: { iterations: number; evaluations: number; profiles: number } | null;
 }
+
+/** Above about this many distinct profiles a warm-up on a subsample of this size pays for itself. */
+const WARM_UP_PROFILES = 5_000;
 
 const toGroups = (data: readonly FrequencyProfile[] | FrequencyGroups) => (isFrequencyGroups(data) ? data : groupFrequencyProfiles(data));
 
-/** log(e^u + e^v) without overflow. */
-const logAddExp = (u: number, v: number) => (u > v ? u + Math.log1p(Math.exp(v - u)) : v + Math.log1p(Math.exp(u - v)));
 
 /**
  * Builds the log-likelihood of the grouped data as a function of the parameters (eq. 6 of the
@@ -50,6 +53,12 @@ function likelihoodOf(groups: FrequencyGroups): (p: BgnbdParams) => number {
 	const oddsX = new Float64Array(nx);
 	const logT = new Float64Array(Ts.values.length);
 	const logTx = new Float64Array(txs.values.length);
+	// Locals rather than property reads in the hot loop (it runs profiles × evaluations times).
+	const { size, weight } = groups;
+	const xColumn = groups.x;
+	const xIndex = xs.index;
+	const tIndex = Ts.index;
+	const txIndex = txs.index;
 	return ({ r, alpha, a, b }) => {
 		const base = r * Math.log(alpha) - logGamma(r) + logGamma(a + b) - logGamma(b);
 		const logA = Math.log(a);
@@ -62,13 +71,18 @@ function likelihoodOf(groups: FrequencyGroups): (p: BgnbdParams) => number {
 		for (let k = 0; k < logT.length; k++) logT[k] = Math.log(alpha + Ts.values[k]!);
 		for (let k = 0; k < logTx.length; k++) logTx[k] = Math.log(alpha + txs.values[k]!);
 		let total = 0;
-		for (let i = 0; i < groups.size; i++) {
-			const x = groups.x[i]!;
-			const kx = xs.index[i]!;
-			const alive = -(r + x) * logT[Ts.index[i]!]!;
-			// The second term is the chance of having dropped out right after the last purchase.
-			const term = x > 0 ? logAddExp(alive, oddsX[kx]! - (r + x) * logTx[txs.index[i]!]!) : alive;
-			total += groups.weight[i]! * (perX[kx]! + term);
+		for (let i = 0; i < size; i++) {
+			const x = xColumn[i]!;
+			const kx = xIndex[i]!;
+			const shape = r + x;
+			const alive = -shape * logT[tIndex[i]!]!;
+			let term = alive;
+			if (x > 0) {
+				// Add the chance of having dropped out right after the last purchase: log(e^alive + e^dropped).
+				const d = oddsX[kx]! - shape * logTx[txIndex[i]!]! - alive;
+				term += d > 0 ? d + Math.log1p(Math.exp(-d)) : Math.log1p(Math.exp(d));
+			}
+			total += weight[i]! * (perX[kx]! + term);
 		}
 		return total;
 	};
@@ -101,7 +115,9 @@ export function fitBgnbd(data: readonly FrequencyProfile[] | FrequencyGroups, op
 		initial = { r: 1, alpha: repeats > 0 && time > 0 ? time / repeats : 1, a: 1, b: 1 };
 	}
 	const start = [initial.r, initial.alpha, initial.a, initial.b];
-	const result = minimizePositive(([r, alpha, a, b]) => -logLikelihood({ r: r!, alpha: alpha!, a: a!, b: b! }), start, options);
+	const negative = (likelihood: (p: BgnbdParams) => number) => ([r, alpha, a, b]: number[]) => -likelihood({ r: r!, alpha: alpha!, a: a!, b: b! });
+	const sample = subsampleGroups(groups, WARM_UP_PROFILES);
+	const result = minimizePositiveWarmStarted(negative(logLikelihood), sample && negative(likelihoodOf(sample)), start, options);
 	const [r, alpha, a, b] = result.params as [number, number, number, number];
 	return {
 		params: { r, alpha, a, b },
@@ -109,6 +125,7 @@ export function fitBgnbd(data: readonly FrequencyProfile[] | FrequencyGroups, op
 		converged: result.converged,
 		iterations: result.iterations,
 		evaluations: result.evaluations,
+		warmUp: result.warmUp && { ...result.warmUp, profiles: sample!.size },
 		customers: groups.customers,
 		distinctProfiles: groups.size
 	};
@@ -145,18 +162,20 @@ export function bgnbdExpectedTransactions(params: BgnbdParams, t: number): numbe
 }
 
 /**
- * A customer's conditional expectation, split so that many horizons for one customer share the
- * work: E[Y(t) | x, t_x, T] = scale × (1 − ((α+T)/(α+T+t))^(r+x) · 2F1(r+x, b+x; a+b+x−1; t/(α+T+t))).
+ * Expected purchases in the next t time units of a customer with x repeats and age T *if still
+ * alive*: (a+b+x−1)/(a−1) · (1 − ((α+T)/(α+T+t))^(r+x) · 2F1(r+x, b+x; a+b+x−1; t/(α+T+t))).
+ * Times P(alive) it is the conditional expectation (eq. 10). It does not depend on t_x, so
+ * customers with the same x and T share it — scoring a customer base computes it once per (x, T).
+ * For a = 1 the formula is 0/0; we average a just above and below (it is continuous there).
  */
-export function bgnbdConditionalExpectation(params: BgnbdParams, profile: FrequencyProfile): (t: number) => number {
+export function bgnbdExpectationIfAlive(params: BgnbdParams, x: number, T: number): (t: number) => number {
 	const { r, alpha, a, b } = params;
-	const { x, T } = profile;
 	if (Math.abs(a - 1) < 1e-7) {
-		const below = bgnbdConditionalExpectation({ ...params, a: 1 - 1e-6 }, profile);
-		const above = bgnbdConditionalExpectation({ ...params, a: 1 + 1e-6 }, profile);
+		const below = bgnbdExpectationIfAlive({ ...params, a: 1 - 1e-6 }, x, T);
+		const above = bgnbdExpectationIfAlive({ ...params, a: 1 + 1e-6 }, x, T);
 		return (t) => (below(t) + above(t)) / 2;
 	}
-	const scale = (((a + b + x - 1) / (a - 1)) * bgnbdProbabilityAlive(params, profile));
+	const scale = (a + b + x - 1) / (a - 1);
 	const shape = r + x;
 	return (t) => {
 		if (!(t >= 0)) throw new RangeError(`Horizon must be ≥ 0, got ${t}`);
@@ -164,6 +183,13 @@ export function bgnbdConditionalExpectation(params: BgnbdParams, profile: Freque
 		const z = t / (alpha + T + t);
 		return scale * (1 - Math.pow(1 - z, shape) * hyp2f1(shape, b + x, a + b + x - 1, z));
 	};
+}
+
+/** The conditional expectation as a function of the horizon, for evaluating many horizons of one customer. */
+export function bgnbdConditionalExpectation(params: BgnbdParams, profile: FrequencyProfile): (t: number) => number {
+	const pAlive = bgnbdProbabilityAlive(params, profile);
+	const ifAlive = bgnbdExpectationIfAlive(params, profile.x, profile.T);
+	return (t) => pAlive * ifAlive(t);
 }
 
 /** E[Y(t) | x, t_x, T]: expected purchases in the next t time units of a customer with this profile (eq. 10). */

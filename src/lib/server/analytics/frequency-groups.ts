@@ -35,22 +35,60 @@ function validate(p: FrequencyProfile) {
 	if (p.x === 0 && p.tx !== 0) throw new RangeError(`Invalid frequency profile: t_x must be 0 when x = 0 (got ${p.tx})`);
 }
 
+/** Mixes the bits of three doubles into a 32-bit hash (murmur3's finaliser on each word). */
+const scratch = new Float64Array(3);
+const words = new Int32Array(scratch.buffer);
+function hashProfile(x: number, tx: number, T: number): number {
+	scratch[0] = x;
+	scratch[1] = tx;
+	scratch[2] = T;
+	let h = 0x9747b28c;
+	for (let i = 0; i < 6; i++) {
+		let k = Math.imul(words[i]!, 0xcc9e2d51);
+		k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
+		h ^= k;
+		h = Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64;
+	}
+	h ^= h >>> 16;
+	h = Math.imul(h, 0x85ebca6b);
+	h ^= h >>> 13;
+	return h >>> 0;
+}
+
+/**
+ * Groups customers by (x, t_x, T). An open-addressing hash table on the three numbers rather
+ * than a Map of string keys: building a million "x|tx|T" strings costs more than the fit.
+ */
 export function groupFrequencyProfiles(profiles: readonly FrequencyProfile[]): FrequencyGroups {
-	const index = new Map<string, number>();
-	const keys: FrequencyProfile[] = [];
+	const capacity = 1 << Math.max(4, Math.ceil(Math.log2(profiles.length * 2 + 1)));
+	const mask = capacity - 1;
+	const slots = new Int32Array(capacity).fill(-1);
+	const xs: number[] = [];
+	const txs: number[] = [];
+	const Ts: number[] = [];
 	const counts: number[] = [];
 	for (const p of profiles) {
 		validate(p);
-		const key = `${p.x}|${p.tx}|${p.T}`;
-		const i = index.get(key);
-		if (i === undefined) {
-			index.set(key, keys.length);
-			keys.push({ x: p.x, tx: p.tx, T: p.T });
-			counts.push(1);
-		} else counts[i]!++;
+		let slot = hashProfile(p.x, p.tx, p.T) & mask;
+		for (;;) {
+			const k = slots[slot]!;
+			if (k === -1) {
+				slots[slot] = xs.length;
+				xs.push(p.x);
+				txs.push(p.tx);
+				Ts.push(p.T);
+				counts.push(1);
+				break;
+			}
+			if (xs[k] === p.x && txs[k] === p.tx && Ts[k] === p.T) {
+				counts[k]!++;
+				break;
+			}
+			slot = (slot + 1) & mask;
+		}
 	}
-	const order = keys.map((_, i) => i).sort((i, j) => keys[i]!.x - keys[j]!.x || keys[i]!.tx - keys[j]!.tx || keys[i]!.T - keys[j]!.T);
-	const size = keys.length;
+	const size = xs.length;
+	const order = Array.from({ length: size }, (_, i) => i).sort((i, j) => xs[i]! - xs[j]! || txs[i]! - txs[j]! || Ts[i]! - Ts[j]!);
 	const groups: FrequencyGroups = {
 		x: new Float64Array(size),
 		tx: new Float64Array(size),
@@ -60,9 +98,9 @@ export function groupFrequencyProfiles(profiles: readonly FrequencyProfile[]): F
 		customers: profiles.length
 	};
 	order.forEach((i, k) => {
-		groups.x[k] = keys[i]!.x;
-		groups.tx[k] = keys[i]!.tx;
-		groups.T[k] = keys[i]!.T;
+		groups.x[k] = xs[i]!;
+		groups.tx[k] = txs[i]!;
+		groups.T[k] = Ts[i]!;
 		groups.weight[k] = counts[i]!;
 	});
 	return groups;
@@ -84,4 +122,32 @@ export function distinctIndex(column: Float64Array): { values: Float64Array; ind
 		index[i] = k;
 	}
 	return { values: Float64Array.from(values), index };
+}
+
+/**
+ * A systematic sample of about `target` profiles: every k-th profile in (x, t_x, T) order, its
+ * weight multiplied by k, so every frequency keeps its share. Null when the groups are already
+ * small. Deterministic, so a warm start from it is too.
+ */
+export function subsampleGroups(groups: FrequencyGroups, target: number): FrequencyGroups | null {
+	const k = Math.floor(groups.size / target);
+	if (k < 2) return null;
+	const size = Math.ceil(groups.size / k);
+	const sample: FrequencyGroups = {
+		x: new Float64Array(size),
+		tx: new Float64Array(size),
+		T: new Float64Array(size),
+		weight: new Float64Array(size),
+		size,
+		customers: 0
+	};
+	for (let j = 0; j < size; j++) {
+		const i = j * k;
+		sample.x[j] = groups.x[i]!;
+		sample.tx[j] = groups.tx[i]!;
+		sample.T[j] = groups.T[i]!;
+		sample.weight[j] = groups.weight[i]! * k;
+		sample.customers += sample.weight[j]!;
+	}
+	return sample;
 }

@@ -7,7 +7,7 @@
  * first purchase is often atypical. Assumes spend is independent of purchase frequency; check
  * the correlation before trusting it. Amounts are in whatever currency the input used.
  */
-import { minimizePositive, type MinimizeOptions } from './optimize';
+import { minimizePositiveWarmStarted, type MinimizeOptions } from './optimize';
 import { logGamma } from './special';
 
 export interface GammaGammaParams {
@@ -32,6 +32,9 @@ export interface GammaGammaFit {
 	/** Repeat buyers with a positive mean value: the customers the fit used. */
 	customers: number;
 }
+
+/** Above about this many repeat buyers a warm-up on a sample of this size pays for itself. */
+const WARM_UP_CUSTOMERS = 5_000;
 
 /** Customers the model can learn from: repeat buyers with a positive mean value. */
 export const isSpendInformative = (c: SpendProfile): boolean => c.x > 0 && c.monetaryValue > 0;
@@ -85,7 +88,11 @@ export function fitGammaGamma(customers: readonly SpendProfile[], options: Gamma
 	const logLikelihood = likelihoodOf(used);
 	const meanSpend = used.reduce((sum, c) => sum + c.monetaryValue, 0) / used.length;
 	const initial = options.initial ?? { p: 1, q: 2, gamma: meanSpend };
-	const result = minimizePositive(([p, q, gamma]) => -logLikelihood({ p: p!, q: q!, gamma: gamma! }), [initial.p, initial.q, initial.gamma], options);
+	const negative = (likelihood: (params: GammaGammaParams) => number) => ([p, q, gamma]: number[]) => -likelihood({ p: p!, q: q!, gamma: gamma! });
+	// Many repeat buyers: start from a fit on every k-th of them (see minimizePositiveWarmStarted).
+	const stride = Math.floor(used.length / WARM_UP_CUSTOMERS);
+	const sample = stride >= 2 ? likelihoodOf(used.filter((_, i) => i % stride === 0)) : null;
+	const result = minimizePositiveWarmStarted(negative(logLikelihood), sample && negative(sample), [initial.p, initial.q, initial.gamma], options);
 	const [p, q, gamma] = result.params as [number, number, number];
 	return {
 		params: { p, q, gamma },

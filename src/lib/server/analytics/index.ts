@@ -19,6 +19,7 @@ export {
 	bgnbdExpectedTransactions,
 	bgnbdConditionalExpectedTransactions,
 	bgnbdConditionalExpectation,
+	bgnbdExpectationIfAlive,
 	type BgnbdParams,
 	type BgnbdFit,
 	type BgnbdFitOptions

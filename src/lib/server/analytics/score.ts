@@ -2,7 +2,7 @@
  * Scores a whole customer base with fitted BG/NBD and Gamma-Gamma models: P(alive), expected
  * transactions over the horizon, expected spend per transaction and discounted CLV per customer.
  */
-import { bgnbdConditionalExpectation, bgnbdProbabilityAlive, type BgnbdParams } from './bgnbd';
+import { bgnbdExpectationIfAlive, bgnbdProbabilityAlive, type BgnbdParams } from './bgnbd';
 import type { DiscountedClvOptions } from './clv';
 import { gammaGammaExpectedSpend, type GammaGammaParams } from './gamma-gamma';
 import type { CustomerSummary } from './summary';
@@ -25,8 +25,9 @@ export interface ScoreOptions extends DiscountedClvOptions {
 
 /**
  * Same numbers as discountedClv per customer, computed without per-period arrays (a million
- * customers × periods of garbage adds up). One-time buyers acquired on the same day share a
- * profile, so their score is computed once.
+ * customers × periods of garbage adds up). The expensive part — the expected purchases per
+ * period if alive, a hypergeometric series each — depends only on (x, T), which customers share
+ * a lot (all one-time buyers of a day, for a start); it is computed once per pair.
  */
 export function scoreCustomers(customers: readonly CustomerSummary[], options: ScoreOptions): CustomerScore[] {
 	const { bgnbd, gammaGamma, margin, discountRate, periods } = options;
@@ -35,12 +36,15 @@ export function scoreCustomers(customers: readonly CustomerSummary[], options: S
 	const discount = new Float64Array(periods + 1);
 	discount[0] = 1;
 	for (let k = 1; k <= periods; k++) discount[k] = discount[k - 1]! / (1 + discountRate);
-	const oneTimeBuyers = new Map<number, { pAlive: number; expectedTransactions: number; discounted: number }>();
+	/** Per x, per T: [expected purchases over the horizon, discounted expected purchases], both if alive. */
+	const ifAliveByX = new Map<number, Map<number, [total: number, discounted: number]>>();
 
 	return customers.map((c) => {
-		let cached = c.x === 0 ? oneTimeBuyers.get(c.T) : undefined;
-		if (!cached) {
-			const expected = bgnbdConditionalExpectation(bgnbd, c);
+		let byT = ifAliveByX.get(c.x);
+		if (!byT) ifAliveByX.set(c.x, (byT = new Map()));
+		let ifAlive = byT.get(c.T);
+		if (!ifAlive) {
+			const expected = bgnbdExpectationIfAlive(bgnbd, c.x, c.T);
 			let previous = 0;
 			let discounted = 0;
 			for (let k = 1; k <= periods; k++) {
@@ -48,16 +52,16 @@ export function scoreCustomers(customers: readonly CustomerSummary[], options: S
 				discounted += (cumulative - previous) * discount[k]!;
 				previous = cumulative;
 			}
-			cached = { pAlive: bgnbdProbabilityAlive(bgnbd, c), expectedTransactions: previous, discounted };
-			if (c.x === 0) oneTimeBuyers.set(c.T, cached);
+			byT.set(c.T, (ifAlive = [previous, discounted]));
 		}
+		const pAlive = bgnbdProbabilityAlive(bgnbd, c);
 		const expectedSpend = gammaGammaExpectedSpend(gammaGamma, c);
 		return {
 			customerId: c.customerId,
-			pAlive: cached.pAlive,
-			expectedTransactions: cached.expectedTransactions,
+			pAlive,
+			expectedTransactions: pAlive * ifAlive[0],
 			expectedSpend,
-			clv: cached.discounted * expectedSpend * margin - acquisitionCost
+			clv: pAlive * ifAlive[1] * expectedSpend * margin - acquisitionCost
 		};
 	});
 }
