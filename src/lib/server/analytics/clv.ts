@@ -1,0 +1,208 @@
+/**
+ * Customer lifetime value (klantwaarde), two ways:
+ * - the taught formula KW = (T × A × P) − K, every factor derived from the data and shown, any
+ *   factor overridable (a manager's assumption beats a thin sample);
+ * - the discounted form: expected transactions per period from BG/NBD, times expected spend and
+ *   margin, each period discounted, optionally minus the acquisition cost.
+ * Units: T and relationship lengths in the summary's time unit; money in the data's currency.
+ */
+import { bgnbdConditionalExpectation, type BgnbdParams } from './bgnbd';
+import type { FrequencyProfile } from './frequency-groups';
+
+/** The four factors of KW = (T × A × P) − K. */
+export interface FormulaFactors {
+	/** Expected transactions over the whole relationship. */
+	T: number;
+	/** Items (purchases) per transaction. */
+	A: number;
+	/** Average price per item. */
+	P: number;
+	/** Acquisition cost. */
+	K: number;
+}
+
+/** The factors plus the two that T is made of: T = purchaseRate × relationshipLength. */
+export interface FormulaDerivation extends FormulaFactors {
+	/** Transactions per time unit. */
+	purchaseRate: number;
+	/** Expected length of the relationship, in time units. */
+	relationshipLength: number;
+}
+
+export type FactorSource = 'data' | 'assumption' | 'override';
+
+export interface FormulaClv {
+	/** KW = (T × A × P) − K */
+	value: number;
+	factors: FormulaDerivation;
+	/** Where each factor came from: the data, a stated assumption (the relationship length passed in), or an override. */
+	sources: Record<keyof FormulaDerivation, FactorSource>;
+}
+
+/** What the formula needs of one customer (summary.ts gives all but the acquisition cost). */
+export interface FormulaCustomer {
+	/** Transactions (purchase days) observed. */
+	purchases: number;
+	items: number;
+	revenue: number;
+	/** Time the customer has been observed (first purchase to the end of the data), in time units. */
+	observedLength: number;
+	acquisitionCost?: number;
+}
+
+export interface FormulaOptions {
+	/**
+	 * Expected relationship length in time units, e.g. from retention (relationshipLengthFromRetention)
+	 * or sBG (sbgExpectedLifetime). Without it the group's mean observed length is used — a lower
+	 * bound, since relationships go on after the data ends.
+	 */
+	relationshipLength?: number;
+	/**
+	 * A customer seen for less than this many time units is treated as seen for this long, so a
+	 * customer who bought yesterday is not credited with a purchase a day. Default 1.
+	 */
+	minimumObservedLength?: number;
+	/** Replace any factor of the group figure; T is recomputed from rate × length unless T itself is overridden. */
+	overrides?: Partial<FormulaDerivation>;
+}
+
+/** KW = (T × A × P) − K. */
+export function formulaValue({ T, A, P, K }: FormulaFactors): number {
+	return T * A * P - K;
+}
+
+/** Expected relationship length for a constant retention rate per period: 1 / (1 − r) periods (a geometric lifetime). */
+export function relationshipLengthFromRetention(retentionRate: number): number {
+	if (!(retentionRate >= 0 && retentionRate < 1)) throw new RangeError(`Retention rate must be in [0, 1), got ${retentionRate}`);
+	return 1 / (1 - retentionRate);
+}
+
+const ratio = (numerator: number, denominator: number) => (denominator > 0 ? numerator / denominator : 0);
+
+function derive(
+	totals: { purchases: number; items: number; revenue: number; observedLength: number; acquisitionCost: number; customers: number },
+	relationshipLength: number,
+	lengthSource: FactorSource,
+	overrides: Partial<FormulaDerivation> = {}
+): FormulaClv {
+	const fromData: FormulaDerivation = {
+		purchaseRate: ratio(totals.purchases, totals.observedLength),
+		relationshipLength,
+		T: 0,
+		A: ratio(totals.items, totals.purchases),
+		P: ratio(totals.revenue, totals.items),
+		K: ratio(totals.acquisitionCost, totals.customers)
+	};
+	const factors = { ...fromData, ...overrides };
+	if (overrides.T === undefined) factors.T = factors.purchaseRate * factors.relationshipLength;
+	const sourceOf = (key: keyof FormulaDerivation): FactorSource => (overrides[key] !== undefined ? 'override' : 'data');
+	const rateSource = sourceOf('purchaseRate');
+	const relationshipSource = overrides.relationshipLength !== undefined ? 'override' : lengthSource;
+	// T is as solid as the weakest of the two factors it is the product of.
+	const productSource: FactorSource = rateSource === 'override' || relationshipSource === 'override' ? 'override' : relationshipSource;
+	const sources: Record<keyof FormulaDerivation, FactorSource> = {
+		purchaseRate: rateSource,
+		relationshipLength: relationshipSource,
+		T: overrides.T !== undefined ? 'override' : productSource,
+		A: sourceOf('A'),
+		P: sourceOf('P'),
+		K: sourceOf('K')
+	};
+	return { value: formulaValue(factors), factors, sources };
+}
+
+/**
+ * The formula per group and per customer. Group factors pool the customers (total items over
+ * total transactions, and so on), so big customers weigh in proportion; K is the mean
+ * acquisition cost. Each customer gets their own rate, A, P and K with the group's relationship
+ * length; overrides apply to the group figure.
+ */
+export function formulaClv(customers: readonly FormulaCustomer[], options: FormulaOptions = {}): { group: FormulaClv; customers: FormulaClv[] } {
+	const minimum = options.minimumObservedLength ?? 1;
+	const seen = (c: FormulaCustomer) => Math.max(c.observedLength, minimum);
+	const totals = { purchases: 0, items: 0, revenue: 0, observedLength: 0, acquisitionCost: 0, customers: customers.length };
+	let rawLength = 0;
+	for (const c of customers) {
+		totals.purchases += c.purchases;
+		totals.items += c.items;
+		totals.revenue += c.revenue;
+		totals.observedLength += seen(c);
+		totals.acquisitionCost += c.acquisitionCost ?? 0;
+		rawLength += c.observedLength;
+	}
+	const given = options.relationshipLength;
+	const length = given ?? ratio(rawLength, customers.length);
+	const lengthSource: FactorSource = given === undefined ? 'data' : 'assumption';
+	return {
+		group: derive(totals, length, lengthSource, options.overrides),
+		customers: customers.map((c) =>
+			derive({ ...c, observedLength: seen(c), acquisitionCost: c.acquisitionCost ?? 0, customers: 1 }, length, lengthSource)
+		)
+	};
+}
+
+export interface DiscountedClvOptions {
+	/** Share of spend that is contribution (gross margin), 0–1. */
+	margin: number;
+	/** Discount rate per period, e.g. 0.01 a month; period k's value is divided by (1 + rate)^k. */
+	discountRate: number;
+	/** Horizon in periods. */
+	periods: number;
+	/** Time units per period (default 1): e.g. weeks as the time unit and 52/12 for monthly periods. */
+	periodLength?: number;
+	/** Subtracted from the value when given (for a prospective customer's CLV; sunk for an existing one). */
+	acquisitionCost?: number;
+}
+
+export interface DiscountedClv {
+	/** Net present value of the expected contributions over the horizon, minus the acquisition cost when given. */
+	value: number;
+	/** Expected transactions over the whole horizon (undiscounted). */
+	expectedTransactions: number;
+	/** Expected transactions in each period 1…periods. */
+	transactionsPerPeriod: number[];
+}
+
+function checkDiscounting({ margin, discountRate, periods, periodLength = 1 }: DiscountedClvOptions) {
+	if (!(discountRate > -1)) throw new RangeError(`Discount rate must be > −1, got ${discountRate}`);
+	if (!(Number.isInteger(periods) && periods >= 0)) throw new RangeError(`periods must be a whole number ≥ 0, got ${periods}`);
+	if (!(periodLength > 0)) throw new RangeError(`periodLength must be > 0, got ${periodLength}`);
+	if (!Number.isFinite(margin)) throw new RangeError(`margin must be a number, got ${margin}`);
+}
+
+/**
+ * Discounts a stream of expected transactions per period: Σ_k n_k × spend × margin / (1+d)^k − K.
+ * Model-free, so the same discounting serves any source of expected transactions.
+ */
+export function discountTransactions(transactionsPerPeriod: readonly number[], spendPerTransaction: number, options: Omit<DiscountedClvOptions, 'periods'>): number {
+	checkDiscounting({ ...options, periods: transactionsPerPeriod.length });
+	let value = 0;
+	let factor = 1;
+	for (const n of transactionsPerPeriod) {
+		factor /= 1 + options.discountRate;
+		value += n * spendPerTransaction * options.margin * factor;
+	}
+	return value - (options.acquisitionCost ?? 0);
+}
+
+/**
+ * Discounted CLV of a customer from BG/NBD and an expected spend per transaction (e.g.
+ * Gamma-Gamma): period k holds E[Y(k·L) | profile] − E[Y((k−1)·L) | profile] transactions.
+ */
+export function discountedClv(params: BgnbdParams, profile: FrequencyProfile, spendPerTransaction: number, options: DiscountedClvOptions): DiscountedClv {
+	checkDiscounting(options);
+	const length = options.periodLength ?? 1;
+	const expected = bgnbdConditionalExpectation(params, profile);
+	const transactionsPerPeriod: number[] = [];
+	let previous = 0;
+	for (let k = 1; k <= options.periods; k++) {
+		const cumulative = expected(k * length);
+		transactionsPerPeriod.push(cumulative - previous);
+		previous = cumulative;
+	}
+	return {
+		value: discountTransactions(transactionsPerPeriod, spendPerTransaction, options),
+		expectedTransactions: previous,
+		transactionsPerPeriod
+	};
+}

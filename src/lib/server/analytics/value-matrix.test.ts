@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { shareOfWallet, valueAction, valueMatrix } from './value-matrix';
+
+describe('share of wallet', () => {
+	it('is our spend over the customer’s category spend, clamped to [0, 1], null when unknown', () => {
+		expect(shareOfWallet(200, 800)).toBe(0.25);
+		expect(shareOfWallet(900, 600)).toBe(1);
+		expect(shareOfWallet(100, null)).toBeNull();
+		expect(shareOfWallet(100, 0)).toBeNull();
+	});
+});
+
+describe('value matrix', () => {
+	const matrix = valueMatrix([
+		{ customerId: 'A', currentValue: 100, ownSpend: 200, categorySpend: 800 },
+		{ customerId: 'B', currentValue: 300, ownSpend: 900, categorySpend: 1000 },
+		{ customerId: 'C', currentValue: -20 },
+		{ customerId: 'D', currentValue: 50 },
+		{ customerId: 'E', currentValue: 10 }
+	]);
+	const byId = Object.fromEntries(matrix.customers.map((c) => [c.customerId, c]));
+
+	it('values a customer at full share of wallet where category spend is known', () => {
+		expect(byId.A).toMatchObject({ potentialValue: 400, potentialBasis: 'share-of-wallet', shareOfWallet: 0.25, action: 'develop' });
+		expect(byId.B!.potentialValue).toBeCloseTo(300 / 0.9, 10);
+		expect(byId.B!.action).toBe('keep');
+	});
+
+	it('otherwise at the group’s top-quartile current value (75th percentile of −20, 10, 50, 100, 300 = 100)', () => {
+		expect(matrix.topQuartileValue).toBe(100);
+		expect(byId.D).toMatchObject({ potentialValue: 100, potentialBasis: 'top-quartile', action: 'keep' });
+		expect(byId.E).toMatchObject({ potentialValue: 100, action: 'develop' });
+	});
+
+	it('calls a customer loss-making when not even the potential is positive', () => {
+		expect(byId.C).toMatchObject({ potentialValue: -20, action: 'loss-making' });
+		expect(matrix.counts).toEqual({ keep: 2, develop: 2, 'loss-making': 1 });
+	});
+
+	it('develops customers who realise less than half their potential (configurable)', () => {
+		expect(valueAction(49, 100)).toBe('develop');
+		expect(valueAction(50, 100)).toBe('keep');
+		expect(valueAction(50, 100, { developBelow: 0.8 })).toBe('develop');
+		expect(valueAction(0, 0)).toBe('loss-making');
+	});
+});
