@@ -191,3 +191,25 @@ export const groupFormSchema = z.object({
 	basis: groupBasis,
 	rule: jsonField(groupRuleSchema, 'error_rule_invalid')
 });
+
+// ── analyses ─────────────────────────────────────────────────────────────────────────────
+
+const isoDay = z
+	.string()
+	.trim()
+	.regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, { error: 'error_date_invalid' })
+	.refine((text) => !Number.isNaN(Date.parse(text)), { error: 'error_date_invalid' });
+
+export const clvQuerySchema = pageQuerySchema.extend({
+	model: z.enum(['formula', 'discounted', 'bgnbd'], { error: 'error_clv_model_invalid' }).default('bgnbd'),
+	groupId: z.string().trim().min(1).max(40).optional(),
+	/** Last day of the calibration period; the last transaction day when left out. Later data is the holdout. */
+	calibrationEnd: isoDay.optional(),
+	timeUnit: z.enum(['day', 'week', 'month'], { error: 'error_time_unit_invalid' }).default('week'),
+	/** In time units; one year when left out. */
+	horizon: z.coerce.number({ error: 'error_number_invalid' }).int({ error: 'error_number_invalid' }).min(1, { error: 'error_number_invalid' }).max(3660, { error: 'error_number_invalid' }).optional(),
+	/** Per time unit; 10% a year when left out. */
+	discountRate: z.coerce.number({ error: 'error_number_invalid' }).min(0, { error: 'error_number_invalid' }).max(1, { error: 'error_number_invalid' }).optional(),
+	/** Contribution as a share of revenue, 0–1; 1 (revenue) when left out. */
+	margin: z.coerce.number({ error: 'error_number_invalid' }).min(0, { error: 'error_number_invalid' }).max(1, { error: 'error_number_invalid' }).default(1)
+});

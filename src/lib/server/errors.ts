@@ -11,6 +11,7 @@ export type ErrorCode =
 	| 'rate_limited'
 	| 'bad_request'
 	| 'cross_origin'
+	| 'insufficient_data'
 	| 'internal';
 
 /**
@@ -35,6 +36,8 @@ export const forbidden = (message = 'You do not have permission to do this') =>
 	new AppError(403, 'forbidden', message);
 export const unauthenticated = () =>
 	new AppError(401, 'unauthenticated', 'Sign in to continue');
+/** The data is there but cannot carry the analysis asked for (too few buyers, no repeat purchases…). */
+export const insufficientData = (message: string) => new AppError(422, 'insufficient_data', message);
 export const conflict = (message: string, fields?: FieldErrors) =>
 	new AppError(409, 'conflict', message, fields);
 export const validationFailed = (fields: FieldErrors, message = 'Some fields are not valid') =>

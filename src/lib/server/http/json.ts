@@ -4,6 +4,8 @@ import { permissionsOf, type Permission } from '../auth';
 import { roles } from '../db';
 import { GROUP_BASES, groupRuleSchema, type GroupRule } from '$lib/domain/groups';
 import type { GroupFigures, GroupWithFigures } from '../groups';
+import type { ClvReport } from '../insights';
+import { DEFAULT_PAGE_SIZE, InvalidCursorError, MAX_PAGE_SIZE } from '../db/pagination';
 
 /*
  * What the API sends back. Each shape is a zod schema (so the OpenAPI document describes the
@@ -383,4 +385,106 @@ export const groupMemberShape = z.object({
 export function groupMemberJson(member: db.GroupMember): z.infer<typeof groupMemberShape> {
 	const { id: _internal, ...rest } = member;
 	return rest;
+}
+
+// ── analyses ─────────────────────────────────────────────────────────────────────────────
+
+export const pendingShape = z
+	.object({
+		status: z.literal('running'),
+		progress: z.number().min(0).max(1).describe('Share of the computation done; ask again after Retry-After seconds')
+	})
+	.meta({ id: 'AnalysisRunning' });
+
+export const pendingJson = (pending: { progress: number }): z.infer<typeof pendingShape> => ({
+	status: 'running',
+	progress: pending.progress
+});
+
+const fitShape = <P extends z.ZodRawShape>(params: P) =>
+	z.object({ params: z.object(params), logLikelihood: z.number(), converged: z.boolean(), customers: z.number().int() }).nullable();
+
+const clvCustomerShape = z.object({
+	externalId: z.string(),
+	x: z.number().int().describe('Repeat purchase days in the calibration period'),
+	tx: z.number().describe('First to last purchase, in time units'),
+	T: z.number().describe('First purchase to calibration end, in time units'),
+	pAlive: z.number().nullable().describe('Probability the customer is still active (BG/NBD)'),
+	expectedTransactions: z.number().nullable().describe('Expected transactions over the horizon'),
+	expectedSpend: z.number().nullable().describe('Expected spend per transaction (Gamma-Gamma)'),
+	clv: z.number(),
+	currentValue: z.number().describe('Value if today\'s behaviour continues (= clv)'),
+	potentialValue: z.number().describe('Value at full share of wallet, or at the group\'s top-quartile value'),
+	action: z.enum(['keep', 'develop', 'loss-making'])
+});
+
+export const clvReportShape = z
+	.object({
+		status: z.literal('done'),
+		model: z.enum(['formula', 'discounted', 'bgnbd']),
+		timeUnit: z.enum(['day', 'week', 'month']),
+		calibrationEnd: isoDate,
+		holdoutEnd: isoDate.nullable().describe('End of the holdout period when the calibration ends before the data'),
+		horizon: z.number().describe('In time units'),
+		discountRate: z.number().describe('Per time unit (0 for the undiscounted models)'),
+		margin: z.number(),
+		bgnbd: fitShape({ r: z.number(), alpha: z.number(), a: z.number(), b: z.number() }),
+		gammaGamma: fitShape({ p: z.number(), q: z.number(), gamma: z.number() }),
+		formula: z
+			.object({
+				value: z.number().describe('KW = (T × A × P) − K for the average customer of the group'),
+				factors: z.object({ T: z.number(), A: z.number(), P: z.number(), K: z.number(), purchaseRate: z.number(), relationshipLength: z.number() }),
+				sources: z.record(z.string(), z.enum(['data', 'assumption', 'override']))
+			})
+			.nullable(),
+		summary: z.object({
+			customers: z.number().int(),
+			total: z.number(),
+			mean: z.number(),
+			median: z.number(),
+			top20Share: z.number().describe('Share of the total CLV held by the top 20% of customers'),
+			gini: z.number(),
+			expectedActive: z.number().nullable().describe('Sum of P(alive)')
+		}),
+		distribution: z.array(z.object({ from: z.number(), to: z.number(), count: z.number().int() })).describe('CLV histogram between the 1st and 99th percentile'),
+		pareto: z.array(z.object({ customers: z.number(), value: z.number() })).describe('Share of CLV held by the top x of customers'),
+		valueMatrix: z.object({
+			counts: z.object({ keep: z.number().int(), develop: z.number().int(), 'loss-making': z.number().int() }),
+			topQuartileValue: z.number(),
+			withShareOfWallet: z.number().int().describe('Customers whose potential comes from their known category spend')
+		}),
+		holdout: z
+			.array(z.object({ repeatPurchases: z.string(), customers: z.number().int(), actual: z.number(), predicted: z.number() }))
+			.nullable()
+			.describe('Mean repeat purchases in the holdout period, actual against predicted, per calibration frequency'),
+		customers: z
+			.object({ items: z.array(clvCustomerShape), nextCursor: z.string().nullable() })
+			.nullable()
+			.describe('Highest CLV first, paginated with `limit` and `cursor`; null for viewers (no customer rows)')
+	})
+	.meta({ id: 'CustomerValueReport' });
+
+function offsetOf(cursor: string | undefined): number {
+	if (!cursor) return 0;
+	const offset = Number(Buffer.from(cursor, 'base64url').toString('utf8'));
+	if (!Number.isSafeInteger(offset) || offset < 0) throw new InvalidCursorError('cursor is not valid');
+	return offset;
+}
+
+export function clvReportJson(
+	report: ClvReport,
+	page: { limit?: number; cursor?: string } | null
+): z.infer<typeof clvReportShape> {
+	const { customers, ...rest } = report;
+	let listed: z.infer<typeof clvReportShape>['customers'] = null;
+	if (page) {
+		const offset = offsetOf(page.cursor);
+		const limit = Math.min(page.limit ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+		const end = offset + limit;
+		listed = {
+			items: customers.slice(offset, end),
+			nextCursor: end < customers.length ? Buffer.from(String(end)).toString('base64url') : null
+		};
+	}
+	return { status: 'done', ...rest, customers: listed };
 }

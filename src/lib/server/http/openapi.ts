@@ -29,6 +29,8 @@ interface Endpoint {
 	query?: z.ZodObject;
 	/** Success status and body; `null` means no body (204). */
 	success: { status: number; description: string; body: z.ZodType | null };
+	/** Other non-error answers, such as 202 while a computation runs. */
+	alternatives?: { status: number; description: string; body: z.ZodType }[];
 	/** Error statuses this endpoint can answer besides 401 (and 413/415 for bodies). */
 	errors?: number[];
 	description?: string;
@@ -349,6 +351,19 @@ export const endpoints: Endpoint[] = [
 		success: { status: 200, description: 'One page of customers', body: pageShape(shapes.groupMemberShape) },
 		errors: [400, 403, 404]
 	},
+	// Analyses
+	{
+		method: 'get', path: '/api/v1/workspaces/{id}/analytics/clv', tag: 'Analyses',
+		summary:
+			'Customer lifetime value of a workspace or group. `bgnbd`: expected revenue over the horizon from BG/NBD (frequency, ' +
+			'drop-out) and Gamma-Gamma (spend), times the margin; `discounted`: the same, each period discounted; `formula`: ' +
+			'KW = (T × A × P) − K with every factor derived from the data. Fits are computed once per dataset version and ' +
+			'parameters; a long computation answers 202 with its progress — ask again.',
+		query: schemas.clvQuerySchema,
+		success: { status: 200, description: 'The report', body: shapes.clvReportShape },
+		alternatives: [{ status: 202, description: 'Still computing', body: shapes.pendingShape }],
+		errors: [400, 404, 422]
+	},
 	// Meta
 	{
 		method: 'get', path: '/api/v1/openapi.json', tag: 'Meta', public: true, summary: 'This document',
@@ -365,6 +380,7 @@ const errorDescriptions: Record<number, string> = {
 	410: 'The invite link has expired or was already used',
 	413: `The JSON body is larger than ${MAX_JSON_BODY_BYTES} bytes, or an upload over the import limits`,
 	415: 'The body is not JSON (send Content-Type: application/json)',
+	422: 'The data cannot carry this analysis (e.g. no transactions, too few repeat buyers); `error.message` says what is missing',
 	429: 'Too many attempts; wait for the seconds in Retry-After'
 };
 
@@ -425,6 +441,12 @@ function operationOf(endpoint: Endpoint) {
 				}
 			: { description: endpoint.success.description }
 	};
+	for (const alternative of endpoint.alternatives ?? []) {
+		responses[alternative.status] = {
+			description: alternative.description,
+			content: { 'application/json': { schema: jsonSchema(alternative.body, 'output') } }
+		};
+	}
 	const errorStatuses = new Set(endpoint.errors ?? []);
 	if (!endpoint.public) errorStatuses.add(401);
 	if (endpoint.body || endpoint.upload) [400, 413, 415].forEach((status) => errorStatuses.add(status));

@@ -1,0 +1,98 @@
+import type { GroupRule } from '$lib/domain/groups';
+import { TIME_UNIT_DAYS } from '../analytics';
+import * as db from '../db';
+import { requireWorkspace, roleAllows } from '../auth';
+import { AppError, insufficientData, notFound } from '../errors';
+import { compileRule, requireGroup } from '../groups';
+import { ResultCache, type Computation } from './cache';
+import { computeCustomerValue, type ClvModel, type ClvQuery, type ClvReport } from './customer-value';
+
+export type { ClvReport, ClvCustomer, ClvModel } from './customer-value';
+
+const results = new ResultCache();
+
+/** How long a request waits for a computation before answering "still running" (202). */
+const WAIT_MS = 2_000;
+
+export type Pending = { status: 'running'; progress: number };
+export type Answer<T> = { status: 'done'; result: T } | Pending;
+
+interface Scope {
+	workspaceId: string;
+	datasetVersion: number;
+	groupId: string | null;
+	filter: db.RuleFilter | null;
+	role: db.Role;
+}
+
+/** Who may see the analyses of a workspace (or of one of its groups), and of which data version. */
+function scopeOf(user: db.User | null, workspaceId: string, groupId: string | undefined): Scope {
+	const { role } = requireWorkspace(user, workspaceId, 'data:read');
+	let filter: db.RuleFilter | null = null;
+	if (groupId) {
+		const { group } = requireGroup(user, groupId, 'data:read');
+		if (group.workspaceId !== workspaceId) throw notFound('Group');
+		filter = compileRule(group.rule as GroupRule);
+	}
+	const { datasetVersion } = db.ensureMeasures(workspaceId);
+	return { workspaceId, datasetVersion, groupId: groupId ?? null, filter, role };
+}
+
+async function answer<T>(computation: Computation<T>, waitMs: number): Promise<Answer<T>> {
+	if (!computation.settled) {
+		let timer: NodeJS.Timeout | undefined;
+		await Promise.race([
+			computation.result.catch(() => {}),
+			new Promise((resolve) => (timer = setTimeout(resolve, waitMs)))
+		]);
+		clearTimeout(timer);
+	}
+	const settled = computation.settled;
+	if (!settled) return { status: 'running', progress: computation.progress };
+	if ('value' in settled) return { status: 'done', result: settled.value };
+	// The models say what they lack in a RangeError; anything else is our bug.
+	if (settled.error instanceof RangeError) throw insufficientData(`Not enough data: ${settled.error.message}`);
+	if (settled.error instanceof AppError) throw settled.error;
+	throw settled.error;
+}
+
+export interface ClvInput {
+	model: ClvModel;
+	groupId?: string;
+	calibrationEnd?: string;
+	timeUnit: ClvQuery['timeUnit'];
+	horizon?: number;
+	discountRate?: number;
+	margin: number;
+}
+
+/** One year in the time unit, and 10% a year as a rate per time unit, unless asked otherwise. */
+export function clvQueryOf(input: ClvInput): ClvQuery {
+	const unitDays = TIME_UNIT_DAYS[input.timeUnit];
+	return {
+		model: input.model,
+		timeUnit: input.timeUnit,
+		calibrationEnd: input.calibrationEnd ? Date.parse(input.calibrationEnd) : null,
+		horizon: input.horizon ?? Math.round(365.25 / unitDays),
+		discountRate: input.discountRate ?? Math.pow(1.1, unitDays / 365.25) - 1,
+		margin: input.margin
+	};
+}
+
+export async function customerValue(
+	user: db.User | null,
+	workspaceId: string,
+	input: ClvInput,
+	waitMs = WAIT_MS
+): Promise<Answer<ClvReport> & { mayListCustomers: boolean }> {
+	const scope = scopeOf(user, workspaceId, input.groupId);
+	const query = clvQueryOf(input);
+	const key = `${workspaceId}:${scope.datasetVersion}:clv:${scope.groupId ?? '*'}:${JSON.stringify(query)}`;
+	const computation = results.get(key, (report) => computeCustomerValue(workspaceId, scope.filter, query, report));
+	// Customer rows (even by external id) are for those who may see personal data.
+	const mayListCustomers = roleAllows(scope.role, 'data:write');
+	return { ...(await answer(computation, waitMs)), mayListCustomers };
+}
+
+/** Forgets a deleted workspace's results at once rather than letting them age out. */
+export const forgetWorkspace = (workspaceId: string) => results.forgetWorkspace(workspaceId);
