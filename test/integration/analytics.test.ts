@@ -145,3 +145,81 @@ describe('customer lifetime value', () => {
 		expect(none.body.error.code).toBe('insufficient_data');
 	});
 });
+
+describe('loyalty, satisfaction and retention', () => {
+	let shop: string;
+	const answers = [
+		'customer_id,date,kind,score,step,channel',
+		// NPS: 3 promoters, 1 passive, 2 detractors → (3 − 2) / 6 = 16.7
+		'a,2026-01-05,nps,10,,web',
+		'b,2026-01-06,nps,9,,web',
+		'c,2026-02-07,nps,9,,app',
+		'd,2026-02-08,nps,8,,app',
+		'e,2026-02-09,nps,3,,app',
+		'f,2026-03-10,nps,6,,web',
+		// CSAT on checkout: 2 of 3 satisfied; CES on delivery: mean 5
+		'a,2026-01-05,csat,5,checkout,web',
+		'b,2026-01-06,csat,4,checkout,web',
+		'c,2026-02-07,csat,2,checkout,app',
+		'd,2026-02-08,ces,6,delivery,app',
+		'e,2026-03-09,ces,4,delivery,app'
+	].join('\n');
+	const purchases = [
+		'customer_id,date,amount',
+		// Q1 cohort: a, b, c, d; Q2 cohort: e, f. Data ends in Q3 2026.
+		'a,2026-01-10,10', 'a,2026-04-10,10', 'a,2026-07-10,10',
+		'b,2026-02-10,10', 'b,2026-05-10,10',
+		'c,2026-03-10,10',
+		'd,2026-03-20,10', 'd,2026-03-25,10',
+		'e,2026-04-02,10', 'e,2026-08-02,10',
+		'f,2026-05-02,10'
+	].join('\n');
+
+	beforeAll(async () => {
+		shop = (await makeWorkspace(owner, 'Shop')).id;
+		await importFile(owner, shop, purchases, { kind: 'transactions' });
+		await importFile(owner, shop, answers, { kind: 'surveys' });
+	});
+
+	it('computes NPS, CSAT and CES with their n, per channel and step, flagging thin figures', async () => {
+		const response = await owner.get(`/api/v1/workspaces/${shop}/analytics/satisfaction?minimumRespondents=3`);
+		expect(response.status, JSON.stringify(response.body)).toBe(200);
+		const { overall, byStep, byChannel, overTime } = response.body;
+		expect(overall.nps).toMatchObject({ nps: expect.closeTo(100 / 6, 6), n: 6, promoters: 3, passives: 1, detractors: 2, lowN: false });
+		expect(overall.csat).toMatchObject({ csat: expect.closeTo(200 / 3, 6), n: 3, lowN: false });
+		expect(overall.ces).toMatchObject({ ces: 5, n: 2, lowN: true });
+		const checkout = byStep.find((c: { key: string }) => c.key === 'checkout');
+		expect(checkout.csat.n).toBe(3);
+		expect(checkout.nps).toMatchObject({ nps: null, n: 0, lowN: true });
+		expect(byChannel.map((c: { key: string }) => c.key)).toEqual(['app', 'web']);
+		expect(overTime.map((c: { key: string }) => c.key)).toEqual(['2026-01', '2026-02', '2026-03']);
+	});
+
+	it('measures behavioural loyalty, cohorts and the loyalty 2×2', async () => {
+		const response = await owner.get(`/api/v1/workspaces/${shop}/analytics/loyalty?cohortPeriod=quarter&minimumRespondents=3`);
+		expect(response.status, JSON.stringify(response.body)).toBe(200);
+		const report = response.body;
+		// Repeat buyers (another purchase day): a, b, d, e of 6.
+		expect(report.behavioural).toMatchObject({ customers: 6, repeatBuyers: 4 });
+		expect(report.behavioural.repeatPurchaseRate).toBeCloseTo(4 / 6, 10);
+		expect(report.cohorts).toEqual([
+			{ cohort: '2026-Q1', size: 4, active: [4, 2, 1], retention: [1, 0.5, 0.25], churn: [0, 0.5, 0.75] },
+			{ cohort: '2026-Q2', size: 2, active: [2, 1], retention: [1, 0.5], churn: [0, 0.5] }
+		]);
+		// Promoters a, b (repeat) → true; c (no repeat) → latent; d, e (repeat, not promoters) → spurious; f → none.
+		expect(report.loyaltyMatrix.counts).toEqual({ true: 2, latent: 1, spurious: 2, none: 1 });
+	});
+
+	it('fits the shifted-beta-geometric model on cohort survival', async () => {
+		const response = await owner.get(`/api/v1/workspaces/${shop}/analytics/retention?period=quarter&periods=4`);
+		expect(response.status, JSON.stringify(response.body)).toBe(200);
+		const report = response.body;
+		// Q1 cohort (observed 2 quarters): a alive to the end, b cancelled after 2, c and d after 1 → alive [2, 1].
+		expect(report.cohorts[0]).toMatchObject({ cohort: '2026-Q1', initial: 4, alive: [2, 1] });
+		expect(report.cohorts[1]).toMatchObject({ cohort: '2026-Q2', initial: 2, alive: [1] });
+		expect(report.survival).toHaveLength(5);
+		expect(report.survival[0]).toBe(1);
+		expect(report.fit.params.alpha).toBeGreaterThan(0);
+		expect(report.clvOfNewCustomer).toBeCloseTo(report.revenuePerPeriod * report.discountedExpectedLifetime, 6);
+	});
+});

@@ -213,3 +213,33 @@ export const clvQuerySchema = pageQuerySchema.extend({
 	/** Contribution as a share of revenue, 0–1; 1 (revenue) when left out. */
 	margin: z.coerce.number({ error: 'error_number_invalid' }).min(0, { error: 'error_number_invalid' }).max(1, { error: 'error_number_invalid' }).default(1)
 });
+
+const minimumRespondents = z.coerce
+	.number({ error: 'error_number_invalid' })
+	.int({ error: 'error_number_invalid' })
+	.min(1, { error: 'error_number_invalid' })
+	.max(10_000, { error: 'error_number_invalid' })
+	.default(30);
+const calendarPeriod = z.enum(['day', 'week', 'month', 'quarter'], { error: 'error_period_invalid' });
+const analysisGroup = z.string().trim().min(1).max(40).optional();
+
+export const loyaltyQuerySchema = z.object({
+	groupId: analysisGroup,
+	timeUnit: z.enum(['day', 'week', 'month'], { error: 'error_time_unit_invalid' }).default('week'),
+	cohortPeriod: calendarPeriod.default('month'),
+	/** Figures on fewer respondents are flagged `lowN`. */
+	minimumRespondents
+});
+
+export const satisfactionQuerySchema = z.object({
+	groupId: analysisGroup,
+	period: calendarPeriod.default('month'),
+	minimumRespondents
+});
+
+export const retentionQuerySchema = z.object({
+	groupId: analysisGroup,
+	period: calendarPeriod.default('quarter'),
+	periods: z.coerce.number({ error: 'error_number_invalid' }).int({ error: 'error_number_invalid' }).min(1, { error: 'error_number_invalid' }).max(120, { error: 'error_number_invalid' }).default(12),
+	discountRate: z.coerce.number({ error: 'error_number_invalid' }).gt(0, { error: 'error_number_invalid' }).max(1, { error: 'error_number_invalid' }).default(0.025)
+});

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { pageQuerySchema } from '$lib/schemas';
 import { InvalidCursorError, type Page } from '../db';
 import { AppError, validationFailed } from '../errors';
+import { pendingJson } from './json';
 import { englishMessage } from './messages';
 import { parseInput } from './validation';
 
@@ -110,4 +111,12 @@ export function readPageQuery(url: URL) {
 
 export function pageJson<T, U>(page: Page<T>, map: (item: T) => U): Response {
 	return json({ items: page.items.map(map), nextCursor: page.nextCursor });
+}
+
+/** An analysis answer: 200 with the report, or 202 with the progress while it is computed. */
+export function analysisJson<T>(answer: { status: 'done'; result: T } | { status: 'running'; progress: number }, toJson: (report: T) => unknown): Response {
+	if (answer.status === 'running') {
+		return json(pendingJson(answer), { status: 202, headers: { 'retry-after': '1' } });
+	}
+	return json(toJson(answer.result));
 }

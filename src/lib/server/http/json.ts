@@ -4,7 +4,7 @@ import { permissionsOf, type Permission } from '../auth';
 import { roles } from '../db';
 import { GROUP_BASES, groupRuleSchema, type GroupRule } from '$lib/domain/groups';
 import type { GroupFigures, GroupWithFigures } from '../groups';
-import type { ClvReport } from '../insights';
+import type { ClvReport, LoyaltyReport, RetentionReport, SatisfactionReport } from '../insights';
 import { DEFAULT_PAGE_SIZE, InvalidCursorError, MAX_PAGE_SIZE } from '../db/pagination';
 
 /*
@@ -488,3 +488,128 @@ export function clvReportJson(
 	}
 	return { status: 'done', ...rest, customers: listed };
 }
+
+/** NaN (no answers) and Infinity leave as null: JSON has neither. */
+const figure = z.number().nullable();
+const finite = (value: number): number | null => (Number.isFinite(value) ? value : null);
+
+const npsShape = z
+	.object({
+		nps: figure.describe('% promoters (9–10) − % detractors (0–6), −100…100; null without answers'),
+		n: z.number().int(),
+		promoters: z.number().int(),
+		passives: z.number().int(),
+		detractors: z.number().int(),
+		lowN: z.boolean().describe('Fewer respondents than the minimum: do not read much into it')
+	})
+	.meta({ id: 'Nps' });
+const csatShape = z
+	.object({ csat: figure.describe('% of answers 4–5 on 1–5'), n: z.number().int(), lowN: z.boolean() })
+	.meta({ id: 'Csat' });
+const cesShape = z.object({ ces: figure.describe('Mean answer on 1–7'), n: z.number().int(), lowN: z.boolean() }).meta({ id: 'Ces' });
+
+const npsJson = (r: LoyaltyReport['nps']): z.infer<typeof npsShape> => ({
+	nps: finite(r.nps),
+	n: r.n,
+	promoters: r.promoters,
+	passives: r.passives,
+	detractors: r.detractors,
+	lowN: r.lowN
+});
+const csatJson = (r: SatisfactionReport['overall']['csat']): z.infer<typeof csatShape> => ({ csat: finite(r.csat), n: r.n, lowN: r.lowN });
+const cesJson = (r: SatisfactionReport['overall']['ces']): z.infer<typeof cesShape> => ({ ces: finite(r.ces), n: r.n, lowN: r.lowN });
+
+export const loyaltyReportShape = z
+	.object({
+		status: z.literal('done'),
+		timeUnit: z.enum(['day', 'week', 'month']),
+		cohortPeriod: z.enum(['day', 'week', 'month', 'quarter']),
+		minimumRespondents: z.number().int(),
+		nps: npsShape,
+		npsByChannel: z.array(z.object({ channel: z.string(), nps: npsShape })),
+		behavioural: z.object({
+			customers: z.number().int(),
+			repeatBuyers: z.number().int(),
+			repeatPurchaseRate: figure,
+			meanPurchases: figure,
+			purchaseFrequency: figure.describe('Repeat purchases per time unit of customer time'),
+			meanRelationshipLength: figure.describe('First to last purchase, in time units')
+		}),
+		cohorts: z
+			.array(z.object({ cohort: z.string(), size: z.number().int(), active: z.array(z.number().int()), retention: z.array(z.number()), churn: z.array(z.number()) }))
+			.describe('Per acquisition cohort: customers buying in each later period (index 0 = the first)'),
+		loyaltyMatrix: z.object({
+			n: z.number().int(),
+			counts: z.object({ true: z.number().int(), latent: z.number().int(), spurious: z.number().int(), none: z.number().int() }),
+			lowN: z.boolean()
+		})
+	})
+	.meta({ id: 'LoyaltyReport' });
+
+export function loyaltyReportJson(report: LoyaltyReport): z.infer<typeof loyaltyReportShape> {
+	const b = report.behavioural;
+	return {
+		status: 'done',
+		timeUnit: report.timeUnit,
+		cohortPeriod: report.cohortPeriod,
+		minimumRespondents: report.minimumRespondents,
+		nps: npsJson(report.nps),
+		npsByChannel: report.npsByChannel.map(({ key, result }) => ({ channel: key, nps: npsJson(result) })),
+		behavioural: {
+			customers: b.customers,
+			repeatBuyers: b.repeatBuyers,
+			repeatPurchaseRate: finite(b.repeatPurchaseRate),
+			meanPurchases: finite(b.meanPurchases),
+			purchaseFrequency: finite(b.purchaseFrequency),
+			meanRelationshipLength: finite(b.meanRelationshipLength)
+		},
+		cohorts: report.cohorts,
+		loyaltyMatrix: { n: report.loyaltyMatrix.n, counts: report.loyaltyMatrix.counts, lowN: report.loyaltyMatrix.lowN }
+	};
+}
+
+const satisfactionCutShape = z.object({ key: z.string(), csat: csatShape, ces: cesShape, nps: npsShape });
+
+export const satisfactionReportShape = z
+	.object({
+		status: z.literal('done'),
+		period: z.enum(['day', 'week', 'month', 'quarter']),
+		minimumRespondents: z.number().int(),
+		overall: satisfactionCutShape.omit({ key: true }),
+		byChannel: z.array(satisfactionCutShape).describe('Key: the channel ("" = not recorded)'),
+		byStep: z.array(satisfactionCutShape).describe('Key: the event type (journey step) the answer is about ("" = none)'),
+		overTime: z.array(satisfactionCutShape).describe('Key: the calendar period')
+	})
+	.meta({ id: 'SatisfactionReport' });
+
+export function satisfactionReportJson(report: SatisfactionReport): z.infer<typeof satisfactionReportShape> {
+	const cut = (c: SatisfactionReport['byChannel'][number]) => ({ key: c.key, csat: csatJson(c.csat), ces: cesJson(c.ces), nps: npsJson(c.nps) });
+	return {
+		status: 'done',
+		period: report.period,
+		minimumRespondents: report.minimumRespondents,
+		overall: { csat: csatJson(report.overall.csat), ces: cesJson(report.overall.ces), nps: npsJson(report.overall.nps) },
+		byChannel: report.byChannel.map(cut),
+		byStep: report.byStep.map(cut),
+		overTime: report.overTime.map(cut)
+	};
+}
+
+export const retentionReportShape = z
+	.object({
+		status: z.literal('done'),
+		period: z.enum(['day', 'week', 'month', 'quarter']),
+		fit: z.object({ params: z.object({ alpha: z.number(), beta: z.number() }), logLikelihood: z.number(), converged: z.boolean(), customers: z.number().int() }),
+		cohorts: z.array(z.object({ cohort: z.string(), initial: z.number().int(), alive: z.array(z.number().int()), projected: z.array(z.number()) })),
+		survival: z.array(z.number()).describe('Share of a new cohort still active after t = 0… periods'),
+		retention: z.array(z.number()).describe('Retention rate in period t = 1…'),
+		expectedLifetime: figure.describe('Expected periods active (null when infinite: α ≤ 1)'),
+		expectedLifetimeWithinHorizon: z.number(),
+		discountRate: z.number(),
+		discountedExpectedLifetime: z.number(),
+		revenuePerPeriod: z.number(),
+		clvOfNewCustomer: z.number()
+	})
+	.meta({ id: 'RetentionReport' });
+
+export const retentionReportJson = (report: RetentionReport): z.infer<typeof retentionReportShape> => ({ status: 'done', ...report });

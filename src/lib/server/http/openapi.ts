@@ -364,6 +364,34 @@ export const endpoints: Endpoint[] = [
 		alternatives: [{ status: 202, description: 'Still computing', body: shapes.pendingShape }],
 		errors: [400, 404, 422]
 	},
+	{
+		method: 'get', path: '/api/v1/workspaces/{id}/analytics/loyalty', tag: 'Analyses',
+		summary:
+			'Loyalty of a workspace or group: NPS (overall and per channel), repeat purchase rate, purchase frequency and relationship ' +
+			'length, retention and churn per acquisition cohort, and the loyalty 2×2 (latest NPS answer a promoter × bought again).',
+		query: schemas.loyaltyQuerySchema,
+		success: { status: 200, description: 'The report', body: shapes.loyaltyReportShape },
+		alternatives: [{ status: 202, description: 'Still computing', body: shapes.pendingShape }],
+		errors: [400, 404, 422]
+	},
+	{
+		method: 'get', path: '/api/v1/workspaces/{id}/analytics/satisfaction', tag: 'Analyses',
+		summary: 'CSAT, CES and NPS of a workspace or group: overall, per channel, per journey step and per period, each with its n',
+		query: schemas.satisfactionQuerySchema,
+		success: { status: 200, description: 'The report', body: shapes.satisfactionReportShape },
+		alternatives: [{ status: 202, description: 'Still computing', body: shapes.pendingShape }],
+		errors: [400, 404, 422]
+	},
+	{
+		method: 'get', path: '/api/v1/workspaces/{id}/analytics/retention', tag: 'Analyses',
+		summary:
+			'Contractual retention (shifted-beta-geometric, Fader & Hardie 2007) fitted on cohort survival from the transactions: ' +
+			'a customer counts as cancelled after the last period with a purchase. For subscription-like data.',
+		query: schemas.retentionQuerySchema,
+		success: { status: 200, description: 'The fit, observed and projected cohorts, curves and lifetime value', body: shapes.retentionReportShape },
+		alternatives: [{ status: 202, description: 'Still computing', body: shapes.pendingShape }],
+		errors: [400, 404, 422]
+	},
 	// Meta
 	{
 		method: 'get', path: '/api/v1/openapi.json', tag: 'Meta', public: true, summary: 'This document',

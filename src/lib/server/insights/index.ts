@@ -6,8 +6,14 @@ import { AppError, insufficientData, notFound } from '../errors';
 import { compileRule, requireGroup } from '../groups';
 import { ResultCache, type Computation } from './cache';
 import { computeCustomerValue, type ClvModel, type ClvQuery, type ClvReport } from './customer-value';
+import { computeLoyalty, type LoyaltyQuery, type LoyaltyReport } from './loyalty';
+import { computeRetention, type RetentionQuery, type RetentionReport } from './retention';
+import { computeSatisfaction, type SatisfactionQuery, type SatisfactionReport } from './satisfaction';
 
 export type { ClvReport, ClvCustomer, ClvModel } from './customer-value';
+export type { LoyaltyReport } from './loyalty';
+export type { RetentionReport } from './retention';
+export type { SatisfactionReport, SatisfactionCut } from './satisfaction';
 
 const results = new ResultCache();
 
@@ -18,16 +24,14 @@ export type Pending = { status: 'running'; progress: number };
 export type Answer<T> = { status: 'done'; result: T } | Pending;
 
 interface Scope {
-	workspaceId: string;
 	datasetVersion: number;
 	groupId: string | null;
 	filter: db.RuleFilter | null;
-	role: db.Role;
 }
 
 /** Who may see the analyses of a workspace (or of one of its groups), and of which data version. */
 function scopeOf(user: db.User | null, workspaceId: string, groupId: string | undefined): Scope {
-	const { role } = requireWorkspace(user, workspaceId, 'data:read');
+	requireWorkspace(user, workspaceId, 'data:read');
 	let filter: db.RuleFilter | null = null;
 	if (groupId) {
 		const { group } = requireGroup(user, groupId, 'data:read');
@@ -35,7 +39,7 @@ function scopeOf(user: db.User | null, workspaceId: string, groupId: string | un
 		filter = compileRule(group.rule as GroupRule);
 	}
 	const { datasetVersion } = db.ensureMeasures(workspaceId);
-	return { workspaceId, datasetVersion, groupId: groupId ?? null, filter, role };
+	return { datasetVersion, groupId: groupId ?? null, filter };
 }
 
 async function answer<T>(computation: Computation<T>, waitMs: number): Promise<Answer<T>> {
@@ -85,14 +89,37 @@ export async function customerValue(
 	input: ClvInput,
 	waitMs = WAIT_MS
 ): Promise<Answer<ClvReport> & { mayListCustomers: boolean }> {
-	const scope = scopeOf(user, workspaceId, input.groupId);
-	const query = clvQueryOf(input);
-	const key = `${workspaceId}:${scope.datasetVersion}:clv:${scope.groupId ?? '*'}:${JSON.stringify(query)}`;
-	const computation = results.get(key, (report) => computeCustomerValue(workspaceId, scope.filter, query, report));
+	const { role } = requireWorkspace(user, workspaceId, 'data:read');
+	const result = await cached<ClvReport, ClvQuery>(user, workspaceId, input.groupId, 'clv', clvQueryOf(input), (filter, q, report) => computeCustomerValue(workspaceId, filter, q, report), waitMs);
 	// Customer rows (even by external id) are for those who may see personal data.
-	const mayListCustomers = roleAllows(scope.role, 'data:write');
-	return { ...(await answer(computation, waitMs)), mayListCustomers };
+	return { ...result, mayListCustomers: roleAllows(role, 'data:write') };
 }
+
+function cached<T, Q>(
+	user: db.User | null,
+	workspaceId: string,
+	groupId: string | undefined,
+	name: string,
+	query: Q,
+	compute: (filter: db.RuleFilter | null, query: Q, report: (progress: number) => void) => Promise<T> | T,
+	waitMs: number
+): Promise<Answer<T>> {
+	const scope = scopeOf(user, workspaceId, groupId);
+	const key = `${workspaceId}:${scope.datasetVersion}:${name}:${scope.groupId ?? '*'}:${JSON.stringify(query)}`;
+	return answer(
+		results.get(key, async (report) => compute(scope.filter, query, report)),
+		waitMs
+	);
+}
+
+export const loyalty = (user: db.User | null, workspaceId: string, groupId: string | undefined, query: LoyaltyQuery, waitMs = WAIT_MS) =>
+	cached<LoyaltyReport, LoyaltyQuery>(user, workspaceId, groupId, 'loyalty', query, (filter, q) => computeLoyalty(workspaceId, filter, q), waitMs);
+
+export const satisfaction = (user: db.User | null, workspaceId: string, groupId: string | undefined, query: SatisfactionQuery, waitMs = WAIT_MS) =>
+	cached<SatisfactionReport, SatisfactionQuery>(user, workspaceId, groupId, 'satisfaction', query, (filter, q) => computeSatisfaction(workspaceId, filter, q), waitMs);
+
+export const retention = (user: db.User | null, workspaceId: string, groupId: string | undefined, query: RetentionQuery, waitMs = WAIT_MS) =>
+	cached<RetentionReport, RetentionQuery>(user, workspaceId, groupId, 'retention', query, (filter, q) => computeRetention(workspaceId, filter, q), waitMs);
 
 /** Forgets a deleted workspace's results at once rather than letting them age out. */
 export const forgetWorkspace = (workspaceId: string) => results.forgetWorkspace(workspaceId);

@@ -1,16 +1,13 @@
-import { json } from '@sveltejs/kit';
 import { clvQuerySchema } from '$lib/schemas';
 import { requireUser } from '$lib/server/auth';
-import { api } from '$lib/server/http/api';
-import { clvReportJson, pendingJson } from '$lib/server/http/json';
+import { analysisJson, api } from '$lib/server/http/api';
+import { clvReportJson } from '$lib/server/http/json';
 import { parseInput } from '$lib/server/http/validation';
 import { customerValue } from '$lib/server/insights';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = api(async ({ locals, params, url }) => {
-	const user = requireUser(locals.user);
 	const { limit, cursor, ...input } = parseInput(clvQuerySchema, Object.fromEntries(url.searchParams));
-	const answer = await customerValue(user, params.id, input);
-	if (answer.status === 'running') return json(pendingJson(answer), { status: 202, headers: { 'retry-after': '1' } });
-	return json(clvReportJson(answer.result, answer.mayListCustomers ? { limit, cursor } : null));
+	const answer = await customerValue(requireUser(locals.user), params.id, input);
+	return analysisJson(answer, (report) => clvReportJson(report, answer.mayListCustomers ? { limit, cursor } : null));
 });

@@ -1,0 +1,80 @@
+import {
+	behaviouralLoyalty,
+	cohortRetention,
+	loyaltyMatrix,
+	nps,
+	npsByGroup,
+	summarizeTransactions,
+	type BehaviouralLoyalty,
+	type CalendarPeriod,
+	type CohortRetention,
+	type Grouped,
+	type LoyaltyMatrix,
+	type NpsResult,
+	type TimeUnit
+} from '../analytics';
+import * as db from '../db';
+import { yieldToEventLoop } from './cache';
+
+/*
+ * Loyalty of a workspace or group, attitudinal and behavioural (DOMAIN.md: "Satisfaction,
+ * bonding, trust, loyalty"): NPS, repeat purchase and frequency, retention per acquisition
+ * cohort, and where a customer has both an NPS answer and purchases, the loyalty 2×2 —
+ * attitude = their latest NPS answer is a promoter's (9–10), behaviour = they bought again.
+ */
+
+export interface LoyaltyQuery {
+	timeUnit: TimeUnit;
+	cohortPeriod: CalendarPeriod;
+	minimumRespondents: number;
+}
+
+export interface LoyaltyReport {
+	timeUnit: TimeUnit;
+	cohortPeriod: CalendarPeriod;
+	minimumRespondents: number;
+	nps: NpsResult;
+	npsByChannel: Grouped<NpsResult>[];
+	behavioural: BehaviouralLoyalty;
+	/** The latest cohorts first would hide the old ones' long tails: oldest first, at most 36. */
+	cohorts: CohortRetention[];
+	loyaltyMatrix: LoyaltyMatrix;
+}
+
+const MAX_COHORTS = 36;
+
+export async function computeLoyalty(workspaceId: string, filter: db.RuleFilter | null, query: LoyaltyQuery): Promise<LoyaltyReport> {
+	const options = { minimumRespondents: query.minimumRespondents };
+	const span = db.transactionSpan(workspaceId);
+	const answers = db.surveyRows(workspaceId, filter).filter((a) => a.kind === 'nps');
+
+	const summaries = span
+		? summarizeTransactions(db.transactionRows(workspaceId, filter), { calibrationEnd: span.to, timeUnit: query.timeUnit })
+		: [];
+	await yieldToEventLoop();
+	const cohorts = span
+		? cohortRetention(db.transactionRows(workspaceId, filter), { period: query.cohortPeriod, observationEnd: span.to })
+		: [];
+	await yieldToEventLoop();
+
+	const latest = new Map<string, { at: number; score: number }>();
+	for (const answer of answers) {
+		if (!answer.customerId) continue;
+		const known = latest.get(answer.customerId);
+		if (!known || answer.occurredAt > known.at) latest.set(answer.customerId, { at: answer.occurredAt, score: answer.score });
+	}
+	const both = summaries
+		.filter((s) => latest.has(s.customerId))
+		.map((s) => ({ attitudinal: latest.get(s.customerId)!.score >= 9, behavioural: s.x > 0 }));
+
+	return {
+		timeUnit: query.timeUnit,
+		cohortPeriod: query.cohortPeriod,
+		minimumRespondents: query.minimumRespondents,
+		nps: nps(answers.map((a) => a.score), options),
+		npsByChannel: npsByGroup(answers, (a) => a.channel ?? '', options),
+		behavioural: behaviouralLoyalty(summaries),
+		cohorts: cohorts.slice(-MAX_COHORTS),
+		loyaltyMatrix: loyaltyMatrix(both, options)
+	};
+}

@@ -1,0 +1,12 @@
+import { retentionQuerySchema } from '$lib/schemas';
+import { requireUser } from '$lib/server/auth';
+import { analysisJson, api } from '$lib/server/http/api';
+import { retentionReportJson } from '$lib/server/http/json';
+import { parseInput } from '$lib/server/http/validation';
+import { retention } from '$lib/server/insights';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = api(async ({ locals, params, url }) => {
+	const { groupId, ...query } = parseInput(retentionQuerySchema, Object.fromEntries(url.searchParams));
+	return analysisJson(await retention(requireUser(locals.user), params.id, groupId, query), retentionReportJson);
+});

@@ -1,0 +1,12 @@
+import { satisfactionQuerySchema } from '$lib/schemas';
+import { requireUser } from '$lib/server/auth';
+import { analysisJson, api } from '$lib/server/http/api';
+import { satisfactionReportJson } from '$lib/server/http/json';
+import { parseInput } from '$lib/server/http/validation';
+import { satisfaction } from '$lib/server/insights';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = api(async ({ locals, params, url }) => {
+	const { groupId, ...query } = parseInput(satisfactionQuerySchema, Object.fromEntries(url.searchParams));
+	return analysisJson(await satisfaction(requireUser(locals.user), params.id, groupId, query), satisfactionReportJson);
+});
