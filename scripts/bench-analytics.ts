@@ -81,7 +81,7 @@ function run(customers: number, repeats: number) {
 	const runs = [timings];
 	let sameEveryRun = true;
 	for (let i = 1; i < repeats; i++) {
-		// Later runs only check determinism; their results are dropped so memory stays that of one run.
+		// Later runs only check determinism; their results are dropped, so memory holds one run's results (plus garbage).
 		const again = pipeline(transactions, end);
 		sameEveryRun &&= JSON.stringify(again.bgnbd.params) === JSON.stringify(bgnbd.params) && again.scores.every((s, k) => s.clv === scores[k]!.clv);
 		runs.push(again.timings);
