@@ -33,11 +33,10 @@ export interface BgnbdFit {
 	warmUp: { iterations: number; evaluations: number; profiles: number } | null;
 }
 
-/** Above about this many distinct profiles a warm-up on a subsample of this size pays for itself. */
+/** Size of the warm-up subsample; customer bases with at least twice as many distinct profiles get one. */
 const WARM_UP_PROFILES = 5_000;
 
 const toGroups = (data: readonly FrequencyProfile[] | FrequencyGroups) => (isFrequencyGroups(data) ? data : groupFrequencyProfiles(data));
-
 
 /**
  * Builds the log-likelihood of the grouped data as a function of the parameters (eq. 6 of the
@@ -95,6 +94,8 @@ export function bgnbdLogLikelihood(params: BgnbdParams, data: readonly Frequency
 export interface BgnbdFitOptions extends MinimizeOptions {
 	/** Starting point; by default r = 1, a = 1, b = 1 and α set so the mean purchase rate matches the data. */
 	initial?: BgnbdParams;
+	/** Start from a fit on a subsample when there are many profiles (default true); false searches from `initial` directly. */
+	warmUp?: boolean;
 }
 
 /** Maximum-likelihood fit of r, α, a, b. Deterministic: the same data gives the same numbers. */
@@ -116,7 +117,7 @@ export function fitBgnbd(data: readonly FrequencyProfile[] | FrequencyGroups, op
 	}
 	const start = [initial.r, initial.alpha, initial.a, initial.b];
 	const negative = (likelihood: (p: BgnbdParams) => number) => ([r, alpha, a, b]: number[]) => -likelihood({ r: r!, alpha: alpha!, a: a!, b: b! });
-	const sample = subsampleGroups(groups, WARM_UP_PROFILES);
+	const sample = options.warmUp === false ? null : subsampleGroups(groups, WARM_UP_PROFILES);
 	const result = minimizePositiveWarmStarted(negative(logLikelihood), sample && negative(likelihoodOf(sample)), start, options);
 	const [r, alpha, a, b] = result.params as [number, number, number, number];
 	return {

@@ -163,7 +163,8 @@ export interface DiscountedClv {
 	transactionsPerPeriod: number[];
 }
 
-function checkDiscounting({ margin, discountRate, periods, periodLength = 1 }: DiscountedClvOptions) {
+/** Throws on discounting options that would give a meaningless value. */
+export function checkDiscounting({ margin, discountRate, periods, periodLength = 1 }: DiscountedClvOptions): void {
 	if (!(discountRate > -1)) throw new RangeError(`Discount rate must be > −1, got ${discountRate}`);
 	if (!(Number.isInteger(periods) && periods >= 0)) throw new RangeError(`periods must be a whole number ≥ 0, got ${periods}`);
 	if (!(periodLength > 0)) throw new RangeError(`periodLength must be > 0, got ${periodLength}`);

@@ -33,7 +33,7 @@ export interface GammaGammaFit {
 	customers: number;
 }
 
-/** Above about this many repeat buyers a warm-up on a sample of this size pays for itself. */
+/** Size of the warm-up sample; at least twice as many repeat buyers get one. */
 const WARM_UP_CUSTOMERS = 5_000;
 
 /** Customers the model can learn from: repeat buyers with a positive mean value. */
@@ -80,6 +80,8 @@ export function gammaGammaLogLikelihood(params: GammaGammaParams, customers: rea
 export interface GammaGammaFitOptions extends MinimizeOptions {
 	/** Starting point; by default p = 1, q = 2 and γ = the mean z̄ (which makes the prior mean spend p·γ/(q−1) match the data). */
 	initial?: GammaGammaParams;
+	/** Start from a fit on a sample when there are many repeat buyers (default true); false searches from `initial` directly. */
+	warmUp?: boolean;
 }
 
 export function fitGammaGamma(customers: readonly SpendProfile[], options: GammaGammaFitOptions = {}): GammaGammaFit {
@@ -91,7 +93,7 @@ export function fitGammaGamma(customers: readonly SpendProfile[], options: Gamma
 	const negative = (likelihood: (params: GammaGammaParams) => number) => ([p, q, gamma]: number[]) => -likelihood({ p: p!, q: q!, gamma: gamma! });
 	// Many repeat buyers: start from a fit on every k-th of them (see minimizePositiveWarmStarted).
 	const stride = Math.floor(used.length / WARM_UP_CUSTOMERS);
-	const sample = stride >= 2 ? likelihoodOf(used.filter((_, i) => i % stride === 0)) : null;
+	const sample = stride >= 2 && options.warmUp !== false ? likelihoodOf(used.filter((_, i) => i % stride === 0)) : null;
 	const result = minimizePositiveWarmStarted(negative(logLikelihood), sample && negative(sample), [initial.p, initial.q, initial.gamma], options);
 	const [p, q, gamma] = result.params as [number, number, number];
 	return {

@@ -3,7 +3,7 @@
  * transactions over the horizon, expected spend per transaction and discounted CLV per customer.
  */
 import { bgnbdExpectationIfAlive, bgnbdProbabilityAlive, type BgnbdParams } from './bgnbd';
-import type { DiscountedClvOptions } from './clv';
+import { checkDiscounting, type DiscountedClvOptions } from './clv';
 import { gammaGammaExpectedSpend, type GammaGammaParams } from './gamma-gamma';
 import type { CustomerSummary } from './summary';
 
@@ -30,6 +30,7 @@ export interface ScoreOptions extends DiscountedClvOptions {
  * a lot (all one-time buyers of a day, for a start); it is computed once per pair.
  */
 export function scoreCustomers(customers: readonly CustomerSummary[], options: ScoreOptions): CustomerScore[] {
+	checkDiscounting(options);
 	const { bgnbd, gammaGamma, margin, discountRate, periods } = options;
 	const periodLength = options.periodLength ?? 1;
 	const acquisitionCost = options.acquisitionCost ?? 0;
