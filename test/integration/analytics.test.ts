@@ -1,9 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importFile } from './data-support';
+import { importValid, sharedData } from './imports';
 import { inviteAndJoin, makeUser, makeWorkspace, type Client } from './helpers';
-import { projectRoot } from './server-process';
 
 /*
  * Customer value through the real server: the CDNOW sample imported like any upload, then
@@ -11,11 +9,6 @@ import { projectRoot } from './server-process';
  * (Fader, Hardie & Lee 2005), and the report must behave as an API: paginated, cached,
  * scoped to groups, hiding customer rows from viewers.
  */
-
-function sharedData(relative: string): string {
-	const beside = join(projectRoot, '../shared/data', relative);
-	return existsSync(beside) ? beside : join('/work/shared/data', relative);
-}
 
 let owner: Client;
 let workspaceId: string;
@@ -34,7 +27,7 @@ async function clv(query: string, client = owner) {
 beforeAll(async () => {
 	({ client: owner } = await makeUser());
 	workspaceId = (await makeWorkspace(owner, 'CDNOW')).id;
-	await importFile(owner, workspaceId, readFileSync(sharedData('cdnow/CDNOW_sample.txt')), {
+	await importValid(owner, workspaceId, readFileSync(sharedData('cdnow/CDNOW_sample.txt')), {
 		kind: 'transactions',
 		mapping: { customerId: 1, occurredAt: 3, quantity: 4, amount: 5 },
 		format: { delimiter: 'whitespace', header: false }
@@ -177,8 +170,8 @@ describe('loyalty, satisfaction and retention', () => {
 
 	beforeAll(async () => {
 		shop = (await makeWorkspace(owner, 'Shop')).id;
-		await importFile(owner, shop, purchases, { kind: 'transactions' });
-		await importFile(owner, shop, answers, { kind: 'surveys' });
+		await importValid(owner, shop, purchases, { kind: 'transactions' });
+		await importValid(owner, shop, answers, { kind: 'surveys' });
 	});
 
 	it('computes NPS, CSAT and CES with their n, per channel and step, flagging thin figures', async () => {

@@ -1,55 +1,15 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, inviteAndJoin, makeUser, makeWorkspace, withDatabase } from './helpers';
-import { projectRoot, startServer, type ServerProcess } from './server-process';
+import { finished, importFile, sharedData, upload, type Fields } from './imports';
+import { startServer, type ServerProcess } from './server-process';
 
 /*
  * Customer-data imports against the real server: the published CDNOW sample, Dutch exports,
  * and hostile files that must leave the database exactly as it was.
  */
-
-function sharedData(relative: string): string {
-	const beside = join(projectRoot, '../shared/data', relative);
-	return existsSync(beside) ? beside : join('/work/shared/data', relative);
-}
-
-type Fields = Record<string, string | boolean | object>;
-
-async function upload(client: Client, workspaceId: string, file: Buffer | string, fields: Fields, fileName = 'data.csv') {
-	const form = new FormData();
-	for (const [name, value] of Object.entries(fields)) {
-		form.append(name, typeof value === 'object' ? JSON.stringify(value) : String(value));
-	}
-	form.append('file', new Blob([new Uint8Array(typeof file === 'string' ? Buffer.from(file, 'utf8') : file)]), fileName);
-	// Form uploads carry their page's Origin, as browsers send it: SvelteKit refuses cross-site forms.
-	const headers: Record<string, string> = { 'x-forwarded-for': client.ip, origin: new URL(client.baseUrl).origin };
-	if (client.cookies.size) headers.cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-	const response = await fetch(new URL(`/api/v1/workspaces/${workspaceId}/imports`, client.baseUrl), {
-		method: 'POST',
-		headers,
-		body: form
-	});
-	const text = await response.text();
-	return { status: response.status, body: text ? JSON.parse(text) : null };
-}
-
-async function finished(client: Client, importId: string) {
-	for (let i = 0; i < 400; i++) {
-		const response = await client.get(`/api/v1/imports/${importId}`);
-		expect(response.status).toBe(200);
-		if (!['queued', 'running'].includes(response.body.status)) return response.body;
-		await new Promise((resolve) => setTimeout(resolve, 50));
-	}
-	throw new Error('import did not finish');
-}
-
-async function importFile(client: Client, workspaceId: string, file: Buffer | string, fields: Fields) {
-	const started = await upload(client, workspaceId, file, fields);
-	expect(started.status, JSON.stringify(started.body)).toBe(202);
-	return finished(client, started.body.id);
-}
 
 const counts = (workspaceId: string) =>
 	withDatabase((db) =>

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importFile } from './data-support';
+import { importValid, sharedData } from './imports';
 import { inviteAndJoin, makeUser, makeWorkspace, type Client } from './helpers';
 
 /*
@@ -53,9 +53,9 @@ let workspaceId: string;
 beforeAll(async () => {
 	({ client: owner } = await makeUser());
 	workspaceId = (await makeWorkspace(owner, 'Groups')).id;
-	await importFile(owner, workspaceId, CUSTOMERS, { kind: 'customers' });
-	await importFile(owner, workspaceId, TRANSACTIONS, { kind: 'transactions' });
-	await importFile(owner, workspaceId, EVENTS, { kind: 'events' });
+	await importValid(owner, workspaceId, CUSTOMERS, { kind: 'customers' });
+	await importValid(owner, workspaceId, TRANSACTIONS, { kind: 'transactions' });
+	await importValid(owner, workspaceId, EVENTS, { kind: 'events' });
 });
 
 async function preview(rule: unknown, client = owner) {
@@ -185,7 +185,7 @@ describe('customer groups', () => {
 	it('follow new data: an import moves the measures on', async () => {
 		const { client } = await makeUser();
 		const own = (await makeWorkspace(client, 'Moving data')).id;
-		await importFile(client, own, TRANSACTIONS, { kind: 'transactions' });
+		await importValid(client, own, TRANSACTIONS, { kind: 'transactions' });
 		const top = await client.post(`/api/v1/workspaces/${own}/groups`, {
 			name: 'Top',
 			rule: all({ field: 'revenueRankPercent', op: 'lt', value: 20 })
@@ -193,7 +193,7 @@ describe('customer groups', () => {
 		expect(top.body.figures).toMatchObject({ customers: 2, referenceAt: '2026-06-30T00:00:00.000Z' });
 		expect(await members(top.body.id, client)).toEqual(['c1', 'c5']);
 
-		await importFile(client, own, 'customer_id,date,amount\nc2,2026-07-10,1000', { kind: 'transactions' });
+		await importValid(client, own, 'customer_id,date,amount\nc2,2026-07-10,1000', { kind: 'transactions' });
 		const after = await client.get(`/api/v1/groups/${top.body.id}`);
 		expect(after.body.figures).toMatchObject({ customers: 2, referenceAt: '2026-07-10T00:00:00.000Z' });
 		expect(await members(top.body.id, client)).toEqual(['c2', 'c5']);

@@ -18,6 +18,8 @@ export const config = {
 	demo: (process.env.WAYMARK_DEMO ?? 'on').toLowerCase() !== 'off',
 	/** Customers of the generated demo retailer loaded into the demo workspace (0: none). */
 	demoCustomers: intFromEnv('WAYMARK_DEMO_CUSTOMERS', 20_000),
+	/** Customer data older than this many days is flagged as stale on the data overview. */
+	dataStaleAfterDays: intFromEnv('WAYMARK_DATA_STALE_DAYS', 30),
 	rateLimits: {
 		loginPerIp: intFromEnv('WAYMARK_LOGIN_LIMIT_PER_IP', 30),
 		loginPerAccount: intFromEnv('WAYMARK_LOGIN_LIMIT_PER_ACCOUNT', 5),

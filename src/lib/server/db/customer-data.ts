@@ -1,18 +1,15 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { getDb } from './connection';
 import { keyset, toPage, type Page, type PageRequest } from './pagination';
 import {
 	columnMappings,
-	customerEvents,
-	customerTransactions,
 	customers,
-	datasets,
 	imports,
-	surveyResponses,
 	type ColumnMapping,
 	type Import,
 	type ImportKind,
-	type ImportRowError
+	type ImportRowError,
+	importKinds
 } from './schema';
 
 /*
@@ -295,54 +292,179 @@ export function findColumnMapping(workspaceId: string, id: string): ColumnMappin
 
 // ── reading and erasing ────────────────────────────────────────────────────────────────────
 
+/**
+ * Optional columns whose fill rate the data overview reports, per kind: the import's field name
+ * (see imports/mapping FIELDS) → the SQL column. Required fields are always filled and left out.
+ */
+export const COMPLETENESS_FIELDS = {
+	customers: {
+		name: 'name', email: 'email', gender: 'gender', postcode: 'postcode', city: 'city', optIn: 'opt_in',
+		birthDate: 'birth_date', interests: 'interests', preferences: 'preferences', education: 'education',
+		occupation: 'occupation', incomeBand: 'income_band', householdSize: 'household_size',
+		childrenCount: 'children_count', loyaltyMember: 'loyalty_member', acquiredAt: 'acquired_at',
+		acquisitionChannel: 'acquisition_channel', acquisitionCost: 'acquisition_cost'
+	},
+	transactions: { quantity: 'quantity', product: 'product', category: 'category', channel: 'channel', margin: 'margin' },
+	events: { channel: 'channel', properties: 'properties' },
+	surveys: { customerId: 'customer_id', eventType: 'event_type', channel: 'channel', comment: 'comment' }
+} as const satisfies Record<ImportKind, Record<string, string>>;
+
+/** Rows of a kind that have a value, per field of COMPLETENESS_FIELDS (in its order). */
+export type FieldCounts = { field: string; filled: number }[];
+
 export interface KindSummary {
 	count: number;
 	from: number | null;
 	to: number | null;
+	filled: FieldCounts;
+	/**
+	 * Rows that repeat an earlier row of the same file exactly: their row hash ends in ":1",
+	 * ":2"… (the first occurrence has ":0"). They are kept, being possibly genuine repeats.
+	 */
+	repeatedRows: number;
+}
+
+export interface LastImport {
+	id: string;
+	fileName: string | null;
+	finishedAt: number;
+}
+
+export interface DuplicateEmailGroup {
+	/** Customers in the group. */
+	count: number;
+	/** Their external ids, sorted; at most DUPLICATE_IDS_PER_GROUP. */
+	externalIds: string[];
 }
 
 export interface DataSummary {
 	datasetVersion: number;
-	customers: { count: number; imported: number };
+	customers: {
+		count: number;
+		imported: number;
+		/** The newest acquisition date (epoch ms). */
+		latestAcquiredAt: number | null;
+		filled: FieldCounts;
+	};
 	transactions: KindSummary & { amount: number };
 	events: KindSummary;
 	surveys: KindSummary;
+	/** The newest import of each kind that completed. */
+	lastImports: Record<ImportKind, LastImport | null>;
+	/** Customers under different external ids with the same e-mail address (trimmed, any case). */
+	duplicateEmails: { groups: number; customers: number; largest: DuplicateEmailGroup[] };
 }
 
-export function dataSummary(workspaceId: string): DataSummary {
-	const db = getDb();
-	const range = (table: typeof customerTransactions | typeof customerEvents | typeof surveyResponses) =>
-		db
-			.select({
-				count: sql<number>`count(*)`,
-				from: sql<number | null>`min(${table.occurredAt})`,
-				to: sql<number | null>`max(${table.occurredAt})`
-			})
-			.from(table)
-			.where(eq(table.workspaceId, workspaceId))
-			.get()!;
-	const customerCounts = db
-		.select({
-			count: sql<number>`count(*)`,
-			// Customers known only from other rows have no data of their own.
-			imported: sql<number>`count(*) filter (where ${customers.name} is not null or ${customers.email} is not null or ${customers.acquiredAt} is not null or ${customers.attributes} is not null)`
-		})
-		.from(customers)
-		.where(eq(customers.workspaceId, workspaceId))
-		.get()!;
-	const amount = db
-		.select({ amount: sql<number>`coalesce(sum(${customerTransactions.amount}), 0)` })
-		.from(customerTransactions)
-		.where(eq(customerTransactions.workspaceId, workspaceId))
-		.get()!.amount;
-	const version = db.select({ version: datasets.version }).from(datasets).where(eq(datasets.workspaceId, workspaceId)).get();
-	return {
-		datasetVersion: version?.version ?? 0,
-		customers: customerCounts,
-		transactions: { ...range(customerTransactions), amount },
-		events: range(customerEvents),
-		surveys: range(surveyResponses)
+/** How many duplicate e-mail groups (largest first) and ids per group the summary lists. */
+export const DUPLICATE_GROUPS_LISTED = 20;
+export const DUPLICATE_IDS_PER_GROUP = 10;
+
+const fillCounts = (columns: Record<string, string>) =>
+	Object.entries(columns)
+		.map(([field, column]) => `count(${column}) as "fill:${field}"`)
+		.join(', ');
+
+const fillsOf = (row: Record<string, unknown>): FieldCounts =>
+	Object.entries(row)
+		.filter(([key]) => key.startsWith('fill:'))
+		.map(([key, value]) => ({ field: key.slice(5), filled: value as number }));
+
+/*
+ * One pass over each table gives its count, date range, sum and fill counts together: on a
+ * million transactions one scan costs about what a count and a sum cost apart. The repeat
+ * count reads only the row-hash index.
+ */
+function computeDataSummary(workspaceId: string, datasetVersion: number): DataSummary {
+	const client = getDb().$client;
+	const behaviour = (table: string, kind: Exclude<ImportKind, 'customers'>, extra = '') => {
+		const row = client
+			.prepare(
+				`select count(*) as count, min(occurred_at) as "from", max(occurred_at) as "to"${extra}, ${fillCounts(COMPLETENESS_FIELDS[kind])}
+				 from ${table} where workspace_id = ?`
+			)
+			.get(workspaceId) as Record<string, number | null>;
+		const repeated = client
+			.prepare(`select count(*) as n from ${table} where workspace_id = ? and row_hash not like '%:0'`)
+			.get(workspaceId) as { n: number };
+		return { row, summary: { count: row.count!, from: row.from ?? null, to: row.to ?? null, filled: fillsOf(row), repeatedRows: repeated.n } };
 	};
+	const transactions = behaviour('customer_transactions', 'transactions', ', coalesce(sum(amount), 0) as amount');
+	const customerRow = client
+		.prepare(
+			// Customers known only from other rows have no data of their own.
+			`select count(*) as count,
+			   count(*) filter (where name is not null or email is not null or acquired_at is not null or attributes is not null) as imported,
+			   max(acquired_at) as latest, ${fillCounts(COMPLETENESS_FIELDS.customers)}
+			 from customers where workspace_id = ?`
+		)
+		.get(workspaceId) as Record<string, number | null>;
+	const lastImports = Object.fromEntries(importKinds.map((kind) => [kind, null])) as DataSummary['lastImports'];
+	const finished = client
+		.prepare(
+			`select kind, id, file_name as fileName, finished_at as finishedAt from (
+			   select kind, id, file_name, finished_at,
+			     row_number() over (partition by kind order by finished_at desc, id desc) as n
+			   from imports where workspace_id = ? and status = 'done' and finished_at is not null
+			 ) where n = 1`
+		)
+		.all(workspaceId) as (LastImport & { kind: ImportKind })[];
+	for (const { kind, ...last } of finished) lastImports[kind] = last;
+	return {
+		datasetVersion,
+		customers: {
+			count: customerRow.count!,
+			imported: customerRow.imported!,
+			latestAcquiredAt: customerRow.latest ?? null,
+			filled: fillsOf(customerRow)
+		},
+		transactions: { ...transactions.summary, amount: transactions.row.amount! },
+		events: behaviour('customer_events', 'events').summary,
+		surveys: behaviour('survey_responses', 'surveys').summary,
+		lastImports,
+		duplicateEmails: duplicateEmails(workspaceId)
+	};
+}
+
+function duplicateEmails(workspaceId: string): DataSummary['duplicateEmails'] {
+	const client = getDb().$client;
+	const groups = `select count(*) as n, group_concat(external_id, char(31) order by external_id) as ids
+		from customers where workspace_id = ? and trim(email) <> ''
+		group by lower(trim(email)) having count(*) > 1`;
+	const totals = client
+		.prepare(`select count(*) as groups, coalesce(sum(n), 0) as customers from (${groups})`)
+		.get(workspaceId) as { groups: number; customers: number };
+	const largest = (
+		client.prepare(`${groups} order by n desc, ids limit ?`).all(workspaceId, DUPLICATE_GROUPS_LISTED) as {
+			n: number;
+			ids: string;
+		}[]
+	).map((group) => ({ count: group.n, externalIds: group.ids.split('\u001f').slice(0, DUPLICATE_IDS_PER_GROUP) }));
+	return { ...totals, largest };
+}
+
+/*
+ * The summary scans every row of the workspace (about a second for a couple of million rows),
+ * so it is kept per workspace until the dataset version changes: every import and erasure
+ * raises it, and nothing else writes customer data.
+ */
+const SUMMARY_CACHE_SIZE = 50;
+const summaryCache = new Map<string, DataSummary>();
+
+export function dataSummary(workspaceId: string): DataSummary {
+	const client = getDb().$client;
+	// One read transaction: the version and the figures belong to the same state of the data.
+	return client.transaction(() => {
+		const version = (client.prepare('select version from datasets where workspace_id = ?').get(workspaceId) as
+			| { version: number }
+			| undefined)?.version ?? 0;
+		const cached = summaryCache.get(workspaceId);
+		if (cached && cached.datasetVersion === version) return cached;
+		const summary = computeDataSummary(workspaceId, version);
+		summaryCache.delete(workspaceId);
+		if (summaryCache.size >= SUMMARY_CACHE_SIZE) summaryCache.delete(summaryCache.keys().next().value!);
+		summaryCache.set(workspaceId, summary);
+		return summary;
+	})();
 }
 
 /** Erases a customer and, by cascade, every row about them (GDPR art. 17). */

@@ -6,6 +6,7 @@ import { GROUP_BASES, groupRuleSchema, type GroupRule } from '$lib/domain/groups
 import type { GroupFigures, GroupWithFigures } from '../groups';
 import type { ClvReport, LoyaltyReport, RetentionReport, SatisfactionReport } from '../insights';
 import { DEFAULT_PAGE_SIZE, InvalidCursorError, MAX_PAGE_SIZE } from '../db/pagination';
+import type { DataOverview } from '../imports';
 
 /*
  * What the API sends back. Each shape is a zod schema (so the OpenAPI document describes the
@@ -254,7 +255,8 @@ export const importShape = z.object({
 	rowsImported: z.number().int().describe('Rows that were new (customers: inserted or updated); repeats of earlier imports are not counted'),
 	errors: z
 		.array(z.object({ row: z.number().int(), column: z.string().nullable(), value: z.string().nullable(), message: z.string() }))
-		.describe('Rows that are not valid: row number as a spreadsheet shows it (header = 1), column, value, what was expected. At most 1,000.'),
+		.describe('Rows that are not valid: row number as a spreadsheet shows it (header = 1), column, value, what was expected. At most 1,000. Empty in lists.'),
+	errorCount: z.number().int().describe('How many errors the import holds (also in lists); `GET /api/v1/imports/{id}/errors.csv` gives them as a file'),
 	message: z.string().nullable().describe('Why the import failed or was cancelled'),
 	fileName: z.string().nullable(),
 	bytes: z.number().int(),
@@ -262,7 +264,8 @@ export const importShape = z.object({
 	finishedAt: isoDate.nullable()
 });
 
-export function importJson(row: db.Import): z.infer<typeof importShape> {
+/** In lists the row errors stay out (`withErrors: false`); their count stays in. */
+export function importJson(row: db.Import, { withErrors = true } = {}): z.infer<typeof importShape> {
 	return {
 		id: row.id,
 		workspaceId: row.workspaceId,
@@ -271,7 +274,8 @@ export function importJson(row: db.Import): z.infer<typeof importShape> {
 		progress: row.progress,
 		rowsTotal: row.rowsTotal,
 		rowsImported: row.rowsImported,
-		errors: row.errors,
+		errors: withErrors ? row.errors : [],
+		errorCount: row.errors.length,
 		message: row.message,
 		fileName: row.fileName,
 		bytes: row.bytes,
@@ -304,6 +308,60 @@ export function columnMappingJson(row: db.ColumnMapping): z.infer<typeof columnM
 const epochOrNull = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const rangeShape = z.object({ count: z.number().int(), from: isoDate.nullable(), to: isoDate.nullable() });
 
+const completenessShape = z
+	.object({
+		lowBelow: z.number().describe('Columns filled for less than this share of their rows are `low`'),
+		kinds: z.array(
+			z.object({
+				kind: importKindShape,
+				rows: z.number().int().describe('Customers: all of them, also those known only from their rows'),
+				columns: z.array(
+					z.object({
+						field: z.string().describe('The field name, as in an import mapping'),
+						filled: z.number().int().describe('Rows with a value'),
+						share: z.number().min(0).max(1).nullable().describe('filled / rows; null without rows'),
+						low: z.boolean()
+					})
+				)
+			})
+		)
+	})
+	.describe('How full each optional column is (required columns are always filled)');
+
+const stalenessShape = z
+	.object({
+		staleAfterDays: z.number().int().describe('WAYMARK_DATA_STALE_DAYS'),
+		kinds: z.array(
+			z.object({
+				kind: importKindShape,
+				lastImport: z
+					.object({ id: z.string(), fileName: z.string().nullable(), finishedAt: isoDate })
+					.nullable()
+					.describe('The newest import of this kind that completed'),
+				latestDataAt: isoDate.nullable().describe('The newest transaction, event or answer; for customers the newest acquisition date'),
+				ageDays: z
+					.number()
+					.int()
+					.nullable()
+					.describe('Days since the newest row (transactions, events, surveys) or since the last import (customers, whose profiles carry no date)'),
+				stale: z.boolean().describe('There is data and ageDays is over staleAfterDays')
+			})
+		)
+	})
+	.describe('How current each kind of data is');
+
+const duplicatesShape = z.object({
+	emailGroups: z.number().int().describe('E-mail addresses (trimmed, any case) shared by customers under different external ids'),
+	emailCustomers: z.number().int().describe('Customers in those groups'),
+	emailGroupIds: z
+		.array(z.object({ count: z.number().int(), externalIds: z.array(z.string()).describe('Sorted; at most 10') }))
+		.nullable()
+		.describe('The 20 largest groups; null for viewers, who see counts only'),
+	repeatedRows: z
+		.object({ transactions: z.number().int(), events: z.number().int(), surveys: z.number().int() })
+		.describe('Rows identical to an earlier row of the same file; kept, as they may be genuine repeats')
+});
+
 export const dataSummaryShape = z.object({
 	datasetVersion: z.number().int().describe('Goes up by one with every import and erasure'),
 	customers: z.object({
@@ -312,17 +370,30 @@ export const dataSummaryShape = z.object({
 	}),
 	transactions: rangeShape.extend({ amount: z.number().describe('Sum of amounts, in the currency of the files') }),
 	events: rangeShape,
-	surveys: rangeShape
+	surveys: rangeShape,
+	completeness: completenessShape,
+	staleness: stalenessShape,
+	duplicates: duplicatesShape
 });
 
-export function dataSummaryJson(summary: db.DataSummary): z.infer<typeof dataSummaryShape> {
+export function dataSummaryJson(summary: DataOverview): z.infer<typeof dataSummaryShape> {
 	const range = (r: db.KindSummary) => ({ count: r.count, from: epochOrNull(r.from), to: epochOrNull(r.to) });
 	return {
 		datasetVersion: summary.datasetVersion,
-		customers: summary.customers,
+		customers: { count: summary.customers.count, imported: summary.customers.imported },
 		transactions: { ...range(summary.transactions), amount: summary.transactions.amount },
 		events: range(summary.events),
-		surveys: range(summary.surveys)
+		surveys: range(summary.surveys),
+		completeness: summary.completeness,
+		staleness: {
+			staleAfterDays: summary.staleness.staleAfterDays,
+			kinds: summary.staleness.kinds.map((kind) => ({
+				...kind,
+				lastImport: kind.lastImport && { ...kind.lastImport, finishedAt: new Date(kind.lastImport.finishedAt).toISOString() },
+				latestDataAt: epochOrNull(kind.latestDataAt)
+			}))
+		},
+		duplicates: summary.duplicates
 	};
 }
 

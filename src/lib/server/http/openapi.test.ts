@@ -25,4 +25,11 @@ describe('the OpenAPI registry', () => {
 			}
 		}
 	});
+
+	it('describes the import error report as a CSV download, not JSON', () => {
+		const doc = openApiDocument() as { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>> };
+		const report = doc.paths['/api/v1/imports/{id}/errors.csv']!.get!;
+		expect(Object.keys(report.responses['200']!.content!)).toEqual(['text/csv']);
+		expect(Object.keys(report.responses['404']!.content!)).toEqual(['application/json']);
+	});
 });

@@ -3,7 +3,7 @@ import * as schemas from '$lib/schemas';
 import { SESSION_COOKIE } from '../auth';
 import { MAX_JSON_BODY_BYTES } from './api';
 import * as shapes from './json';
-import { boardListQuerySchema } from './request';
+import { boardListQuerySchema, errorReportQuerySchema } from './request';
 
 /*
  * The one list of API endpoints. Request bodies are the very zod schemas the handlers parse
@@ -27,8 +27,8 @@ interface Endpoint {
 	upload?: z.ZodObject;
 	/** Query parameters, as an object schema (one parameter per key). */
 	query?: z.ZodObject;
-	/** Success status and body; `null` means no body (204). */
-	success: { status: number; description: string; body: z.ZodType | null };
+	/** Success status and body; `null` means no body (204). `mediaType` for bodies that are not JSON. */
+	success: { status: number; description: string; body: z.ZodType | null; mediaType?: string };
 	/** Other non-error answers, such as 202 while a computation runs. */
 	alternatives?: { status: number; description: string; body: z.ZodType }[];
 	/** Error statuses this endpoint can answer besides 401 (and 413/415 for bodies). */
@@ -271,6 +271,22 @@ export const endpoints: Endpoint[] = [
 		errors: [404]
 	},
 	{
+		method: 'get', path: '/api/v1/imports/{id}/errors.csv', tag: 'Customer data',
+		summary: 'The invalid rows of an import as a CSV file (row, column, value, message)',
+		description:
+			'A download (`Content-Disposition: attachment`) in UTF-8 with a byte-order mark, CRLF line ends and a header line ' +
+			'`row,column,value,message`; the rows are those of `errors` in `GET /api/v1/imports/{id}` (at most 1,000). ' +
+			'Values a spreadsheet would run as a formula start with an apostrophe.',
+		query: errorReportQuerySchema,
+		success: {
+			status: 200,
+			description: 'The report (only the header line when the import has no errors)',
+			body: z.string(),
+			mediaType: 'text/csv'
+		},
+		errors: [400, 404]
+	},
+	{
 		method: 'post', path: '/api/v1/imports/{id}/cancel', tag: 'Customer data', summary: 'Cancel a queued or running import; nothing of it is written (editors and owners)',
 		success: { status: 200, description: 'Cancelled (or cancelling: the status follows within a batch)', body: shapes.importShape },
 		errors: [403, 404, 409]
@@ -287,7 +303,8 @@ export const endpoints: Endpoint[] = [
 		errors: [400, 403, 404, 409]
 	},
 	{
-		method: 'get', path: '/api/v1/workspaces/{id}/data/summary', tag: 'Customer data', summary: 'Counts and date ranges of the customer data, and the dataset version',
+		method: 'get', path: '/api/v1/workspaces/{id}/data/summary', tag: 'Customer data', summary: 'Counts and date ranges of the customer data, the dataset version, and its quality: completeness per column, staleness per kind, duplicates',
+		description: 'Customer external ids of duplicate e-mail groups are listed only for editors and owners; viewers get the counts.',
 		success: { status: 200, description: 'The summary', body: shapes.dataSummaryShape },
 		errors: [404]
 	},
@@ -465,7 +482,7 @@ function operationOf(endpoint: Endpoint) {
 		[endpoint.success.status]: endpoint.success.body
 			? {
 					description: endpoint.success.description,
-					content: { 'application/json': { schema: jsonSchema(endpoint.success.body, 'output') } }
+					content: { [endpoint.success.mediaType ?? 'application/json']: { schema: jsonSchema(endpoint.success.body, 'output') } }
 				}
 			: { description: endpoint.success.description }
 	};

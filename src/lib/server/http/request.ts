@@ -38,3 +38,16 @@ export function readBoardListQuery(url: URL): { archived: boolean } {
 	});
 	return { archived: archived === 'true' };
 }
+
+export const errorReportQuerySchema = z.object({
+	delimiter: z
+		.enum(['comma', 'semicolon'], { error: 'error_delimiter_invalid' })
+		.optional()
+		.describe('`semicolon` for spreadsheets set to Dutch (and other decimal-comma) conventions; default `comma`')
+});
+
+/** `?delimiter=semicolon` writes `;` between cells, as Dutch spreadsheets expect. */
+export function readErrorReportQuery(url: URL): { delimiter: ',' | ';' } {
+	const { delimiter } = parseInput(errorReportQuerySchema, { delimiter: url.searchParams.get('delimiter') ?? undefined });
+	return { delimiter: delimiter === 'semicolon' ? ';' : ',' };
+}

@@ -2,7 +2,7 @@ import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync 
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { importFormSchema, type fileFormat, type mappingCreateSchema } from '$lib/schemas';
-import { requireUser, requireWorkspace } from '../auth';
+import { requireUser, requireWorkspace, roleAllows } from '../auth';
 import { config } from '../config';
 import * as db from '../db';
 import { AppError, conflict, notFound, validationFailed } from '../errors';
@@ -11,6 +11,7 @@ import { parseInput } from '../http/validation';
 import { newId } from '../ids';
 import { EncodingSniffer, looksBinary } from './formats';
 import { activeImportIds, enqueue, requestCancel } from './job';
+import { dataOverview, errorReportCsv, errorReportFileName, type CsvDelimiter, type DataOverview } from './quality';
 import type { MappingInput } from './mapping';
 
 /*
@@ -20,6 +21,7 @@ import type { MappingInput } from './mapping';
  */
 
 export { FIELDS, resolveMapping, normaliseHeader } from './mapping';
+export type { CsvDelimiter, DataOverview } from './quality';
 
 const RESTARTED = 'The server stopped during this import; nothing was imported. Start it again.';
 let recovered = false;
@@ -175,9 +177,25 @@ export function listMappings(user: db.User | null, workspaceId: string): db.Colu
 	return db.listColumnMappings(workspaceId);
 }
 
-export function dataSummary(user: db.User | null, workspaceId: string): db.DataSummary {
-	requireWorkspace(user, workspaceId, 'data:read');
-	return db.dataSummary(workspaceId);
+/** The data overview: counts and ranges, completeness, staleness and duplicates. */
+export function dataSummary(user: db.User | null, workspaceId: string): DataOverview {
+	const { role } = requireWorkspace(user, workspaceId, 'data:read');
+	return dataOverview(db.dataSummary(workspaceId), {
+		now: Date.now(),
+		staleAfterDays: config.dataStaleAfterDays,
+		// Viewers see how many duplicates there are, not whose.
+		mayReadCustomers: roleAllows(role, 'data:write')
+	});
+}
+
+/** The invalid rows of an import as a CSV file, for whoever may read the import. */
+export function importErrorReport(
+	user: db.User | null,
+	id: string,
+	delimiter: CsvDelimiter
+): { fileName: string; csv: string } {
+	const found = importOf(user, id, 'data:read');
+	return { fileName: errorReportFileName(found.fileName, found.id), csv: errorReportCsv(found.errors, delimiter) };
 }
 
 /** GDPR erasure: the customer and every transaction, event and answer about them. */

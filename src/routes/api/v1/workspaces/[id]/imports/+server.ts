@@ -8,7 +8,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = api(({ locals, params, url }) => {
 	const user = requireUser(locals.user);
 	// The history leaves each import's row errors out; `GET /api/v1/imports/{id}` has them.
-	return pageJson(listImports(user, params.id, readPageQuery(url)), (row) => importJson({ ...row, errors: [] }));
+	return pageJson(listImports(user, params.id, readPageQuery(url)), (row) => importJson(row, { withErrors: false }));
 });
 
 export const POST: RequestHandler = api(async ({ locals, params, request }) => {

@@ -1,9 +1,18 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Client } from './helpers';
+import { projectRoot } from './server-process';
 
-/** Uploading customer data through the real import API, as the data page does. */
+/** Uploading customer-data files as the import form does, and waiting for their import. */
 
-type Fields = Record<string, string | boolean | object>;
+/** A file of ../shared/data (beside the checkout, or the workplace's shared folder). */
+export function sharedData(relative: string): string {
+	const beside = join(projectRoot, '../shared/data', relative);
+	return existsSync(beside) ? beside : join('/work/shared/data', relative);
+}
+
+export type Fields = Record<string, string | boolean | object>;
 
 export async function upload(client: Client, workspaceId: string, file: Buffer | string, fields: Fields, fileName = 'data.csv') {
 	const form = new FormData();
@@ -33,10 +42,15 @@ export async function finished(client: Client, importId: string) {
 	throw new Error('import did not finish');
 }
 
-export async function importFile(client: Client, workspaceId: string, file: Buffer | string, fields: Fields) {
-	const started = await upload(client, workspaceId, file, fields);
+export async function importFile(client: Client, workspaceId: string, file: Buffer | string, fields: Fields, fileName?: string) {
+	const started = await upload(client, workspaceId, file, fields, fileName);
 	expect(started.status, JSON.stringify(started.body)).toBe(202);
-	const done = await finished(client, started.body.id);
+	return finished(client, started.body.id);
+}
+
+/** Imports a file that must load completely. */
+export async function importValid(client: Client, workspaceId: string, file: Buffer | string, fields: Fields) {
+	const done = await importFile(client, workspaceId, file, fields);
 	expect(done.status, JSON.stringify(done.errors)).toBe('done');
 	return done;
 }
