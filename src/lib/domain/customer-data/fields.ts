@@ -47,7 +47,7 @@ export const FIELDS = {
 		postcode: field(false, 'postcode', 'postal_code', 'zip', 'zipcode', 'zip code', 'postal code'),
 		city: field(false, 'city', 'woonplaats', 'plaats', 'stad', 'town'),
 		optIn: yesNo('opt_in', 'opt-in', 'optin', 'nieuwsbrief', 'newsletter', 'toestemming', 'consent'),
-		birthDate: field(false, 'birth_date', 'birth date', 'birthdate', 'date_of_birth', 'date of birth', 'dob', 'geboortedatum'),
+		birthDate: moment(false, 'birth_date', 'birth date', 'birthdate', 'date_of_birth', 'date of birth', 'dob', 'geboortedatum'),
 		interests: field(false, 'interests', 'interesses', 'interesse'),
 		preferences: field(false, 'preferences', 'voorkeuren', 'voorkeur'),
 		education: field(false, 'education', 'opleiding', 'opleidingsniveau'),

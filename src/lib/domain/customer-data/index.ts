@@ -6,5 +6,6 @@
 export * from './kinds';
 export * from './fields';
 export * from './messages';
+export * from './preview';
 export * from './validate';
 export * from './values';

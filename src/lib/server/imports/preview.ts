@@ -8,13 +8,14 @@ import {
 	resolveMapping,
 	validateRow,
 	columnLabels,
-	type FieldType,
 	type ImportKind,
-	type ImportMessageParams,
+	type ImportPreview,
 	type ImportRowError,
 	type MappingInput
 } from '$lib/domain/customer-data';
 import { detectSeparator, EncodingSniffer, textDecoderFor, type Separator } from './formats';
+
+export type { ImportPreview };
 import { readSheetRows } from './xlsx';
 
 /*
@@ -27,27 +28,6 @@ import { readSheetRows } from './xlsx';
 export const PREVIEW_ROWS = 20;
 /** A text file's preview reads no further than this. */
 export const PREVIEW_BYTES = 64 * 1024;
-
-export interface ImportPreview {
-	kind: ImportKind;
-	file: 'text' | 'xlsx';
-	encoding: 'utf-8' | 'windows-1252' | null;
-	delimiter: Separator | null;
-	header: boolean;
-	sheets: string[];
-	sheet: string | null;
-	/** The first rows as cells, the header row included; `rowNumbers` as a spreadsheet shows them. */
-	rows: string[][];
-	rowNumbers: number[];
-	/** Column names: the header's, or "column 3". */
-	columns: string[];
-	fields: { name: string; required: boolean; type: FieldType }[];
-	/** Field → 1-based column, or null: what the import would use. */
-	mapping: Record<string, number | null>;
-	problems: { field: string; message: string; code: string; params: ImportMessageParams }[];
-	/** What the import would say about the rows shown. */
-	errors: ImportRowError[];
-}
 
 export interface PreviewInput {
 	kind: ImportKind;
