@@ -58,15 +58,18 @@ export async function importFile(client: Client, workspaceId: string, file: Buff
 	return finished(client, started.body.id);
 }
 
-export const counts = (workspaceId: string, path?: string) =>
+const TABLES = ['customers', 'customer_transactions', 'customer_events', 'survey_responses'] as const;
+
+/** Rows per table of one workspace's customer data. */
+export const counts = (workspaceId: string, path?: string): Record<(typeof TABLES)[number] | 'category_spend', number> =>
 	withDatabase(
 		(db) => ({
-			...Object.fromEntries(
-				['customers', 'customer_transactions', 'customer_events', 'survey_responses'].map((table) => [
+			...(Object.fromEntries(
+				TABLES.map((table) => [
 					table,
 					(db.prepare(`select count(*) as n from ${table} where workspace_id = ?`).get(workspaceId) as { n: number }).n
 				])
-			),
+			) as Record<(typeof TABLES)[number], number>),
 			category_spend: (
 				db
 					.prepare('select count(*) as n from category_spend s join customers c on c.id = s.customer_id where c.workspace_id = ?')

@@ -130,10 +130,8 @@ export class ImportPreviewState {
 		if ('errors' in result) {
 			const error = result.errors.find((e) => e.column === this.columnName(column));
 			if (error) return { ok: false, error };
-			const raw = (this.dataRows[index]?.cells[column] ?? '').trim();
-			return raw ? { ok: true, value: raw } : { ok: true, value: null, empty: true };
 		}
-		const value = (result.record as unknown as Record<string, unknown>)[field];
+		const value = 'errors' in result ? result.values[field] : (result.record as unknown as Record<string, unknown>)[field];
 		return value === null || value === undefined || value === '' ? { ok: true, value: null, empty: true } : { ok: true, value };
 	}
 

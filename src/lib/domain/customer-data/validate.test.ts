@@ -28,13 +28,15 @@ describe('row validation', () => {
 				{ row: 7, column: 'datum', value: '31-02-2024', message: expect.stringMatching(/^Expected a date/), code: 'import_row_invalid', params: { expected: 'import_expected_date' } },
 				{ row: 7, column: 'bedrag', value: 'twaalf', message: expect.stringMatching(/^Expected a number/), code: 'import_row_invalid', params: { expected: 'import_expected_number' } },
 				{ row: 7, column: 'aantal', value: 'x', message: expect.stringMatching(/^Expected a number/), code: 'import_row_invalid', params: { expected: 'import_expected_number' } }
-			]
+			],
+			// What could be read is still told: the preview shows it beside the bad cells.
+			values: { customerId: 'K001' }
 		});
 	});
 
 	it('requires the customer', () => {
 		const result = validateRow('transactions', ['', '05-03-2024', '1', '', ''], transactions, 3);
-		expect(result).toEqual({ errors: [expect.objectContaining({ column: 'klantnummer', message: expect.stringMatching(/^Required/) })] });
+		expect(result).toMatchObject({ errors: [expect.objectContaining({ column: 'klantnummer', message: expect.stringMatching(/^Required/) })] });
 	});
 
 	it('leaves unmapped customer fields undefined so that an upsert keeps them, and keeps extra columns', () => {
@@ -56,7 +58,8 @@ describe('row validation', () => {
 					row: 4, column: 'score', value: '6', message: 'Expected a whole number from 1 to 5 for CSAT',
 					code: 'import_row_invalid', params: { expected: 'import_expected_score', low: 1, high: 5, scale: 'CSAT' }
 				}
-			]
+			],
+			values: { kind: 'csat', occurredAt: Date.UTC(2024, 0, 1) }
 		});
 	});
 

@@ -95,7 +95,8 @@ export interface RecordOf {
 	category_spend: CategorySpendRecord;
 }
 
-export type RowResult<K extends ImportKind> = { record: RecordOf[K] } | { errors: ImportRowError[] };
+/** An invalid row still tells the values it could read, field by field (the preview shows them). */
+export type RowResult<K extends ImportKind> = { record: RecordOf[K] } | { errors: ImportRowError[]; values: Record<string, unknown> };
 
 const MAX_TEXT = 1000;
 const SCORE_RANGE = { nps: [0, 10], csat: [1, 5], ces: [1, 7] } as const;
@@ -110,6 +111,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 class Row {
 	readonly errors: ImportRowError[] = [];
+	/** Field → the value read from it, for the cells that could be read. */
+	readonly values: Record<string, unknown> = {};
 
 	constructor(
 		private readonly cells: string[],
@@ -146,15 +149,20 @@ class Row {
 		if (!this.has(field)) return undefined;
 		const raw = this.raw(field);
 		if (!raw) return null;
+		return this.#read(field, raw, parse, expected);
+	}
+
+	#read<T>(field: string, raw: string, parse: (raw: string) => T | null, expected: Expected): T | null {
 		const value = parse(raw);
-		return value === null ? this.fail(field, raw, expected) : value;
+		if (value === null) return this.fail(field, raw, expected);
+		this.values[field] = value;
+		return value;
 	}
 
 	required<T>(field: string, parse: (raw: string) => T | null, expected: Expected): T | null {
 		const raw = this.raw(field);
 		if (!raw) return this.fail(field, raw, expected);
-		const value = parse(raw);
-		return value === null ? this.fail(field, raw, expected) : value;
+		return this.#read(field, raw, parse, expected);
 	}
 
 	text(field: string): string | null | undefined {
@@ -305,6 +313,6 @@ export function validateRow<K extends ImportKind>(
 		cells,
 		mapping
 	);
-	if (reader.errors.length || record === null) return { errors: reader.errors };
+	if (reader.errors.length || record === null) return { errors: reader.errors, values: reader.values };
 	return { record };
 }
