@@ -66,6 +66,17 @@ describe('reading a workbook', () => {
 		await expect(rowsOf(path, 'Bestaat niet')).rejects.toMatchObject({ key: 'error_sheet_not_found' });
 	});
 
+	it('skips the sheets it does not read without leaving failing streams behind', async () => {
+		const path = await workbook('three.xlsx', (book) => {
+			book.addWorksheet('Eerste').addRow(['a']);
+			book.addWorksheet('Tweede').addRow(['b']);
+			book.addWorksheet('Derde').addRow(['c']);
+		});
+		for (let i = 0; i < 20; i++) expect(await rowsOf(path, i % 2 ? 'Derde' : 'Tweede')).toEqual([[i % 2 ? 'c' : 'b']]);
+		// Unopened streams on removed temporary files would fail a moment later.
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	});
+
 	it('tells the sheet names and stops early without reading the rest', async () => {
 		const path = await workbook('many.xlsx', (book) => {
 			const sheet = book.addWorksheet('Data');

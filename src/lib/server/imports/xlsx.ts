@@ -153,10 +153,17 @@ export interface SheetOptions {
 	onSheets?: (names: string[]) => void;
 }
 
-/** A sheet left unread: a sheet exceljs parked in a temporary file holds it open until read. */
+/**
+ * A sheet left unread. exceljs parks sheets that come before the shared strings in temporary
+ * files and removes each file when the reader moves on: a stream on it that is never read
+ * would fail to open after that, and an unhandled stream error ends the process. So the
+ * stream is closed here, and its late errors are expected.
+ */
 function skip(sheet: StreamingSheet): void {
-	const source = (sheet as unknown as { iterator?: { destroy?: () => void } }).iterator;
-	if (typeof source?.destroy === 'function') source.destroy();
+	const source = (sheet as unknown as { iterator?: { destroy?: () => void; on?: (event: 'error', listener: () => void) => void } }).iterator;
+	if (typeof source?.destroy !== 'function') return;
+	source.on?.('error', () => {});
+	source.destroy();
 }
 
 /**
