@@ -3,23 +3,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, inviteAndJoin, makeUser, makeWorkspace, withDatabase } from './helpers';
-import { finished, importFile, sharedData, upload, type Fields } from './imports';
+import { counts, finished, importFile, sharedData, upload, type Fields } from './imports';
 import { startServer, type ServerProcess } from './server-process';
 
 /*
  * Customer-data imports against the real server: the published CDNOW sample, Dutch exports,
  * and hostile files that must leave the database exactly as it was.
  */
-
-const counts = (workspaceId: string) =>
-	withDatabase((db) =>
-		Object.fromEntries(
-			['customers', 'customer_transactions', 'customer_events', 'survey_responses'].map((table) => [
-				table,
-				(db.prepare(`select count(*) as n from ${table} where workspace_id = ?`).get(workspaceId) as { n: number }).n
-			])
-		)
-	);
 
 const DUTCH = [
 	'Klantnummer;Datum;Bedrag;Aantal;Kanaal;Categorie',
@@ -137,8 +127,14 @@ describe('importing customer data', () => {
 		const done = await importFile(client, workspace.id, file, { kind: 'transactions', skipInvalid: true });
 		expect(done).toMatchObject({ status: 'done', rowsTotal: 4, rowsImported: 2 });
 		expect(done.errors).toEqual([
-			{ row: 3, column: 'datum', value: '31-02-2024', message: expect.stringMatching(/^Expected a date/) },
-			{ row: 4, column: 'bedrag', value: 'tien', message: expect.stringMatching(/^Expected a number/) }
+			{
+				row: 3, column: 'datum', value: '31-02-2024', message: expect.stringMatching(/^Expected a date/),
+				code: 'import_row_invalid', params: { expected: 'import_expected_date' }
+			},
+			{
+				row: 4, column: 'bedrag', value: 'tien', message: expect.stringMatching(/^Expected a number/),
+				code: 'import_row_invalid', params: { expected: 'import_expected_number' }
+			}
 		]);
 		expect(counts(workspace.id)).toMatchObject({ customer_transactions: 2, customers: 2 });
 	});
@@ -149,11 +145,11 @@ describe('importing customer data', () => {
 		await importFile(client, workspace.id, DUTCH, { kind: 'transactions' });
 		await importFile(client, workspace.id, 'klantnummer;datum;soort;score\nK001;01-01-2024;nps;8\nK002;01-01-2024;nps;6', { kind: 'surveys' });
 		await importFile(client, workspace.id, 'klantnummer,datum,event\nK001,01-01-2024,visit_product_page', { kind: 'events' });
-		expect(counts(workspace.id)).toEqual({ customers: 3, customer_transactions: 4, customer_events: 1, survey_responses: 2 });
+		expect(counts(workspace.id)).toEqual({ customers: 3, customer_transactions: 4, customer_events: 1, survey_responses: 2, category_spend: 0 });
 		const viewer = await inviteAndJoin(client, workspace.id, 'viewer');
 		expect((await viewer.client.delete(`/api/v1/workspaces/${workspace.id}/customers/K001`)).status).toBe(403);
 		expect((await client.delete(`/api/v1/workspaces/${workspace.id}/customers/K001`)).status).toBe(204);
-		expect(counts(workspace.id)).toEqual({ customers: 2, customer_transactions: 2, customer_events: 0, survey_responses: 1 });
+		expect(counts(workspace.id)).toEqual({ customers: 2, customer_transactions: 2, customer_events: 0, survey_responses: 1, category_spend: 0 });
 		expect((await client.delete(`/api/v1/workspaces/${workspace.id}/customers/K001`)).status).toBe(404);
 	});
 
@@ -261,9 +257,13 @@ describe('hostile files', () => {
 
 	it('a 0-byte file, a binary file, no file, an unknown kind are refused at once', async () => {
 		await refusedWith('', { kind: 'transactions' }, 400, 'file');
+		const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48]);
+		const binary = await refusedWith(png, { kind: 'transactions' }, 400, 'file');
+		expect(binary.error.fields.file).toMatch(/neither a text file \(CSV\) nor an Excel workbook/);
+		// The start of a zip (what an .xlsx is) without the rest of it.
 		const zip = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00]);
-		const binary = await refusedWith(zip, { kind: 'transactions' }, 400, 'file');
-		expect(binary.error.fields.file).toMatch(/not a text file/);
+		const damaged = await refusedWith(zip, { kind: 'transactions' }, 400, 'file');
+		expect(damaged.error.fields.file).toMatch(/damaged or incomplete/);
 		await refusedWith(DUTCH, { kind: 'orders' }, 400, 'kind');
 		await refusedWith(DUTCH, { kind: 'transactions', mapping: '{not json' }, 400, 'mapping');
 		const noFile = await client.request('POST', `/api/v1/workspaces/${workspaceId}/imports`, {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BOARD_TEMPLATES } from '$lib/domain/board/templates/types';
 import { GROUP_BASES, groupRuleSchema } from '$lib/domain/groups';
+import { IMPORT_KINDS } from '$lib/domain/customer-data/kinds';
 
 /*
  * One set of schemas validates both the JSON API and the form actions. Error messages are
@@ -105,13 +106,13 @@ export const versionCreateSchema = z.object({
 
 // ── customer data imports ────────────────────────────────────────────────────────────────
 
-export const IMPORT_KINDS = ['customers', 'transactions', 'events', 'surveys'] as const;
+export { IMPORT_KINDS };
 export const importKind = z.enum(IMPORT_KINDS, { error: 'error_import_kind_invalid' });
 
-/** Field → header name, or 1-based column position (files without a header). */
+/** Field → header name, or 1-based column position (files without a header); `null` leaves the field out. */
 export const columnMapping = z.record(
 	z.string().min(1).max(40),
-	z.union([z.string().trim().min(1).max(200), z.number().int().min(1).max(1000)]),
+	z.union([z.string().trim().min(1).max(200), z.number().int().min(1).max(1000), z.null()]),
 	{ error: 'error_mapping_invalid' }
 );
 
@@ -144,11 +145,16 @@ export const importFormSchema = z.object({
 	mapping: jsonField(columnMapping, 'error_mapping_invalid').optional(),
 	format: jsonField(fileFormat, 'error_format_invalid').optional(),
 	mappingId: z.string().trim().min(1).max(40).optional(),
+	/** The sheet of an Excel workbook to read; the first without it. */
+	sheet: z.string().trim().min(1).max(200).optional(),
 	skipInvalid: z
 		.enum(['true', 'false', '1', '0', 'on', 'off'], { error: 'error_boolean' })
 		.optional()
 		.transform((value) => value === 'true' || value === '1' || value === 'on')
 });
+
+/** The text fields of `POST /workspaces/:id/imports/preview`: an import's, without skipping. */
+export const importPreviewFormSchema = importFormSchema.omit({ skipInvalid: true });
 
 export const mappingCreateSchema = z.object({
 	name: requiredText(80),

@@ -45,7 +45,8 @@ export const STAGE_COLUMNS: Record<ImportKind, StageSpec> = {
 	surveys: {
 		columns: ['external_id', 'occurred_at', 'kind', 'score', 'event_type', 'channel', 'comment'],
 		hashed: true
-	}
+	},
+	category_spend: { columns: ['external_id', 'category', 'amount', 'category_total'], hashed: false }
 };
 
 const stageName = (importId: string) => {
@@ -110,8 +111,8 @@ const CUSTOMER_COLUMN_OF: Record<string, string> = {
 
 export interface CommitOptions {
 	workspaceId: string;
-	/** Customer fields the file maps: only these are overwritten when a customer exists. */
-	customerFields?: string[];
+	/** Fields the file maps: only these are overwritten when a customer (or category spend) exists. */
+	mappedFields?: string[];
 	withAttributes?: boolean;
 	rowsTotal: number;
 	errors: ImportRowError[];
@@ -130,7 +131,7 @@ export function commitStage(stage: Stage, options: CommitOptions): number {
 	const move = client.transaction((): number => {
 		let imported = 0;
 		if (stage.kind === 'customers') {
-			const mapped = (options.customerFields ?? []).map((field) => CUSTOMER_COLUMN_OF[field]).filter(Boolean) as string[];
+			const mapped = (options.mappedFields ?? []).map((field) => CUSTOMER_COLUMN_OF[field]).filter(Boolean) as string[];
 			const columns = [...mapped, ...(options.withAttributes ? ['attributes'] : [])];
 			const updates = [
 				...mapped.map((c) => `${c} = excluded.${c}`),
@@ -155,7 +156,19 @@ export function commitStage(stage: Stage, options: CommitOptions): number {
 				)
 				.run(ws, now);
 			const join = `${stage.kind === 'surveys' ? 'left ' : ''}join customers c on c.workspace_id = ? and c.external_id = s.external_id`;
-			const targets: Record<Exclude<ImportKind, 'customers'>, [string, string]> = {
+			if (stage.kind === 'category_spend') {
+				// One row per customer and category: a later file (or row) replaces the amount.
+				const total = options.mappedFields?.includes('categoryTotal') ? ', category_total = excluded.category_total' : '';
+				imported = client
+					.prepare(
+						`insert into category_spend (customer_id, category, amount, category_total)
+						 select c.id, s.category, s.amount, s.category_total from ${table} s ${join} where true order by s.seq
+						 on conflict (customer_id, category) do update set amount = excluded.amount${total}`
+					)
+					.run(ws).changes;
+				return finish(imported);
+			}
+			const targets: Record<Exclude<ImportKind, 'customers' | 'category_spend'>, [string, string]> = {
 				transactions: ['customer_transactions', 'occurred_at, amount, quantity, product, category, channel, margin'],
 				events: ['customer_events', 'occurred_at, event_type, channel, properties'],
 				surveys: ['survey_responses', 'occurred_at, kind, score, event_type, channel, comment']
@@ -172,6 +185,9 @@ export function commitStage(stage: Stage, options: CommitOptions): number {
 				)
 				.run(ws, ws).changes;
 		}
+		return finish(imported);
+	});
+	const finish = (imported: number): number => {
 		bumpDatasetVersion(ws, now);
 		client
 			.prepare(
@@ -179,7 +195,7 @@ export function commitStage(stage: Stage, options: CommitOptions): number {
 			)
 			.run(options.rowsTotal, imported, JSON.stringify(options.errors), now, stage.importId);
 		return imported;
-	});
+	};
 	// The unique row-hash index takes random keys: with the default 16 MB page cache a million
 	// rows thrash it. A bigger cache for the length of the move roughly halves its time.
 	const cacheSize = client.pragma('cache_size', { simple: true }) as number;
@@ -307,7 +323,7 @@ export const COMPLETENESS_FIELDS = {
 	transactions: { quantity: 'quantity', product: 'product', category: 'category', channel: 'channel', margin: 'margin' },
 	events: { channel: 'channel', properties: 'properties' },
 	surveys: { customerId: 'customer_id', eventType: 'event_type', channel: 'channel', comment: 'comment' }
-} as const satisfies Record<ImportKind, Record<string, string>>;
+} as const satisfies Record<Exclude<ImportKind, 'category_spend'>, Record<string, string>>;
 
 /** Rows of a kind that have a value, per field of COMPLETENESS_FIELDS (in its order). */
 export type FieldCounts = { field: string; filled: number }[];
@@ -376,7 +392,7 @@ const fillsOf = (row: Record<string, unknown>): FieldCounts =>
  */
 function computeDataSummary(workspaceId: string, datasetVersion: number): DataSummary {
 	const client = getDb().$client;
-	const behaviour = (table: string, kind: Exclude<ImportKind, 'customers'>, extra = '') => {
+	const behaviour = (table: string, kind: Exclude<ImportKind, 'customers' | 'category_spend'>, extra = '') => {
 		const row = client
 			.prepare(
 				`select count(*) as count, min(occurred_at) as "from", max(occurred_at) as "to"${extra}, ${fillCounts(COMPLETENESS_FIELDS[kind])}

@@ -10,6 +10,9 @@ import {
 	text,
 	uniqueIndex
 } from 'drizzle-orm/sqlite-core';
+// Relative, not $lib: drizzle-kit reads this file outside Vite.
+import { IMPORT_KINDS, type ImportKind } from '../../domain/customer-data/kinds';
+import type { ImportRowError } from '../../domain/customer-data/validate';
 
 const createdAt = () =>
 	integer('created_at', { mode: 'timestamp_ms' })
@@ -325,15 +328,9 @@ export const datasets = sqliteTable('datasets', {
 	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
 });
 
-export const importKinds = ['customers', 'transactions', 'events', 'surveys'] as const;
+export const importKinds = IMPORT_KINDS;
 export const importStatuses = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
-
-export interface ImportRowError {
-	row: number;
-	column: string | null;
-	value: string | null;
-	message: string;
-}
+export type { ImportRowError };
 
 export const imports = sqliteTable(
 	'imports',
@@ -369,7 +366,7 @@ export const columnMappings = sqliteTable(
 		name: text('name').notNull(),
 		kind: text('kind', { enum: importKinds }).notNull(),
 		/** Field → header name (delimited files) or 1-based column position (positional files). */
-		mapping: text('mapping', { mode: 'json' }).$type<Record<string, string | number>>().notNull(),
+		mapping: text('mapping', { mode: 'json' }).$type<Record<string, string | number | null>>().notNull(),
 		format: text('format', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
 		createdAt: createdAt()
 	},
@@ -378,7 +375,7 @@ export const columnMappings = sqliteTable(
 
 export type Customer = typeof customers.$inferSelect;
 export type Import = typeof imports.$inferSelect;
-export type ImportKind = (typeof importKinds)[number];
+export type { ImportKind };
 export type ImportStatus = (typeof importStatuses)[number];
 export type ColumnMapping = typeof columnMappings.$inferSelect;
 

@@ -7,6 +7,8 @@ import type { GroupFigures, GroupWithFigures } from '../groups';
 import type { ClvReport, LoyaltyReport, RetentionReport, SatisfactionReport } from '../insights';
 import { DEFAULT_PAGE_SIZE, InvalidCursorError, MAX_PAGE_SIZE } from '../db/pagination';
 import type { DataOverview } from '../imports';
+import { IMPORT_KINDS } from '$lib/domain/customer-data/kinds';
+import type { ImportPreview } from '../imports/preview';
 
 /*
  * What the API sends back. Each shape is a zod schema (so the OpenAPI document describes the
@@ -243,7 +245,19 @@ export const pageShape = <T extends z.ZodType>(item: T) =>
 /** A response with no body. */
 export const noContent = () => new Response(null, { status: 204 });
 
-const importKindShape = z.enum(['customers', 'transactions', 'events', 'surveys']);
+const importKindShape = z.enum(IMPORT_KINDS);
+
+export const rowErrorShape = z.object({
+	row: z.number().int().describe('As a spreadsheet shows it (the header is row 1); 0 for the file as a whole'),
+	column: z.string().nullable(),
+	value: z.string().nullable(),
+	message: z.string().describe('What was expected, in English'),
+	code: z
+		.string()
+		.optional()
+		.describe('The message as a code, for showing it in another language; a parameter `expected` holds the code of what was expected'),
+	params: z.record(z.string(), z.union([z.string(), z.number()])).optional()
+});
 
 export const importShape = z.object({
 	id: z.string(),
@@ -254,7 +268,7 @@ export const importShape = z.object({
 	rowsTotal: z.number().int().describe('Data rows read (the header and empty lines not counted)'),
 	rowsImported: z.number().int().describe('Rows that were new (customers: inserted or updated); repeats of earlier imports are not counted'),
 	errors: z
-		.array(z.object({ row: z.number().int(), column: z.string().nullable(), value: z.string().nullable(), message: z.string() }))
+		.array(rowErrorShape)
 		.describe('Rows that are not valid: row number as a spreadsheet shows it (header = 1), column, value, what was expected. At most 1,000. Empty in lists.'),
 	errorCount: z.number().int().describe('How many errors the import holds (also in lists); `GET /api/v1/imports/{id}/errors.csv` gives them as a file'),
 	message: z.string().nullable().describe('Why the import failed or was cancelled'),
@@ -284,11 +298,34 @@ export function importJson(row: db.Import, { withErrors = true } = {}): z.infer<
 	};
 }
 
+export const importPreviewShape = z.object({
+	kind: importKindShape,
+	file: z.enum(['text', 'xlsx']).describe('Delimited text, or an Excel workbook'),
+	encoding: z.enum(['utf-8', 'windows-1252']).nullable().describe('Of a text file'),
+	delimiter: z.enum([',', ';', '\t', '|', 'whitespace']).nullable().describe('Of a text file'),
+	header: z.boolean().describe('Whether the first row names the columns (as given, or as the rows suggest)'),
+	sheets: z.array(z.string()).describe("A workbook's sheets"),
+	sheet: z.string().nullable().describe('The sheet shown'),
+	rows: z.array(z.array(z.string())).describe('The first rows (the header row included), empty rows left out'),
+	rowNumbers: z.array(z.number().int()).describe('Each row’s number as a spreadsheet shows it'),
+	columns: z.array(z.string()).describe('Column names: the header’s, or "column 3"'),
+	fields: z.array(z.object({ name: z.string(), required: z.boolean(), type: z.enum(['text', 'number', 'date', 'boolean']) })),
+	mapping: z.record(z.string(), z.number().int().nullable()).describe('Field → the 1-based column the import would read it from, or null'),
+	problems: z
+		.array(z.object({ field: z.string(), message: z.string(), code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) }))
+		.describe('Why the import would not start: a required field without a column, a mapping naming a column the file lacks'),
+	errors: z.array(rowErrorShape).describe('What the import would say about the rows shown')
+});
+
+export function importPreviewJson(preview: ImportPreview): z.infer<typeof importPreviewShape> {
+	return { ...preview };
+}
+
 export const columnMappingShape = z.object({
 	id: z.string(),
 	name: z.string(),
 	kind: importKindShape,
-	mapping: z.record(z.string(), z.union([z.string(), z.number().int()])),
+	mapping: z.record(z.string(), z.union([z.string(), z.number().int(), z.null()])),
 	format: z.object({ delimiter: z.string(), header: z.boolean() }),
 	createdAt: isoDate
 });

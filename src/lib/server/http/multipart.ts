@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { AppError } from '../errors';
 
 /*
@@ -9,7 +10,8 @@ import { AppError } from '../errors';
  */
 
 export interface UploadedFile {
-	path: string;
+	/** Null when the file was not written (see `storeIf`). */
+	path: string | null;
 	fileName: string | null;
 	bytes: number;
 	/** Line feeds seen: a cheap upper bound for the number of rows. */
@@ -26,6 +28,11 @@ export interface MultipartOptions {
 	maxFieldBytes?: number;
 	/** Sees every chunk of the file (encoding sniffing). */
 	onFileChunk?: (chunk: Uint8Array) => void;
+	/**
+	 * Decides from the first bytes whether the file is written to `path` at all; without it, it
+	 * is. A file that is not written is only counted and sniffed (its first 64 KiB kept in `head`).
+	 */
+	storeIf?: (firstBytes: Buffer) => boolean;
 }
 
 export interface MultipartResult {
@@ -88,10 +95,16 @@ export async function readMultipart(request: Request, options: MultipartOptions)
 	type State = 'preamble' | 'after' | 'headers' | 'body' | 'done';
 	let state = 'preamble' as State;
 
+	let decided = false;
 	const emit = async (data: Buffer) => {
 		if (!part || data.length === 0) return;
 		const file = holder.file;
-		if (part.isFile && file && out) {
+		if (part.isFile && file && !decided) {
+			decided = true;
+			if (!options.storeIf || options.storeIf(data)) out = createWriteStream(options.path, { flags: 'wx' });
+			else file.path = null;
+		}
+		if (part.isFile && file) {
 			file.bytes += data.length;
 			if (file.bytes > options.maxFileBytes) throw fileTooLarge(options.maxFileBytes);
 			for (let i = data.indexOf(10); i !== -1; i = data.indexOf(10, i + 1)) file.lines++;
@@ -100,7 +113,7 @@ export async function readMultipart(request: Request, options: MultipartOptions)
 				headSize += Math.min(data.length, HEAD_BYTES - headSize);
 			}
 			options.onFileChunk?.(data);
-			if (!out.write(data)) await once(out, 'drain');
+			if (out && !out.write(data)) await once(out, 'drain');
 		} else {
 			part.size += data.length;
 			if (part.size > maxField) throw badRequest(`The form field "${part.name}" is too long`);
@@ -110,10 +123,16 @@ export async function readMultipart(request: Request, options: MultipartOptions)
 
 	const endPart = async () => {
 		if (!part) return;
-		if (part.isFile && out) {
-			out.end();
-			await once(out, 'close');
-			out = null;
+		if (part.isFile) {
+			if (out) {
+				out.end();
+				await once(out, 'close');
+				out = null;
+			} else if (!decided) {
+				// An empty file part: an empty file, as a browser would send it.
+				if (!options.storeIf) await open(options.path, 'wx').then((handle) => handle.close());
+				else holder.file!.path = null;
+			}
 			holder.file!.head = Buffer.concat(head);
 		} else if (part.name && !part.isFile) {
 			fields[part.name] = Buffer.concat(part.chunks).toString('utf8');
@@ -159,7 +178,6 @@ export async function readMultipart(request: Request, options: MultipartOptions)
 					holder.file = { path: options.path, fileName: fileName || null, bytes: 0, lines: 0, head: Buffer.alloc(0) };
 					head = [];
 					headSize = 0;
-					out = createWriteStream(options.path, { flags: 'wx' });
 				}
 				part = { name, isFile, chunks: [], size: 0 };
 				state = 'body';

@@ -251,7 +251,7 @@ export const endpoints: Endpoint[] = [
 	},
 	{
 		method: 'post', path: '/api/v1/workspaces/{id}/imports', tag: 'Customer data',
-		summary: 'Import a CSV file of customers, transactions, events or survey answers (editors and owners)',
+		summary: 'Import a CSV file or Excel workbook of customers, transactions, events, survey answers or category spend (editors and owners)',
 		description:
 			'multipart/form-data with the file as `file` and the fields below. The upload is stored and the import ' +
 			'runs in the background: poll `GET /api/v1/imports/{id}`. Delimiter (`,` `;` tab `|`) and encoding ' +
@@ -260,9 +260,25 @@ export const endpoints: Endpoint[] = [
 			'with `format` `{"delimiter":"whitespace","header":false}`). Like every form post, the request must carry the ' +
 			'server\'s own `Origin` header (browsers do; scripts add it). Either every row is valid and all are committed in ' +
 			'one transaction, or nothing is written — unless `skipInvalid` is true. Re-importing rows does not duplicate ' +
-			'them; customers are updated by their id. XLSX is not supported: save as CSV.',
+			'them; customers are updated by their id, category spend by customer and category. An Excel workbook (.xlsx) ' +
+			'is read from its first sheet, or the one named in `sheet`; dates and numbers are taken from the cells as Excel ' +
+			'stores them. A damaged workbook, or a zip that is not one, is refused with 400. Preview the file first with ' +
+			'`POST /api/v1/workspaces/{id}/imports/preview` to see how its columns map.',
 		upload: schemas.importFormSchema,
 		success: { status: 202, description: 'Queued', body: shapes.importShape },
+		errors: [400, 403, 404, 413, 415]
+	},
+	{
+		method: 'post', path: '/api/v1/workspaces/{id}/imports/preview', tag: 'Customer data',
+		summary: 'Read the first rows of a file as its import would, without importing or keeping it (editors and owners)',
+		description:
+			'The same multipart fields as an import. Answers the detected format (text: encoding and delimiter; ' +
+			'workbook: its sheets), whether the first row is a header (unless `format` says), the first 20 rows, the ' +
+			'column each field would be read from (`mapping`: 1-based; pass it back, with changes, as the import\'s ' +
+			'`mapping`), the required fields without a column, and the row errors the import would report for these rows. ' +
+			'Of a text file only the first 64 KB are read, so sending just those is enough; a workbook must be sent whole.',
+		upload: schemas.importPreviewFormSchema,
+		success: { status: 200, description: 'The preview', body: shapes.importPreviewShape },
 		errors: [400, 403, 404, 413, 415]
 	},
 	{
@@ -450,7 +466,7 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
 /** Multipart fields are all text: JSON-valued fields are described as strings holding JSON. */
 function uploadSchema(fields: z.ZodObject): JsonSchema {
 	const properties: Record<string, JsonSchema> = {
-		file: { type: 'string', format: 'binary', description: 'The CSV file' }
+		file: { type: 'string', format: 'binary', description: 'The file: CSV (or other delimited text) or an Excel workbook (.xlsx)' }
 	};
 	for (const [name, schema] of Object.entries(fields.shape)) {
 		const described = jsonSchema(schema as z.ZodType, 'input');

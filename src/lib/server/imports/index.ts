@@ -1,27 +1,30 @@
 import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { importFormSchema, type fileFormat, type mappingCreateSchema } from '$lib/schemas';
+import type { MappingInput } from '$lib/domain/customer-data';
+import { importFormSchema, importPreviewFormSchema, type fileFormat, type mappingCreateSchema } from '$lib/schemas';
 import { requireUser, requireWorkspace, roleAllows } from '../auth';
 import { config } from '../config';
 import * as db from '../db';
 import { AppError, conflict, notFound, validationFailed } from '../errors';
-import { fileTooLarge, readMultipart } from '../http/multipart';
+import { fileTooLarge, readMultipart, type UploadedFile } from '../http/multipart';
 import { parseInput } from '../http/validation';
 import { newId } from '../ids';
 import { EncodingSniffer, looksBinary } from './formats';
 import { activeImportIds, enqueue, requestCancel } from './job';
 import { dataOverview, errorReportCsv, errorReportFileName, type CsvDelimiter, type DataOverview } from './quality';
-import type { MappingInput } from './mapping';
+import { PREVIEW_BYTES, previewText, previewWorkbook, type ImportPreview } from './preview';
+import { inspectWorkbook, looksLikeZip, UnreadableWorkbook } from './xlsx';
 
 /*
- * The public surface of customer-data imports: start one from an upload, follow it, cancel it;
- * saved column mappings; the data summary; erasing a customer. XLSX is not supported yet —
- * save the sheet as CSV.
+ * The public surface of customer-data imports: preview a file, start an import from an upload
+ * (CSV and other delimited text, or an Excel workbook), follow it, cancel it; saved column
+ * mappings; the data summary; erasing a customer.
  */
 
-export { FIELDS, resolveMapping, normaliseHeader } from './mapping';
+export { FIELDS, resolveMapping, normaliseHeader } from '$lib/domain/customer-data';
 export type { CsvDelimiter, DataOverview } from './quality';
+export type { ImportPreview } from './preview';
 
 const RESTARTED = 'The server stopped during this import; nothing was imported. Start it again.';
 let recovered = false;
@@ -49,6 +52,38 @@ async function discard(request: Request): Promise<void> {
 }
 
 type FileFormat = z.output<typeof fileFormat>;
+
+/** What kind of file an upload is, refusing what cannot be imported. */
+async function fileKindOf(file: UploadedFile): Promise<'text' | 'xlsx'> {
+	if (file.bytes === 0) throw validationFailed({ file: 'error_file_empty' }, 'The file is empty');
+	if (looksLikeZip(file.head)) {
+		if (file.path) {
+			try {
+				await inspectWorkbook(file.path);
+			} catch (error) {
+				if (error instanceof UnreadableWorkbook) throw validationFailed({ file: error.key });
+				throw error;
+			}
+		}
+		return 'xlsx';
+	}
+	if (looksBinary(file.head)) {
+		throw validationFailed({ file: 'error_file_binary' }, 'The file is neither text (CSV) nor an Excel workbook (.xlsx)');
+	}
+	return 'text';
+}
+
+/** The mapping and format of a form, with a saved mapping's underneath when it names one. */
+function mappingOf(
+	workspaceId: string,
+	form: { kind: db.ImportKind; mapping?: MappingInput; format?: FileFormat; mappingId?: string }
+): { mapping: MappingInput; format: Partial<FileFormat> } {
+	if (!form.mappingId) return { mapping: form.mapping ?? {}, format: form.format ?? {} };
+	const saved = db.findColumnMapping(workspaceId, form.mappingId);
+	if (!saved) throw validationFailed({ mappingId: 'error_mapping_not_found' });
+	if (saved.kind !== form.kind) throw validationFailed({ mappingId: 'error_mapping_kind' });
+	return { mapping: { ...saved.mapping, ...form.mapping }, format: { ...(saved.format as FileFormat), ...form.format } };
+}
 
 /**
  * Stores the upload in a temporary file and queues the import: the answer (202) comes before
@@ -83,23 +118,13 @@ export async function startImport(user: db.User | null, workspaceId: string, req
 	try {
 		const form = parseInput(importFormSchema, fields);
 		if (!file) throw validationFailed({ file: 'error_file_required' });
-		if (file.bytes === 0) throw validationFailed({ file: 'error_file_empty' }, 'The file is empty');
-		if (looksBinary(file.head)) {
-			throw validationFailed({ file: 'error_file_binary' }, 'The file is not text (CSV); XLSX and other binary files cannot be imported');
-		}
+		const fileKind = await fileKindOf(file);
 		// Every row ends in a line feed (the last one may not): more lines than that cannot fit.
-		if (file.lines > maxRows + 1) {
+		// A workbook's rows are counted while it is read.
+		if (fileKind === 'text' && file.lines > maxRows + 1) {
 			throw new AppError(413, 'payload_too_large', `The file has more than ${maxRows} rows (WAYMARK_IMPORT_MAX_ROWS)`);
 		}
-		let mapping: MappingInput = form.mapping ?? {};
-		let format: FileFormat = form.format ?? { delimiter: 'auto', header: true };
-		if (form.mappingId) {
-			const saved = db.findColumnMapping(workspaceId, form.mappingId);
-			if (!saved) throw validationFailed({ mappingId: 'error_mapping_not_found' });
-			if (saved.kind !== form.kind) throw validationFailed({ mappingId: 'error_mapping_kind' });
-			mapping = { ...saved.mapping, ...form.mapping };
-			format = { ...(saved.format as FileFormat), ...form.format };
-		}
+		const { mapping, format } = mappingOf(workspaceId, form);
 		const created = db.insertImport({
 			id,
 			workspaceId,
@@ -113,9 +138,11 @@ export async function startImport(user: db.User | null, workspaceId: string, req
 			workspaceId,
 			kind: form.kind,
 			path,
+			file: fileKind,
+			sheet: form.sheet ?? null,
 			encoding: sniffer.encoding,
-			separator: format.delimiter,
-			header: format.header,
+			separator: format.delimiter ?? 'auto',
+			header: format.header ?? true,
 			mapping,
 			skipInvalid: form.skipInvalid,
 			bytes: file.bytes
@@ -124,6 +151,56 @@ export async function startImport(user: db.User | null, workspaceId: string, req
 		return created;
 	} finally {
 		if (!queued) rmSync(path, { force: true });
+	}
+}
+
+/**
+ * The first rows of an uploaded file as its import would read them, with the detected format
+ * and column mapping. Of a text file only the first 64 KiB are read and nothing is written to
+ * disk; a workbook is unpacked from a temporary file that is removed before the answer.
+ */
+export async function previewImport(user: db.User | null, workspaceId: string, request: Request): Promise<ImportPreview> {
+	try {
+		requireWorkspace(user, workspaceId, 'data:write');
+	} catch (error) {
+		await discard(request);
+		throw error;
+	}
+	const declared = Number(request.headers.get('content-length') ?? '0');
+	if (declared > config.imports.maxBytes + 256 * 1024) {
+		await discard(request);
+		throw fileTooLarge(config.imports.maxBytes);
+	}
+	mkdirSync(config.imports.uploadDir, { recursive: true });
+	const path = join(config.imports.uploadDir, `preview-${newId()}.upload`);
+	try {
+		const { fields, file } = await readMultipart(request, {
+			fileField: 'file',
+			path,
+			maxFileBytes: config.imports.maxBytes,
+			storeIf: looksLikeZip
+		});
+		const form = parseInput(importPreviewFormSchema, fields);
+		if (!file) throw validationFailed({ file: 'error_file_required' });
+		const fileKind = await fileKindOf(file);
+		const { mapping, format } = mappingOf(workspaceId, form);
+		const input = {
+			kind: form.kind,
+			mapping,
+			delimiter: format.delimiter ?? 'auto',
+			// An explicit format (or a saved one) says whether there is a header; else the rows do.
+			header: format.header ?? null,
+			sheet: form.sheet ?? null
+		};
+		if (fileKind === 'text') return previewText(file.head.subarray(0, PREVIEW_BYTES), file.bytes > PREVIEW_BYTES, input);
+		try {
+			return await previewWorkbook(path, input);
+		} catch (error) {
+			if (error instanceof UnreadableWorkbook) throw validationFailed({ file: error.key });
+			throw error;
+		}
+	} finally {
+		rmSync(path, { force: true });
 	}
 }
 
@@ -239,6 +316,8 @@ export function importServerFile(input: {
 		workspaceId: input.workspaceId,
 		kind: input.kind,
 		path,
+		file: 'text',
+		sheet: null,
 		encoding: sniffer.encoding,
 		separator: 'auto',
 		header: true,

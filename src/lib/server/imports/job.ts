@@ -3,10 +3,18 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { config } from '../config';
 import * as db from '../db';
 import type { ImportKind, ImportRowError } from '../db';
+import {
+	englishImportMessage,
+	problemMessage,
+	resolveMapping,
+	validateRow,
+	type MappingInput,
+	type ResolvedMapping
+} from '$lib/domain/customer-data';
+import { englishMessage } from '../http/messages';
 import { commitStage, createStage, dropStage, stagedRow, type StagedRow } from './load';
-import { describeProblem, resolveMapping, type MappingInput, type ResolvedMapping } from './mapping';
 import { readRows, sniffSeparator, type Encoding, type ReadProgress, type Separator } from './rows';
-import { validateRow } from './validate';
+import { readSheetRows, UnreadableWorkbook } from './xlsx';
 
 /*
  * Runs imports off the request path, one at a time, in this process. The file is parsed and
@@ -21,6 +29,10 @@ export interface ImportJob {
 	workspaceId: string;
 	kind: ImportKind;
 	path: string;
+	/** Delimited text, or an Excel workbook (one sheet of it). */
+	file: 'text' | 'xlsx';
+	/** The sheet of a workbook; null for the first. */
+	sheet: string | null;
 	encoding: Encoding;
 	separator: Separator | 'auto';
 	header: boolean;
@@ -77,6 +89,8 @@ async function run(job: ImportJob, control: { cancelled: boolean }): Promise<voi
 			db.updateImport(job.id, { status: 'cancelled', message: 'Cancelled; nothing was imported', finishedAt });
 		} else if (error instanceof ImportFailure) {
 			db.updateImport(job.id, { status: 'failed', message: error.message, errors: error.errors, finishedAt });
+		} else if (error instanceof UnreadableWorkbook) {
+			db.updateImport(job.id, { status: 'failed', message: `${englishMessage(error.key)}; nothing was imported`, finishedAt });
 		} else {
 			console.error(`[imports] ${job.id} failed`, error);
 			db.updateImport(job.id, { status: 'failed', message: 'The import failed on our side; nothing was imported', finishedAt });
@@ -89,8 +103,16 @@ async function run(job: ImportJob, control: { cancelled: boolean }): Promise<voi
 }
 
 async function parseInto(job: ImportJob, control: { cancelled: boolean }): Promise<void> {
-	const separator = job.separator === 'auto' ? await sniffSeparator(job.path, job.encoding) : job.separator;
 	const progress: ReadProgress = { bytesRead: 0 };
+	const rows =
+		job.file === 'xlsx'
+			? readSheetRows(job.path, { sheet: job.sheet }, progress)
+			: readRows(
+					job.path,
+					job.encoding,
+					job.separator === 'auto' ? await sniffSeparator(job.path, job.encoding) : job.separator,
+					progress
+				);
 	const stage = createStage(job.id, job.kind);
 	const errors: ImportRowError[] = [];
 	let invalidRows = 0;
@@ -98,7 +120,7 @@ async function parseInto(job: ImportJob, control: { cancelled: boolean }): Promi
 	let rowsTotal = 0;
 	let mapping: ResolvedMapping | null = null;
 	let batch: StagedRow[] = [];
-	let mappedCustomerFields: string[] = [];
+	let mappedFields: string[] = [];
 
 	const flush = async () => {
 		if (batch.length) stage.insert(batch);
@@ -112,7 +134,7 @@ async function parseInto(job: ImportJob, control: { cancelled: boolean }): Promi
 		if (control.cancelled) throw new Cancelled();
 	};
 
-	for await (const cells of readRows(job.path, job.encoding, separator, progress)) {
+	for await (const cells of rows) {
 		rowNumber++;
 		if (cells.every((cell) => cell.trim() === '')) continue;
 		if (!mapping) {
@@ -121,16 +143,20 @@ async function parseInto(job: ImportJob, control: { cancelled: boolean }): Promi
 			if ('problems' in resolved) {
 				throw new ImportFailure(
 					'The columns of the file do not match the fields of this import',
-					resolved.problems.map((problem) => ({
-						row: job.header ? rowNumber : 0,
-						column: 'column' in problem ? String(problem.column) : problem.field,
-						value: null,
-						message: describeProblem(problem, header)
-					}))
+					resolved.problems.map((problem) => {
+						const message = problemMessage(problem, header);
+						return {
+							row: job.header ? rowNumber : 0,
+							column: 'column' in problem ? String(problem.column) : problem.field,
+							value: null,
+							message: englishImportMessage(message),
+							...message
+						};
+					})
 				);
 			}
 			mapping = resolved.mapping;
-			mappedCustomerFields = Object.keys(mapping.columns);
+			mappedFields = Object.keys(mapping.columns);
 			if (job.header) continue;
 		}
 		rowsTotal++;
@@ -161,7 +187,7 @@ async function parseInto(job: ImportJob, control: { cancelled: boolean }): Promi
 	if (stage.count === 0) throw new ImportFailure('No row of the file is valid; nothing was imported', errors);
 	commitStage(stage, {
 		workspaceId: job.workspaceId,
-		customerFields: mappedCustomerFields,
+		mappedFields,
 		withAttributes: job.kind === 'customers' && mapping.unmapped.length > 0,
 		rowsTotal,
 		errors

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as db from '../db';
 import type { ImportKind } from '../db';
-import type { CustomerRecord, EventRecord, RecordOf, SurveyRecord, TransactionRecord } from './validate';
+import type { CategorySpendRecord, CustomerRecord, EventRecord, RecordOf, SurveyRecord, TransactionRecord } from '$lib/domain/customer-data';
 
 /*
  * Typed records → staging rows (in the column order of db.STAGE_COLUMNS) and the content hash
@@ -43,7 +43,11 @@ const toStage: { [K in ImportKind]: (record: RecordOf[K]) => StagedRow } = {
 	surveys: (r: SurveyRecord) => {
 		const values = [r.customerId, r.occurredAt, r.kind, r.score, r.eventType, r.channel, r.comment];
 		return { values, contentHash: hash(values) };
-	}
+	},
+	category_spend: (r: CategorySpendRecord) => ({
+		values: [r.customerId, r.category, r.amount, opt(r.categoryTotal)],
+		contentHash: null
+	})
 };
 
 export function stagedRow<K extends ImportKind>(kind: K, record: RecordOf[K]): StagedRow {

@@ -18,7 +18,8 @@ function summary(overrides: Partial<DataSummary> = {}): DataSummary {
 			customers: { id: 'c', fileName: 'klanten.csv', finishedAt: NOW - 45 * DAY },
 			transactions: { id: 't', fileName: null, finishedAt: NOW - DAY },
 			events: null,
-			surveys: { id: 's', fileName: 'nps.csv', finishedAt: NOW - 2 * DAY }
+			surveys: { id: 's', fileName: 'nps.csv', finishedAt: NOW - 2 * DAY },
+			category_spend: null
 		},
 		duplicateEmails: { groups: 1, customers: 2, largest: [{ count: 2, externalIds: ['K1', 'K2'] }] },
 		...overrides

@@ -44,7 +44,7 @@ export interface DataOverview extends db.DataSummary {
 		emailCustomers: number;
 		/** The largest groups' external ids; null for members who may not see customer rows. */
 		emailGroupIds: db.DuplicateEmailGroup[] | null;
-		repeatedRows: Record<Exclude<ImportKind, 'customers'>, number>;
+		repeatedRows: Record<'transactions' | 'events' | 'surveys', number>;
 	};
 }
 

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
-import { detectDelimiter, textDecoderFor, type Delimiter } from './formats';
+import { detectSeparator, textDecoderFor, type Separator } from './formats';
 
 /*
  * Rows of cells from a stored upload, streamed: the file is read in 256 KiB chunks, decoded, and
@@ -12,7 +12,7 @@ import { detectDelimiter, textDecoderFor, type Delimiter } from './formats';
  */
 
 export type Encoding = 'utf-8' | 'windows-1252';
-export type Separator = Delimiter | 'whitespace';
+export type { Separator };
 
 export interface ReadProgress {
 	bytesRead: number;
@@ -29,18 +29,23 @@ async function* decoded(path: string, encoding: Encoding, progress: ReadProgress
 	if (rest) yield rest;
 }
 
-/** The separator of a delimited file, from its first non-empty line; `,` for one column. */
-export async function sniffSeparator(path: string, encoding: Encoding): Promise<Delimiter> {
+/** The first 64 KiB of a file as lines of text (the last one may be cut off). */
+export async function headLines(path: string, encoding: Encoding): Promise<string[]> {
 	const handle = await open(path, 'r');
 	try {
 		const buffer = Buffer.alloc(64 * 1024);
 		const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-		const text = textDecoderFor(encoding).decode(buffer.subarray(0, bytesRead));
-		const firstLine = text.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
-		return detectDelimiter(firstLine) ?? ',';
+		return textDecoderFor(encoding).decode(buffer.subarray(0, bytesRead)).split(/\r?\n/);
 	} finally {
 		await handle.close();
 	}
+}
+
+/** The separator of a file (see `detectSeparator`), from its first lines. */
+export async function sniffSeparator(path: string, encoding: Encoding): Promise<Separator> {
+	const lines = await headLines(path, encoding);
+	// The last line of the sample may be cut off mid-row.
+	return detectSeparator(lines.length > 1 ? lines.slice(0, -1) : lines);
 }
 
 export async function* readRows(
@@ -66,7 +71,7 @@ export async function* readRows(
  * re-slices the rest of the chunk: quadratic, ~1,600 rows/s. Its chunk callback hands over all
  * rows of a 1 MiB chunk at once; the parser is paused only between chunks when we fall behind.
  */
-async function* papaRows(source: Readable, delimiter: Delimiter): AsyncGenerator<string[]> {
+async function* papaRows(source: Readable, delimiter: Exclude<Separator, 'whitespace'>): AsyncGenerator<string[]> {
 	const queue: string[][][] = [];
 	let parser: Papa.Parser | null = null;
 	let paused = false;

@@ -1,11 +1,31 @@
-import type { ImportKind, ImportRowError } from '../db/schema';
-import { parseBoolean, parseCalendarDate, parseDate, parseGender, parseInteger, parseNumber } from './formats';
-import type { ResolvedMapping } from './mapping';
+import type { ResolvedMapping } from './fields';
+import type { ImportKind } from './kinds';
+import { englishImportMessage, type ImportMessageParams } from './messages';
+import { parseBoolean, parseCalendarDate, parseDate, parseGender, parseInteger, parseNumber } from './values';
 
 /*
  * One row of cells → one typed record, or the reasons it is not one. Pure: the loader decides
- * what to do with either.
+ * what to do with either, and the browser's preview shows the same verdicts before an import.
  */
+
+/** A cell that is not valid: where, what it held, and what was expected. */
+export interface ImportRowError {
+	/** The row number as a spreadsheet shows it (the header is row 1); 0 for the file as a whole. */
+	row: number;
+	column: string | null;
+	value: string | null;
+	/** Plain English, for scripts. */
+	message: string;
+	/** The message as a code (a key of messages/*.json) with its parameters, for the UI's language. */
+	code?: string;
+	params?: ImportMessageParams;
+}
+
+/** What a cell should have held: the key of an `import_expected_*` message and its parameters. */
+interface Expected {
+	key: string;
+	params?: ImportMessageParams;
+}
 
 export interface CustomerRecord {
 	externalId: string;
@@ -59,14 +79,24 @@ export interface SurveyRecord {
 	comment: string | null;
 }
 
+export interface CategorySpendRecord {
+	customerId: string;
+	category: string;
+	amount: number;
+	/** `undefined` when the file has no such column: an earlier total is kept. */
+	categoryTotal: number | null | undefined;
+}
+
 export interface RecordOf {
 	customers: CustomerRecord;
 	transactions: TransactionRecord;
 	events: EventRecord;
 	surveys: SurveyRecord;
+	category_spend: CategorySpendRecord;
 }
 
-export type RowResult<K extends ImportKind> = { record: RecordOf[K] } | { errors: ImportRowError[] };
+/** An invalid row still tells the values it could read, field by field (the preview shows them). */
+export type RowResult<K extends ImportKind> = { record: RecordOf[K] } | { errors: ImportRowError[]; values: Record<string, unknown> };
 
 const MAX_TEXT = 1000;
 const SCORE_RANGE = { nps: [0, 10], csat: [1, 5], ces: [1, 7] } as const;
@@ -81,6 +111,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 class Row {
 	readonly errors: ImportRowError[] = [];
+	/** Field → the value read from it, for the cells that could be read. */
+	readonly values: Record<string, unknown> = {};
 
 	constructor(
 		private readonly cells: string[],
@@ -97,46 +129,56 @@ class Row {
 		return index === undefined ? '' : (this.cells[index] ?? '').trim();
 	}
 
-	fail(field: string, value: string, message: string): null {
+	fail(field: string, value: string, expected: Expected): null {
 		const index = this.mapping.columns[field];
+		const code = value ? 'import_row_invalid' : 'import_row_required';
+		const params: ImportMessageParams = { ...expected.params, expected: expected.key };
 		this.errors.push({
 			row: this.row,
 			column: index === undefined ? field : this.mapping.labels[index]!,
 			value: value.length > 200 ? `${value.slice(0, 200)}…` : value,
-			message
+			message: englishImportMessage({ code, params }),
+			code,
+			params
 		});
 		return null;
 	}
 
 	/** `undefined` when the field is not mapped (so an upsert leaves it alone), else value or null. */
-	optional<T>(field: string, parse: (raw: string) => T | null, expected: string): T | null | undefined {
+	optional<T>(field: string, parse: (raw: string) => T | null, expected: Expected): T | null | undefined {
 		if (!this.has(field)) return undefined;
 		const raw = this.raw(field);
 		if (!raw) return null;
-		const value = parse(raw);
-		return value === null ? this.fail(field, raw, `Expected ${expected}`) : value;
+		return this.#read(field, raw, parse, expected);
 	}
 
-	required<T>(field: string, parse: (raw: string) => T | null, expected: string): T | null {
-		const raw = this.raw(field);
-		if (!raw) return this.fail(field, raw, `Required: expected ${expected}, found an empty cell`);
+	#read<T>(field: string, raw: string, parse: (raw: string) => T | null, expected: Expected): T | null {
 		const value = parse(raw);
-		return value === null ? this.fail(field, raw, `Expected ${expected}`) : value;
+		if (value === null) return this.fail(field, raw, expected);
+		this.values[field] = value;
+		return value;
+	}
+
+	required<T>(field: string, parse: (raw: string) => T | null, expected: Expected): T | null {
+		const raw = this.raw(field);
+		if (!raw) return this.fail(field, raw, expected);
+		return this.#read(field, raw, parse, expected);
 	}
 
 	text(field: string): string | null | undefined {
-		return this.optional(field, (raw) => (raw.length <= MAX_TEXT ? raw : null), `text of at most ${MAX_TEXT} characters`);
+		return this.optional(field, (raw) => (raw.length <= MAX_TEXT ? raw : null), textOf(MAX_TEXT));
 	}
 
 	requiredText(field: string, max = 200): string | null {
-		return this.required(field, (raw) => (raw.length <= max ? raw : null), `text of at most ${max} characters`);
+		return this.required(field, (raw) => (raw.length <= max ? raw : null), textOf(max));
 	}
 }
 
-const DATE = 'a date such as 31-12-2024, 2024-12-31, 31/12/2024, 20241231 or an ISO timestamp';
-const NUMBER = 'a number such as 12.50, 12,50, 1.234,56 or € 12,50';
-const WHOLE = 'a whole number';
-const BOOLEAN = 'yes/no, ja/nee, true/false or 1/0';
+const DATE: Expected = { key: 'import_expected_date' };
+const NUMBER: Expected = { key: 'import_expected_number' };
+const WHOLE: Expected = { key: 'import_expected_whole' };
+const BOOLEAN: Expected = { key: 'import_expected_boolean' };
+const textOf = (max: number): Expected => ({ key: 'import_expected_text', params: { max } });
 
 const nn = <T>(value: T | null | undefined): T | null => value ?? null;
 
@@ -155,9 +197,9 @@ const validators: { [K in ImportKind]: (row: Row, cells: string[], mapping: Reso
 		const record: CustomerRecord = {
 			externalId: externalId ?? '',
 			name: row.text('name'),
-			email: row.optional('email', (raw) => (EMAIL.test(raw) && raw.length <= 254 ? raw.toLowerCase() : null), 'an e-mail address'),
-			gender: row.optional('gender', parseGender, 'a gender: m/man/male, v/vrouw/female, x/other'),
-			postcode: row.optional('postcode', (raw) => (raw.length <= 16 ? raw.toUpperCase().replace(/\s+/g, ' ') : null), 'a postcode'),
+			email: row.optional('email', (raw) => (EMAIL.test(raw) && raw.length <= 254 ? raw.toLowerCase() : null), { key: 'import_expected_email' }),
+			gender: row.optional('gender', parseGender, { key: 'import_expected_gender' }),
+			postcode: row.optional('postcode', (raw) => (raw.length <= 16 ? raw.toUpperCase().replace(/\s+/g, ' ') : null), { key: 'import_expected_postcode' }),
 			city: row.text('city'),
 			optIn: row.optional('optIn', parseBoolean, BOOLEAN),
 			birthDate: row.optional('birthDate', parseCalendarDate, DATE),
@@ -201,16 +243,16 @@ const validators: { [K in ImportKind]: (row: Row, cells: string[], mapping: Reso
 		const record = {
 			customerId: row.requiredText('customerId'),
 			occurredAt: row.required('occurredAt', parseDate, DATE),
-			eventType: row.required('eventType', (raw) => (/^[\p{L}\p{N}_.:\- ]{1,80}$/u.test(raw) ? raw.toLowerCase().replace(/[\s-]+/g, '_') : null), 'an event type such as add_to_cart'),
+			eventType: row.required('eventType', (raw) => (/^[\p{L}\p{N}_.:\- ]{1,80}$/u.test(raw) ? raw.toLowerCase().replace(/[\s-]+/g, '_') : null), { key: 'import_expected_event_type' }),
 			channel: nn(row.text('channel')),
-			properties: nn(row.optional('properties', jsonObject, 'a JSON object such as {"page": "/cart"}'))
+			properties: nn(row.optional('properties', jsonObject, { key: 'import_expected_json' }))
 		};
 		if (record.customerId === null || record.occurredAt === null || record.eventType === null) return null;
 		return record as EventRecord;
 	},
 	surveys(row) {
 		const customerId = row.has('customerId') ? row.raw('customerId') || null : null;
-		const kind = row.required('kind', (raw) => SURVEY_KINDS[raw.toLowerCase()] ?? null, 'nps, csat or ces');
+		const kind = row.required('kind', (raw) => SURVEY_KINDS[raw.toLowerCase()] ?? null, { key: 'import_expected_survey_kind' });
 		const occurredAt = row.required('occurredAt', parseDate, DATE);
 		let score: number | null = null;
 		if (kind) {
@@ -218,7 +260,7 @@ const validators: { [K in ImportKind]: (row: Row, cells: string[], mapping: Reso
 			score = row.required('score', (raw) => {
 				const value = parseInteger(raw);
 				return value !== null && value >= low && value <= high ? value : null;
-			}, `a whole number from ${low} to ${high} for ${kind.toUpperCase()}`);
+			}, { key: 'import_expected_score', params: { low, high, scale: kind.toUpperCase() } });
 		}
 		const record = {
 			customerId,
@@ -231,8 +273,28 @@ const validators: { [K in ImportKind]: (row: Row, cells: string[], mapping: Reso
 		};
 		if (kind === null || occurredAt === null || score === null) return null;
 		return record as SurveyRecord;
+	},
+	category_spend(row) {
+		const customerId = row.requiredText('customerId');
+		const category = row.requiredText('category');
+		const amount = row.required('amount', (raw) => nonNegativeNumber(parseNumber(raw)), { key: 'import_expected_spend' });
+		// The customer's spend at all firms cannot be below their spend here.
+		const categoryTotal = row.optional(
+			'categoryTotal',
+			(raw) => {
+				const total = nonNegativeNumber(parseNumber(raw));
+				return total !== null && (amount === null || total >= amount) ? total : null;
+			},
+			{ key: 'import_expected_category_total', params: { amount: amount ?? 0 } }
+		);
+		if (customerId === null || category === null || amount === null) return null;
+		return { customerId, category, amount, categoryTotal };
 	}
 };
+
+function nonNegativeNumber(value: number | null): number | null {
+	return value !== null && value >= 0 ? value : null;
+}
 
 function nonNegative(value: number | null): number | null {
 	return value !== null && value >= 0 ? value : null;
@@ -251,6 +313,6 @@ export function validateRow<K extends ImportKind>(
 		cells,
 		mapping
 	);
-	if (reader.errors.length || record === null) return { errors: reader.errors };
+	if (reader.errors.length || record === null) return { errors: reader.errors, values: reader.values };
 	return { record };
 }

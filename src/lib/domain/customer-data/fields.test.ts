@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveMapping } from './mapping';
+import { looksLikeHeader, matchColumns, resolveMapping } from './fields';
 
 describe('column mapping', () => {
 	it('recognises Dutch headers', () => {
@@ -36,6 +36,28 @@ describe('column mapping', () => {
 		});
 		expect(resolveMapping('transactions', ['a'], 1, { foo: 'a' } as never)).toMatchObject({
 			problems: expect.arrayContaining([{ kind: 'unknown_field', field: 'foo' }])
+		});
+	});
+
+	it('leaves out a field mapped to null, even when a header names it', () => {
+		const result = resolveMapping('transactions', ['klant', 'datum', 'bedrag', 'kanaal'], 4, { channel: null });
+		expect('mapping' in result && result.mapping.columns).toEqual({ customerId: 0, occurredAt: 1, amount: 2 });
+		expect(resolveMapping('transactions', ['klant', 'datum', 'bedrag'], 3, { amount: null })).toEqual({
+			problems: [{ kind: 'missing', field: 'amount' }]
+		});
+	});
+
+	it('tells a header row from a first data row', () => {
+		expect(looksLikeHeader('transactions', [['Klantnummer', 'Datum', 'Bedrag'], ['K1', '01-01-2024', '3']])).toBe(true);
+		expect(looksLikeHeader('transactions', [['00001', '19970101', '1', '11.77'], ['00002', '19970112', '1', '12.00']])).toBe(false);
+		// Unknown names over numbers are still a header.
+		expect(looksLikeHeader('transactions', [['wie', 'wanneer', 'hoeveel'], ['K1', '2024-01-01', '3']])).toBe(true);
+	});
+
+	it('matches what it can while a required field is missing (the preview shows both)', () => {
+		expect(matchColumns('transactions', ['klant', 'datum', 'omschrijving'], 3)).toEqual({
+			columns: { customerId: 0, occurredAt: 1 },
+			problems: [{ kind: 'missing', field: 'amount' }]
 		});
 	});
 });
