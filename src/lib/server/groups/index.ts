@@ -149,3 +149,9 @@ export function ruleVocabulary(user: db.User | null, workspaceId: string): db.Ru
 	requireWorkspace(user, workspaceId, 'groups:write');
 	return db.ruleVocabulary(workspaceId);
 }
+
+/** Id and name of every group, for pickers (no counting). */
+export function groupChoices(user: db.User | null, workspaceId: string): { id: string; name: string }[] {
+	requireWorkspace(user, workspaceId, 'data:read');
+	return db.listGroups(workspaceId).map(({ id, name }) => ({ id, name }));
+}

@@ -1,0 +1,1 @@
+export { default as InfoTip } from './info-tip.svelte';

@@ -1,0 +1,37 @@
+import { clvQuerySchema } from '$lib/schemas';
+import { AppError } from '$lib/server/errors';
+import { loadPage } from '$lib/server/http/forms';
+import { clvReportJson } from '$lib/server/http/json';
+import { groupChoices } from '$lib/server/groups';
+import { customerValue } from '$lib/server/insights';
+import { TIME_UNIT_DAYS } from '$lib/server/analytics';
+import type { PageServerLoad } from './$types';
+
+/** The page waits this long for a computation before showing its progress instead. */
+const WAIT_MS = 6_000;
+const TOP_CUSTOMERS = 15;
+
+export const load: PageServerLoad = (event) =>
+	loadPage(event, async () => {
+		const { url, params, locals } = event;
+		const asked = Object.fromEntries(url.searchParams);
+		// The page asks for the discount rate per year (what managers quote); the API per time unit.
+		const { discountPerYear, ...rest } = asked;
+		const parsed = clvQuerySchema.safeParse(rest);
+		const input = parsed.success ? parsed.data : clvQuerySchema.parse({});
+		const yearly = Number(discountPerYear ?? '10');
+		const perYear = Number.isFinite(yearly) && yearly >= 0 && yearly <= 100 ? yearly : 10;
+		if (input.model === 'discounted') input.discountRate = Math.pow(1 + perYear / 100, TIME_UNIT_DAYS[input.timeUnit] / 365.25) - 1;
+		const groups = groupChoices(locals.user, params.workspaceId);
+		const form = { ...input, discountPerYear: perYear, invalid: !parsed.success };
+		try {
+			const answer = await customerValue(locals.user, params.workspaceId, input, WAIT_MS);
+			if (answer.status === 'running') return { form, groups, report: null, progress: answer.progress, problem: null };
+			const report = clvReportJson(answer.result, answer.mayListCustomers ? { limit: TOP_CUSTOMERS } : null);
+			return { form, groups, report, progress: null, problem: null };
+		} catch (error) {
+			// Too little data is a state of the workspace, not a failure of the page.
+			if (error instanceof AppError && error.status === 422) return { form, groups, report: null, progress: null, problem: error.message };
+			throw error;
+		}
+	});
