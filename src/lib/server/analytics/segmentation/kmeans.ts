@@ -20,6 +20,11 @@ export interface ClusteringOptions {
 	 * tolerance × mean variance of the numeric columns (scikit-learn's rule). Default 1e-4.
 	 */
 	readonly tolerance?: number;
+	/**
+	 * Prototypes to start the first restart from instead of a k-means++ seeding (k × p centroids,
+	 * k × q modes) — e.g. the previous personas' centres; later restarts are seeded as usual.
+	 */
+	readonly initial?: { readonly centroids: Float64Array; readonly modes?: Int32Array };
 }
 
 export interface ClusteringRun {
@@ -57,7 +62,8 @@ export function runClustering(data: ClusterData, options: ClusteringOptions): Cl
 	let best: Clustering | null = null;
 	const restartCosts: number[] = [];
 	for (let r = 0; r < restarts; r++) {
-		const run = lloyd(data, k, createRandom(deriveSeed(seed, r)), maxIterations, shiftLimit);
+		const start = r === 0 ? options.initial : undefined;
+		const run = lloyd(data, k, createRandom(deriveSeed(seed, r)), maxIterations, shiftLimit, start);
 		restartCosts.push(run.cost);
 		// Strictly lower: on ties the earlier restart wins, so adding restarts never changes the
 		// answer unless it improves it.
@@ -96,12 +102,19 @@ function lloyd(
 	k: number,
 	random: Random,
 	maxIterations: number,
-	shiftLimit: number
+	shiftLimit: number,
+	initial: ClusteringOptions['initial']
 ): Clustering {
 	const { rows: n, numeric: x, p, categorical: cat, q, gamma, levels } = data;
 	const centroids = new Float64Array(k * p);
 	const modes = new Int32Array(k * q);
-	seedPrototypes(data, k, random, centroids, modes);
+	if (initial) {
+		if (initial.centroids.length !== k * p || (initial.modes?.length ?? 0) !== k * q) {
+			throw new SegmentationError('invalid_option', `Initial prototypes must be ${k} × ${p} centroids and ${k} × ${q} modes`);
+		}
+		centroids.set(initial.centroids);
+		if (initial.modes) modes.set(initial.modes);
+	} else seedPrototypes(data, k, random, centroids, modes);
 	const previousCentroids = new Float64Array(k * p);
 	const previousModes = new Int32Array(k * q);
 
