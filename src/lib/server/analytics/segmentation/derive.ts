@@ -121,6 +121,7 @@ export function derivePersonas(input: PersonaInput, options: DeriveOptions): Per
 	);
 
 	// Clustering dominates the run time, so it gets most of the progress bar.
+	progress('clustering', 0.05);
 	const choice = chooseK(data, {
 		k: options.k,
 		seed,

@@ -64,18 +64,20 @@ interface PlantedPersona {
 	readonly tenureDays: number;
 	readonly householdSize: number;
 	readonly loyaltyMember: number;
+	readonly furthestStep: number;
+	readonly csat: number;
 	readonly topCategory: readonly string[];
 }
 
 const PERSONAS: readonly PlantedPersona[] = [
 	// Loyal big spenders, mostly in the store.
-	{ weight: 0.2, clv: 3000, monetary: 2500, frequency: 24, recencyDays: 10, app: 0.1, webshop: 0.2, nps: 9, tenureDays: 2500, householdSize: 3, loyaltyMember: 0.9, topCategory: ['Tuin', 'Elektronica'] },
+	{ weight: 0.2, clv: 3000, monetary: 2500, frequency: 24, recencyDays: 10, app: 0.1, webshop: 0.2, nps: 9, tenureDays: 2500, householdSize: 3, loyaltyMember: 0.9, furthestStep: 6, csat: 4.5, topCategory: ['Tuin', 'Elektronica'] },
 	// Frequent small app buyers.
-	{ weight: 0.35, clv: 600, monetary: 400, frequency: 18, recencyDays: 7, app: 0.75, webshop: 0.15, nps: 7, tenureDays: 700, householdSize: 1.5, loyaltyMember: 0.5, topCategory: ['Games', 'Muziek'] },
+	{ weight: 0.35, clv: 600, monetary: 400, frequency: 18, recencyDays: 7, app: 0.75, webshop: 0.15, nps: 7, tenureDays: 700, householdSize: 1.5, loyaltyMember: 0.5, furthestStep: 5, csat: 4, topCategory: ['Games', 'Muziek'] },
 	// Lapsed one-off webshop buyers.
-	{ weight: 0.3, clv: 60, monetary: 80, frequency: 1.5, recencyDays: 400, app: 0.05, webshop: 0.85, nps: 4, tenureDays: 900, householdSize: 2, loyaltyMember: 0.05, topCategory: ['Boeken', 'Films'] },
+	{ weight: 0.3, clv: 60, monetary: 80, frequency: 1.5, recencyDays: 400, app: 0.05, webshop: 0.85, nps: 4, tenureDays: 900, householdSize: 2, loyaltyMember: 0.05, furthestStep: 2, csat: 2.5, topCategory: ['Boeken', 'Films'] },
 	// New family customers across channels.
-	{ weight: 0.15, clv: 900, monetary: 300, frequency: 4, recencyDays: 30, app: 0.35, webshop: 0.35, nps: 8, tenureDays: 60, householdSize: 4.5, loyaltyMember: 0.3, topCategory: ['Speelgoed', 'Boeken'] }
+	{ weight: 0.15, clv: 900, monetary: 300, frequency: 4, recencyDays: 30, app: 0.35, webshop: 0.35, nps: 8, tenureDays: 60, householdSize: 4.5, loyaltyMember: 0.3, furthestStep: 4, csat: 4, topCategory: ['Speelgoed', 'Boeken'] }
 ];
 
 export interface PlantedCustomers {
@@ -87,7 +89,7 @@ export interface PlantedCustomers {
 
 /**
  * Customers from four planted personas, with the catalogue feature ids as column names:
- * 12 numeric features plus the categorical topCategory and loyaltyMember. Money and counts are
+ * 14 numeric features plus the categorical topCategory and loyaltyMember. Money and counts are
  * log-normal around the persona's typical value (spread ±35%), shares noisy and clamped to 0…1;
  * `missingShare` of the nps values is missing, as survey answers are.
  */
@@ -105,7 +107,9 @@ export function plantedCustomers(customerCount: number, seed: number, missingSha
 		'channelShareStore',
 		'nps',
 		'tenureDays',
-		'householdSize'
+		'householdSize',
+		'furthestJourneyStep',
+		'csat'
 	];
 	const numeric = Object.fromEntries(numericIds.map((id) => [id, new Float64Array(customerCount)]));
 	const topCategory: (string | null)[] = new Array(customerCount);
@@ -137,6 +141,9 @@ export function plantedCustomers(customerCount: number, seed: number, missingSha
 			random.next() < missingShare ? Number.NaN : Math.min(10, Math.max(0, Math.round(persona.nps + random.normal())));
 		numeric.tenureDays![i] = around(persona.tenureDays);
 		numeric.householdSize![i] = Math.max(1, Math.round(persona.householdSize + 0.7 * random.normal()));
+		numeric.furthestJourneyStep![i] = Math.min(7, Math.max(1, Math.round(persona.furthestStep + random.normal())));
+		numeric.csat![i] =
+			random.next() < missingShare ? Number.NaN : Math.min(5, Math.max(1, Math.round(persona.csat + 0.6 * random.normal())));
 		topCategory[i] = persona.topCategory[random.next() < 0.8 ? 0 : 1]!;
 		loyaltyMember[i] = random.next() < persona.loyaltyMember ? 'yes' : 'no';
 		revenue[i] = monetary;
