@@ -130,7 +130,9 @@ export function chooseK(data: ClusterData, options: ChooseKOptions): KChoice {
 			requested === 'auto'
 				? {
 						code: 'best_silhouette',
-						message: `k = ${chosen} has the highest mean silhouette among k = ${candidates.join(', ')} with every persona at least ${percent(minShare)} of the group`
+						message:
+							`k = ${chosen} has the highest mean silhouette among k = ${candidates.join(', ')} ` +
+							`with every persona at least ${percent(minShare)} of the group`
 					}
 				: { code: 'fixed', message: `k = ${chosen} as requested` };
 	} else {
@@ -141,10 +143,18 @@ export function chooseK(data: ClusterData, options: ChooseKOptions): KChoice {
 				break;
 			}
 		}
-		const rejected = candidates.map((k) => ({ k, smallestShare: evaluated.get(k)!.diagnostics.smallestShare }));
+		const rejected = candidates.map((k) => ({
+			k,
+			smallestShare: evaluated.get(k)!.diagnostics.smallestShare
+		}));
+		const tooSmall = rejected
+			.map((r) => `k = ${r.k} leaves a persona with ${percent(r.smallestShare)} of the group`)
+			.join('; ');
 		reason = {
 			code: 'min_share_fallback',
-			message: `${rejected.map((r) => `k = ${r.k} leaves a persona with ${percent(r.smallestShare)} of the group`).join('; ')}; below the minimum of ${percent(minShare)}, so k = ${chosen}, the largest smaller k where every persona meets it, is used`,
+			message:
+				`${tooSmall}; below the minimum of ${percent(minShare)}, so k = ${chosen}, ` +
+				'the largest smaller k where every persona meets it, is used',
 			rejected
 		};
 	}

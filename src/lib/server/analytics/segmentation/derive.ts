@@ -6,7 +6,7 @@
  * personas (match.ts). Meant to run off the request path (a job); `onProgress` feeds a progress bar.
  */
 import { orderBySize, type ClusterData } from './cluster-data';
-import { chooseK, type KChoiceReason, type KDiagnostics } from './choose-k';
+import { chooseK, K_RANGE, type KChoiceReason, type KDiagnostics } from './choose-k';
 import { SegmentationError } from './errors';
 import { DEFAULT_FEATURE_IDS, type FeatureDefinition } from './feature-catalogue';
 import { buildFeatureMatrix, type DroppedFeature, type FeatureColumns } from './features';
@@ -102,6 +102,14 @@ export function derivePersonas(input: PersonaInput, options: DeriveOptions): Per
 	const n = input.customerCount;
 	if (!Number.isInteger(n) || n < 0) {
 		throw new SegmentationError('invalid_option', 'customerCount must be a non-negative integer');
+	}
+	// Checked before the features, so a tiny group is told it is too small rather than that
+	// its features do not vary.
+	if (n < K_RANGE.min) {
+		throw new SegmentationError(
+			'too_few_customers',
+			`A group needs at least ${K_RANGE.min} customers for personas; this one has ${n}`
+		);
 	}
 	const progress = options.onProgress ?? (() => {});
 

@@ -15,7 +15,7 @@ export { kMeans } from './kmeans';
 export type { ClusteringOptions, ClusteringRun, NumericMatrix } from './kmeans';
 export { defaultGamma, kPrototypes } from './kprototypes';
 export type { KPrototypesOptions, MixedMatrix } from './kprototypes';
-export type { Clustering } from './cluster-data';
+export type { ClusterData, Clustering } from './cluster-data';
 export { meanSilhouette, planSilhouette, SILHOUETTE_EXACT_LIMIT, SILHOUETTE_SAMPLE_SIZE } from './silhouette';
 export { chooseK, K_RANGE, MIN_CLUSTER_SHARE } from './choose-k';
 export type { KChoice, KChoiceReason, KDiagnostics } from './choose-k';

@@ -51,7 +51,9 @@ export function runClustering(data: ClusterData, options: ClusteringOptions): Cl
 	const restarts = options.restarts ?? 4;
 	const maxIterations = options.maxIterations ?? 100;
 	const tolerance = options.tolerance ?? 1e-4;
-	if (!Number.isInteger(k) || k < 1) throw new SegmentationError('invalid_k', `k must be a positive integer, got ${k}`);
+	if (!Number.isInteger(k) || k < 1) {
+		throw new SegmentationError('invalid_k', `k must be a positive integer, got ${k}`);
+	}
 	if (data.rows < k) {
 		throw new SegmentationError('too_few_customers', `${data.rows} customers cannot form ${k} clusters`);
 	}
@@ -90,8 +92,8 @@ function meanColumnVariance(data: ClusterData): number {
 /**
  * One Lloyd run from a k-means++ seeding, accelerated with Hamerly's (2010) bounds: each row keeps
  * an upper bound on the distance to its own prototype and a lower bound on the distance to any
- * other; when the upper bound is below both the lower bound and half the gap to the nearest other
- * prototype, the row cannot change cluster and is skipped. The result is the same partition plain
+ * other; when the upper bound is below the lower bound, or below half the gap between its
+ * prototype and the nearest other one, the row cannot change cluster and is skipped. The result is the same partition plain
  * Lloyd finds (up to exact ties), at a fraction of the distance computations once the prototypes
  * settle — at 200,000 customers that is most of the time spent. The bounds need a metric: the
  * square root of the k-prototypes dissimilarity is one (it is the Euclidean distance once each
@@ -110,7 +112,10 @@ function lloyd(
 	const modes = new Int32Array(k * q);
 	if (initial) {
 		if (initial.centroids.length !== k * p || (initial.modes?.length ?? 0) !== k * q) {
-			throw new SegmentationError('invalid_option', `Initial prototypes must be ${k} × ${p} centroids and ${k} × ${q} modes`);
+			throw new SegmentationError(
+				'invalid_option',
+				`Initial prototypes must be ${k} × ${p} centroids and ${k} × ${q} modes`
+			);
 		}
 		centroids.set(initial.centroids);
 		if (initial.modes) modes.set(initial.modes);

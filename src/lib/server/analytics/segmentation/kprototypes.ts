@@ -58,7 +58,10 @@ export function mixedClusterData(matrix: MixedMatrix, gamma?: number): ClusterDa
 	return { ...matrix, gamma: weight };
 }
 
-export function kPrototypes(matrix: MixedMatrix, options: KPrototypesOptions): ClusteringRun & { gamma: number } {
+export function kPrototypes(
+	matrix: MixedMatrix,
+	options: KPrototypesOptions
+): ClusteringRun & { gamma: number } {
 	const data = mixedClusterData(matrix, options.gamma);
 	return { ...runClustering(data, options), gamma: data.gamma };
 }

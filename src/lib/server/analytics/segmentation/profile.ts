@@ -159,7 +159,12 @@ interface NumericStats {
 	readonly medians: Float64Array;
 }
 
-function profileNumeric(matrix: FeatureMatrix, labels: Int32Array, sizes: Int32Array, k: number): NumericStats[] {
+function profileNumeric(
+	matrix: FeatureMatrix,
+	labels: Int32Array,
+	sizes: Int32Array,
+	k: number
+): NumericStats[] {
 	const n = matrix.rows;
 	const p = matrix.numericFeatures.length;
 	// Members of each cluster laid out contiguously, so each cluster's median is one sort.

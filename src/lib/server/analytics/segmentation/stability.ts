@@ -39,7 +39,11 @@ export interface Stability {
 
 const STABILITY_STREAM = 0x57ab;
 
-export function clusteringStability(data: ClusterData, base: Clustering, options: StabilityOptions): Stability {
+export function clusteringStability(
+	data: ClusterData,
+	base: Clustering,
+	options: StabilityOptions
+): Stability {
 	const runs = options.runs ?? STABILITY_RUNS;
 	const sampleSize = options.sampleSize ?? STABILITY_SAMPLE_SIZE;
 	const sampled = data.rows > sampleSize;
