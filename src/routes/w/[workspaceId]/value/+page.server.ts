@@ -14,7 +14,8 @@ const TOP_CUSTOMERS = 15;
 export const load: PageServerLoad = (event) =>
 	loadPage(event, async () => {
 		const { url, params, locals } = event;
-		const asked = Object.fromEntries(url.searchParams);
+		// An empty box in the form means "the default", not an empty value.
+		const asked = Object.fromEntries([...url.searchParams].filter(([, value]) => value.trim() !== ''));
 		// The page asks for the discount rate per year (what managers quote); the API per time unit.
 		const { discountPerYear, ...rest } = asked;
 		const parsed = clvQuerySchema.safeParse(rest);

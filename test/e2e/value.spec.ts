@@ -1,0 +1,72 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+
+/** The customer value page on the published CDNOW sample: real fits, real charts, both languages. */
+
+const cdnow = ['../shared/data/cdnow/CDNOW_sample.txt', '/work/shared/data/cdnow/CDNOW_sample.txt']
+	.map((path) => join(process.cwd(), path))
+	.find((path) => existsSync(path))!;
+
+async function workspaceWithCdnow(page: Page, label: string) {
+	const email = `${label}-${Date.now()}@example.com`;
+	await page.request.post('/api/v1/auth/signup', { data: { email, password: 'correct horse battery', name: label } });
+	const workspace = await (await page.request.post('/api/v1/workspaces', { data: { name: 'CDNOW' } })).json();
+	const started = await page.request.post(`/api/v1/workspaces/${workspace.id}/imports`, {
+		multipart: {
+			kind: 'transactions',
+			mapping: JSON.stringify({ customerId: 1, occurredAt: 3, quantity: 4, amount: 5 }),
+			format: JSON.stringify({ delimiter: 'whitespace', header: false }),
+			file: { name: 'CDNOW_sample.txt', mimeType: 'text/plain', buffer: readFileSync(cdnow) }
+		},
+		headers: { origin: new URL(test.info().project.use.baseURL!).origin }
+	});
+	expect(started.status()).toBe(202);
+	const { id } = await started.json();
+	await expect
+		.poll(async () => (await (await page.request.get(`/api/v1/imports/${id}`)).json()).status, { timeout: 20_000 })
+		.toBe('done');
+	return workspace.id as string;
+}
+
+test('customer value on the CDNOW sample: fit, holdout check and the formula', async ({ page }) => {
+	const workspaceId = await workspaceWithCdnow(page, 'value');
+	await page.goto(`/w/${workspaceId}`);
+	await page.getByRole('link', { name: 'Customer value' }).click();
+	const summary = page.getByTestId('value-summary');
+	await expect(summary).toContainText('2,357', { timeout: 15_000 });
+
+	// A calibration end before the data ends keeps the rest apart to check the model.
+	await page.getByLabel('Calibration ends').fill('1997-09-30');
+	await page.getByRole('button', { name: 'Compute' }).click();
+	await expect(page.getByRole('heading', { name: 'Check against the holdout period' })).toBeVisible({ timeout: 15_000 });
+	await expect(page.getByRole('table', { name: /Purchase frequency and drop-out/ })).toContainText('0.2426');
+	await expect(page.getByRole('table', { name: /946 repeat buyers/ })).toBeVisible();
+	await expect(page.getByRole('img', { name: 'Distribution of customer value' })).toBeVisible();
+	await expect(page.getByRole('img', { name: 'Concentration: the 20/80 curve' })).toBeVisible();
+	await page.getByRole('button', { name: 'Held by the top 20%' }).hover();
+	await expect(page.getByText('Share of the total value held by the 20% most valuable customers')).toBeVisible();
+	await page.screenshot({ path: 'screenshots/value.png', fullPage: true });
+
+	await page.getByRole('combobox', { name: 'Model' }).click();
+	await page.getByRole('option', { name: 'Formula KW = (T × A × P) − K' }).click();
+	await page.getByRole('button', { name: 'Compute' }).click();
+	await expect(page.getByRole('heading', { name: 'The formula, factor by factor' })).toBeVisible({ timeout: 15_000 });
+	await expect(page.getByRole('row', { name: /KW = \(T × A × P\) − K/ })).toContainText(/€\s?\d/);
+	await expect(page).toHaveURL(/model=formula/);
+});
+
+test.describe('in Dutch', () => {
+	test.use({ locale: 'nl-NL', extraHTTPHeaders: { 'Accept-Language': 'nl-NL,nl;q=0.9' } });
+
+	test('the value page speaks Dutch', async ({ page }) => {
+		const workspaceId = await workspaceWithCdnow(page, 'klantwaarde');
+		await page.goto(`/w/${workspaceId}/value?model=discounted&timeUnit=month&horizon=24&margin=0.3`);
+		await expect(page.getByTestId('value-summary')).toContainText('2.357', { timeout: 15_000 });
+		await expect(page.getByRole('heading', { name: 'Huidige en potentiële waarde' })).toBeVisible();
+		await expect(page.getByTestId('value-matrix')).toContainText('Behouden');
+		await page.screenshot({ path: 'screenshots/value-nl.png', fullPage: true });
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.screenshot({ path: 'screenshots/value-phone.png', fullPage: true });
+	});
+});
