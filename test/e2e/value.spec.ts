@@ -54,6 +54,18 @@ test('customer value on the CDNOW sample: fit, holdout check and the formula', a
 	await expect(page.getByRole('heading', { name: 'The formula, factor by factor' })).toBeVisible({ timeout: 15_000 });
 	await expect(page.getByRole('row', { name: /KW = \(T × A × P\) − K/ })).toContainText(/€\s?\d/);
 	await expect(page).toHaveURL(/model=formula/);
+
+	// A manager's assumption replaces a factor and is shown as set by hand.
+	const length = page.getByRole('row', { name: /Relationship length/ });
+	await expect(length).toContainText('from the data');
+	await page.getByLabel('Relationship length (time units)').fill('104');
+	await page.getByLabel('Why (for the team)').fill('Two years, as in the business case');
+	await page.getByRole('button', { name: 'Save assumptions' }).click();
+	await expect(page.getByText('Assumptions saved')).toBeVisible();
+	await expect(length).toContainText('104');
+	await expect(length).toContainText('set by hand');
+	await expect(page.getByText(/Two years, as in the business case/).first()).toBeVisible();
+	await page.screenshot({ path: 'screenshots/value-formula.png', fullPage: true });
 });
 
 test.describe('in Dutch', () => {

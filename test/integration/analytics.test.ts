@@ -139,6 +139,46 @@ describe('customer lifetime value', () => {
 	});
 });
 
+describe('assumptions for the formula', () => {
+	it('replace factors of the group figure, are shown as set by hand, and belong to one group', async () => {
+		const path = `/api/v1/workspaces/${workspaceId}/analytics/assumptions`;
+		expect((await owner.get(path)).body).toMatchObject({ groupId: null, overrides: {}, note: '', updatedAt: null });
+		const before = (await clv('model=formula&timeUnit=week')).body.formula;
+		expect(before.sources.relationshipLength).toBe('data');
+
+		const saved = await owner.put(path, { overrides: { relationshipLength: 104, P: 20 }, note: 'Two years, list price' });
+		expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+		expect(saved.body).toMatchObject({ overrides: { relationshipLength: 104, P: 20 }, note: 'Two years, list price' });
+		expect(saved.body.updatedBy).toBeTruthy();
+
+		const after = (await clv('model=formula&timeUnit=week')).body.formula;
+		expect(after.factors).toMatchObject({ relationshipLength: 104, P: 20, A: before.factors.A, purchaseRate: before.factors.purchaseRate });
+		expect(after.sources).toMatchObject({ relationshipLength: 'override', P: 'override', A: 'data', T: 'override' });
+		expect(after.factors.T).toBeCloseTo(after.factors.purchaseRate * 104, 10);
+		expect(after.value).toBeCloseTo(after.factors.T * after.factors.A * 20 - after.factors.K, 8);
+
+		// Another group keeps the data's figures; deleting a group takes its assumptions along.
+		const group = await owner.post(`/api/v1/workspaces/${workspaceId}/groups`, { name: 'Assumed', rule: { match: 'all', conditions: [] } });
+		const ofGroup = (await clv(`model=formula&timeUnit=week&groupId=${group.body.id}`)).body.formula;
+		expect(ofGroup.sources.P).toBe('data');
+		await owner.put(path, { groupId: group.body.id, overrides: { K: 5 } });
+		expect((await clv(`model=formula&timeUnit=week&groupId=${group.body.id}`)).body.formula.factors.K).toBe(5);
+		await owner.delete(`/api/v1/groups/${group.body.id}`);
+		expect((await owner.get(`${path}?groupId=${group.body.id}`)).status).toBe(404);
+
+		// Viewers read them, cannot set them; nonsense is refused; empty overrides remove them.
+		const { client: viewer } = await inviteAndJoin(owner, workspaceId, 'viewer');
+		expect((await viewer.get(path)).body.overrides).toEqual({ relationshipLength: 104, P: 20 });
+		expect((await viewer.put(path, { overrides: {} })).status).toBe(403);
+		const bad = await owner.put(path, { overrides: { P: -3, A: 'many' } });
+		expect(bad.status).toBe(400);
+		expect(Object.keys(bad.body.error.fields).sort()).toEqual(['overrides.A', 'overrides.P']);
+		await owner.put(path, { overrides: {} });
+		expect((await owner.get(path)).body.updatedAt).toBeNull();
+		expect((await clv('model=formula&timeUnit=week')).body.formula.sources.P).toBe('data');
+	});
+});
+
 describe('loyalty, satisfaction and retention', () => {
 	let shop: string;
 	const answers = [

@@ -78,6 +78,8 @@ export class Client {
 	get = <T = any>(path: string, options?: RequestOptions) => this.request<T>('GET', path, options);
 	post = <T = any>(path: string, json?: unknown, options?: RequestOptions) =>
 		this.request<T>('POST', path, { json: json ?? {}, ...options });
+	put = <T = any>(path: string, json?: unknown, options?: RequestOptions) =>
+		this.request<T>('PUT', path, { json: json ?? {}, ...options });
 	patch = <T = any>(path: string, json?: unknown, options?: RequestOptions) =>
 		this.request<T>('PATCH', path, { json: json ?? {}, ...options });
 	delete = <T = any>(path: string, options?: RequestOptions) => this.request<T>('DELETE', path, options);

@@ -249,3 +249,23 @@ export const retentionQuerySchema = z.object({
 	periods: z.coerce.number({ error: 'error_number_invalid' }).int({ error: 'error_number_invalid' }).min(1, { error: 'error_number_invalid' }).max(120, { error: 'error_number_invalid' }).default(12),
 	discountRate: z.coerce.number({ error: 'error_number_invalid' }).gt(0, { error: 'error_number_invalid' }).max(1, { error: 'error_number_invalid' }).default(0.025)
 });
+
+const factor = z.coerce.number({ error: 'error_number_invalid' }).finite({ error: 'error_number_invalid' });
+
+/** Factors of KW = (T × A × P) − K set by hand; a factor left out comes from the data. */
+export const formulaOverridesSchema = z.object({
+	purchaseRate: factor.positive({ error: 'error_number_invalid' }).optional(),
+	relationshipLength: factor.positive({ error: 'error_number_invalid' }).optional(),
+	T: factor.positive({ error: 'error_number_invalid' }).optional(),
+	A: factor.positive({ error: 'error_number_invalid' }).optional(),
+	P: factor.positive({ error: 'error_number_invalid' }).optional(),
+	K: factor.min(0, { error: 'error_number_invalid' }).optional()
+});
+
+export const assumptionQuerySchema = z.object({ groupId: analysisGroup });
+
+export const assumptionSaveSchema = z.object({
+	groupId: analysisGroup,
+	overrides: formulaOverridesSchema,
+	note: z.string().trim().max(500, { error: 'error_too_long' }).default('')
+});

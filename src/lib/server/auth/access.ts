@@ -16,7 +16,8 @@ export type Permission =
 	| 'boards:write'
 	| 'data:read'
 	| 'data:write'
-	| 'groups:write';
+	| 'groups:write'
+	| 'analyses:write';
 
 const rank: Record<Role, number> = { viewer: 1, editor: 2, owner: 3 };
 
@@ -33,7 +34,9 @@ const minimumRole: Record<Permission, Role> = {
 	/** Imports, saved mappings, erasing a customer. */
 	'data:write': 'editor',
 	/** Defining customer groups (their counts are figures, readable with data:read). */
-	'groups:write': 'editor'
+	'groups:write': 'editor',
+	/** Assumptions that analyses use (e.g. a CLV factor set by hand). */
+	'analyses:write': 'editor'
 };
 
 export function roleAllows(role: Role, permission: Permission): boolean {

@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { getDb } from './connection';
 import { idKeyset, toIdPage, type Page, type PageRequest } from './pagination';
-import { customerGroups, type CustomerGroup, type GroupBasisValue, type GroupRuleJson } from './schema';
+import { customerGroups, valueAssumptions, type CustomerGroup, type GroupBasisValue, type GroupRuleJson } from './schema';
 
 export interface GroupInput {
 	name: string;
@@ -50,7 +50,15 @@ export function updateGroup(id: string, changes: Partial<GroupInput>): CustomerG
 }
 
 export function deleteGroup(id: string): boolean {
-	return getDb().delete(customerGroups).where(eq(customerGroups.id, id)).run().changes > 0;
+	return getDb().transaction((tx) => {
+		const group = tx.select().from(customerGroups).where(eq(customerGroups.id, id)).get();
+		if (!group) return false;
+		// Its CLV assumptions go with it (they are keyed by group id, not a foreign key: `*` is all customers).
+		tx.delete(valueAssumptions)
+			.where(and(eq(valueAssumptions.workspaceId, group.workspaceId), eq(valueAssumptions.groupKey, id)))
+			.run();
+		return tx.delete(customerGroups).where(eq(customerGroups.id, id)).run().changes > 0;
+	});
 }
 
 /** A compiled rule: an SQL condition over `customers c` joined with `customer_measures m`. */

@@ -447,3 +447,26 @@ export const measureSets = sqliteTable('measure_sets', {
 
 export type CustomerGroup = typeof customerGroups.$inferSelect;
 export type GroupBasisValue = (typeof groupBases)[number];
+
+/**
+ * A manager's assumptions for the taught CLV formula of a group (or of the whole workspace,
+ * group key `*`): any factor set by hand beats what a thin sample says, and is shown as such.
+ */
+export const valueAssumptions = sqliteTable(
+	'value_assumptions',
+	{
+		workspaceId: text('workspace_id')
+			.notNull()
+			.references(() => workspaces.id, { onDelete: 'cascade' }),
+		/** A customer group's id, or `*` for all customers. */
+		groupKey: text('group_key').notNull(),
+		overrides: text('overrides', { mode: 'json' }).$type<FormulaOverrides>().notNull(),
+		note: text('note').notNull().default(''),
+		updatedBy: text('updated_by').references(() => users.id, { onDelete: 'set null' }),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.workspaceId, t.groupKey] })]
+);
+
+export type FormulaOverrides = Partial<Record<'purchaseRate' | 'relationshipLength' | 'T' | 'A' | 'P' | 'K', number>>;
+export type ValueAssumption = typeof valueAssumptions.$inferSelect;

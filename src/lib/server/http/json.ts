@@ -4,7 +4,7 @@ import { permissionsOf, type Permission } from '../auth';
 import { roles } from '../db';
 import { GROUP_BASES, groupRuleSchema, type GroupRule } from '$lib/domain/groups';
 import type { GroupFigures, GroupWithFigures } from '../groups';
-import type { ClvReport, LoyaltyReport, RetentionReport, SatisfactionReport } from '../insights';
+import type { ClvReport, LoyaltyReport, RetentionReport, SatisfactionReport, ValueAssumptionView } from '../insights';
 import { DEFAULT_PAGE_SIZE, InvalidCursorError, MAX_PAGE_SIZE } from '../db/pagination';
 import type { DataOverview } from '../imports';
 import { IMPORT_KINDS } from '$lib/domain/customer-data/kinds';
@@ -721,3 +721,27 @@ export const retentionReportShape = z
 	.meta({ id: 'RetentionReport' });
 
 export const retentionReportJson = (report: RetentionReport): z.infer<typeof retentionReportShape> => ({ status: 'done', ...report });
+
+export const valueAssumptionShape = z
+	.object({
+		groupId: z.string().nullable().describe('null: all customers of the workspace'),
+		overrides: z
+			.object({
+				purchaseRate: z.number().optional(),
+				relationshipLength: z.number().optional(),
+				T: z.number().optional(),
+				A: z.number().optional(),
+				P: z.number().optional(),
+				K: z.number().optional()
+			})
+			.describe('Factors set by hand; the rest come from the data'),
+		note: z.string(),
+		updatedAt: isoDate.nullable(),
+		updatedBy: z.string().nullable().describe('Name of who set them')
+	})
+	.meta({ id: 'ValueAssumption' });
+
+export const valueAssumptionJson = (view: ValueAssumptionView): z.infer<typeof valueAssumptionShape> => ({
+	...view,
+	updatedAt: isoOrNull(view.updatedAt)
+});

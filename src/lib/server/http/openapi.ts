@@ -12,7 +12,7 @@ import { boardListQuerySchema, errorReportQuerySchema } from './request';
  * listed here and every entry here is a route.
  */
 
-type Method = 'get' | 'post' | 'patch' | 'delete';
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 interface Endpoint {
 	method: Method;
@@ -424,6 +424,22 @@ export const endpoints: Endpoint[] = [
 		success: { status: 200, description: 'The fit, observed and projected cohorts, curves and lifetime value', body: shapes.retentionReportShape },
 		alternatives: [{ status: 202, description: 'Still computing', body: shapes.pendingShape }],
 		errors: [400, 404, 422]
+	},
+	{
+		method: 'get', path: '/api/v1/workspaces/{id}/analytics/assumptions', tag: 'Analyses',
+		summary: 'The CLV formula factors set by hand for a group (`groupId`) or for all customers',
+		query: schemas.assumptionQuerySchema,
+		success: { status: 200, description: 'The assumptions (empty overrides when none are set)', body: shapes.valueAssumptionShape },
+		errors: [400, 404]
+	},
+	{
+		method: 'put', path: '/api/v1/workspaces/{id}/analytics/assumptions', tag: 'Analyses',
+		summary:
+			'Set the CLV formula factors for a group or all customers (editors and owners). A relationship length holds for every ' +
+			'customer; the other factors replace the group figure. Empty overrides and note remove the assumptions.',
+		body: schemas.assumptionSaveSchema,
+		success: { status: 200, description: 'The assumptions now in force', body: shapes.valueAssumptionShape },
+		errors: [400, 403, 404]
 	},
 	// Meta
 	{

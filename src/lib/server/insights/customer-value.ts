@@ -45,6 +45,8 @@ export interface ClvQuery {
 	discountRate: number;
 	/** Share of revenue that is contribution, 0–1. */
 	margin: number;
+	/** Factors of the formula set by hand for this group (formula model only). */
+	overrides?: db.FormulaOverrides;
 }
 
 export interface ClvCustomer {
@@ -142,7 +144,12 @@ export async function computeCustomerValue(
 				revenue: s.revenue,
 				observedLength: s.T,
 				acquisitionCost: facts.get(s.customerId)?.acquisitionCost ?? 0
-			}))
+			})),
+			{
+				// A relationship length set by hand holds for every customer; other factors for the group figure.
+				...(query.overrides?.relationshipLength !== undefined ? { relationshipLength: query.overrides.relationshipLength } : {}),
+				overrides: query.overrides ?? {}
+			}
 		);
 		formula = result.group;
 		clv = Float64Array.from(result.customers, (c) => c.value);

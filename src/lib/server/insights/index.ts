@@ -90,7 +90,12 @@ export async function customerValue(
 	waitMs = WAIT_MS
 ): Promise<Answer<ClvReport> & { mayListCustomers: boolean }> {
 	const { role } = requireWorkspace(user, workspaceId, 'data:read');
-	const result = await cached<ClvReport, ClvQuery>(user, workspaceId, input.groupId, 'clv', clvQueryOf(input), (filter, q, report) => computeCustomerValue(workspaceId, filter, q, report), waitMs);
+	const query = clvQueryOf(input);
+	if (query.model === 'formula') {
+		const saved = db.findValueAssumption(workspaceId, input.groupId ?? null);
+		if (saved) query.overrides = saved.overrides;
+	}
+	const result = await cached<ClvReport, ClvQuery>(user, workspaceId, input.groupId, 'clv', query, (filter, q, report) => computeCustomerValue(workspaceId, filter, q, report), waitMs);
 	// Customer rows (even by external id) are for those who may see personal data.
 	return { ...result, mayListCustomers: roleAllows(role, 'data:write') };
 }
@@ -120,6 +125,41 @@ export const satisfaction = (user: db.User | null, workspaceId: string, groupId:
 
 export const retention = (user: db.User | null, workspaceId: string, groupId: string | undefined, query: RetentionQuery, waitMs = WAIT_MS) =>
 	cached<RetentionReport, RetentionQuery>(user, workspaceId, groupId, 'retention', query, (filter, q) => computeRetention(workspaceId, filter, q), waitMs);
+
+export interface ValueAssumptionView {
+	groupId: string | null;
+	overrides: db.FormulaOverrides;
+	note: string;
+	updatedAt: Date | null;
+	updatedBy: string | null;
+}
+
+function assumptionView(groupId: string | null, row: db.ValueAssumption | undefined): ValueAssumptionView {
+	return {
+		groupId,
+		overrides: row?.overrides ?? {},
+		note: row?.note ?? '',
+		updatedAt: row?.updatedAt ?? null,
+		updatedBy: row?.updatedBy ? (db.findUserById(row.updatedBy)?.name ?? null) : null
+	};
+}
+
+/** The CLV formula's factors set by hand for a group (or all customers). */
+export function valueAssumption(user: db.User | null, workspaceId: string, groupId: string | undefined): ValueAssumptionView {
+	scopeOf(user, workspaceId, groupId);
+	return assumptionView(groupId ?? null, db.findValueAssumption(workspaceId, groupId ?? null));
+}
+
+export function setValueAssumption(
+	user: db.User | null,
+	workspaceId: string,
+	input: { groupId?: string; overrides: db.FormulaOverrides; note: string }
+): ValueAssumptionView {
+	const { user: actor } = requireWorkspace(user, workspaceId, 'analyses:write');
+	scopeOf(actor, workspaceId, input.groupId);
+	const row = db.saveValueAssumption(workspaceId, input.groupId ?? null, { overrides: input.overrides, note: input.note, updatedBy: actor.id });
+	return assumptionView(input.groupId ?? null, row);
+}
 
 /** Forgets a deleted workspace's results at once rather than letting them age out. */
 export const forgetWorkspace = (workspaceId: string) => results.forgetWorkspace(workspaceId);

@@ -1,11 +1,12 @@
-import { clvQuerySchema } from '$lib/schemas';
+import { assumptionSaveSchema, clvQuerySchema } from '$lib/schemas';
 import { AppError } from '$lib/server/errors';
-import { loadPage } from '$lib/server/http/forms';
+import { loadPage, runForm } from '$lib/server/http/forms';
 import { clvReportJson } from '$lib/server/http/json';
+import { parseInput } from '$lib/server/http/validation';
 import { groupChoices } from '$lib/server/groups';
-import { customerValue } from '$lib/server/insights';
+import { customerValue, setValueAssumption, valueAssumption } from '$lib/server/insights';
 import { TIME_UNIT_DAYS } from '$lib/server/analytics';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 /** The page waits this long for a computation before showing its progress instead. */
 const WAIT_MS = 6_000;
@@ -25,14 +26,27 @@ export const load: PageServerLoad = (event) =>
 		if (input.model === 'discounted') input.discountRate = Math.pow(1 + perYear / 100, TIME_UNIT_DAYS[input.timeUnit] / 365.25) - 1;
 		const groups = groupChoices(locals.user, params.workspaceId);
 		const form = { ...input, discountPerYear: perYear, invalid: !parsed.success };
+		const assumption = input.model === 'formula' ? valueAssumption(locals.user, params.workspaceId, input.groupId) : null;
 		try {
 			const answer = await customerValue(locals.user, params.workspaceId, input, WAIT_MS);
-			if (answer.status === 'running') return { form, groups, report: null, progress: answer.progress, problem: null };
+			if (answer.status === 'running') return { form, groups, assumption, report: null, progress: answer.progress, problem: null };
 			const report = clvReportJson(answer.result, answer.mayListCustomers ? { limit: TOP_CUSTOMERS } : null);
-			return { form, groups, report, progress: null, problem: null };
+			return { form, groups, assumption, report, progress: null, problem: null };
 		} catch (error) {
 			// Too little data is a state of the workspace, not a failure of the page.
-			if (error instanceof AppError && error.status === 422) return { form, groups, report: null, progress: null, problem: error.message };
+			if (error instanceof AppError && error.status === 422) return { form, groups, assumption, report: null, progress: null, problem: error.message };
 			throw error;
 		}
 	});
+
+const FACTORS = ['purchaseRate', 'relationshipLength', 'T', 'A', 'P', 'K'] as const;
+
+export const actions: Actions = {
+	assumptions: (event) =>
+		runForm(event, 'assumptions', (fields) => {
+			// An empty box: that factor comes from the data again.
+			const overrides = Object.fromEntries(FACTORS.filter((f) => (fields[f] ?? '').trim() !== '').map((f) => [f, fields[f]!.replace(',', '.')]));
+			const input = parseInput(assumptionSaveSchema, { groupId: fields.groupId || undefined, overrides, note: fields.note ?? '' });
+			setValueAssumption(event.locals.user, event.params.workspaceId, input);
+		})
+};
