@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
 	addCard,
+	bindCard,
+	journeySteps,
 	addLane,
 	addPersona,
 	addStage,
@@ -326,5 +328,34 @@ describe('templates', () => {
 		applyTemplate(doc, 'webshop', 'nl');
 		expect(readBoard(doc).stages.map((s) => s.title)).toContain('Oriëntatie');
 		expect(readBoard(doc).lanes.map((l) => l.title)).toContain('Afhaakredenen');
+	});
+});
+
+describe('the measured journey', () => {
+	it('binds touchpoints and actions to event types and lists them as steps in stage order, alternatives together', () => {
+		const doc = new Y.Doc();
+		const [first, second, third] = [0, 1, 2].map((index) => addStage(doc, { title: `S${index}`, index }));
+		const web = addLane(doc, { title: 'Web', kind: 'touchpoints' });
+		const app = addLane(doc, { title: 'App', kind: 'touchpoints' });
+		const pains = addLane(doc, { title: 'Pains', kind: 'painpoints' });
+		const viewWeb = addCard(doc, { type: 'touchpoint', stageId: first!, laneId: web });
+		const viewApp = addCard(doc, { type: 'touchpoint', stageId: first!, laneId: app });
+		addCard(doc, { type: 'touchpoint', stageId: second!, laneId: web }); // not bound: stage skipped
+		const buy = addCard(doc, { type: 'action', stageId: third!, laneId: app });
+		const pain = addCard(doc, { type: 'painpoint', stageId: third!, laneId: pains });
+
+		bindCard(doc, viewApp, ['view_product', ' view_product ', 'app_open']);
+		bindCard(doc, viewWeb, ['view_product']);
+		bindCard(doc, buy, ['purchase']);
+		expect(() => bindCard(doc, pain, ['complaint'])).toThrow(/cannot be bound/);
+
+		const steps = journeySteps(readBoard(doc));
+		expect(steps).toEqual([
+			{ cardId: viewWeb, stageId: first, laneId: web, stage: 0, eventTypes: ['view_product'] },
+			{ cardId: viewApp, stageId: first, laneId: app, stage: 0, eventTypes: ['view_product', 'app_open'] },
+			{ cardId: buy, stageId: third, laneId: app, stage: 1, eventTypes: ['purchase'] }
+		]);
+		bindCard(doc, viewWeb, []);
+		expect(journeySteps(readBoard(doc)).map((s) => s.cardId)).toEqual([viewApp, buy]);
 	});
 });

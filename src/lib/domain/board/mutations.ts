@@ -17,6 +17,7 @@ import {
 } from './shape';
 import { orderKeyAt } from './order';
 import {
+	BINDABLE_CARD_TYPES,
 	DEFAULT_STAGE_WIDTH,
 	EMOTION_MAX,
 	EMOTION_MIN,
@@ -182,6 +183,7 @@ export function addCard(doc: Y.Doc, input: NewCard, origin?: Origin): string {
 				lever: input.lever ?? null,
 				effort: input.effort ?? null,
 				impact: input.impact ?? null,
+				eventTypes: input.eventTypes ?? [],
 				createdBy: input.createdBy ?? null
 			})
 		);
@@ -199,6 +201,19 @@ export function updateCard(doc: Y.Doc, id: string, changes: Partial<CardProperti
 }
 
 /** The card's text as a shared type, for editing in place with other people typing too. */
+/**
+ * Binds a touchpoint or customer-action card to event types of the imported events (an empty
+ * list unbinds it): the card becomes a measured step of the journey.
+ */
+export function bindCard(doc: Y.Doc, id: string, eventTypes: string[], origin?: Origin): void {
+	doc.transact(() => {
+		const entry = requireEntry(cardsMap(doc), id, 'card');
+		const type = entry.get('type');
+		if (!BINDABLE_CARD_TYPES.includes(type as CardType)) throw new Error(`a ${String(type)} card cannot be bound to events`);
+		entry.set('eventTypes', [...new Set(eventTypes.map((t) => t.trim()).filter(Boolean))]);
+	}, origin);
+}
+
 export function cardText(doc: Y.Doc, id: string): Y.Text | null {
 	const entry = cardsMap(doc).get(id);
 	const text = entry instanceof Y.Map ? entry.get('text') : null;

@@ -93,6 +93,7 @@ export function readCard(id: string, entry: Entry): Card | null {
 		lever: oneOf(CRM_LEVERS, entry.get('lever')),
 		effort: level(entry.get('effort')),
 		impact: level(entry.get('impact')),
+		eventTypes: strings(entry.get('eventTypes')),
 		createdBy: typeof entry.get('createdBy') === 'string' ? (entry.get('createdBy') as string) : null
 	};
 }

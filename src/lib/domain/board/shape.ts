@@ -8,7 +8,8 @@ import * as Y from 'yjs';
  *   stages    Y.Map   id → Y.Map { title, order, width }
  *   lanes     Y.Map   id → Y.Map { title, kind, order, hidden }
  *   cards     Y.Map   id → Y.Map { type, stageId, laneId, order, text: Y.Text, color, tags,
- *                                  personaIds, severity, dropOffCategory, lever, effort, impact, createdBy }
+ *                                  personaIds, severity, dropOffCategory, lever, effort, impact,
+ *                                  eventTypes (the step's metric binding; absent = unbound), createdBy }
  *   links     Y.Map   id → Y.Map { from, to }
  *   personas  Y.Map   id → Y.Map { name, color }
  *   emotions  Y.Map   "<stageId>|<personaId or *>" → score

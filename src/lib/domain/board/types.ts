@@ -87,8 +87,13 @@ export interface Card {
 	lever: CrmLever | null;
 	effort: Level | null;
 	impact: Level | null;
+	/** Event types of the imported events this step stands for (a reference only; no customer data). */
+	eventTypes: string[];
 	createdBy: string | null;
 }
+
+/** Card types that can stand for a measured journey step. */
+export const BINDABLE_CARD_TYPES: readonly CardType[] = ['touchpoint', 'action'];
 
 export interface CardLink {
 	id: string;
