@@ -85,3 +85,93 @@ export function transactionSpan(workspaceId: string): { from: number; to: number
 		.get(workspaceId) as { from: number | null; to: number | null };
 	return row.from === null || row.to === null ? null : { from: row.from, to: row.to };
 }
+
+export interface EventTypeSummary {
+	eventType: string;
+	events: number;
+	customers: number;
+	channels: { channel: string; events: number }[];
+}
+
+/** The event types of a workspace with their counts and channels: what journey steps bind to. */
+export function eventTypeSummaries(workspaceId: string): EventTypeSummary[] {
+	const client = getDb().$client;
+	const types = client
+		.prepare(
+			`select event_type as eventType, count(*) as events, count(distinct customer_id) as customers
+			from customer_events where workspace_id = ? group by event_type order by events desc, event_type`
+		)
+		.all(workspaceId) as Omit<EventTypeSummary, 'channels'>[];
+	const channels = client
+		.prepare(
+			`select event_type as eventType, coalesce(channel, '') as channel, count(*) as events
+			from customer_events where workspace_id = ? group by event_type, channel order by events desc`
+		)
+		.all(workspaceId) as { eventType: string; channel: string; events: number }[];
+	const byType = new Map<string, { channel: string; events: number }[]>();
+	for (const row of channels) {
+		const list = byType.get(row.eventType) ?? [];
+		list.push({ channel: row.channel, events: row.events });
+		byType.set(row.eventType, list);
+	}
+	return types.map((type) => ({ ...type, channels: byType.get(type.eventType) ?? [] }));
+}
+
+/**
+ * All events of a workspace as columns, customers numbered densely (0…n−1) in order of their
+ * internal id; `customerIds` maps back. Event types and channels become codes.
+ */
+export interface EventColumns {
+	customer: Int32Array;
+	at: Float64Array;
+	type: Int32Array;
+	channel: Int32Array;
+	eventTypes: string[];
+	channels: string[];
+	customerCount: number;
+	customerIds: Int32Array;
+}
+
+export function eventColumns(workspaceId: string): EventColumns {
+	const client = getDb().$client;
+	const count = (client.prepare('select count(*) from customer_events where workspace_id = ?').pluck().get(workspaceId) as number) ?? 0;
+	const customerIds = Int32Array.from(
+		client.prepare('select id from customers where workspace_id = ? order by id').pluck().all(workspaceId) as number[]
+	);
+	const indexOf = new Map<number, number>();
+	customerIds.forEach((id, index) => indexOf.set(id, index));
+	const customer = new Int32Array(count);
+	const at = new Float64Array(count);
+	const type = new Int32Array(count);
+	const channel = new Int32Array(count);
+	const typeCodes = new Map<string, number>();
+	const channelCodes = new Map<string, number>();
+	const code = (codes: Map<string, number>, value: string) => {
+		let found = codes.get(value);
+		if (found === undefined) codes.set(value, (found = codes.size));
+		return found;
+	};
+	let row = 0;
+	const rows = client
+		.prepare('select customer_id, occurred_at, event_type, channel from customer_events where workspace_id = ?')
+		.raw()
+		.iterate(workspaceId) as IterableIterator<[number, number, string, string | null]>;
+	for (const [customerId, occurredAt, eventType, eventChannel] of rows) {
+		if (row >= count) break;
+		customer[row] = indexOf.get(customerId) ?? 0;
+		at[row] = occurredAt;
+		type[row] = code(typeCodes, eventType);
+		channel[row] = eventChannel === null ? -1 : code(channelCodes, eventChannel);
+		row++;
+	}
+	return {
+		customer: customer.subarray(0, row),
+		at: at.subarray(0, row),
+		type: type.subarray(0, row),
+		channel: channel.subarray(0, row),
+		eventTypes: [...typeCodes.keys()],
+		channels: [...channelCodes.keys()],
+		customerCount: customerIds.length,
+		customerIds
+	};
+}

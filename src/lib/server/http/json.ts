@@ -745,3 +745,10 @@ export const valueAssumptionJson = (view: ValueAssumptionView): z.infer<typeof v
 	...view,
 	updatedAt: isoOrNull(view.updatedAt)
 });
+
+export const eventTypeShape = z.object({
+	eventType: z.string(),
+	events: z.number().int(),
+	customers: z.number().int(),
+	channels: z.array(z.object({ channel: z.string().describe('"" = not recorded'), events: z.number().int() }))
+});

@@ -441,6 +441,12 @@ export const endpoints: Endpoint[] = [
 		success: { status: 200, description: 'The assumptions now in force', body: shapes.valueAssumptionShape },
 		errors: [400, 403, 404]
 	},
+	{
+		method: 'get', path: '/api/v1/boards/{id}/event-types', tag: 'Journey metrics',
+		summary: "The event types of the board's workspace with their counts and channels: what a step can be bound to",
+		success: { status: 200, description: 'Event types, most frequent first', body: z.object({ items: z.array(shapes.eventTypeShape) }) },
+		errors: [403, 404]
+	},
 	// Meta
 	{
 		method: 'get', path: '/api/v1/openapi.json', tag: 'Meta', public: true, summary: 'This document',

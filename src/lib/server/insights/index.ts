@@ -1,8 +1,8 @@
 import type { GroupRule } from '$lib/domain/groups';
 import { TIME_UNIT_DAYS } from '../analytics';
 import * as db from '../db';
-import { requireWorkspace, roleAllows } from '../auth';
-import { AppError, insufficientData, notFound } from '../errors';
+import { requireBoard, requireWorkspace, roleAllows } from '../auth';
+import { AppError, forbidden, insufficientData, notFound } from '../errors';
 import { compileRule, requireGroup } from '../groups';
 import { ResultCache, type Computation } from './cache';
 import { computeCustomerValue, type ClvModel, type ClvQuery, type ClvReport } from './customer-value';
@@ -159,6 +159,13 @@ export function setValueAssumption(
 	scopeOf(actor, workspaceId, input.groupId);
 	const row = db.saveValueAssumption(workspaceId, input.groupId ?? null, { overrides: input.overrides, note: input.note, updatedBy: actor.id });
 	return assumptionView(input.groupId ?? null, row);
+}
+
+/** The event types a board's steps can bind to: its workspace's, with counts and channels. */
+export function boardEventTypes(user: db.User | null, boardId: string): db.EventTypeSummary[] {
+	const { workspace, role } = requireBoard(user, boardId, 'boards:read');
+	if (!roleAllows(role, 'data:read')) throw forbidden();
+	return db.eventTypeSummaries(workspace.id);
 }
 
 /** Forgets a deleted workspace's results at once rather than letting them age out. */

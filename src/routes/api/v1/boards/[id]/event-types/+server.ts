@@ -1,0 +1,6 @@
+import { json } from '@sveltejs/kit';
+import { api } from '$lib/server/http/api';
+import { boardEventTypes } from '$lib/server/insights';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = api(({ locals, params }) => json({ items: boardEventTypes(locals.user, params.id) }));
