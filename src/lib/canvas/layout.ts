@@ -8,8 +8,13 @@ export const GRID = {
 	cardGap: 8,
 	cellPadding: 10,
 	minLaneHeight: 96,
-	emotionLaneHeight: 180
+	emotionLaneHeight: 180,
+	/** Room at the top of a metrics lane for the measured figures of each stage. */
+	metricsFiguresHeight: 120
 } as const;
+
+/** Space a lane keeps above its cards. */
+export const laneReserve = (kind: LaneKind): number => (kind === 'metrics' ? GRID.metricsFiguresHeight : 0);
 
 export interface StageBox {
 	id: string;
@@ -78,10 +83,12 @@ export function layoutBoard(board: BoardSnapshot, filter: CardFilter = { persona
 		if (lane.hidden) continue;
 		let fullest = 0;
 		for (const stage of stages) fullest = Math.max(fullest, cellCards.get(`${stage.id}|${lane.id}`)?.length ?? 0);
+		const reserve = laneReserve(lane.kind);
 		const height =
 			lane.kind === 'emotion'
 				? GRID.emotionLaneHeight
-				: Math.max(
+				: reserve +
+					Math.max(
 						GRID.minLaneHeight,
 						GRID.cellPadding * 2 + fullest * GRID.cardHeight + Math.max(0, fullest - 1) * GRID.cardGap + GRID.cardHeight / 2
 					);
@@ -92,7 +99,7 @@ export function layoutBoard(board: BoardSnapshot, filter: CardFilter = { persona
 					card,
 					index,
 					x: stage.x + GRID.cellPadding,
-					y: y + GRID.cellPadding + index * (GRID.cardHeight + GRID.cardGap),
+					y: y + reserve + GRID.cellPadding + index * (GRID.cardHeight + GRID.cardGap),
 					width: stage.width - GRID.cellPadding * 2,
 					height: GRID.cardHeight
 				});
@@ -116,7 +123,7 @@ export function cellAt(layout: BoardLayout, x: number, y: number): CellTarget | 
 	const stage = layout.stages.find((s) => x >= s.x && x < s.x + s.width);
 	const lane = layout.lanes.find((l) => y >= l.y && y < l.y + l.height);
 	if (!stage || !lane) return null;
-	const offset = y - lane.y - GRID.cellPadding + GRID.cardGap / 2;
+	const offset = y - lane.y - laneReserve(lane.kind) - GRID.cellPadding + GRID.cardGap / 2;
 	const count = layout.cards.filter((c) => c.card.stageId === stage.id && c.card.laneId === lane.id).length;
 	const index = Math.max(0, Math.min(count, Math.round(offset / (GRID.cardHeight + GRID.cardGap))));
 	return { stageId: stage.id, laneId: lane.id, laneKind: lane.kind, index };

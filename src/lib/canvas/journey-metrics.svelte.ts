@@ -1,0 +1,138 @@
+/**
+ * The figures of a board's measured steps, fetched from the server (`GET /api/v1/boards/:id/metrics`)
+ * for the chosen cut (customer group). The board document holds only the bindings; every number
+ * comes from here. Refetched when the bindings or the cut change, and every minute so that a new
+ * import shows on open boards without a reload.
+ */
+
+export interface RespondentFigure {
+	value: number | null;
+	n: number;
+	lowN: boolean;
+}
+
+export interface StepFigures {
+	cardId: string;
+	stage: number;
+	eventTypes: string[];
+	reached: number;
+	converted: number | null;
+	conversion: number | null;
+	dropOff: number | null;
+	dropOffCount: number | null;
+	medianHoursToNext: number | null;
+	clvMean: number | null;
+	valueAtRisk: number | null;
+	csat: RespondentFigure;
+	ces: RespondentFigure;
+	nps: RespondentFigure;
+	channelSwitches: { from: string; to: string; customers: number }[];
+}
+
+export interface StageFigures {
+	stage: number;
+	stageId: string;
+	reached: number;
+	skipped: number;
+}
+
+type Status = 'idle' | 'loading' | 'computing' | 'ready' | 'failed';
+
+const REFRESH_MS = 60_000;
+
+export class JourneyMetrics {
+	readonly boardId: string;
+	#byCard = $state.raw<Map<string, StepFigures>>(new Map());
+	#stages = $state.raw<StageFigures[]>([]);
+	#status = $state<Status>('idle');
+	#customersInCut = $state(0);
+	#datasetVersion = $state(0);
+	#groupId = $state<string | null>(null);
+	#groups = $state.raw<{ id: string; name: string }[]>([]);
+	#key = '';
+	#timer: ReturnType<typeof setTimeout> | null = null;
+	#generation = 0;
+
+	constructor(boardId: string) {
+		this.boardId = boardId;
+	}
+
+	get byCard() {
+		return this.#byCard;
+	}
+	get stages() {
+		return this.#stages;
+	}
+	get status() {
+		return this.#status;
+	}
+	get customersInCut() {
+		return this.#customersInCut;
+	}
+	get datasetVersion() {
+		return this.#datasetVersion;
+	}
+	get groupId() {
+		return this.#groupId;
+	}
+	/** The customer groups the figures can be cut by. */
+	get groups() {
+		return this.#groups;
+	}
+
+	setGroup(groupId: string | null) {
+		this.#groupId = groupId;
+		void this.#load();
+	}
+
+	/** Call with a key of the board's bindings (e.g. the bound steps as JSON); refetches when it changed. */
+	follow(bindingsKey: string) {
+		if (bindingsKey === this.#key) return;
+		this.#key = bindingsKey;
+		void this.#load();
+	}
+
+	async #load(): Promise<void> {
+		const generation = ++this.#generation;
+		if (this.#timer) clearTimeout(this.#timer);
+		if (this.#key === '[]') {
+			this.#byCard = new Map();
+			this.#stages = [];
+			this.#status = 'idle';
+			return;
+		}
+		if (this.#status !== 'ready') this.#status = 'loading';
+		const query = this.#groupId ? `?groupId=${encodeURIComponent(this.#groupId)}` : '';
+		try {
+			const response = await fetch(`/api/v1/boards/${this.boardId}/metrics${query}`);
+			if (generation !== this.#generation) return;
+			if (response.status === 202) {
+				this.#status = 'computing';
+				this.#timer = setTimeout(() => void this.#load(), 1000);
+				return;
+			}
+			if (!response.ok) throw new Error(String(response.status));
+			const body = (await response.json()) as {
+				steps: StepFigures[];
+				stages: StageFigures[];
+				customersInCut: number;
+				datasetVersion: number;
+				groups: { id: string; name: string }[];
+			};
+			this.#groups = body.groups;
+			this.#byCard = new Map(body.steps.map((step) => [step.cardId, step]));
+			this.#stages = body.stages;
+			this.#customersInCut = body.customersInCut;
+			this.#datasetVersion = body.datasetVersion;
+			this.#status = 'ready';
+		} catch {
+			if (generation === this.#generation) this.#status = 'failed';
+		}
+		if (generation === this.#generation) this.#timer = setTimeout(() => void this.#load(), REFRESH_MS);
+	}
+
+	destroy() {
+		this.#generation++;
+		if (this.#timer) clearTimeout(this.#timer);
+	}
+}
