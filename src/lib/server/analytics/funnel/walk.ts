@@ -1,0 +1,176 @@
+/**
+ * The one pass over the indexed log that applies the ordering rule (see index.ts) to each
+ * customer and tallies what the step figures need. Everything is counted into flat typed arrays
+ * indexed by step (and channel slot = channel code + 1, slot 0 = unknown), so the hot loop
+ * allocates nothing per event or per customer.
+ */
+import type { CompiledFunnel } from './board';
+import type { IndexedEventLog } from './event-index';
+import { FloatList } from './float-list';
+
+const MS_PER_HOUR = 3_600_000;
+
+export interface WalkOptions {
+	from: number;
+	to: number;
+	include?: Uint8Array;
+	clv?: Float64Array;
+}
+
+export interface Tallies {
+	/** Per step. */
+	reached: Int32Array;
+	converted: Int32Array;
+	clvSum: Float64Array;
+	clvN: Int32Array;
+	/** Summed CLV of the step's customers who did not reach the next stage. */
+	riskSum: Float64Array;
+	/** Per step × channel slot. */
+	reachedByChannel: Int32Array;
+	convertedByChannel: Int32Array;
+	/** Per step × from slot × to slot, among converters. */
+	switches: Int32Array;
+	/** Per step: hours to the next stage of each converter. */
+	hoursToNext: FloatList[];
+	/** Per funnel stage. */
+	stageReached: Int32Array;
+	stageSkipped: Int32Array;
+	customersInCut: number;
+	channelSlots: number;
+}
+
+/** First row in [start, end) with at ≥ from; rows are time-ordered within a customer. */
+function firstAtOrAfter(at: Float64Array, start: number, end: number, from: number): number {
+	let lo = start;
+	let hi = end;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (at[mid]! < from) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
+export function walkFunnel(log: IndexedEventLog, funnel: CompiledFunnel, options: WalkOptions): Tallies {
+	const { at, type, channel, customerStart } = log;
+	const { stepFor, typeLastStage, typeStageStart, typeStages, stageCount: S } = funnel;
+	const { from, to, include, clv } = options;
+	const stepCount = funnel.steps.length;
+	const slots = log.channels.length + 1;
+	const tallies: Tallies = {
+		reached: new Int32Array(stepCount),
+		converted: new Int32Array(stepCount),
+		clvSum: new Float64Array(stepCount),
+		clvN: new Int32Array(stepCount),
+		riskSum: new Float64Array(stepCount),
+		reachedByChannel: new Int32Array(stepCount * slots),
+		convertedByChannel: new Int32Array(stepCount * slots),
+		switches: new Int32Array(stepCount * slots * slots),
+		hoursToNext: Array.from({ length: stepCount }, () => new FloatList()),
+		stageReached: new Int32Array(S),
+		stageSkipped: new Int32Array(S),
+		customersInCut: 0,
+		channelSlots: slots
+	};
+	if (include && include.length < log.customerCount) throw new RangeError(`include has ${include.length} entries for ${log.customerCount} customers`);
+	if (clv && clv.length < log.customerCount) throw new RangeError(`clv has ${clv.length} entries for ${log.customerCount} customers`);
+	// Per-customer scratch, reused: the moment, step and channel slot with which each stage was reached.
+	const stageAt = new Float64Array(S);
+	const stageStep = new Int32Array(S);
+	const stageSlot = new Int32Array(S);
+	// Events of a same-ms group already used to advance; one event moves a customer at most one stage.
+	const used = new Uint8Array(Math.max(1, log.maxEventsPerCustomer));
+	// seen[s] === stamp marks "this customer has an in-window stage-s event" without clearing per customer.
+	const seen = new Int32Array(S);
+	const last = S - 1;
+
+	for (let c = 0; c < log.customerCount; c++) {
+		if (include && include[c] !== 1) continue;
+		tallies.customersInCut++;
+		if (S === 0) continue;
+		const end = customerStart[c + 1]!;
+		const first = from === -Infinity ? customerStart[c]! : firstAtOrAfter(at, customerStart[c]!, end, from);
+		let cur = -1;
+		let latestSeen = -1;
+		let i = first;
+		while (i < end) {
+			const t = at[i]!;
+			if (t > to) break;
+			let g = i + 1;
+			while (g < end && at[g] === t) g++;
+			if (g === i + 1) {
+				const ty = type[i]!;
+				if (typeLastStage[ty]! > latestSeen) latestSeen = typeLastStage[ty]!;
+				const step = stepFor[ty * S + cur + 1]!;
+				if (step >= 0) {
+					cur++;
+					stageAt[cur] = t;
+					stageStep[cur] = step;
+					stageSlot[cur] = channel[i]! + 1;
+				}
+			} else {
+				// Same-ms events have no order of their own: keep moving on while any unused event
+				// qualifies for the next stage, taking the earliest step (then the earliest row).
+				for (let k = i; k < g; k++) {
+					used[k - i] = 0;
+					const ty = type[k]!;
+					if (typeLastStage[ty]! > latestSeen) latestSeen = typeLastStage[ty]!;
+				}
+				while (cur < last) {
+					let best = -1;
+					let bestStep = 0x7fffffff;
+					for (let k = i; k < g; k++) {
+						if (used[k - i] === 1) continue;
+						const step = stepFor[type[k]! * S + cur + 1]!;
+						if (step >= 0 && step < bestStep) {
+							best = k;
+							bestStep = step;
+						}
+					}
+					if (best < 0) break;
+					used[best - i] = 1;
+					cur++;
+					stageAt[cur] = t;
+					stageStep[cur] = bestStep;
+					stageSlot[cur] = channel[best]! + 1;
+				}
+			}
+			i = g;
+			// Past the last stage nothing can change: later events can be neither progress nor skips.
+			if (cur === last) break;
+		}
+
+		// Skips: a stage-s event without ever reaching s − 1, i.e. s ≥ cur + 2. Rare enough to re-scan.
+		if (latestSeen >= cur + 2) {
+			const stamp = c + 1;
+			for (let k = first; k < end && at[k]! <= to; k++) {
+				const ty = type[k]!;
+				for (let m = typeStageStart[ty]!; m < typeStageStart[ty + 1]!; m++) seen[typeStages[m]!] = stamp;
+			}
+			for (let s = cur + 2; s < S; s++) if (seen[s] === stamp) tallies.stageSkipped[s]!++;
+		}
+
+		const value = clv ? clv[c]! : NaN;
+		const valued = value === value; // not NaN
+		for (let s = 0; s <= cur; s++) {
+			const step = stageStep[s]!;
+			const slot = stageSlot[s]!;
+			tallies.stageReached[s]!++;
+			tallies.reached[step]!++;
+			tallies.reachedByChannel[step * slots + slot]!++;
+			if (valued) {
+				tallies.clvSum[step]! += value;
+				tallies.clvN[step]!++;
+			}
+			if (s < cur) {
+				tallies.converted[step]!++;
+				tallies.convertedByChannel[step * slots + slot]!++;
+				tallies.switches[(step * slots + slot) * slots + stageSlot[s + 1]!]!++;
+				tallies.hoursToNext[step]!.push((stageAt[s + 1]! - stageAt[s]!) / MS_PER_HOUR);
+			} else if (s < last && valued) {
+				tallies.riskSum[step]! += value;
+			}
+		}
+	}
+	return tallies;
+}
