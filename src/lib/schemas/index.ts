@@ -269,3 +269,18 @@ export const assumptionSaveSchema = z.object({
 	overrides: formulaOverridesSchema,
 	note: z.string().trim().max(500, { error: 'error_too_long' }).default('')
 });
+
+export const boardMetricsQuerySchema = z.object({
+	groupId: analysisGroup,
+	/** Only events (and answers) from this day on… */
+	from: isoDay.optional(),
+	/** …up to and including this day. */
+	to: isoDay.optional(),
+	minimumRespondents
+});
+
+export const whatIfQuerySchema = boardMetricsQuerySchema.extend({
+	cardId: z.string().trim().min(1, { error: 'error_required' }).max(40),
+	/** Percentage points by which drop-off at the step falls (negative: rises). */
+	dropOffPoints: z.coerce.number({ error: 'error_number_invalid' }).min(-100, { error: 'error_number_invalid' }).max(100, { error: 'error_number_invalid' })
+});

@@ -130,14 +130,14 @@ export interface EventColumns {
 	channels: string[];
 	customerCount: number;
 	customerIds: Int32Array;
+	externalIds: string[];
 }
 
 export function eventColumns(workspaceId: string): EventColumns {
 	const client = getDb().$client;
 	const count = (client.prepare('select count(*) from customer_events where workspace_id = ?').pluck().get(workspaceId) as number) ?? 0;
-	const customerIds = Int32Array.from(
-		client.prepare('select id from customers where workspace_id = ? order by id').pluck().all(workspaceId) as number[]
-	);
+	const customers = client.prepare('select id, external_id from customers where workspace_id = ? order by id').raw().all(workspaceId) as [number, string][];
+	const customerIds = Int32Array.from(customers, ([id]) => id);
 	const indexOf = new Map<number, number>();
 	customerIds.forEach((id, index) => indexOf.set(id, index));
 	const customer = new Int32Array(count);
@@ -172,6 +172,16 @@ export function eventColumns(workspaceId: string): EventColumns {
 		eventTypes: [...typeCodes.keys()],
 		channels: [...channelCodes.keys()],
 		customerCount: customerIds.length,
-		customerIds
+		customerIds,
+		externalIds: customers.map(([, externalId]) => externalId)
 	};
+}
+
+/** Revenue per customer (internal id → sum of amounts). */
+export function revenueByCustomer(workspaceId: string): Map<number, number> {
+	const rows = getDb()
+		.$client.prepare('select customer_id, sum(amount) from customer_transactions where workspace_id = ? group by customer_id')
+		.raw()
+		.all(workspaceId) as [number, number][];
+	return new Map(rows);
 }

@@ -4,7 +4,7 @@ import { permissionsOf, type Permission } from '../auth';
 import { roles } from '../db';
 import { GROUP_BASES, groupRuleSchema, type GroupRule } from '$lib/domain/groups';
 import type { GroupFigures, GroupWithFigures } from '../groups';
-import type { ClvReport, LoyaltyReport, RetentionReport, SatisfactionReport, ValueAssumptionView } from '../insights';
+import type { ClvReport, JourneyReport, LoyaltyReport, RetentionReport, SatisfactionReport, ValueAssumptionView } from '../insights';
 import { DEFAULT_PAGE_SIZE, InvalidCursorError, MAX_PAGE_SIZE } from '../db/pagination';
 import type { DataOverview } from '../imports';
 import { IMPORT_KINDS } from '$lib/domain/customer-data/kinds';
@@ -752,3 +752,66 @@ export const eventTypeShape = z.object({
 	customers: z.number().int(),
 	channels: z.array(z.object({ channel: z.string().describe('"" = not recorded'), events: z.number().int() }))
 });
+
+const respondentFigure = z.object({ value: figure, n: z.number().int(), lowN: z.boolean() });
+
+export const stepMetricsShape = z
+	.object({
+		cardId: z.string(),
+		stage: z.number().int().describe('Position among the measured stages (0 = first)'),
+		eventTypes: z.array(z.string()),
+		reached: z.number().int().describe('Customers who reached the step after the previous stage (strict ordered funnel)'),
+		converted: z.number().int().nullable().describe('Of those, who reached the next stage; null at the last stage'),
+		conversion: figure.describe('converted / reached'),
+		dropOff: figure.describe('1 − conversion'),
+		dropOffCount: z.number().int().nullable(),
+		medianHoursToNext: figure,
+		clvMean: figure.describe('Mean CLV (BG/NBD expected revenue over a year) of the customers who reached it'),
+		valueAtRisk: figure.describe('Summed CLV of the customers who dropped off here'),
+		revenueMean: figure.describe('Mean revenue to date of the customers who reached it'),
+		csat: respondentFigure.describe('CSAT (% 4–5) of answers tagged with the step\'s event types'),
+		ces: respondentFigure,
+		nps: respondentFigure,
+		channelSwitches: z.array(z.object({ from: z.string(), to: z.string(), customers: z.number().int() })),
+		byChannel: z.array(z.object({ channel: z.string(), reached: z.number().int(), converted: z.number().int(), conversion: figure }))
+	})
+	.meta({ id: 'StepMetrics' });
+
+export const boardMetricsShape = z
+	.object({
+		status: z.literal('done'),
+		steps: z.array(stepMetricsShape),
+		stages: z.array(z.object({ stage: z.number().int(), stageId: z.string(), reached: z.number().int(), skipped: z.number().int().describe('Had an event of the stage without reaching the stage before (entered mid-journey)') })),
+		customersInCut: z.number().int(),
+		computedAt: isoDate,
+		datasetVersion: z.number().int(),
+		groups: z.array(z.object({ id: z.string(), name: z.string() })).describe('Customer groups the figures can be cut by (`groupId`)')
+	})
+	.meta({ id: 'BoardMetrics' });
+
+export function boardMetricsJson(report: JourneyReport, groups: { id: string; name: string }[]): z.infer<typeof boardMetricsShape> {
+	const { funnel: _funnel, ...rest } = report;
+	return { status: 'done', ...rest, groups };
+}
+
+export const whatIfShape = z
+	.object({
+		status: z.literal('done'),
+		cardId: z.string(),
+		dropOffPoints: z.number(),
+		extraReachedNext: z.number().describe('Extra customers reaching the next stage'),
+		extraFinalConversions: z.number().describe('Of those, how many reach the last stage at the observed later conversions'),
+		extraRevenue: z.number(),
+		extraClv: z.number(),
+		explanation: z.object({
+			currentDropOff: figure,
+			newDropOff: figure,
+			pointsApplied: z.number(),
+			capped: z.boolean(),
+			reason: z.enum(['ok', 'last-stage', 'not-reached', 'downstream-not-reached']),
+			revenuePerFinalConversion: z.number(),
+			clvPerFinalConversion: z.number(),
+			flow: z.array(z.object({ stage: z.number().int(), extraCustomers: z.number(), conversion: figure }))
+		})
+	})
+	.meta({ id: 'WhatIf' });

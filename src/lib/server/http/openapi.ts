@@ -447,6 +447,25 @@ export const endpoints: Endpoint[] = [
 		success: { status: 200, description: 'Event types, most frequent first', body: z.object({ items: z.array(shapes.eventTypeShape) }) },
 		errors: [403, 404]
 	},
+	{
+		method: 'get', path: '/api/v1/boards/{id}/metrics', tag: 'Journey metrics',
+		summary:
+			'Figures of the board\'s measured steps (cards bound to event types), computed from the workspace\'s events: reached, ' +
+			'conversion to the next stage, drop-off, median time, channel switches, CSAT/CES/NPS of answers tagged to the step, ' +
+			'mean CLV and value at risk — for all customers or a group, in a time window. Cached per dataset version; 202 while computing.',
+		query: schemas.boardMetricsQuerySchema,
+		success: { status: 200, description: 'The figures', body: shapes.boardMetricsShape },
+		alternatives: [{ status: 202, description: 'Still computing', body: shapes.pendingShape }],
+		errors: [400, 403, 404]
+	},
+	{
+		method: 'get', path: '/api/v1/boards/{id}/what-if', tag: 'Journey metrics',
+		summary: 'If drop-off at a measured step fell by `dropOffPoints` percentage points: extra customers, final conversions, revenue and CLV',
+		query: schemas.whatIfQuerySchema,
+		success: { status: 200, description: 'The estimate and how it was made', body: shapes.whatIfShape },
+		alternatives: [{ status: 202, description: 'Still computing', body: shapes.pendingShape }],
+		errors: [400, 403, 404, 422]
+	},
 	// Meta
 	{
 		method: 'get', path: '/api/v1/openapi.json', tag: 'Meta', public: true, summary: 'This document',

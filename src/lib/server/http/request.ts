@@ -51,3 +51,11 @@ export function readErrorReportQuery(url: URL): { delimiter: ',' | ';' } {
 	const { delimiter } = parseInput(errorReportQuerySchema, { delimiter: url.searchParams.get('delimiter') ?? undefined });
 	return { delimiter: delimiter === 'semicolon' ? ';' : ',' };
 }
+
+/** A window of whole days (yyyy-mm-dd, or exact ISO moments) as epoch ms; `to` includes its whole day. */
+export function dayRange(from?: string, to?: string): { from: number | null; to: number | null } {
+	return {
+		from: from ? Date.parse(from) : null,
+		to: to ? Date.parse(to) + (to.length === 10 ? 86_400_000 - 1 : 0) : null
+	};
+}

@@ -9,11 +9,15 @@ import { computeCustomerValue, type ClvModel, type ClvQuery, type ClvReport } fr
 import { computeLoyalty, type LoyaltyQuery, type LoyaltyReport } from './loyalty';
 import { computeRetention, type RetentionQuery, type RetentionReport } from './retention';
 import { computeSatisfaction, type SatisfactionQuery, type SatisfactionReport } from './satisfaction';
+import { computeJourney, journeyData, journeyWhatIf, type JourneyQuery, type JourneyReport } from './journey';
+import { journeySteps, readBoard } from '$lib/domain/board';
+import { collabServer } from '../collab';
 
 export type { ClvReport, ClvCustomer, ClvModel } from './customer-value';
 export type { LoyaltyReport } from './loyalty';
 export type { RetentionReport } from './retention';
 export type { SatisfactionReport, SatisfactionCut } from './satisfaction';
+export type { JourneyReport, StepReport } from './journey';
 
 const results = new ResultCache();
 
@@ -166,6 +170,63 @@ export function boardEventTypes(user: db.User | null, boardId: string): db.Event
 	const { workspace, role } = requireBoard(user, boardId, 'boards:read');
 	if (!roleAllows(role, 'data:read')) throw forbidden();
 	return db.eventTypeSummaries(workspace.id);
+}
+
+/** CLV per customer (external id) from the default model, for value at risk; null when it cannot be fitted. */
+async function defaultClv(workspaceId: string, datasetVersion: number): Promise<Map<string, number> | null> {
+	const query = clvQueryOf({ model: 'bgnbd', timeUnit: 'week', margin: 1 });
+	const key = `${workspaceId}:${datasetVersion}:clv:*:${JSON.stringify(query)}`;
+	try {
+		const report = await results.get(key, (progress) => computeCustomerValue(workspaceId, null, query, progress)).result;
+		return new Map(report.customers.map((c) => [c.externalId, c.clv]));
+	} catch {
+		return null;
+	}
+}
+
+export interface JourneyInput extends JourneyQuery {
+	groupId?: string;
+}
+
+async function journeyOf(user: db.User | null, boardId: string, input: JourneyInput, waitMs: number) {
+	const { board, workspace, role } = requireBoard(user, boardId, 'boards:read');
+	if (!roleAllows(role, 'data:read')) throw forbidden();
+	const scope = scopeOf(user, workspace.id, input.groupId);
+	const steps = journeySteps(readBoard(collabServer().openRoom(board.id, workspace.id).doc));
+	const query: JourneyQuery = { from: input.from, to: input.to, minimumRespondents: input.minimumRespondents };
+	const key = `${workspace.id}:${scope.datasetVersion}:journey:${scope.groupId ?? '*'}:${JSON.stringify({ steps, query })}`;
+	const computation = results.get(key, async () => {
+		const data = await journeyData(workspace.id, scope.datasetVersion, () => defaultClv(workspace.id, scope.datasetVersion));
+		let include: Uint8Array | null = null;
+		if (scope.filter) {
+			include = new Uint8Array(data.log.customerCount);
+			for (const id of db.groupMemberIds(workspace.id, scope.filter)) {
+				const index = data.indexOf.get(id);
+				if (index !== undefined) include[index] = 1;
+			}
+		}
+		return computeJourney(data, steps, { include, answers: db.surveyRows(workspace.id, scope.filter), query });
+	});
+	return { answer: await answer(computation, waitMs), groups: db.listGroups(workspace.id).map(({ id, name }) => ({ id, name })) };
+}
+
+/** The figures of a board's measured steps, for all customers or a group, in a time window. */
+export async function boardMetrics(user: db.User | null, boardId: string, input: JourneyInput, waitMs = WAIT_MS) {
+	const { answer: result, groups } = await journeyOf(user, boardId, input, waitMs);
+	return { ...result, groups };
+}
+
+/** "If drop-off at this step fell by X points": computed on the same figures as the board shows. */
+export async function boardWhatIf(
+	user: db.User | null,
+	boardId: string,
+	input: JourneyInput & { cardId: string; dropOffPoints: number },
+	waitMs = WAIT_MS
+): Promise<Answer<ReturnType<typeof journeyWhatIf> & { report: JourneyReport }>> {
+	const { answer: result } = await journeyOf(user, boardId, input, waitMs);
+	if (result.status === 'running') return result;
+	if (!result.result.steps.some((s) => s.cardId === input.cardId)) throw notFound('Measured step');
+	return { status: 'done', result: { ...journeyWhatIf(result.result, input.cardId, input.dropOffPoints), report: result.result } };
 }
 
 /** Forgets a deleted workspace's results at once rather than letting them age out. */

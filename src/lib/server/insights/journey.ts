@@ -1,0 +1,193 @@
+import { ces, csat, nps, type CesResult, type CsatResult, type NpsResult } from '../analytics';
+import { computeFunnel, indexEventLog, whatIf, type FunnelResult, type IndexedEventLog, type WhatIfResult } from '../analytics/funnel';
+import type { JourneyStep } from '$lib/domain/board';
+import * as db from '../db';
+import { yieldToEventLoop } from './cache';
+
+/*
+ * The figures of a board's measured steps (issue "journey steps linked to the numbers"): the
+ * funnel over the workspace's events, cut by customer group and time window, with the survey
+ * answers tagged to each step and the CLV of the customers who reached or left it.
+ *
+ * The workspace's events are read and indexed once per dataset version and kept in memory for
+ * the latest version only; every board, cut and window then walks that index.
+ */
+
+export interface JourneyData {
+	datasetVersion: number;
+	log: IndexedEventLog;
+	/** Internal customer id → dense index of the log. */
+	indexOf: Map<number, number>;
+	revenue: Float64Array;
+	/** Per customer CLV (NaN unknown); null when the CLV model could not be fitted. */
+	clv: Float64Array | null;
+}
+
+export interface JourneyQuery {
+	from: number | null;
+	to: number | null;
+	minimumRespondents: number;
+}
+
+export interface RespondentFigure {
+	value: number | null;
+	n: number;
+	lowN: boolean;
+}
+
+export interface StepReport {
+	cardId: string;
+	stage: number;
+	eventTypes: string[];
+	reached: number;
+	converted: number | null;
+	conversion: number | null;
+	dropOff: number | null;
+	dropOffCount: number | null;
+	medianHoursToNext: number | null;
+	clvMean: number | null;
+	valueAtRisk: number | null;
+	revenueMean: number | null;
+	csat: RespondentFigure;
+	ces: RespondentFigure;
+	nps: RespondentFigure;
+	channelSwitches: { from: string; to: string; customers: number }[];
+	byChannel: { channel: string; reached: number; converted: number; conversion: number | null }[];
+}
+
+export interface JourneyReport {
+	steps: StepReport[];
+	stages: { stage: number; stageId: string; reached: number; skipped: number }[];
+	customersInCut: number;
+	computedAt: string;
+	datasetVersion: number;
+	funnel: FunnelResult;
+}
+
+const live = new Map<string, { version: number; data: Promise<JourneyData> }>();
+
+/** The indexed events of a workspace at a dataset version (read once, shared by every board and cut). */
+export function journeyData(workspaceId: string, datasetVersion: number, clv: () => Promise<Map<string, number> | null>): Promise<JourneyData> {
+	const current = live.get(workspaceId);
+	if (current && current.version === datasetVersion) return current.data;
+	const data = (async (): Promise<JourneyData> => {
+		const columns = db.eventColumns(workspaceId);
+		await yieldToEventLoop();
+		const log = indexEventLog(columns);
+		const indexOf = new Map<number, number>();
+		columns.customerIds.forEach((id, index) => indexOf.set(id, index));
+		const revenue = new Float64Array(columns.customerCount);
+		for (const [id, amount] of db.revenueByCustomer(workspaceId)) {
+			const index = indexOf.get(id);
+			if (index !== undefined) revenue[index] = amount;
+		}
+		await yieldToEventLoop();
+		const values = await clv();
+		let clvColumn: Float64Array | null = null;
+		if (values) {
+			clvColumn = new Float64Array(columns.customerCount).fill(Number.NaN);
+			columns.externalIds.forEach((externalId, index) => {
+				const value = values.get(externalId);
+				if (value !== undefined) clvColumn![index] = value;
+			});
+		}
+		return { datasetVersion, log, indexOf, revenue, clv: clvColumn };
+	})();
+	live.set(workspaceId, { version: datasetVersion, data });
+	data.catch(() => {
+		if (live.get(workspaceId)?.data === data) live.delete(workspaceId);
+	});
+	return data;
+}
+
+const figure = <R extends { n: number; lowN: boolean }>(result: R, value: number): RespondentFigure => ({
+	value: Number.isFinite(value) ? value : null,
+	n: result.n,
+	lowN: result.lowN
+});
+
+export function computeJourney(
+	data: JourneyData,
+	steps: JourneyStep[],
+	options: { include: Uint8Array | null; answers: db.SurveyRow[]; query: JourneyQuery }
+): JourneyReport {
+	const funnelSteps = steps.map((s) => ({ id: s.cardId, stage: s.stage, eventTypes: s.eventTypes }));
+	const window = {
+		...(options.query.from !== null ? { from: options.query.from } : {}),
+		...(options.query.to !== null ? { to: options.query.to } : {}),
+		...(options.include ? { include: options.include } : {})
+	};
+	const funnel = computeFunnel(data.log, funnelSteps, { ...window, ...(data.clv ? { clv: data.clv } : {}) });
+	// The same walk with revenue in the place of CLV gives the mean revenue per step, for what-ifs.
+	const revenue = computeFunnel(data.log, funnelSteps, { ...window, clv: data.revenue });
+	const revenueMean = new Map(revenue.steps.map((s) => [s.stepId, s.clvMean]));
+	const respondents = { minimumRespondents: options.query.minimumRespondents };
+	const inWindow = (a: db.SurveyRow) =>
+		(options.query.from === null || a.occurredAt >= options.query.from) && (options.query.to === null || a.occurredAt <= options.query.to);
+
+	const stageIdOf = new Map(steps.map((s) => [s.stage, s.stageId]));
+	return {
+		steps: funnel.steps.map((m) => {
+			const types = new Set(m.eventTypes);
+			const tagged = options.answers.filter((a) => a.eventType !== null && types.has(a.eventType) && inWindow(a));
+			const scores = (kind: db.SurveyRow['kind']) => tagged.filter((a) => a.kind === kind).map((a) => a.score);
+			const c: CsatResult = csat(scores('csat'), respondents);
+			const e: CesResult = ces(scores('ces'), respondents);
+			const p: NpsResult = nps(scores('nps'), respondents);
+			return {
+				cardId: m.stepId,
+				stage: m.stageIndex,
+				eventTypes: m.eventTypes,
+				reached: m.reached,
+				converted: m.isLastStage ? null : m.converted,
+				conversion: m.conversion,
+				dropOff: m.dropOff,
+				dropOffCount: m.dropOffCount,
+				medianHoursToNext: m.medianHoursToNext,
+				clvMean: m.clvMean,
+				valueAtRisk: m.valueAtRisk,
+				revenueMean: revenueMean.get(m.stepId) ?? null,
+				csat: figure(c, c.csat),
+				ces: figure(e, e.ces),
+				nps: figure(p, p.nps),
+				channelSwitches: m.channelSwitches.map(({ from, to, customers }) => ({ from, to, customers })),
+				byChannel: m.byChannel.map(({ channel, reached, converted, conversion }) => ({ channel, reached, converted, conversion }))
+			};
+		}),
+		stages: funnel.stages.map((s) => ({
+			stage: s.stageIndex,
+			stageId: stageIdOf.get(s.stage) ?? '',
+			reached: s.reached,
+			skipped: s.skipped
+		})),
+		customersInCut: funnel.customersInCut,
+		computedAt: new Date().toISOString(),
+		datasetVersion: data.datasetVersion,
+		funnel
+	};
+}
+
+/**
+ * "If drop-off at this step fell by X points": extra customers carried through the later stages
+ * at their observed conversion, valued at the mean revenue and CLV of the customers who reached
+ * the last stage.
+ */
+export function journeyWhatIf(report: JourneyReport, cardId: string, dropOffPoints: number): WhatIfResult {
+	const last = report.steps.filter((s) => s.stage === Math.max(...report.steps.map((x) => x.stage)));
+	const weighted = (value: (s: StepReport) => number | null) => {
+		let total = 0;
+		let customers = 0;
+		for (const s of last) {
+			const v = value(s);
+			if (v !== null) {
+				total += v * s.reached;
+				customers += s.reached;
+			}
+		}
+		return customers > 0 ? total / customers : 0;
+	};
+	return whatIf(report.funnel.steps, { stepId: cardId, dropOffPoints }, {
+		revenuePerFinalConversion: weighted((s) => s.revenueMean),
+		clvPerFinalConversion: weighted((s) => s.clvMean)
+	});
+}

@@ -1,0 +1,14 @@
+import { boardMetricsQuerySchema } from '$lib/schemas';
+import { requireUser } from '$lib/server/auth';
+import { analysisJson, api } from '$lib/server/http/api';
+import { boardMetricsJson } from '$lib/server/http/json';
+import { dayRange } from '$lib/server/http/request';
+import { parseInput } from '$lib/server/http/validation';
+import { boardMetrics } from '$lib/server/insights';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = api(async ({ locals, params, url }) => {
+	const { groupId, from, to, minimumRespondents } = parseInput(boardMetricsQuerySchema, Object.fromEntries(url.searchParams));
+	const answer = await boardMetrics(requireUser(locals.user), params.id, { groupId, ...dayRange(from, to), minimumRespondents });
+	return analysisJson(answer, (report) => boardMetricsJson(report, answer.groups));
+});

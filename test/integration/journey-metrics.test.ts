@@ -1,0 +1,158 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addCard, addLane, addStage, bindCard } from '$lib/domain/board';
+import { connectClient, eventually, synced } from './collab-support';
+import { inviteAndJoin, makeUser, makeWorkspace, type Client } from './helpers';
+import { importValid } from './imports';
+
+/*
+ * A board's measured steps through the real server: bindings made over the websocket, figures
+ * computed from imported events. Seven customers, each path designed by hand:
+ *
+ *   a  view(web) d1 → cart d2 → purchase d3            b  view(web) d1 → cart d2 → purchase d4
+ *   c  app view d1 → cart d3                           d  app view d1
+ *   e  view d1                                         f  cart d1 only (enters mid-journey)
+ *   g  purchase d1, then view d2 (the purchase came before the view: out of order)
+ */
+
+const day = (n: number) => `2026-03-0${n}`;
+const EVENTS = [
+	'customer_id,date,event_type,channel',
+	`a,${day(1)},view_product,web`, `a,${day(2)},add_to_cart,web`, `a,${day(3)},purchase,web`,
+	`b,${day(1)},view_product,web`, `b,${day(1)},view_product,web`, `b,${day(2)},add_to_cart,app`, `b,${day(4)},purchase,app`,
+	`c,${day(1)},app_view,app`, `c,${day(3)},add_to_cart,app`,
+	`d,${day(1)},app_view,app`,
+	`e,${day(1)},view_product,web`,
+	`f,${day(1)},add_to_cart,web`,
+	`g,${day(1)},purchase,web`, `g,${day(2)},view_product,web`
+].join('\n');
+const ANSWERS = ['customer_id,date,kind,score,step', 'a,2026-03-02,csat,5,add_to_cart', 'b,2026-03-02,csat,4,add_to_cart', 'c,2026-03-03,csat,2,add_to_cart'].join('\n');
+const PURCHASES = ['customer_id,date,amount', 'a,2026-03-03,100', 'b,2026-03-04,300'].join('\n');
+
+let owner: Client;
+let workspaceId: string;
+let boardId: string;
+const cards: Record<string, string> = {};
+
+beforeAll(async () => {
+	({ client: owner } = await makeUser());
+	workspaceId = (await makeWorkspace(owner, 'Measured')).id;
+	await importValid(owner, workspaceId, EVENTS, { kind: 'events' });
+	await importValid(owner, workspaceId, ANSWERS, { kind: 'surveys' });
+	await importValid(owner, workspaceId, PURCHASES, { kind: 'transactions' });
+	boardId = (await owner.post(`/api/v1/workspaces/${workspaceId}/boards`, { title: 'Webshop' })).body.id;
+	const { token } = (await owner.post('/api/v1/tokens', { name: 'board editor' })).body;
+
+	const editor = connectClient(owner.baseUrl, boardId, token);
+	await synced(editor);
+	const doc: Y.Doc = editor.doc;
+	const [orient, cart, buy, after] = ['Orient', 'Cart', 'Buy', 'After'].map((title, index) => addStage(doc, { title, index }));
+	const web = addLane(doc, { title: 'Web', kind: 'touchpoints' });
+	const app = addLane(doc, { title: 'App', kind: 'touchpoints' });
+	addLane(doc, { title: 'Figures', kind: 'metrics' });
+	cards.web = addCard(doc, { type: 'touchpoint', stageId: orient!, laneId: web, text: 'Product page' });
+	cards.app = addCard(doc, { type: 'touchpoint', stageId: orient!, laneId: app, text: 'App product view' });
+	cards.cart = addCard(doc, { type: 'action', stageId: cart!, laneId: web, text: 'Add to cart' });
+	cards.buy = addCard(doc, { type: 'action', stageId: buy!, laneId: web, text: 'Pay' });
+	addCard(doc, { type: 'touchpoint', stageId: after!, laneId: web, text: 'Not measured' });
+	bindCard(doc, cards.web, ['view_product']);
+	bindCard(doc, cards.app, ['app_view']);
+	bindCard(doc, cards.cart, ['add_to_cart']);
+	bindCard(doc, cards.buy, ['purchase']);
+	// The server has every change before the client hears back; wait until it reports the binding.
+	await eventually(async () => {
+		const response = await owner.get(`/api/v1/boards/${boardId}/metrics`);
+		expect(response.body.steps?.length).toBe(4);
+	});
+	editor.close();
+}, 60_000);
+
+async function metrics(query = '', client = owner) {
+	for (let i = 0; i < 50; i++) {
+		const response = await client.get(`/api/v1/boards/${boardId}/metrics${query}`);
+		if (response.status !== 202) return response;
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	throw new Error('metrics did not finish');
+}
+
+const byCard = (body: { steps: { cardId: string }[] }) => Object.fromEntries(body.steps.map((s) => [s.cardId, s])) as Record<string, any>;
+
+describe('journey metrics', () => {
+	it('count each step by the ordering rule: alternatives, repeats, out of order, entering mid-journey', async () => {
+		const response = await metrics();
+		expect(response.status, JSON.stringify(response.body)).toBe(200);
+		const steps = byCard(response.body);
+		expect(steps[cards.web]).toMatchObject({ stage: 0, reached: 4, converted: 2, conversion: 0.5, dropOff: 0.5, dropOffCount: 2, medianHoursToNext: 24 });
+		expect(steps[cards.app]).toMatchObject({ stage: 0, reached: 2, converted: 1, conversion: 0.5 });
+		expect(steps[cards.cart]).toMatchObject({ stage: 1, reached: 3, converted: 2, dropOffCount: 1 });
+		expect(steps[cards.cart].conversion).toBeCloseTo(2 / 3, 10);
+		expect(steps[cards.buy]).toMatchObject({ stage: 2, reached: 2, converted: null, conversion: null });
+		expect(response.body.stages.map((s: { reached: number; skipped: number }) => [s.reached, s.skipped])).toEqual([
+			[6, 0],
+			[3, 1],
+			[2, 1]
+		]);
+		// Answers tagged with the cart step: 2 of 3 satisfied, too few to lean on.
+		expect(steps[cards.cart].csat).toEqual({ value: expect.closeTo(200 / 3, 8), n: 3, lowN: true });
+		expect(steps[cards.web].csat).toEqual({ value: null, n: 0, lowN: true });
+		// b went from web to the app between viewing and the cart.
+		expect(steps[cards.web].channelSwitches).toEqual(
+			expect.arrayContaining([{ from: 'web', to: 'web', customers: 1 }, { from: 'web', to: 'app', customers: 1 }])
+		);
+		expect(response.body.customersInCut).toBe(7);
+	});
+
+	it('are cut by customer group and by period', async () => {
+		const group = await owner.post(`/api/v1/workspaces/${workspaceId}/groups`, {
+			name: 'Bought',
+			rule: { match: 'all', conditions: [{ field: 'eventCount', key: 'purchase', op: 'gte', value: 1 }] }
+		});
+		const cut = await metrics(`?groupId=${group.body.id}`);
+		expect(cut.body.customersInCut).toBe(3);
+		expect(cut.body.groups).toContainEqual({ id: group.body.id, name: 'Bought' });
+		const steps = byCard(cut.body);
+		expect(steps[cards.web]).toMatchObject({ reached: 3, converted: 2 });
+		expect(steps[cards.app]).toMatchObject({ reached: 0, conversion: null });
+
+		const early = await metrics('?from=2026-03-01&to=2026-03-02');
+		expect(byCard(early.body)[cards.buy].reached).toBe(0);
+		expect(byCard(early.body)[cards.cart].reached).toBe(2);
+	});
+
+	it('estimate what a lower drop-off is worth', async () => {
+		const response = await owner.get(`/api/v1/boards/${boardId}/what-if?cardId=${cards.cart}&dropOffPoints=10`);
+		expect(response.status, JSON.stringify(response.body)).toBe(200);
+		// 3 reached the cart: 10 points less drop-off sends 0.3 more to the last stage, worth the mean revenue of a and b (200).
+		expect(response.body.extraReachedNext).toBeCloseTo(0.3, 10);
+		expect(response.body.extraFinalConversions).toBeCloseTo(0.3, 10);
+		expect(response.body.extraRevenue).toBeCloseTo(60, 8);
+		expect(response.body.explanation).toMatchObject({ reason: 'ok', revenuePerFinalConversion: 200 });
+		expect(response.body.explanation.newDropOff).toBeCloseTo(1 / 3 - 0.1, 10);
+
+		const unknown = await owner.get(`/api/v1/boards/${boardId}/what-if?cardId=nothing&dropOffPoints=10`);
+		expect(unknown.status).toBe(404);
+		const bad = await owner.get(`/api/v1/boards/${boardId}/what-if?cardId=${cards.cart}&dropOffPoints=500`);
+		expect(bad.status).toBe(400);
+	});
+
+	it('list the event types steps can bind to, and are readable by viewers, not by outsiders', async () => {
+		const types = await owner.get(`/api/v1/boards/${boardId}/event-types`);
+		expect(types.body.items.map((t: { eventType: string }) => t.eventType)).toEqual(['view_product', 'add_to_cart', 'purchase', 'app_view']);
+		expect(types.body.items[0]).toMatchObject({ events: 5, customers: 4, channels: [{ channel: 'web', events: 5 }] });
+
+		const { client: viewer } = await inviteAndJoin(owner, workspaceId, 'viewer');
+		expect((await metrics('', viewer)).status).toBe(200);
+		const { client: outsider } = await makeUser();
+		expect((await outsider.get(`/api/v1/boards/${boardId}/metrics`)).status).toBe(404);
+		expect((await outsider.get(`/api/v1/boards/${boardId}/event-types`)).status).toBe(404);
+	});
+
+	it('follow a new import at once (the dataset version moves on)', async () => {
+		await importValid(owner, workspaceId, ['customer_id,date,event_type,channel', `d,${day(5)},add_to_cart,app`].join('\n'), { kind: 'events' });
+		await eventually(async () => {
+			const steps = byCard((await metrics()).body);
+			expect(steps[cards.app]).toMatchObject({ reached: 2, converted: 2 });
+		});
+	});
+});
