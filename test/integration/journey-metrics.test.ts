@@ -32,7 +32,7 @@ const PURCHASES = ['customer_id,date,amount', 'a,2026-03-03,100', 'b,2026-03-04,
 let owner: Client;
 let workspaceId: string;
 let boardId: string;
-const cards: Record<string, string> = {};
+const cards = { web: '', app: '', cart: '', buy: '' };
 
 beforeAll(async () => {
 	({ client: owner } = await makeUser());

@@ -8,7 +8,8 @@ import { boardMetrics } from '$lib/server/insights';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = api(async ({ locals, params, url }) => {
+	const user = requireUser(locals.user);
 	const { groupId, from, to, minimumRespondents } = parseInput(boardMetricsQuerySchema, Object.fromEntries(url.searchParams));
-	const answer = await boardMetrics(requireUser(locals.user), params.id, { groupId, ...dayRange(from, to), minimumRespondents });
+	const answer = await boardMetrics(user, params.id, { groupId, ...dayRange(from, to), minimumRespondents });
 	return analysisJson(answer, (report) => boardMetricsJson(report, answer.groups));
 });

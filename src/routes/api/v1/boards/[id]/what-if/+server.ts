@@ -7,8 +7,9 @@ import { boardWhatIf } from '$lib/server/insights';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = api(async ({ locals, params, url }) => {
+	const user = requireUser(locals.user);
 	const { groupId, from, to, minimumRespondents, cardId, dropOffPoints } = parseInput(whatIfQuerySchema, Object.fromEntries(url.searchParams));
-	const answer = await boardWhatIf(requireUser(locals.user), params.id, {
+	const answer = await boardWhatIf(user, params.id, {
 		groupId,
 		...dayRange(from, to),
 		minimumRespondents,

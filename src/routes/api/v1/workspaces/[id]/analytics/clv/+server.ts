@@ -7,7 +7,8 @@ import { customerValue } from '$lib/server/insights';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = api(async ({ locals, params, url }) => {
+	const user = requireUser(locals.user);
 	const { limit, cursor, ...input } = parseInput(clvQuerySchema, Object.fromEntries(url.searchParams));
-	const answer = await customerValue(requireUser(locals.user), params.id, input);
+	const answer = await customerValue(user, params.id, input);
 	return analysisJson(answer, (report) => clvReportJson(report, answer.mayListCustomers ? { limit, cursor } : null));
 });

@@ -7,6 +7,7 @@ import { loyalty } from '$lib/server/insights';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = api(async ({ locals, params, url }) => {
+	const user = requireUser(locals.user);
 	const { groupId, ...query } = parseInput(loyaltyQuerySchema, Object.fromEntries(url.searchParams));
-	return analysisJson(await loyalty(requireUser(locals.user), params.id, groupId, query), loyaltyReportJson);
+	return analysisJson(await loyalty(user, params.id, groupId, query), loyaltyReportJson);
 });

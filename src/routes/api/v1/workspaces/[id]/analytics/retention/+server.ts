@@ -7,6 +7,7 @@ import { retention } from '$lib/server/insights';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = api(async ({ locals, params, url }) => {
+	const user = requireUser(locals.user);
 	const { groupId, ...query } = parseInput(retentionQuerySchema, Object.fromEntries(url.searchParams));
-	return analysisJson(await retention(requireUser(locals.user), params.id, groupId, query), retentionReportJson);
+	return analysisJson(await retention(user, params.id, groupId, query), retentionReportJson);
 });

@@ -7,6 +7,7 @@ import { satisfaction } from '$lib/server/insights';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = api(async ({ locals, params, url }) => {
+	const user = requireUser(locals.user);
 	const { groupId, ...query } = parseInput(satisfactionQuerySchema, Object.fromEntries(url.searchParams));
-	return analysisJson(await satisfaction(requireUser(locals.user), params.id, groupId, query), satisfactionReportJson);
+	return analysisJson(await satisfaction(user, params.id, groupId, query), satisfactionReportJson);
 });
