@@ -1,0 +1,118 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/**
+ * The measured journey on the canvas: bind steps of a demo map to imported events, see the
+ * figures appear in the metrics lane, cut them by customer group, estimate a what-if.
+ */
+
+const ids = Array.from({ length: 40 }, (_, i) => `c${String(i + 1).padStart(2, '0')}`);
+// 40 view a product, 25 compare, 10 check out; the first 20 live in Utrecht, views split web / app.
+const customers = ['customer_id,city', ...ids.map((id, i) => `${id},${i < 20 ? 'Utrecht' : 'Zwolle'}`)].join('\n');
+const events = [
+	'customer_id,date,event_type,channel',
+	...ids.map((id, i) => `${id},2026-05-01,product_view,${i % 2 ? 'app' : 'web'}`),
+	...ids.slice(0, 25).map((id) => `${id},2026-05-02,compare,web`),
+	...ids.slice(0, 10).map((id) => `${id},2026-05-03,checkout,web`)
+].join('\n');
+const answers = ['customer_id,date,kind,score,step', ...ids.slice(0, 10).map((id, i) => `${id},2026-05-03,csat,${i < 7 ? 5 : 2},checkout`)].join('\n');
+
+async function importCsv(page: Page, workspaceId: string, kind: string, csv: string) {
+	const started = await page.request.post(`/api/v1/workspaces/${workspaceId}/imports`, {
+		multipart: { kind, file: { name: `${kind}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) } },
+		headers: { origin: new URL(test.info().project.use.baseURL!).origin }
+	});
+	expect(started.status()).toBe(202);
+	const { id } = await started.json();
+	await expect.poll(async () => (await (await page.request.get(`/api/v1/imports/${id}`)).json()).status, { timeout: 15_000 }).toBe('done');
+}
+
+async function measuredBoard(page: Page, label: string, locale: 'en' | 'nl') {
+	const email = `${label}-${Date.now()}@example.com`;
+	await page.request.post('/api/v1/auth/signup', { data: { email, password: 'correct horse battery', name: label } });
+	if (locale === 'nl') await page.request.patch('/api/v1/me', { data: { locale: 'nl' } });
+	const workspace = await (await page.request.post('/api/v1/workspaces', { data: { name: 'Webwinkel' } })).json();
+	await importCsv(page, workspace.id, 'customers', customers);
+	await importCsv(page, workspace.id, 'events', events);
+	await importCsv(page, workspace.id, 'surveys', answers);
+	await page.request.post(`/api/v1/workspaces/${workspace.id}/groups`, {
+		data: { name: 'Utrecht', rule: { match: 'all', conditions: [{ field: 'city', op: 'eq', value: 'Utrecht' }] } }
+	});
+	const board = await (
+		await page.request.post(`/api/v1/workspaces/${workspace.id}/boards`, { data: { title: 'Webshop', template: 'webshop', locale } })
+	).json();
+	await page.setViewportSize({ width: 1600, height: 1000 });
+	await page.goto(`/b/${board.id}`);
+	await expect(page.getByRole('status').filter({ hasText: locale === 'nl' ? 'Online' : 'Online' })).toBeVisible({ timeout: 10_000 });
+	return board.id as string;
+}
+
+const cardButton = (page: Page, text: string) => page.getByRole('button', { name: new RegExp(`: ${text}$`) });
+
+async function bind(page: Page, card: string, eventType: string) {
+	await cardButton(page, card).click();
+	await page.getByLabel('Add event type').selectOption(eventType);
+	await expect(page.getByRole('button', { name: `Remove ${eventType}` })).toBeVisible();
+}
+
+test('bind steps of a map to events, see real figures, cut them by group, estimate a what-if', async ({ page }) => {
+	await measuredBoard(page, 'journey', 'en');
+	const lane = page.getByLabel('Measured figures');
+	await expect(lane).toContainText('Bind touchpoints or customer actions to events');
+
+	await bind(page, 'Lands on a product page from search', 'product_view');
+	await bind(page, 'Compares variants and reads reviews', 'compare');
+	await bind(page, 'Checkout', 'checkout');
+
+	const figures = page.getByTestId('step-figures');
+	await expect(figures).toHaveCount(3, { timeout: 10_000 });
+	await expect(figures.nth(0)).toContainText('40 reached');
+	await expect(figures.nth(0)).toContainText('63% →');
+	await expect(figures.nth(0)).toContainText('38% drop off (15)');
+	await expect(figures.nth(1)).toContainText('25 reached');
+	await expect(figures.nth(1)).toContainText('60% drop off (15)');
+	await expect(figures.nth(2)).toContainText('10 reached');
+	await expect(figures.nth(2)).toContainText('CSAT 70% *');
+	// The bound card itself says what happens there.
+	await expect(cardButton(page, 'Compares variants and reads reviews').locator('..')).toContainText('25 · 40% →');
+	// A drop-off cause linked to the checkout step carries its measured drop-off.
+	await cardButton(page, 'Unexpected delivery costs').click();
+	await page.getByLabel('Link to a card…').selectOption({ label: 'Consideration — Touchpoint: Compares variants and reads reviews' });
+	await expect(cardButton(page, 'Unexpected delivery costs').locator('..')).toContainText('60% ↘');
+	await page.keyboard.press('Escape');
+	await page.getByRole('button', { name: 'Zoom to fit' }).click();
+	await page.screenshot({ path: 'screenshots/journey-metrics.png' });
+
+	// The figures for one customer group.
+	await page.getByLabel('Figures for').selectOption({ label: 'Utrecht' });
+	await expect(figures.nth(0)).toContainText('20 reached');
+	await expect(figures.nth(1)).toContainText('20 reached');
+	await page.getByLabel('Figures for').selectOption({ label: 'All customers' });
+	await expect(figures.nth(0)).toContainText('40 reached');
+
+	// What if 10 points fewer dropped off at the biggest drop-off (comparing)?
+	await cardButton(page, 'Compares variants and reads reviews').click();
+	const whatIf = page.getByTestId('what-if');
+	await whatIf.getByLabel('Fewer drop-offs (percentage points)').fill('10');
+	await whatIf.getByRole('button', { name: 'Estimate' }).click();
+	await expect(whatIf).toContainText('2.5 more customers go on, 2.5 more reach the last step');
+	await page.screenshot({ path: 'screenshots/journey-whatif.png' });
+});
+
+test.describe('in Dutch', () => {
+	test.use({ locale: 'nl-NL', extraHTTPHeaders: { 'Accept-Language': 'nl-NL,nl;q=0.9' } });
+
+	test('the measured journey speaks Dutch', async ({ page }) => {
+		const boardId = await measuredBoard(page, 'klantreis', 'nl');
+		await cardButton(page, 'Komt via een zoekmachine op een productpagina').click();
+		await page.getByLabel('Gebeurtenis toevoegen').selectOption('product_view');
+		await cardButton(page, 'Afrekenen').click();
+		await page.getByLabel('Gebeurtenis toevoegen').selectOption('checkout');
+		const figures = page.getByTestId('step-figures');
+		await expect(figures.nth(0)).toContainText('40 bereikt', { timeout: 10_000 });
+		await expect(figures.nth(0)).toContainText('75% haakt af (30)');
+		await page.keyboard.press('Escape');
+		await page.getByRole('button', { name: 'Passend maken' }).click();
+		await page.screenshot({ path: 'screenshots/journey-metrics-nl.png' });
+		expect(boardId).toBeTruthy();
+	});
+});
