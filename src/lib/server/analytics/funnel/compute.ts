@@ -2,8 +2,8 @@
  * computeFunnel: the figures per bound step of a board, from the events of the customers in the
  * cut within the time window. The ordering rule is documented in index.ts.
  */
-import { quantileSorted } from '../quantile';
 import { compileFunnel } from './board';
+import { medianInPlace } from './median';
 import { indexEventLog, type IndexedEventLog } from './event-index';
 import type { ChannelFigures, ChannelSwitch, EventLog, FunnelOptions, FunnelResult, FunnelStep, StageMetrics, StepMetrics } from './types';
 import { walkFunnel, type Tallies } from './walk';
@@ -46,7 +46,7 @@ function channelSwitches(log: EventLog, tallies: Tallies, step: number): Channel
 
 function medianHours(tallies: Tallies, step: number): number | null {
 	const list = tallies.hoursToNext[step]!;
-	return list.length > 0 ? quantileSorted(list.sorted(), 0.5) : null;
+	return list.length > 0 ? medianInPlace(list.copy()) : null;
 }
 
 /**

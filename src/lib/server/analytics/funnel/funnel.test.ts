@@ -154,6 +154,27 @@ describe('the ordering rule', () => {
 		expect(result.stageReached).toEqual([1, 1]);
 	});
 
+	it('counts skips exactly on boards with more than 31 stages', () => {
+		// 40 stages; stage k is bound to type tk. Customer 0 reaches stage 33, then has events of
+		// stage 34 before its moment (out of order: no skip) and of stage 36 (a skip).
+		const types = Array.from({ length: 40 }, (_, k) => `t${k}`);
+		const board: FunnelStep[] = types.map((name, k) => ({ id: name, stage: k, eventTypes: [name] }));
+		const rows: [number, number][] = Array.from({ length: 34 }, (_, k) => [k, k]);
+		rows.push([34, 0.5], [36, 40]);
+		const log: EventLog = {
+			customer: new Int32Array(rows.length),
+			at: Float64Array.from(rows.map((r) => T0 + r[1] * HOUR)),
+			type: Int32Array.from(rows.map((r) => r[0])),
+			channel: new Int32Array(rows.length).fill(-1),
+			eventTypes: types,
+			channels: [],
+			customerCount: 1
+		};
+		const result = computeFunnel(log, board);
+		expect(result.stageReached.filter((n) => n === 1)).toHaveLength(34);
+		expect(result.stageSkipped.map((n, s) => (n > 0 ? s : -1)).filter((s) => s >= 0)).toEqual([36]);
+	});
+
 	it('shows a step bound to a type missing from the data as reached by nobody', () => {
 		const board: FunnelStep[] = [...BOARD, { id: 'ghost', stage: 0, eventTypes: ['no_such_type'] }];
 		const result = computeFunnel(makeLog([[0, 0, 'view_web', 'web']]), board);
