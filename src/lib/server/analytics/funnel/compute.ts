@@ -59,7 +59,10 @@ export function computeFunnel(log: EventLog | IndexedEventLog, steps: FunnelStep
 	const from = options.from ?? -Infinity;
 	const to = options.to ?? Infinity;
 	if (Number.isNaN(from) || Number.isNaN(to)) throw new RangeError('from and to must be epoch ms');
-	const tallies = walkFunnel(indexed, funnel, { from, to, include: options.include, clv: options.clv });
+	const entry = options.entryChannel;
+	if (entry !== undefined && !(Number.isInteger(entry) && entry >= -1 && entry < indexed.channels.length))
+		throw new RangeError(`entryChannel ${entry} is not a channel code (−1…${indexed.channels.length - 1})`);
+	const tallies = walkFunnel(indexed, funnel, { from, to, include: options.include, clv: options.clv, entrySlot: entry === undefined ? undefined : entry + 1 });
 	const hasClv = options.clv !== undefined;
 	const last = funnel.stageCount - 1;
 

@@ -5,6 +5,7 @@
  *
  * THE ORDERING RULE (a strict ordered funnel over the board's stages; the tests pin every clause)
  * - Only events with from ≤ at ≤ to, of customers in the cut, count.
+ * - With entryChannel, only customers whose first-stage qualifying event was on that channel count.
  * - Stages are the distinct `stage` positions of the bound steps, in ascending order; steps in the
  *   same stage are alternatives.
  * - A customer reaches the first stage at their first event of any first-stage step's types.

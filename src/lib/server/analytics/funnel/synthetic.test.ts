@@ -44,6 +44,23 @@ describe('a generated log with planted conversions', () => {
 		expect(sum((r) => r.steps.map((s) => s.valueAtRisk ?? 0))).toEqual(result.steps.map((s) => s.valueAtRisk ?? 0));
 	});
 
+	it('cuts by entry channel: the customers of each channel as the first stage saw them, adding up to everyone who entered', () => {
+		const indexed = indexEventLog(log);
+		const codes = [-1, ...log.channels.keys()];
+		const cuts = codes.map((entryChannel) => computeFunnel(indexed, steps, { clv: plan.clv, entryChannel }));
+		codes.forEach((code, k) => {
+			result.steps.slice(0, 3).forEach((step, j) => {
+				const cell = step.byChannel.find((c) => c.channelCode === code);
+				expect(cuts[k]!.steps[j]!.reached).toBe(cell?.reached ?? 0);
+				expect(cuts[k]!.steps[j]!.converted).toBe(cell?.converted ?? 0);
+			});
+		});
+		const total = (pick: (r: typeof result) => number[]) => cuts.map(pick).reduce((a, b) => a.map((v, i) => v + b[i]!));
+		expect(total((r) => r.stageReached)).toEqual(result.stageReached);
+		expect(total((r) => r.steps.map((s) => s.valueAtRisk ?? 0))).toEqual(result.steps.map((s) => s.valueAtRisk ?? 0));
+		expect(() => computeFunnel(indexed, steps, { entryChannel: 3 })).toThrow(RangeError);
+	});
+
 	it('does not depend on the order of the rows, and repeats bit for bit', () => {
 		const sorted = generateJourney({ ...DESIGN, shuffle: false });
 		expect(computeFunnel(sorted.log, sorted.steps, { clv: sorted.plan.clv })).toEqual(result);

@@ -34,6 +34,14 @@ export interface FunnelOptions {
 	include?: Uint8Array;
 	/** Per customer lifetime value, for clvMean and valueAtRisk. NaN = unknown (left out of both). */
 	clv?: Float64Array;
+	/**
+	 * Channel cut: only customers who reached the first stage through this channel code (−1 =
+	 * unknown). Channel belongs to events, not customers, so the entry channel is what "customers
+	 * of a channel" can mean without cutting journeys that cross channels. Customers who never
+	 * reached the first stage have no entry channel and drop out of the figures (also of skipped);
+	 * customersInCut still counts the include cut.
+	 */
+	entryChannel?: number;
 	/** Per customer revenue; accepted for the what-if callers, not used by the counts. */
 	revenue?: Float64Array;
 }

@@ -15,6 +15,8 @@ export interface WalkOptions {
 	to: number;
 	include?: Uint8Array;
 	clv?: Float64Array;
+	/** Channel code + 1 of the entry channel to keep, or undefined for every customer. */
+	entrySlot?: number;
 }
 
 export interface Tallies {
@@ -54,7 +56,7 @@ function firstAtOrAfter(at: Float64Array, start: number, end: number, from: numb
 export function walkFunnel(log: IndexedEventLog, funnel: CompiledFunnel, options: WalkOptions): Tallies {
 	const { at, type, channel, customerStart } = log;
 	const { stepFor, typeStageBits, typeStageStart, typeStages, stageCount: S } = funnel;
-	const { from, to, include, clv } = options;
+	const { from, to, include, clv, entrySlot } = options;
 	const stepCount = funnel.steps.length;
 	const slots = log.channels.length + 1;
 	const tallies: Tallies = {
@@ -155,6 +157,8 @@ export function walkFunnel(log: IndexedEventLog, funnel: CompiledFunnel, options
 			// Past the last stage nothing can change: later events can be neither progress nor skips.
 			if (cur === last) break;
 		}
+
+		if (entrySlot !== undefined && (cur < 0 || stageSlot[0] !== entrySlot)) continue;
 
 		// Skips: a stage-s event without ever reaching s − 1, i.e. s ≥ cur + 2. The bits only say
 		// "possibly" (stages ≥ 31 share a bit); the re-scan, rare, counts exactly.
