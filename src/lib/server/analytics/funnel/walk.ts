@@ -53,6 +53,47 @@ function firstAtOrAfter(at: Float64Array, start: number, end: number, from: numb
 	return lo;
 }
 
+/** Per-customer scratch, reused across customers. */
+interface Scratch {
+	/** The moment, step and channel slot with which each stage was reached. */
+	stageAt: Float64Array;
+	stageStep: Int32Array;
+	stageSlot: Int32Array;
+	/** Events of a same-ms group already used to advance: one event moves a customer at most one stage. */
+	used: Uint8Array;
+}
+
+/**
+ * Applies the rows [i, g) that share one millisecond, for a customer at stage `cur`; returns the
+ * new stage. Same-ms events have no order of their own, so the customer keeps moving on while
+ * any unused one qualifies for the next stage, taking the earliest step (then the earliest row).
+ */
+function advanceAtOneMoment(log: IndexedEventLog, funnel: CompiledFunnel, scratch: Scratch, i: number, g: number, cur: number): number {
+	const { type, channel, at } = log;
+	const { stepFor, stageCount: S } = funnel;
+	const { used } = scratch;
+	for (let k = i; k < g; k++) used[k - i] = 0;
+	while (cur < S - 1) {
+		let best = -1;
+		let bestStep = 0x7fffffff;
+		for (let k = i; k < g; k++) {
+			if (used[k - i] === 1) continue;
+			const step = stepFor[type[k]! * S + cur + 1]!;
+			if (step >= 0 && step < bestStep) {
+				best = k;
+				bestStep = step;
+			}
+		}
+		if (best < 0) break;
+		used[best - i] = 1;
+		cur++;
+		scratch.stageAt[cur] = at[i]!;
+		scratch.stageStep[cur] = bestStep;
+		scratch.stageSlot[cur] = channel[best]! + 1;
+	}
+	return cur;
+}
+
 export function walkFunnel(log: IndexedEventLog, funnel: CompiledFunnel, options: WalkOptions): Tallies {
 	const { at, type, channel, customerStart } = log;
 	const { stepFor, typeStageBits, typeStageStart, typeStages, stageCount: S } = funnel;
@@ -76,12 +117,13 @@ export function walkFunnel(log: IndexedEventLog, funnel: CompiledFunnel, options
 	};
 	if (include && include.length < log.customerCount) throw new RangeError(`include has ${include.length} entries for ${log.customerCount} customers`);
 	if (clv && clv.length < log.customerCount) throw new RangeError(`clv has ${clv.length} entries for ${log.customerCount} customers`);
-	// Per-customer scratch, reused: the moment, step and channel slot with which each stage was reached.
-	const stageAt = new Float64Array(S);
-	const stageStep = new Int32Array(S);
-	const stageSlot = new Int32Array(S);
-	// Events of a same-ms group already used to advance; one event moves a customer at most one stage.
-	const used = new Uint8Array(Math.max(1, log.maxEventsPerCustomer));
+	const scratch: Scratch = {
+		stageAt: new Float64Array(S),
+		stageStep: new Int32Array(S),
+		stageSlot: new Int32Array(S),
+		used: new Uint8Array(Math.max(1, log.maxEventsPerCustomer))
+	};
+	const { stageAt, stageStep, stageSlot } = scratch;
 	// seen[s] === stamp marks "this customer has an in-window stage-s event" without clearing per customer.
 	const seen = new Int32Array(S);
 	const last = S - 1;
@@ -111,51 +153,18 @@ export function walkFunnel(log: IndexedEventLog, funnel: CompiledFunnel, options
 					if (cur === last) break;
 				}
 			}
-		} else while (i < end) {
-			const t = at[i]!;
-			if (t > to) break;
-			let g = i + 1;
-			while (g < end && at[g] === t) g++;
-			if (g === i + 1) {
-				const ty = type[i]!;
-				seenBits |= typeStageBits[ty]!;
-				const step = stepFor[ty * S + cur + 1]!;
-				if (step >= 0) {
-					cur++;
-					stageAt[cur] = t;
-					stageStep[cur] = step;
-					stageSlot[cur] = channel[i]! + 1;
-				}
-			} else {
-				// Same-ms events have no order of their own: keep moving on while any unused event
-				// qualifies for the next stage, taking the earliest step (then the earliest row).
-				for (let k = i; k < g; k++) {
-					used[k - i] = 0;
-					const ty = type[k]!;
-					seenBits |= typeStageBits[ty]!;
-				}
-				while (cur < last) {
-					let best = -1;
-					let bestStep = 0x7fffffff;
-					for (let k = i; k < g; k++) {
-						if (used[k - i] === 1) continue;
-						const step = stepFor[type[k]! * S + cur + 1]!;
-						if (step >= 0 && step < bestStep) {
-							best = k;
-							bestStep = step;
-						}
-					}
-					if (best < 0) break;
-					used[best - i] = 1;
-					cur++;
-					stageAt[cur] = t;
-					stageStep[cur] = bestStep;
-					stageSlot[cur] = channel[best]! + 1;
-				}
+		} else {
+			while (i < end) {
+				const t = at[i]!;
+				if (t > to) break;
+				let g = i + 1;
+				while (g < end && at[g] === t) g++;
+				for (let k = i; k < g; k++) seenBits |= typeStageBits[type[k]!]!;
+				cur = advanceAtOneMoment(log, funnel, scratch, i, g, cur);
+				i = g;
+				// Past the last stage nothing can change: later events can be neither progress nor skips.
+				if (cur === last) break;
 			}
-			i = g;
-			// Past the last stage nothing can change: later events can be neither progress nor skips.
-			if (cur === last) break;
 		}
 
 		if (entrySlot !== undefined && (cur < 0 || stageSlot[0] !== entrySlot)) continue;
