@@ -122,6 +122,16 @@ describe('the ordering rule', () => {
 		expect(step(result, 'app').byChannel).toEqual([{ channel: 'app', channelCode: 1, reached: 1, converted: 0, conversion: 0 }]);
 	});
 
+	it('takes the channel listed first in the log when one event type arrives on two channels in the same millisecond', () => {
+		for (const rows of [
+			[[0, 0, 'view_web', 'store'], [0, 0, 'view_web', 'app']],
+			[[0, 0, 'view_web', 'app'], [0, 0, 'view_web', 'store']]
+		] as Row[][]) {
+			const web = step(computeFunnel(makeLog(rows), BOARD), 'web');
+			expect(web.byChannel.map((c) => c.channel)).toEqual(['app']);
+		}
+	});
+
 	it('credits a type bound to two alternatives of one stage to the earlier one', () => {
 		const board: FunnelStep[] = [
 			{ id: 'a', stage: 0, eventTypes: ['view_web', 'view_app'] },

@@ -14,7 +14,8 @@
  *   at most one stage (a type bound in two stages needs two events to cover both).
  * - The step credited at a stage is the one whose types include that first qualifying event. When
  *   several qualifying events share the millisecond, or one type is bound to two alternatives, the
- *   earlier step in board order wins.
+ *   earlier step in board order wins; one type on two channels in the same millisecond counts
+ *   with the channel listed first in the log's channels (so row order never matters).
  * - Repeated events count once (only the first qualifying one matters). Events of stage s before
  *   the moment stage s − 1 was reached are ignored (out of order): a customer who did "pay" before
  *   "add to cart" and never paid again did not convert from the cart.
