@@ -41,13 +41,13 @@ export interface Tallies {
 	channelSlots: number;
 }
 
-/** First row in [start, end) with at ≥ from; rows are time-ordered within a customer. */
-function firstAtOrAfter(at: Float64Array, start: number, end: number, from: number): number {
+/** First row in [start, end) whose time is past `bound` (≥ it when inclusive is false, > it when true); rows are time-ordered within a customer. */
+function firstPast(at: Float64Array, start: number, end: number, bound: number, inclusive: boolean): number {
 	let lo = start;
 	let hi = end;
 	while (lo < hi) {
 		const mid = (lo + hi) >>> 1;
-		if (at[mid]! < from) lo = mid + 1;
+		if (at[mid]! < bound || (inclusive && at[mid] === bound)) lo = mid + 1;
 		else hi = mid;
 	}
 	return lo;
@@ -132,22 +132,22 @@ export function walkFunnel(log: IndexedEventLog, funnel: CompiledFunnel, options
 		if (include && include[c] !== 1) continue;
 		tallies.customersInCut++;
 		if (S === 0) continue;
-		const end = customerStart[c + 1]!;
-		const first = from === -Infinity ? customerStart[c]! : firstAtOrAfter(at, customerStart[c]!, end, from);
+		// The window as a row range, found by bisection, so the hot loop needs no time comparisons
+		// and touches the time column only when a customer moves on.
+		const first = from === -Infinity ? customerStart[c]! : firstPast(at, customerStart[c]!, customerStart[c + 1]!, from, false);
+		const end = to === Infinity ? customerStart[c + 1]! : firstPast(at, first, customerStart[c + 1]!, to, true);
 		let cur = -1;
 		let seenBits = 0;
 		let i = first;
 		if (log.hasTies[c] === 0) {
 			// Most customers never have two events in one millisecond: this loop skips the tie test.
 			for (; i < end; i++) {
-				const t = at[i]!;
-				if (t > to) break;
 				const ty = type[i]!;
 				seenBits |= typeStageBits[ty]!;
 				const step = stepFor[ty * S + cur + 1]!;
 				if (step >= 0) {
 					cur++;
-					stageAt[cur] = t;
+					stageAt[cur] = at[i]!;
 					stageStep[cur] = step;
 					stageSlot[cur] = channel[i]! + 1;
 					if (cur === last) break;
@@ -156,7 +156,6 @@ export function walkFunnel(log: IndexedEventLog, funnel: CompiledFunnel, options
 		} else {
 			while (i < end) {
 				const t = at[i]!;
-				if (t > to) break;
 				let g = i + 1;
 				while (g < end && at[g] === t) g++;
 				for (let k = i; k < g; k++) seenBits |= typeStageBits[type[k]!]!;
@@ -173,7 +172,7 @@ export function walkFunnel(log: IndexedEventLog, funnel: CompiledFunnel, options
 		// "possibly" (stages ≥ 31 share a bit); the re-scan, rare, counts exactly.
 		if (seenBits >>> Math.min(cur + 2, 31) !== 0) {
 			const stamp = c + 1;
-			for (let k = first; k < end && at[k]! <= to; k++) {
+			for (let k = first; k < end; k++) {
 				const ty = type[k]!;
 				for (let m = typeStageStart[ty]!; m < typeStageStart[ty + 1]!; m++) seen[typeStages[m]!] = stamp;
 			}
