@@ -62,7 +62,7 @@ export function computeFunnel(log: EventLog | IndexedEventLog, steps: FunnelStep
 	const entry = options.entryChannel;
 	if (entry !== undefined && !(Number.isInteger(entry) && entry >= -1 && entry < indexed.channels.length))
 		throw new RangeError(`entryChannel ${entry} is not a channel code (−1…${indexed.channels.length - 1})`);
-	const tallies = walkFunnel(indexed, funnel, { from, to, include: options.include, clv: options.clv, entrySlot: entry === undefined ? undefined : entry + 1 });
+	const tallies = walkFunnel(indexed, funnel, { from, to, include: options.include, clv: options.clv, revenue: options.revenue, entrySlot: entry === undefined ? undefined : entry + 1 });
 	const hasClv = options.clv !== undefined;
 	const last = funnel.stageCount - 1;
 
@@ -86,6 +86,8 @@ export function computeFunnel(log: EventLog | IndexedEventLog, steps: FunnelStep
 			medianHoursToNext: isLastStage ? null : medianHours(tallies, j),
 			clvMean: hasClv ? ratio(tallies.clvSum[j]!, tallies.clvN[j]!) : null,
 			clvN: tallies.clvN[j]!,
+			revenueMean: options.revenue ? ratio(tallies.revenueSum[j]!, tallies.revenueN[j]!) : null,
+			revenueN: tallies.revenueN[j]!,
 			valueAtRisk: hasClv && !isLastStage ? tallies.riskSum[j]! : null,
 			channelSwitches: isLastStage ? [] : channelSwitches(indexed, tallies, j),
 			byChannel: byChannel(indexed, tallies, j, isLastStage)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeFunnel, indexEventLog, type EventLog, type FunnelStep } from './index';
+import { computeFunnel, indexEventLog, whatIfValues, type EventLog, type FunnelStep } from './index';
 
 const HOUR = 3_600_000;
 const T0 = Date.UTC(2026, 0, 1);
@@ -324,5 +324,30 @@ describe('the indexed log', () => {
 	it('returns empty figures for a board without bound steps', () => {
 		const result = computeFunnel(makeLog([[0, 0, 'view_web', 'web']]), []);
 		expect(result).toEqual({ steps: [], stageReached: [], stageSkipped: [], stages: [], customersInCut: 1 });
+	});
+});
+
+describe('revenue', () => {
+	it('gives the mean revenue of those reached, and what one more final conversion is worth', () => {
+		const board: FunnelStep[] = [
+			{ id: 'view', stage: 0, eventTypes: ['view_web'] },
+			{ id: 'pay', stage: 1, eventTypes: ['pay'] },
+			{ id: 'cart', stage: 1, eventTypes: ['cart'] }
+		];
+		const log = makeLog([
+			[0, 0, 'view_web', 'web'],
+			[0, 1, 'pay', 'web'],
+			[1, 0, 'view_web', 'web'],
+			[1, 1, 'pay', 'web'],
+			[2, 0, 'view_web', 'web'],
+			[2, 1, 'cart', 'web'],
+			[3, 0, 'view_web', 'web']
+		]);
+		const result = computeFunnel(log, board, { revenue: Float64Array.from([10, 20, 60, NaN]), clv: Float64Array.from([100, 200, 600, 1]) });
+		expect(step(result, 'view')).toMatchObject({ revenueMean: 30, revenueN: 3 });
+		expect(step(result, 'pay')).toMatchObject({ revenueMean: 15, revenueN: 2 });
+		// last stage: pay (10, 20) and cart (60) → (10 + 20 + 60) / 3; CLV (100 + 200 + 600) / 3
+		expect(whatIfValues(result.steps)).toEqual({ revenuePerFinalConversion: 30, clvPerFinalConversion: 300 });
+		expect(whatIfValues(computeFunnel(log, board).steps)).toEqual({ revenuePerFinalConversion: null, clvPerFinalConversion: null });
 	});
 });

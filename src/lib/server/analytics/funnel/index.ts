@@ -31,4 +31,4 @@
 export type { EventLog, FunnelStep, FunnelOptions, StepMetrics, StageMetrics, FunnelResult, ChannelSwitch, ChannelFigures } from './types';
 export { indexEventLog, isIndexed, type IndexedEventLog } from './event-index';
 export { computeFunnel, UNKNOWN_CHANNEL } from './compute';
-export { whatIf, type WhatIfInput, type WhatIfValues, type WhatIfResult, type WhatIfExplanation, type WhatIfFlowStage } from './what-if';
+export { whatIf, whatIfValues, type WhatIfInput, type WhatIfValues, type WhatIfResult, type WhatIfExplanation, type WhatIfFlowStage } from './what-if';

@@ -332,6 +332,8 @@ export function plannedFunnel(generated: GeneratedJourney, include?: Uint8Array)
 			medianHoursToNext: isLastStage || a.hours.length === 0 ? null : quantileSorted(Float64Array.from(a.hours).sort(), 0.5),
 			clvMean: a.reached > 0 ? a.clvSum / a.reached : null,
 			clvN: a.reached,
+			revenueMean: null,
+			revenueN: 0,
 			valueAtRisk: isLastStage ? null : a.risk,
 			channelSwitches: isLastStage
 				? []

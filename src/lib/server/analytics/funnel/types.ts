@@ -42,7 +42,7 @@ export interface FunnelOptions {
 	 * customersInCut still counts the include cut.
 	 */
 	entryChannel?: number;
-	/** Per customer revenue; accepted for the what-if callers, not used by the counts. */
+	/** Per customer revenue, for revenueMean (NaN = unknown, left out); whatIfValues turns it into value per final conversion. */
 	revenue?: Float64Array;
 }
 
@@ -88,6 +88,9 @@ export interface StepMetrics {
 	clvMean: number | null;
 	/** Customers behind clvMean (reached customers with a known CLV). */
 	clvN: number;
+	/** Mean revenue of the customers who reached the step (over those with known revenue); null without revenue or customers. */
+	revenueMean: number | null;
+	revenueN: number;
 	/** Summed CLV of the customers who dropped off here; null for the last stage or without clv. */
 	valueAtRisk: number | null;
 	/**

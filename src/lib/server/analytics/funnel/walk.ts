@@ -15,6 +15,7 @@ export interface WalkOptions {
 	to: number;
 	include?: Uint8Array;
 	clv?: Float64Array;
+	revenue?: Float64Array;
 	/** Channel code + 1 of the entry channel to keep, or undefined for every customer. */
 	entrySlot?: number;
 }
@@ -25,6 +26,8 @@ export interface Tallies {
 	converted: Int32Array;
 	clvSum: Float64Array;
 	clvN: Int32Array;
+	revenueSum: Float64Array;
+	revenueN: Int32Array;
 	/** Summed CLV of the step's customers who did not reach the next stage. */
 	riskSum: Float64Array;
 	/** Per step × channel slot. */
@@ -97,7 +100,7 @@ function advanceAtOneMoment(log: IndexedEventLog, funnel: CompiledFunnel, scratc
 export function walkFunnel(log: IndexedEventLog, funnel: CompiledFunnel, options: WalkOptions): Tallies {
 	const { at, type, channel, customerStart } = log;
 	const { stepFor, typeStageBits, typeStageStart, typeStages, stageCount: S } = funnel;
-	const { from, to, include, clv, entrySlot } = options;
+	const { from, to, include, clv, revenue, entrySlot } = options;
 	const stepCount = funnel.steps.length;
 	const slots = log.channels.length + 1;
 	const tallies: Tallies = {
@@ -105,6 +108,8 @@ export function walkFunnel(log: IndexedEventLog, funnel: CompiledFunnel, options
 		converted: new Int32Array(stepCount),
 		clvSum: new Float64Array(stepCount),
 		clvN: new Int32Array(stepCount),
+		revenueSum: new Float64Array(stepCount),
+		revenueN: new Int32Array(stepCount),
 		riskSum: new Float64Array(stepCount),
 		reachedByChannel: new Int32Array(stepCount * slots),
 		convertedByChannel: new Int32Array(stepCount * slots),
@@ -116,6 +121,7 @@ export function walkFunnel(log: IndexedEventLog, funnel: CompiledFunnel, options
 		channelSlots: slots
 	};
 	if (include && include.length < log.customerCount) throw new RangeError(`include has ${include.length} entries for ${log.customerCount} customers`);
+	if (revenue && revenue.length < log.customerCount) throw new RangeError(`revenue has ${revenue.length} entries for ${log.customerCount} customers`);
 	if (clv && clv.length < log.customerCount) throw new RangeError(`clv has ${clv.length} entries for ${log.customerCount} customers`);
 	const scratch: Scratch = {
 		stageAt: new Float64Array(S),
@@ -181,6 +187,8 @@ export function walkFunnel(log: IndexedEventLog, funnel: CompiledFunnel, options
 
 		const value = clv ? clv[c]! : NaN;
 		const valued = value === value; // not NaN
+		const spent = revenue ? revenue[c]! : NaN;
+		const hasSpent = spent === spent;
 		for (let s = 0; s <= cur; s++) {
 			const step = stageStep[s]!;
 			const slot = stageSlot[s]!;
@@ -190,6 +198,10 @@ export function walkFunnel(log: IndexedEventLog, funnel: CompiledFunnel, options
 			if (valued) {
 				tallies.clvSum[step]! += value;
 				tallies.clvN[step]!++;
+			}
+			if (hasSpent) {
+				tallies.revenueSum[step]! += spent;
+				tallies.revenueN[step]!++;
 			}
 			if (s < cur) {
 				tallies.converted[step]!++;

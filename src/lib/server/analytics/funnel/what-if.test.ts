@@ -18,6 +18,8 @@ function metrics(stepId: string, stageIndex: number, reached: number, converted:
 		medianHoursToNext: null,
 		clvMean: null,
 		clvN: 0,
+		revenueMean: null,
+		revenueN: 0,
 		valueAtRisk: null,
 		channelSwitches: [],
 		byChannel: []
