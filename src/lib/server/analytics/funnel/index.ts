@@ -27,6 +27,8 @@
  *   the channel of the qualifying event at the next stage.
  * - clvMean: mean CLV of the credited customers with a known (non-NaN) CLV; valueAtRisk: summed
  *   CLV of the credited customers who did not reach the next stage (none in the last stage).
+ *   revenueMean likewise over known (non-NaN) revenue; whatIfValues takes the last stage's means
+ *   as the value of one more final conversion.
  */
 export type { EventLog, FunnelStep, FunnelOptions, StepMetrics, StageMetrics, FunnelResult, ChannelSwitch, ChannelFigures } from './types';
 export { indexEventLog, isIndexed, type IndexedEventLog } from './event-index';
