@@ -18,8 +18,11 @@ export interface CompiledFunnel {
 	 * the same rule as for ties in time.
 	 */
 	stepFor: Int32Array;
-	/** The latest funnel stage a type belongs to, −1 for types bound to no step: a cheap "could this be a skip?" test. */
-	typeLastStage: Int32Array;
+	/**
+	 * Stages of each type as bits (bit s for stage s; stages ≥ 31 share bit 31): the walk ORs them
+	 * per customer as a branch-free "could there be a skip?" test, settled exactly by a re-scan.
+	 */
+	typeStageBits: Int32Array;
 	/** Stages of each type as a compact list: typeStages[typeStageStart[t] … typeStageStart[t + 1] − 1]. */
 	typeStageStart: Int32Array;
 	typeStages: Int32Array;
@@ -40,7 +43,7 @@ export function compileFunnel(steps: readonly FunnelStep[], eventTypes: readonly
 	const typeCode = new Map(eventTypes.map((name, code) => [name, code]));
 	const typeCount = eventTypes.length;
 	const stepFor = new Int32Array(typeCount * stageCount).fill(-1);
-	const typeLastStage = new Int32Array(typeCount).fill(-1);
+	const typeStageBits = new Int32Array(typeCount);
 	const stepStage = new Int32Array(ordered.length);
 	ordered.forEach((step, j) => {
 		const s = stageIndex.get(step.stage)!;
@@ -50,7 +53,7 @@ export function compileFunnel(steps: readonly FunnelStep[], eventTypes: readonly
 			const code = typeCode.get(name);
 			if (code === undefined) continue;
 			if (stepFor[code * stageCount + s] === -1) stepFor[code * stageCount + s] = j;
-			typeLastStage[code] = Math.max(typeLastStage[code]!, s);
+			typeStageBits[code]! |= 1 << Math.min(s, 31);
 		}
 	});
 	const typeStageStart = new Int32Array(typeCount + 1);
@@ -65,7 +68,7 @@ export function compileFunnel(steps: readonly FunnelStep[], eventTypes: readonly
 		stagePositions,
 		stageCount,
 		stepFor,
-		typeLastStage,
+		typeStageBits,
 		typeStageStart,
 		typeStages: Int32Array.from(lists)
 	};

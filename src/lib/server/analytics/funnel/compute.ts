@@ -2,8 +2,8 @@
  * computeFunnel: the figures per bound step of a board, from the events of the customers in the
  * cut within the time window. The ordering rule is documented in index.ts.
  */
-import { quantileSorted } from '../quantile';
 import { compileFunnel } from './board';
+import { medianInPlace } from './median';
 import { indexEventLog, type IndexedEventLog } from './event-index';
 import type { ChannelFigures, ChannelSwitch, EventLog, FunnelOptions, FunnelResult, FunnelStep, StageMetrics, StepMetrics } from './types';
 import { walkFunnel, type Tallies } from './walk';
@@ -46,7 +46,7 @@ function channelSwitches(log: EventLog, tallies: Tallies, step: number): Channel
 
 function medianHours(tallies: Tallies, step: number): number | null {
 	const list = tallies.hoursToNext[step]!;
-	return list.length > 0 ? quantileSorted(list.sorted(), 0.5) : null;
+	return list.length > 0 ? medianInPlace(list.copy()) : null;
 }
 
 /**
@@ -59,7 +59,10 @@ export function computeFunnel(log: EventLog | IndexedEventLog, steps: FunnelStep
 	const from = options.from ?? -Infinity;
 	const to = options.to ?? Infinity;
 	if (Number.isNaN(from) || Number.isNaN(to)) throw new RangeError('from and to must be epoch ms');
-	const tallies = walkFunnel(indexed, funnel, { from, to, include: options.include, clv: options.clv });
+	const entry = options.entryChannel;
+	if (entry !== undefined && !(Number.isInteger(entry) && entry >= -1 && entry < indexed.channels.length))
+		throw new RangeError(`entryChannel ${entry} is not a channel code (−1…${indexed.channels.length - 1})`);
+	const tallies = walkFunnel(indexed, funnel, { from, to, include: options.include, clv: options.clv, revenue: options.revenue, entrySlot: entry === undefined ? undefined : entry + 1 });
 	const hasClv = options.clv !== undefined;
 	const last = funnel.stageCount - 1;
 
@@ -83,6 +86,8 @@ export function computeFunnel(log: EventLog | IndexedEventLog, steps: FunnelStep
 			medianHoursToNext: isLastStage ? null : medianHours(tallies, j),
 			clvMean: hasClv ? ratio(tallies.clvSum[j]!, tallies.clvN[j]!) : null,
 			clvN: tallies.clvN[j]!,
+			revenueMean: options.revenue ? ratio(tallies.revenueSum[j]!, tallies.revenueN[j]!) : null,
+			revenueN: tallies.revenueN[j]!,
 			valueAtRisk: hasClv && !isLastStage ? tallies.riskSum[j]! : null,
 			channelSwitches: isLastStage ? [] : channelSwitches(indexed, tallies, j),
 			byChannel: byChannel(indexed, tallies, j, isLastStage)

@@ -17,6 +17,8 @@ export interface IndexedEventLog extends EventLog {
 	eventCount: number;
 	/** The most events one customer has: sizes scratch space in the walk. */
 	maxEventsPerCustomer: number;
+	/** Per customer: 1 when two of their events share a millisecond (the walk's slower, tie-aware path). */
+	hasTies: Uint8Array;
 	/** Events per type code: what the step-binding picker shows beside each type. */
 	typeCounts: Int32Array;
 }
@@ -120,11 +122,18 @@ export function indexEventLog(log: EventLog | IndexedEventLog): IndexedEventLog 
 		channel[row] = log.channel[i]!;
 		typeCounts[log.type[i]!]!++;
 	}
+	const hasTies = new Uint8Array(customers);
 	for (let c = 0; c < customers; c++) {
 		const start = customerStart[c]!;
 		const end = customerStart[c + 1]!;
 		if (end - start <= INSERTION_LIMIT) insertionSort(at, type, channel, start, end);
 		else permutationSort(at, type, channel, start, end);
+		for (let i = start + 1; i < end; i++) {
+			if (at[i] === at[i - 1]) {
+				hasTies[c] = 1;
+				break;
+			}
+		}
 	}
 	return {
 		indexed: true,
@@ -138,6 +147,7 @@ export function indexEventLog(log: EventLog | IndexedEventLog): IndexedEventLog 
 		customerStart,
 		eventCount: n,
 		maxEventsPerCustomer,
+		hasTies,
 		typeCounts
 	};
 }

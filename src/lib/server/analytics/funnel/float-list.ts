@@ -16,8 +16,8 @@ export class FloatList {
 		this.values[this.length++] = value;
 	}
 
-	/** The values in ascending order (a copy of the used part). */
-	sorted(): Float64Array {
-		return this.values.slice(0, this.length).sort();
+	/** A copy of the used part, free for the caller to reorder. */
+	copy(): Float64Array {
+		return this.values.slice(0, this.length);
 	}
 }

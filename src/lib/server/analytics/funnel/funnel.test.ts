@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeFunnel, indexEventLog, type EventLog, type FunnelStep } from './index';
+import { computeFunnel, indexEventLog, whatIfValues, type EventLog, type FunnelStep } from './index';
 
 const HOUR = 3_600_000;
 const T0 = Date.UTC(2026, 0, 1);
@@ -122,6 +122,16 @@ describe('the ordering rule', () => {
 		expect(step(result, 'app').byChannel).toEqual([{ channel: 'app', channelCode: 1, reached: 1, converted: 0, conversion: 0 }]);
 	});
 
+	it('takes the channel listed first in the log when one event type arrives on two channels in the same millisecond', () => {
+		for (const rows of [
+			[[0, 0, 'view_web', 'store'], [0, 0, 'view_web', 'app']],
+			[[0, 0, 'view_web', 'app'], [0, 0, 'view_web', 'store']]
+		] as Row[][]) {
+			const web = step(computeFunnel(makeLog(rows), BOARD), 'web');
+			expect(web.byChannel.map((c) => c.channel)).toEqual(['app']);
+		}
+	});
+
 	it('credits a type bound to two alternatives of one stage to the earlier one', () => {
 		const board: FunnelStep[] = [
 			{ id: 'a', stage: 0, eventTypes: ['view_web', 'view_app'] },
@@ -152,6 +162,27 @@ describe('the ordering rule', () => {
 			['pay', 7, 1]
 		]);
 		expect(result.stageReached).toEqual([1, 1]);
+	});
+
+	it('counts skips exactly on boards with more than 31 stages', () => {
+		// 40 stages; stage k is bound to type tk. Customer 0 reaches stage 33, then has events of
+		// stage 34 before its moment (out of order: no skip) and of stage 36 (a skip).
+		const types = Array.from({ length: 40 }, (_, k) => `t${k}`);
+		const board: FunnelStep[] = types.map((name, k) => ({ id: name, stage: k, eventTypes: [name] }));
+		const rows: [number, number][] = Array.from({ length: 34 }, (_, k) => [k, k]);
+		rows.push([34, 0.5], [36, 40]);
+		const log: EventLog = {
+			customer: new Int32Array(rows.length),
+			at: Float64Array.from(rows.map((r) => T0 + r[1] * HOUR)),
+			type: Int32Array.from(rows.map((r) => r[0])),
+			channel: new Int32Array(rows.length).fill(-1),
+			eventTypes: types,
+			channels: [],
+			customerCount: 1
+		};
+		const result = computeFunnel(log, board);
+		expect(result.stageReached.filter((n) => n === 1)).toHaveLength(34);
+		expect(result.stageSkipped.map((n, s) => (n > 0 ? s : -1)).filter((s) => s >= 0)).toEqual([36]);
 	});
 
 	it('shows a step bound to a type missing from the data as reached by nobody', () => {
@@ -293,5 +324,30 @@ describe('the indexed log', () => {
 	it('returns empty figures for a board without bound steps', () => {
 		const result = computeFunnel(makeLog([[0, 0, 'view_web', 'web']]), []);
 		expect(result).toEqual({ steps: [], stageReached: [], stageSkipped: [], stages: [], customersInCut: 1 });
+	});
+});
+
+describe('revenue', () => {
+	it('gives the mean revenue of those reached, and what one more final conversion is worth', () => {
+		const board: FunnelStep[] = [
+			{ id: 'view', stage: 0, eventTypes: ['view_web'] },
+			{ id: 'pay', stage: 1, eventTypes: ['pay'] },
+			{ id: 'cart', stage: 1, eventTypes: ['cart'] }
+		];
+		const log = makeLog([
+			[0, 0, 'view_web', 'web'],
+			[0, 1, 'pay', 'web'],
+			[1, 0, 'view_web', 'web'],
+			[1, 1, 'pay', 'web'],
+			[2, 0, 'view_web', 'web'],
+			[2, 1, 'cart', 'web'],
+			[3, 0, 'view_web', 'web']
+		]);
+		const result = computeFunnel(log, board, { revenue: Float64Array.from([10, 20, 60, NaN]), clv: Float64Array.from([100, 200, 600, 1]) });
+		expect(step(result, 'view')).toMatchObject({ revenueMean: 30, revenueN: 3 });
+		expect(step(result, 'pay')).toMatchObject({ revenueMean: 15, revenueN: 2 });
+		// last stage: pay (10, 20) and cart (60) → (10 + 20 + 60) / 3; CLV (100 + 200 + 600) / 3
+		expect(whatIfValues(result.steps)).toEqual({ revenuePerFinalConversion: 30, clvPerFinalConversion: 300 });
+		expect(whatIfValues(computeFunnel(log, board).steps)).toEqual({ revenuePerFinalConversion: null, clvPerFinalConversion: null });
 	});
 });

@@ -5,6 +5,7 @@
  *
  * THE ORDERING RULE (a strict ordered funnel over the board's stages; the tests pin every clause)
  * - Only events with from ≤ at ≤ to, of customers in the cut, count.
+ * - With entryChannel, only customers whose first-stage qualifying event was on that channel count.
  * - Stages are the distinct `stage` positions of the bound steps, in ascending order; steps in the
  *   same stage are alternatives.
  * - A customer reaches the first stage at their first event of any first-stage step's types.
@@ -13,7 +14,8 @@
  *   at most one stage (a type bound in two stages needs two events to cover both).
  * - The step credited at a stage is the one whose types include that first qualifying event. When
  *   several qualifying events share the millisecond, or one type is bound to two alternatives, the
- *   earlier step in board order wins.
+ *   earlier step in board order wins; one type on two channels in the same millisecond counts
+ *   with the channel listed first in the log's channels (so row order never matters).
  * - Repeated events count once (only the first qualifying one matters). Events of stage s before
  *   the moment stage s − 1 was reached are ignored (out of order): a customer who did "pay" before
  *   "add to cart" and never paid again did not convert from the cart.
@@ -25,8 +27,10 @@
  *   the channel of the qualifying event at the next stage.
  * - clvMean: mean CLV of the credited customers with a known (non-NaN) CLV; valueAtRisk: summed
  *   CLV of the credited customers who did not reach the next stage (none in the last stage).
+ *   revenueMean likewise over known (non-NaN) revenue; whatIfValues takes the last stage's means
+ *   as the value of one more final conversion.
  */
 export type { EventLog, FunnelStep, FunnelOptions, StepMetrics, StageMetrics, FunnelResult, ChannelSwitch, ChannelFigures } from './types';
 export { indexEventLog, isIndexed, type IndexedEventLog } from './event-index';
 export { computeFunnel, UNKNOWN_CHANNEL } from './compute';
-export { whatIf, type WhatIfInput, type WhatIfValues, type WhatIfResult, type WhatIfExplanation, type WhatIfFlowStage } from './what-if';
+export { whatIf, whatIfValues, type WhatIfInput, type WhatIfValues, type WhatIfResult, type WhatIfExplanation, type WhatIfFlowStage } from './what-if';

@@ -34,7 +34,15 @@ export interface FunnelOptions {
 	include?: Uint8Array;
 	/** Per customer lifetime value, for clvMean and valueAtRisk. NaN = unknown (left out of both). */
 	clv?: Float64Array;
-	/** Per customer revenue; accepted for the what-if callers, not used by the counts. */
+	/**
+	 * Channel cut: only customers who reached the first stage through this channel code (−1 =
+	 * unknown). Channel belongs to events, not customers, so the entry channel is what "customers
+	 * of a channel" can mean without cutting journeys that cross channels. Customers who never
+	 * reached the first stage have no entry channel and drop out of the figures (also of skipped);
+	 * customersInCut still counts the include cut.
+	 */
+	entryChannel?: number;
+	/** Per customer revenue, for revenueMean (NaN = unknown, left out); whatIfValues turns it into value per final conversion. */
 	revenue?: Float64Array;
 }
 
@@ -80,6 +88,9 @@ export interface StepMetrics {
 	clvMean: number | null;
 	/** Customers behind clvMean (reached customers with a known CLV). */
 	clvN: number;
+	/** Mean revenue of the customers who reached the step (over those with known revenue); null without revenue or customers. */
+	revenueMean: number | null;
+	revenueN: number;
 	/** Summed CLV of the customers who dropped off here; null for the last stage or without clv. */
 	valueAtRisk: number | null;
 	/**

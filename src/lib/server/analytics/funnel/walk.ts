@@ -15,6 +15,9 @@ export interface WalkOptions {
 	to: number;
 	include?: Uint8Array;
 	clv?: Float64Array;
+	revenue?: Float64Array;
+	/** Channel code + 1 of the entry channel to keep, or undefined for every customer. */
+	entrySlot?: number;
 }
 
 export interface Tallies {
@@ -23,6 +26,8 @@ export interface Tallies {
 	converted: Int32Array;
 	clvSum: Float64Array;
 	clvN: Int32Array;
+	revenueSum: Float64Array;
+	revenueN: Int32Array;
 	/** Summed CLV of the step's customers who did not reach the next stage. */
 	riskSum: Float64Array;
 	/** Per step × channel slot. */
@@ -39,22 +44,63 @@ export interface Tallies {
 	channelSlots: number;
 }
 
-/** First row in [start, end) with at ≥ from; rows are time-ordered within a customer. */
-function firstAtOrAfter(at: Float64Array, start: number, end: number, from: number): number {
+/** First row in [start, end) whose time is past `bound` (≥ it when inclusive is false, > it when true); rows are time-ordered within a customer. */
+function firstPast(at: Float64Array, start: number, end: number, bound: number, inclusive: boolean): number {
 	let lo = start;
 	let hi = end;
 	while (lo < hi) {
 		const mid = (lo + hi) >>> 1;
-		if (at[mid]! < from) lo = mid + 1;
+		if (at[mid]! < bound || (inclusive && at[mid] === bound)) lo = mid + 1;
 		else hi = mid;
 	}
 	return lo;
 }
 
+/** Per-customer scratch, reused across customers. */
+interface Scratch {
+	/** The moment, step and channel slot with which each stage was reached. */
+	stageAt: Float64Array;
+	stageStep: Int32Array;
+	stageSlot: Int32Array;
+	/** Events of a same-ms group already used to advance: one event moves a customer at most one stage. */
+	used: Uint8Array;
+}
+
+/**
+ * Applies the rows [i, g) that share one millisecond, for a customer at stage `cur`; returns the
+ * new stage. Same-ms events have no order of their own, so the customer keeps moving on while
+ * any unused one qualifies for the next stage, taking the earliest step (then the earliest row).
+ */
+function advanceAtOneMoment(log: IndexedEventLog, funnel: CompiledFunnel, scratch: Scratch, i: number, g: number, cur: number): number {
+	const { type, channel, at } = log;
+	const { stepFor, stageCount: S } = funnel;
+	const { used } = scratch;
+	for (let k = i; k < g; k++) used[k - i] = 0;
+	while (cur < S - 1) {
+		let best = -1;
+		let bestStep = 0x7fffffff;
+		for (let k = i; k < g; k++) {
+			if (used[k - i] === 1) continue;
+			const step = stepFor[type[k]! * S + cur + 1]!;
+			if (step >= 0 && step < bestStep) {
+				best = k;
+				bestStep = step;
+			}
+		}
+		if (best < 0) break;
+		used[best - i] = 1;
+		cur++;
+		scratch.stageAt[cur] = at[i]!;
+		scratch.stageStep[cur] = bestStep;
+		scratch.stageSlot[cur] = channel[best]! + 1;
+	}
+	return cur;
+}
+
 export function walkFunnel(log: IndexedEventLog, funnel: CompiledFunnel, options: WalkOptions): Tallies {
 	const { at, type, channel, customerStart } = log;
-	const { stepFor, typeLastStage, typeStageStart, typeStages, stageCount: S } = funnel;
-	const { from, to, include, clv } = options;
+	const { stepFor, typeStageBits, typeStageStart, typeStages, stageCount: S } = funnel;
+	const { from, to, include, clv, revenue, entrySlot } = options;
 	const stepCount = funnel.steps.length;
 	const slots = log.channels.length + 1;
 	const tallies: Tallies = {
@@ -62,6 +108,8 @@ export function walkFunnel(log: IndexedEventLog, funnel: CompiledFunnel, options
 		converted: new Int32Array(stepCount),
 		clvSum: new Float64Array(stepCount),
 		clvN: new Int32Array(stepCount),
+		revenueSum: new Float64Array(stepCount),
+		revenueN: new Int32Array(stepCount),
 		riskSum: new Float64Array(stepCount),
 		reachedByChannel: new Int32Array(stepCount * slots),
 		convertedByChannel: new Int32Array(stepCount * slots),
@@ -73,13 +121,15 @@ export function walkFunnel(log: IndexedEventLog, funnel: CompiledFunnel, options
 		channelSlots: slots
 	};
 	if (include && include.length < log.customerCount) throw new RangeError(`include has ${include.length} entries for ${log.customerCount} customers`);
+	if (revenue && revenue.length < log.customerCount) throw new RangeError(`revenue has ${revenue.length} entries for ${log.customerCount} customers`);
 	if (clv && clv.length < log.customerCount) throw new RangeError(`clv has ${clv.length} entries for ${log.customerCount} customers`);
-	// Per-customer scratch, reused: the moment, step and channel slot with which each stage was reached.
-	const stageAt = new Float64Array(S);
-	const stageStep = new Int32Array(S);
-	const stageSlot = new Int32Array(S);
-	// Events of a same-ms group already used to advance; one event moves a customer at most one stage.
-	const used = new Uint8Array(Math.max(1, log.maxEventsPerCustomer));
+	const scratch: Scratch = {
+		stageAt: new Float64Array(S),
+		stageStep: new Int32Array(S),
+		stageSlot: new Int32Array(S),
+		used: new Uint8Array(Math.max(1, log.maxEventsPerCustomer))
+	};
+	const { stageAt, stageStep, stageSlot } = scratch;
 	// seen[s] === stamp marks "this customer has an in-window stage-s event" without clearing per customer.
 	const seen = new Int32Array(S);
 	const last = S - 1;
@@ -88,62 +138,47 @@ export function walkFunnel(log: IndexedEventLog, funnel: CompiledFunnel, options
 		if (include && include[c] !== 1) continue;
 		tallies.customersInCut++;
 		if (S === 0) continue;
-		const end = customerStart[c + 1]!;
-		const first = from === -Infinity ? customerStart[c]! : firstAtOrAfter(at, customerStart[c]!, end, from);
+		// The window as a row range, found by bisection, so the hot loop needs no time comparisons
+		// and touches the time column only when a customer moves on.
+		const first = from === -Infinity ? customerStart[c]! : firstPast(at, customerStart[c]!, customerStart[c + 1]!, from, false);
+		const end = to === Infinity ? customerStart[c + 1]! : firstPast(at, first, customerStart[c + 1]!, to, true);
 		let cur = -1;
-		let latestSeen = -1;
+		let seenBits = 0;
 		let i = first;
-		while (i < end) {
-			const t = at[i]!;
-			if (t > to) break;
-			let g = i + 1;
-			while (g < end && at[g] === t) g++;
-			if (g === i + 1) {
+		if (log.hasTies[c] === 0) {
+			// Most customers never have two events in one millisecond: this loop skips the tie test.
+			for (; i < end; i++) {
 				const ty = type[i]!;
-				if (typeLastStage[ty]! > latestSeen) latestSeen = typeLastStage[ty]!;
+				seenBits |= typeStageBits[ty]!;
 				const step = stepFor[ty * S + cur + 1]!;
 				if (step >= 0) {
 					cur++;
-					stageAt[cur] = t;
+					stageAt[cur] = at[i]!;
 					stageStep[cur] = step;
 					stageSlot[cur] = channel[i]! + 1;
-				}
-			} else {
-				// Same-ms events have no order of their own: keep moving on while any unused event
-				// qualifies for the next stage, taking the earliest step (then the earliest row).
-				for (let k = i; k < g; k++) {
-					used[k - i] = 0;
-					const ty = type[k]!;
-					if (typeLastStage[ty]! > latestSeen) latestSeen = typeLastStage[ty]!;
-				}
-				while (cur < last) {
-					let best = -1;
-					let bestStep = 0x7fffffff;
-					for (let k = i; k < g; k++) {
-						if (used[k - i] === 1) continue;
-						const step = stepFor[type[k]! * S + cur + 1]!;
-						if (step >= 0 && step < bestStep) {
-							best = k;
-							bestStep = step;
-						}
-					}
-					if (best < 0) break;
-					used[best - i] = 1;
-					cur++;
-					stageAt[cur] = t;
-					stageStep[cur] = bestStep;
-					stageSlot[cur] = channel[best]! + 1;
+					if (cur === last) break;
 				}
 			}
-			i = g;
-			// Past the last stage nothing can change: later events can be neither progress nor skips.
-			if (cur === last) break;
+		} else {
+			while (i < end) {
+				const t = at[i]!;
+				let g = i + 1;
+				while (g < end && at[g] === t) g++;
+				for (let k = i; k < g; k++) seenBits |= typeStageBits[type[k]!]!;
+				cur = advanceAtOneMoment(log, funnel, scratch, i, g, cur);
+				i = g;
+				// Past the last stage nothing can change: later events can be neither progress nor skips.
+				if (cur === last) break;
+			}
 		}
 
-		// Skips: a stage-s event without ever reaching s − 1, i.e. s ≥ cur + 2. Rare enough to re-scan.
-		if (latestSeen >= cur + 2) {
+		if (entrySlot !== undefined && (cur < 0 || stageSlot[0] !== entrySlot)) continue;
+
+		// Skips: a stage-s event without ever reaching s − 1, i.e. s ≥ cur + 2. The bits only say
+		// "possibly" (stages ≥ 31 share a bit); the re-scan, rare, counts exactly.
+		if (seenBits >>> Math.min(cur + 2, 31) !== 0) {
 			const stamp = c + 1;
-			for (let k = first; k < end && at[k]! <= to; k++) {
+			for (let k = first; k < end; k++) {
 				const ty = type[k]!;
 				for (let m = typeStageStart[ty]!; m < typeStageStart[ty + 1]!; m++) seen[typeStages[m]!] = stamp;
 			}
@@ -152,6 +187,8 @@ export function walkFunnel(log: IndexedEventLog, funnel: CompiledFunnel, options
 
 		const value = clv ? clv[c]! : NaN;
 		const valued = value === value; // not NaN
+		const spent = revenue ? revenue[c]! : NaN;
+		const hasSpent = spent === spent;
 		for (let s = 0; s <= cur; s++) {
 			const step = stageStep[s]!;
 			const slot = stageSlot[s]!;
@@ -161,6 +198,10 @@ export function walkFunnel(log: IndexedEventLog, funnel: CompiledFunnel, options
 			if (valued) {
 				tallies.clvSum[step]! += value;
 				tallies.clvN[step]!++;
+			}
+			if (hasSpent) {
+				tallies.revenueSum[step]! += spent;
+				tallies.revenueN[step]!++;
 			}
 			if (s < cur) {
 				tallies.converted[step]!++;

@@ -56,6 +56,30 @@ export interface WhatIfResult {
 	explanation: WhatIfExplanation;
 }
 
+/**
+ * Value of one more final conversion as the data sees it: the mean revenue and mean CLV of the
+ * customers who reached the last stage (all its alternatives, weighted by their customers).
+ * Null where the funnel was computed without revenue or clv, or nobody reached the last stage.
+ */
+export function whatIfValues(funnel: readonly StepMetrics[]): { revenuePerFinalConversion: number | null; clvPerFinalConversion: number | null } {
+	const final = funnel.filter((m) => m.isLastStage);
+	const weighted = (mean: (m: StepMetrics) => number | null, n: (m: StepMetrics) => number): number | null => {
+		let sum = 0;
+		let count = 0;
+		for (const m of final) {
+			const value = mean(m);
+			if (value === null) continue;
+			sum += value * n(m);
+			count += n(m);
+		}
+		return count > 0 ? sum / count : null;
+	};
+	return {
+		revenuePerFinalConversion: weighted((m) => m.revenueMean, (m) => m.revenueN),
+		clvPerFinalConversion: weighted((m) => m.clvMean, (m) => m.clvN)
+	};
+}
+
 export function whatIf(funnel: readonly StepMetrics[], input: WhatIfInput, values: WhatIfValues): WhatIfResult {
 	const step = funnel.find((m) => m.stepId === input.stepId);
 	if (!step) throw new RangeError(`no step ${input.stepId} in the funnel`);
