@@ -1,5 +1,5 @@
 import { ces, csat, nps, type CesResult, type CsatResult, type NpsResult } from '../analytics';
-import { computeFunnel, indexEventLog, whatIf, type FunnelResult, type IndexedEventLog, type WhatIfResult } from '../analytics/funnel';
+import { computeFunnel, indexEventLog, whatIf, whatIfValues, type FunnelResult, type IndexedEventLog, type WhatIfResult } from '../analytics/funnel';
 import type { JourneyStep } from '$lib/domain/board';
 import * as db from '../db';
 import { yieldToEventLoop } from './cache';
@@ -117,10 +117,7 @@ export function computeJourney(
 		...(options.query.to !== null ? { to: options.query.to } : {}),
 		...(options.include ? { include: options.include } : {})
 	};
-	const funnel = computeFunnel(data.log, funnelSteps, { ...window, ...(data.clv ? { clv: data.clv } : {}) });
-	// The same walk with revenue in the place of CLV gives the mean revenue per step, for what-ifs.
-	const revenue = computeFunnel(data.log, funnelSteps, { ...window, clv: data.revenue });
-	const revenueMean = new Map(revenue.steps.map((s) => [s.stepId, s.clvMean]));
+	const funnel = computeFunnel(data.log, funnelSteps, { ...window, revenue: data.revenue, ...(data.clv ? { clv: data.clv } : {}) });
 	const respondents = { minimumRespondents: options.query.minimumRespondents };
 	const inWindow = (a: db.SurveyRow) =>
 		(options.query.from === null || a.occurredAt >= options.query.from) && (options.query.to === null || a.occurredAt <= options.query.to);
@@ -146,7 +143,7 @@ export function computeJourney(
 				medianHoursToNext: m.medianHoursToNext,
 				clvMean: m.clvMean,
 				valueAtRisk: m.valueAtRisk,
-				revenueMean: revenueMean.get(m.stepId) ?? null,
+				revenueMean: m.revenueMean,
 				csat: figure(c, c.csat),
 				ces: figure(e, e.ces),
 				nps: figure(p, p.nps),
@@ -173,21 +170,9 @@ export function computeJourney(
  * the last stage.
  */
 export function journeyWhatIf(report: JourneyReport, cardId: string, dropOffPoints: number): WhatIfResult {
-	const last = report.steps.filter((s) => s.stage === Math.max(...report.steps.map((x) => x.stage)));
-	const weighted = (value: (s: StepReport) => number | null) => {
-		let total = 0;
-		let customers = 0;
-		for (const s of last) {
-			const v = value(s);
-			if (v !== null) {
-				total += v * s.reached;
-				customers += s.reached;
-			}
-		}
-		return customers > 0 ? total / customers : 0;
-	};
+	const values = whatIfValues(report.funnel.steps);
 	return whatIf(report.funnel.steps, { stepId: cardId, dropOffPoints }, {
-		revenuePerFinalConversion: weighted((s) => s.revenueMean),
-		clvPerFinalConversion: weighted((s) => s.clvMean)
+		revenuePerFinalConversion: values.revenuePerFinalConversion ?? 0,
+		clvPerFinalConversion: values.clvPerFinalConversion ?? 0
 	});
 }
