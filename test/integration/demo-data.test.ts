@@ -46,5 +46,19 @@ describe('the demo workspace on a fresh database', () => {
 		const buyers = segments.reduce((sum, name) => sum + byName[name]!.customers, 0);
 		expect(buyers).toBeGreaterThan(250);
 		expect(buyers).toBeLessThanOrEqual(300);
+
+		// The demo map's online steps are bound to the journey events: figures from the first start.
+		const boards = await (await fetch(`${server.baseUrl}/api/v1/workspaces/${workspaceId}/boards`, { headers: asDemo })).json();
+		let metrics: { steps: { reached: number; conversion: number | null }[] } | undefined;
+		await eventually(async () => {
+			const response = await fetch(`${server!.baseUrl}/api/v1/boards/${boards.items[0].id}/metrics`, { headers: asDemo });
+			expect(response.status).toBe(200);
+			metrics = await response.json();
+		}, 20_000);
+		const reached = metrics!.steps.map((s) => s.reached);
+		expect(reached).toHaveLength(4);
+		expect(reached[0]).toBeGreaterThan(0);
+		for (let i = 1; i < reached.length; i++) expect(reached[i]).toBeLessThanOrEqual(reached[i - 1]!);
+		expect(metrics!.steps[0]!.conversion).toBeGreaterThan(0);
 	});
 });

@@ -1,6 +1,7 @@
 import { basename, join } from 'node:path';
 import { rmSync } from 'node:fs';
-import { templateUpdate } from '$lib/domain/board';
+import * as Y from 'yjs';
+import { addCard, applyTemplate, bindCard, readBoard } from '$lib/domain/board';
 import { RFM_SEGMENTS, TOP_20_PRESET, type GroupRule } from '$lib/domain/groups';
 import { newId } from '../ids';
 import { generateDemoData } from '../demo-data';
@@ -27,7 +28,7 @@ export async function seedDemoIfEmpty(): Promise<void> {
 	const workspace = db.insertWorkspace('Demo workspace', user.id);
 	db.insertBoard(
 		{ workspaceId: workspace.id, title: 'Online order journey', template: 'webshop', createdBy: user.id },
-		templateUpdate('webshop', 'en')
+		demoBoardUpdate()
 	);
 	if (config.demoCustomers > 0) {
 		seedDemoGroups(workspace.id, user.id);
@@ -92,4 +93,32 @@ function seedDemoGroups(workspaceId: string, userId: string): void {
 	for (const group of [...handMade, ...presets]) {
 		db.insertGroup({ ...group, id: newId(), workspaceId, createdBy: userId });
 	}
+}
+
+/**
+ * The demo map: the webshop template with its online steps bound to the demo data's journey
+ * events, so its metrics lane shows real figures from the first start.
+ */
+function demoBoardUpdate(): Uint8Array {
+	const doc = new Y.Doc();
+	applyTemplate(doc, 'webshop', 'en');
+	const board = readBoard(doc);
+	const cardWith = (text: string) => board.cards.find((card) => card.text === text)?.id;
+	const stageId = (title: string) => board.stages.find((stage) => stage.title === title)?.id;
+	const actions = board.lanes.find((lane) => lane.kind === 'actions')?.id;
+	const product = cardWith('Lands on a product page from search');
+	const checkout = cardWith('Checkout');
+	if (product) bindCard(doc, product, ['visit_product_page']);
+	if (actions && stageId('Consideration')) {
+		const cart = addCard(doc, { type: 'action', stageId: stageId('Consideration')!, laneId: actions, text: 'Puts a product in the cart' });
+		bindCard(doc, cart, ['add_to_cart']);
+	}
+	if (checkout) bindCard(doc, checkout, ['checkout_started']);
+	if (actions && stageId('Use')) {
+		const paid = addCard(doc, { type: 'action', stageId: stageId('Use')!, laneId: actions, text: 'Pays and receives the order' });
+		bindCard(doc, paid, ['purchase']);
+	}
+	const update = Y.encodeStateAsUpdate(doc);
+	doc.destroy();
+	return update;
 }
