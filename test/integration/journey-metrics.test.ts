@@ -156,3 +156,15 @@ describe('journey metrics', () => {
 		});
 	});
 });
+
+describe('the conversion window', () => {
+	it('counts the next step only within the window (a week unless asked)', async () => {
+		// Within a day only a and b reach the cart (c took two days, d four), and only a pays next day;
+		// within two days c's cart and b's payment (day 2 → 4) count too.
+		const oneDay = byCard((await metrics('?withinDays=1')).body);
+		expect(oneDay[cards.cart]).toMatchObject({ reached: 2, converted: 1 });
+		const twoDays = byCard((await metrics('?withinDays=2')).body);
+		expect(twoDays[cards.cart]).toMatchObject({ reached: 3, converted: 2 });
+		expect((await owner.get(`/api/v1/boards/${boardId}/metrics?withinDays=-1`)).status).toBe(400);
+	});
+});

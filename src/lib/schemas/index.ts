@@ -276,6 +276,8 @@ export const boardMetricsQuerySchema = z.object({
 	from: isoDay.optional(),
 	/** …up to and including this day. */
 	to: isoDay.optional(),
+	/** Conversion window: the next step counts only within this many days of the previous one (0 = no limit; default a week). */
+	withinDays: z.coerce.number({ error: 'error_number_invalid' }).min(0, { error: 'error_number_invalid' }).max(3660, { error: 'error_number_invalid' }).default(7),
 	minimumRespondents
 });
 

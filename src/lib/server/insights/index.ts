@@ -193,7 +193,7 @@ async function journeyOf(user: db.User | null, boardId: string, input: JourneyIn
 	if (!roleAllows(role, 'data:read')) throw forbidden();
 	const scope = scopeOf(user, workspace.id, input.groupId);
 	const steps = journeySteps(readBoard(collabServer().openRoom(board.id, workspace.id).doc));
-	const query: JourneyQuery = { from: input.from, to: input.to, minimumRespondents: input.minimumRespondents };
+	const query: JourneyQuery = { from: input.from, to: input.to, withinDays: input.withinDays, minimumRespondents: input.minimumRespondents };
 	const key = `${workspace.id}:${scope.datasetVersion}:journey:${scope.groupId ?? '*'}:${JSON.stringify({ steps, query })}`;
 	const computation = results.get(key, async () => {
 		const data = await journeyData(workspace.id, scope.datasetVersion, () => defaultClv(workspace.id, scope.datasetVersion));

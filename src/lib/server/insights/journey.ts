@@ -26,6 +26,8 @@ export interface JourneyData {
 export interface JourneyQuery {
 	from: number | null;
 	to: number | null;
+	/** Conversion window in days; 0 = none. */
+	withinDays: number;
 	minimumRespondents: number;
 }
 
@@ -115,7 +117,8 @@ export function computeJourney(
 	const window = {
 		...(options.query.from !== null ? { from: options.query.from } : {}),
 		...(options.query.to !== null ? { to: options.query.to } : {}),
-		...(options.include ? { include: options.include } : {})
+		...(options.include ? { include: options.include } : {}),
+		...(options.query.withinDays > 0 ? { maxGapMs: options.query.withinDays * 86_400_000 } : {})
 	};
 	const funnel = computeFunnel(data.log, funnelSteps, { ...window, revenue: data.revenue, ...(data.clv ? { clv: data.clv } : {}) });
 	const respondents = { minimumRespondents: options.query.minimumRespondents };

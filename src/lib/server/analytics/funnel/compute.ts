@@ -62,7 +62,7 @@ export function computeFunnel(log: EventLog | IndexedEventLog, steps: FunnelStep
 	const entry = options.entryChannel;
 	if (entry !== undefined && !(Number.isInteger(entry) && entry >= -1 && entry < indexed.channels.length))
 		throw new RangeError(`entryChannel ${entry} is not a channel code (−1…${indexed.channels.length - 1})`);
-	const tallies = walkFunnel(indexed, funnel, { from, to, include: options.include, clv: options.clv, revenue: options.revenue, entrySlot: entry === undefined ? undefined : entry + 1 });
+	const tallies = walkFunnel(indexed, funnel, { from, to, maxGapMs: options.maxGapMs ?? Infinity, include: options.include, clv: options.clv, revenue: options.revenue, entrySlot: entry === undefined ? undefined : entry + 1 });
 	const hasClv = options.clv !== undefined;
 	const last = funnel.stageCount - 1;
 

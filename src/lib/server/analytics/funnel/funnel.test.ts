@@ -351,3 +351,30 @@ describe('revenue', () => {
 		expect(whatIfValues(computeFunnel(log, board).steps)).toEqual({ revenuePerFinalConversion: null, clvPerFinalConversion: null });
 	});
 });
+
+describe('the conversion window', () => {
+	it('drops a customer whose next step comes too late, however it goes on afterwards', () => {
+		const hour = 3_600_000;
+		const log = indexEventLog({
+			customer: Int32Array.from([0, 0, 0, 1, 1, 1]),
+			at: Float64Array.from([0, 2 * hour, 3 * hour, 0, 30 * hour, 31 * hour]),
+			type: Int32Array.from([0, 1, 2, 0, 1, 2]),
+			channel: Int32Array.from([0, 0, 0, 0, 0, 0]),
+			eventTypes: ['view', 'cart', 'buy'],
+			channels: ['web'],
+			customerCount: 2
+		});
+		const steps = [
+			{ id: 'view', stage: 0, eventTypes: ['view'] },
+			{ id: 'cart', stage: 1, eventTypes: ['cart'] },
+			{ id: 'buy', stage: 2, eventTypes: ['buy'] }
+		];
+		expect(computeFunnel(log, steps).stageReached).toEqual([2, 2, 2]);
+		const windowed = computeFunnel(log, steps, { maxGapMs: 24 * hour });
+		expect(windowed.stageReached).toEqual([2, 1, 1]);
+		expect(windowed.steps[0]).toMatchObject({ reached: 2, converted: 1, dropOffCount: 1 });
+		// Ties take the same rule.
+		const tied = indexEventLog({ ...log, at: Float64Array.from([0, 30 * hour, 30 * hour, 0, 1, 1]) });
+		expect(computeFunnel(tied, steps, { maxGapMs: 24 * hour }).stageReached).toEqual([2, 1, 1]);
+	});
+});

@@ -16,6 +16,8 @@
  *   several qualifying events share the millisecond, or one type is bound to two alternatives, the
  *   earlier step in board order wins; one type on two channels in the same millisecond counts
  *   with the channel listed first in the log's channels (so row order never matters).
+ * - With a conversion window (`maxGapMs`), stage s counts only when reached within the window after
+ *   stage s − 1; a customer whose next qualifying event comes later stays at s − 1 (dropped off).
  * - Repeated events count once (only the first qualifying one matters). Events of stage s before
  *   the moment stage s − 1 was reached are ignored (out of order): a customer who did "pay" before
  *   "add to cart" and never paid again did not convert from the cart.

@@ -30,6 +30,11 @@ export interface FunnelOptions {
 	/** Only events with from ≤ at ≤ to count (epoch ms, both ends inclusive). */
 	from?: number;
 	to?: number;
+	/**
+	 * Conversion window: a customer reaches the next stage only within this many ms of reaching
+	 * the previous one; a later event of it no longer counts (they dropped off). Absent = no limit.
+	 */
+	maxGapMs?: number;
 	/** Per customer: 1 = in the cut (customer group, persona); absent = everyone. */
 	include?: Uint8Array;
 	/** Per customer lifetime value, for clvMean and valueAtRisk. NaN = unknown (left out of both). */

@@ -13,6 +13,8 @@ const MS_PER_HOUR = 3_600_000;
 export interface WalkOptions {
 	from: number;
 	to: number;
+	/** Conversion window between consecutive stages (Infinity = none). */
+	maxGapMs: number;
 	include?: Uint8Array;
 	clv?: Float64Array;
 	revenue?: Float64Array;
@@ -71,12 +73,14 @@ interface Scratch {
  * new stage. Same-ms events have no order of their own, so the customer keeps moving on while
  * any unused one qualifies for the next stage, taking the earliest step (then the earliest row).
  */
-function advanceAtOneMoment(log: IndexedEventLog, funnel: CompiledFunnel, scratch: Scratch, i: number, g: number, cur: number): number {
+function advanceAtOneMoment(log: IndexedEventLog, funnel: CompiledFunnel, scratch: Scratch, i: number, g: number, cur: number, maxGapMs: number): number {
 	const { type, channel, at } = log;
 	const { stepFor, stageCount: S } = funnel;
 	const { used } = scratch;
 	for (let k = i; k < g; k++) used[k - i] = 0;
 	while (cur < S - 1) {
+		// Past the conversion window of the stage reached last: nothing here moves them on.
+		if (cur >= 0 && at[i]! - scratch.stageAt[cur]! > maxGapMs) break;
 		let best = -1;
 		let bestStep = 0x7fffffff;
 		for (let k = i; k < g; k++) {
@@ -100,7 +104,7 @@ function advanceAtOneMoment(log: IndexedEventLog, funnel: CompiledFunnel, scratc
 export function walkFunnel(log: IndexedEventLog, funnel: CompiledFunnel, options: WalkOptions): Tallies {
 	const { at, type, channel, customerStart } = log;
 	const { stepFor, typeStageBits, typeStageStart, typeStages, stageCount: S } = funnel;
-	const { from, to, include, clv, revenue, entrySlot } = options;
+	const { from, to, maxGapMs, include, clv, revenue, entrySlot } = options;
 	const stepCount = funnel.steps.length;
 	const slots = log.channels.length + 1;
 	const tallies: Tallies = {
@@ -152,6 +156,11 @@ export function walkFunnel(log: IndexedEventLog, funnel: CompiledFunnel, options
 				seenBits |= typeStageBits[ty]!;
 				const step = stepFor[ty * S + cur + 1]!;
 				if (step >= 0) {
+					// Outside the conversion window the customer stays where they are; later events are later still.
+					if (cur >= 0 && at[i]! - stageAt[cur]! > maxGapMs) {
+						for (i++; i < end; i++) seenBits |= typeStageBits[type[i]!]!;
+						break;
+					}
 					cur++;
 					stageAt[cur] = at[i]!;
 					stageStep[cur] = step;
@@ -165,7 +174,7 @@ export function walkFunnel(log: IndexedEventLog, funnel: CompiledFunnel, options
 				let g = i + 1;
 				while (g < end && at[g] === t) g++;
 				for (let k = i; k < g; k++) seenBits |= typeStageBits[type[k]!]!;
-				cur = advanceAtOneMoment(log, funnel, scratch, i, g, cur);
+				cur = advanceAtOneMoment(log, funnel, scratch, i, g, cur, maxGapMs);
 				i = g;
 				// Past the last stage nothing can change: later events can be neither progress nor skips.
 				if (cur === last) break;
