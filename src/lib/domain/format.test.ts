@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatMoney, formatNumber, formatPercent } from './format';
+import { formatDate, formatDateTime, formatMoney, formatMoneyShort, formatNumber, formatPercent } from './format';
 
 // Intl separates some parts with a no-break space (U+00A0) or a narrow one (U+202F).
 const NBSP = '\u00a0';
@@ -40,5 +40,13 @@ describe('dates', () => {
 	});
 	it('accepts timestamps and ISO strings as well as dates', () => {
 		expect(formatDate(date.getTime(), 'en')).toBe(formatDate(date.toISOString(), 'en'));
+	});
+});
+
+describe('short money', () => {
+	it('drops the cents from a thousand up', () => {
+		expect(formatMoneyShort(3_521_011.17, 'en')).toBe('€3,521,011');
+		expect(formatMoneyShort(3_521_011.17, 'nl').replace(NBSP, ' ')).toBe('€ 3.521.011');
+		expect(formatMoneyShort(12.5, 'nl').replace(NBSP, ' ')).toBe('€ 12,50');
 	});
 });

@@ -28,6 +28,16 @@ export function formatMoney(value: number, locale: Locale, currency = 'EUR'): st
 	return new Intl.NumberFormat(intlLocale[locale], { style: 'currency', currency }).format(value);
 }
 
+/** Money at a glance: whole units from 1,000 up (€ 3.521.011 rather than € 3.521.011,17). */
+export function formatMoneyShort(value: number, locale: Locale, currency = 'EUR'): string {
+	const whole = Math.abs(value) >= 1000;
+	return new Intl.NumberFormat(intlLocale[locale], {
+		style: 'currency',
+		currency,
+		...(whole ? { maximumFractionDigits: 0, minimumFractionDigits: 0 } : {})
+	}).format(value);
+}
+
 /** `value` is a fraction: 0.125 reads as 12.5%. */
 export function formatPercent(value: number, locale: Locale, maximumFractionDigits = 1): string {
 	return new Intl.NumberFormat(intlLocale[locale], { style: 'percent', maximumFractionDigits }).format(
