@@ -82,6 +82,9 @@ test('bind steps of a map to events, see real figures, cut them by group, estima
 	await page.getByRole('button', { name: 'Zoom to fit' }).click();
 	await page.screenshot({ path: 'screenshots/journey-metrics.png' });
 
+	// Where answers exist, measured satisfaction is drawn beside the team's emotion curve.
+	await expect(page.getByRole('img', { name: 'Measured: 70% satisfied (CSAT, 10 answers)' })).toHaveCount(1);
+
 	// The figures for one customer group.
 	await page.getByLabel('Figures for').selectOption({ label: 'Utrecht' });
 	await expect(figures.nth(0)).toContainText('20 reached');
