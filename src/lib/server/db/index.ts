@@ -14,3 +14,4 @@ export * from './customer-data';
 export * from './customer-measures';
 export * from './customer-groups';
 export * from './analytics-data';
+export * from './personas';

@@ -1,0 +1,44 @@
+import type { FeatureColumns, FeatureValue } from '../analytics/segmentation';
+import type { PersonaFeatureRow } from '../db';
+
+/** Age bands of the profile basis (completed years at the reference date). */
+export function ageBand(age: number | null): string | null {
+	if (age === null || !Number.isFinite(age) || age < 0) return null;
+	if (age < 25) return '<25';
+	if (age < 35) return '25–34';
+	if (age < 45) return '35–44';
+	if (age < 55) return '45–54';
+	if (age < 65) return '55–64';
+	return '65+';
+}
+
+const yesNo = (value: number | null): string | null => (value === null ? null : value ? 'yes' : 'no');
+
+/**
+ * One column per catalogue feature, in the rows' customer order. Columns the data cannot fill
+ * (no margins, no channels…) hold only nulls; the engine drops them and says so.
+ */
+export function featureColumns(rows: readonly PersonaFeatureRow[]): FeatureColumns {
+	const column = (pick: (row: PersonaFeatureRow) => FeatureValue) => rows.map(pick);
+	return {
+		monetaryValue: column((r) => r.revenue),
+		margin: column((r) => r.margin),
+		recencyDays: column((r) => r.recencyDays),
+		frequency: column((r) => r.transactions),
+		interPurchaseDays: column((r) => r.interPurchaseDays),
+		channelShareWebshop: column((r) => r.channelWebshop),
+		channelShareApp: column((r) => r.channelApp),
+		channelShareStore: column((r) => r.channelStore),
+		channelSharePhone: column((r) => r.channelPhone),
+		furthestJourneyStep: column((r) => r.furthestStep),
+		topCategory: column((r) => r.topCategory),
+		nps: column((r) => r.nps),
+		csat: column((r) => r.csat),
+		optIn: column((r) => yesNo(r.optIn)),
+		loyaltyMember: column((r) => yesNo(r.loyaltyMember)),
+		tenureDays: column((r) => r.tenureDays),
+		ageBand: column((r) => ageBand(r.ageYears)),
+		householdSize: column((r) => r.householdSize),
+		incomeBand: column((r) => r.incomeBand)
+	};
+}
