@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importValid } from './imports';
-import { inviteAndJoin, makeUser, makeWorkspace, withDatabase, type Client, type TestUser } from './helpers';
+import { Client, inviteAndJoin, makeUser, makeWorkspace, uniqueEmail, withDatabase, type TestUser } from './helpers';
+import { startServer } from './server-process';
 
 /*
  * Personas through the real server: a workspace with three planted, well-separated kinds of
@@ -287,4 +288,39 @@ describe('who may see and do what', () => {
 		) as { n: number };
 		expect(stored.n).toBe(120);
 	});
+});
+
+describe('a server that stops during a derivation', () => {
+	it('marks the derivation failed on start-up and keeps the personas as they were', async () => {
+		const first = await startServer();
+		let second: Awaited<ReturnType<typeof startServer>> | undefined;
+		try {
+			const client = new Client(first.baseUrl);
+			expect((await client.post('/api/v1/auth/signup', { email: uniqueEmail('crash'), password: 'survives a crash', name: 'C' })).status).toBe(201);
+			const workspace = await makeWorkspace(client);
+			await importValid(client, workspace.id, 'customer_id,name\na,A\nb,B\nc,C', { kind: 'customers' });
+			const group = await createGroup(client, workspace.id, 'All');
+			const id = 'interruptedjob01';
+			withDatabase(
+				(db) =>
+					db
+						.prepare(
+							`insert into persona_derivations (id, workspace_id, group_id, features, seed, status, progress, stage, created_at)
+							values (?, ?, ?, '[]', 1, 'running', 0.4, 'clustering', ?)`
+						)
+						.run(id, workspace.id, group, Date.now()),
+				first.databasePath
+			);
+			await first.stop('SIGKILL');
+			second = await startServer({ databasePath: first.databasePath });
+			const again = new Client(second.baseUrl, { ip: client.ip });
+			again.cookies.set('waymark_session', client.sessionToken!);
+			const job = await again.get(`/api/v1/persona-derivations/${id}`);
+			expect(job.body).toMatchObject({ status: 'failed', message: expect.stringMatching(/server stopped/) });
+			expect((await again.get(`/api/v1/groups/${group}/personas`)).body.items).toEqual([]);
+		} finally {
+			await second?.stop();
+			await first.dispose();
+		}
+	}, 60_000);
 });
