@@ -64,6 +64,8 @@ async function groupWithData(page: Page) {
 
 /** A phone screen at the form, the first card and the comparison (a full page is too long to read). */
 async function phoneScreenshots(page: Page, locale: string) {
+	// Charts measure their width after a resize (ResizeObserver): let them settle.
+	await page.waitForTimeout(300);
 	await page.evaluate(() => window.scrollTo(0, 0));
 	await page.screenshot({ path: `screenshots/personas-phone-${locale}-1-form.png` });
 	await page.getByTestId('persona-card').first().scrollIntoViewIfNeeded();
@@ -111,4 +113,54 @@ test('derive personas for a group and compare them, in English and Dutch, on des
 	await phoneScreenshots(page, 'nl');
 	await page.setViewportSize({ width: 1280, height: 900 });
 	await page.screenshot({ path: 'screenshots/personas-desktop-nl.png', fullPage: true });
+});
+
+test('two people write one persona card at once, and it prints on one page', async ({ page, browser }) => {
+	test.setTimeout(90_000);
+	const { workspaceId, groupId } = await groupWithData(page);
+	const started = await (await page.request.post(`/api/v1/groups/${groupId}/personas/derive`, { data: { k: 3 } })).json();
+	await expect
+		.poll(async () => (await (await page.request.get(`/api/v1/persona-derivations/${started.id}`)).json()).status, { timeout: 30_000 })
+		.toBe('done');
+	const { items } = await (await page.request.get(`/api/v1/groups/${groupId}/personas`)).json();
+	const persona = items[0];
+
+	await page.setViewportSize({ width: 1280, height: 900 });
+	await page.goto(`/w/${workspaceId}/groups/${groupId}/personas`);
+	await page.getByRole('link', { name: persona.name }).click();
+	await expect(page.getByRole('heading', { level: 2, name: persona.name })).toBeVisible();
+	const other = await browser.newContext({ storageState: await page.context().storageState(), viewport: { width: 1280, height: 900 } });
+	const second = await other.newPage();
+	await second.goto(page.url());
+	for (const p of [page, second]) await expect(p.getByTestId('persona-narrative')).toHaveAttribute('data-synced', 'true');
+
+	await page.getByLabel('Quote').fill('I want it quick, on my phone.');
+	await second.getByLabel('Goals and wishes').fill('Groceries in five minutes');
+	await expect(second.getByLabel('Quote')).toHaveValue('I want it quick, on my phone.');
+	await expect(page.getByLabel('Goals and wishes')).toHaveValue('Groceries in five minutes');
+	// Both type into one field at once: both keep their words.
+	await page.getByLabel('Frustrations').fill('Slow checkout.');
+	await expect(second.getByLabel('Frustrations')).toHaveValue('Slow checkout.');
+	await page.getByLabel('Frustrations').press('End');
+	await second.getByLabel('Frustrations').press('Home');
+	await Promise.all([page.getByLabel('Frustrations').pressSequentially(' Queues.'), second.getByLabel('Frustrations').pressSequentially('Ads. ')]);
+	await expect(page.getByLabel('Frustrations')).toHaveValue('Ads. Slow checkout. Queues.');
+	await expect(second.getByLabel('Frustrations')).toHaveValue('Ads. Slow checkout. Queues.');
+	await page.getByRole('button', { name: 'Illustration leaf' }).click();
+	await expect(second.getByText('also here:')).toBeVisible();
+	await expect(page.getByTestId('persona-data')).toContainText('What sets them apart');
+
+	await page.screenshot({ path: 'screenshots/persona-card-desktop-en.png', fullPage: true });
+	await page.emulateMedia({ media: 'print' });
+	await page.screenshot({ path: 'screenshots/persona-card-print.png', fullPage: true });
+	await page.emulateMedia({ media: 'screen' });
+	await other.close();
+
+	// Stored by the server: a fresh load shows the card as written.
+	await page.reload();
+	await expect(page.getByTestId('persona-narrative')).toHaveAttribute('data-synced', 'true');
+	await expect(page.getByLabel('Quote')).toHaveValue('I want it quick, on my phone.');
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.waitForTimeout(300);
+	await page.screenshot({ path: 'screenshots/persona-card-phone-en.png' });
 });

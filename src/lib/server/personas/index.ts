@@ -1,4 +1,5 @@
 import type { GroupRule } from '$lib/domain/groups';
+import { personaRoomName } from '$lib/domain/persona';
 import { DEFAULT_FEATURE_IDS, FEATURE_CATALOGUE, K_RANGE } from '../analytics/segmentation';
 import { requireUser, roleAllows, type Permission } from '../auth';
 import * as db from '../db';
@@ -175,4 +176,6 @@ export function updatePersona(user: db.User | null, personaId: string, changes: 
 export function deletePersona(user: db.User | null, personaId: string): void {
 	const { persona } = requirePersona(user, personaId, 'groups:write');
 	db.deletePersona(persona.id);
+	// Its card goes with it (an open room keeps it until the last editor leaves).
+	db.deleteDocument(personaRoomName(persona.id));
 }
