@@ -4,6 +4,7 @@ import { DEFAULT_FEATURE_IDS, FEATURE_CATALOGUE, K_RANGE } from '../analytics/se
 import { requireUser, roleAllows, type Permission } from '../auth';
 import * as db from '../db';
 import { insufficientData, notFound } from '../errors';
+import { announce } from '../events';
 import { compileRule, requireGroup } from '../groups';
 import { newId } from '../ids';
 import { activeDerivationIds, enqueue } from './job';
@@ -176,6 +177,7 @@ export function updatePersona(user: db.User | null, personaId: string, changes: 
 export function deletePersona(user: db.User | null, personaId: string): void {
 	const { persona } = requirePersona(user, personaId, 'groups:write');
 	db.deletePersona(persona.id);
-	// Its card goes with it (an open room keeps it until the last editor leaves).
+	// Its card goes with it; an open room is closed without writing it back.
 	db.deleteDocument(personaRoomName(persona.id));
+	announce({ kind: 'persona-deleted', personaId: persona.id });
 }
