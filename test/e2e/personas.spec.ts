@@ -163,4 +163,21 @@ test('two people write one persona card at once, and it prints on one page', asy
 	await page.setViewportSize({ width: 390, height: 844 });
 	await page.waitForTimeout(300);
 	await page.screenshot({ path: 'screenshots/persona-card-phone-en.png' });
+
+	// A journey map scoped to the group's personas: filter the map by one of them.
+	await page.setViewportSize({ width: 1280, height: 900 });
+	const board = await (
+		await page.request.post(`/api/v1/workspaces/${workspaceId}/boards`, { data: { title: 'Webshop', template: 'webshop' } })
+	).json();
+	await page.goto(`/b/${board.id}`);
+	await expect(page.getByRole('status').filter({ hasText: /Online/ })).toBeVisible();
+	await page.getByRole('button', { name: 'Personas', exact: true }).click();
+	await page.getByText('Personas of a customer group').click();
+	await page.getByLabel('Choose a group').selectOption({ label: 'All buyers' });
+	await page.getByRole('button', { name: 'Add its personas' }).click();
+	await expect(page.getByRole('link', { name: `Open the card of ${persona.name}` })).toBeVisible();
+	const filter = page.getByRole('combobox', { name: 'Persona' });
+	await expect(filter.locator('option')).toHaveCount(4);
+	await filter.selectOption({ label: persona.name });
+	await page.screenshot({ path: 'screenshots/persona-board-filter.png' });
 });
