@@ -46,6 +46,9 @@ describe('persona cards', () => {
 		expect(stored.fields).toMatchObject({ quote: 'Quick, please.', goals: 'Eat well', health: '' });
 		expect(stored.schemaVersion).toBe(1);
 		fresh.close();
+		// The API gives the card with the persona.
+		const detail = await Client.withToken(team.viewer.token).get(`/api/v1/personas/${room.slice(0, 16)}`);
+		expect(detail.body.narrative.fields).toMatchObject({ quote: 'Quick, please.', goals: 'Eat well', health: '' });
 	});
 
 	it('cannot be opened by a non-member, nor for a persona that does not exist', async () => {

@@ -10,6 +10,7 @@ import type { DataOverview } from '../imports';
 import { IMPORT_KINDS } from '$lib/domain/customer-data/kinds';
 import type { ImportPreview } from '../imports/preview';
 import { englishText, type FeatureDifference } from '$lib/domain/personas';
+import { NARRATIVE_FIELDS, type NarrativeField } from '$lib/domain/persona';
 import type { GroupPersonas, PersonaDetail } from '../personas';
 
 /*
@@ -808,12 +809,21 @@ const representativeShape = z.object({
 export const personaDetailShape = personaShape
 	.extend({
 		representatives: z.array(representativeShape).describe('The most central customers (medoids), most central first'),
-		narrative: z.null().describe('The card the team writes together (coming: its own collaborative document)')
+		narrative: z
+			.object({
+				fields: z.object(Object.fromEntries(NARRATIVE_FIELDS.map((f) => [f, z.string()])) as Record<NarrativeField, z.ZodString>),
+				avatar: z.string().nullable().describe('A built-in illustration')
+			})
+			.describe('The card the team writes together live (`/collab/{id}.persona`): quote, bio, goals, frustrations, needs, media, lifestyle, network, health')
 	})
 	.meta({ id: 'PersonaDetail' });
 
 export function personaDetailJson(detail: PersonaDetail): z.infer<typeof personaDetailShape> {
-	return { ...personaJson(detail.persona), representatives: detail.representatives, narrative: null };
+	return {
+		...personaJson(detail.persona),
+		representatives: detail.representatives,
+		narrative: { fields: { ...detail.narrative.fields }, avatar: detail.narrative.avatar }
+	};
 }
 
 export const personaMemberShape = z.object({

@@ -1,5 +1,6 @@
 import type { GroupRule } from '$lib/domain/groups';
-import { personaRoomName } from '$lib/domain/persona';
+import * as Y from 'yjs';
+import { personaRoomName, readNarrative, type NarrativeSnapshot } from '$lib/domain/persona';
 import { DEFAULT_FEATURE_IDS, FEATURE_CATALOGUE, K_RANGE } from '../analytics/segmentation';
 import { requireUser, roleAllows, type Permission } from '../auth';
 import * as db from '../db';
@@ -121,8 +122,20 @@ export interface PersonaDetail {
 		externalId: string | null;
 		name: string | null;
 	})[];
+	/** The card as the team wrote it (every update a live room applies is stored first). */
+	narrative: NarrativeSnapshot;
 	mayEdit: boolean;
 	mayListCustomers: boolean;
+}
+
+function storedNarrative(personaId: string): NarrativeSnapshot {
+	const doc = new Y.Doc();
+	try {
+		for (const update of db.loadDocUpdates(personaRoomName(personaId))) Y.applyUpdate(doc, update);
+		return readNarrative(doc);
+	} finally {
+		doc.destroy();
+	}
 }
 
 export function getPersona(user: db.User | null, personaId: string): PersonaDetail {
@@ -138,6 +151,7 @@ export function getPersona(user: db.User | null, personaId: string): PersonaDeta
 			externalId: personal ? c.externalId : null,
 			name: personal ? c.name : null
 		})),
+		narrative: storedNarrative(persona.id),
 		mayEdit: roleAllows(role, 'groups:write'),
 		mayListCustomers: personal
 	};
