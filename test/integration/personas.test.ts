@@ -324,3 +324,44 @@ describe('a server that stops during a derivation', () => {
 		}
 	}, 60_000);
 });
+
+describe('personas of the demo retailer', () => {
+	it('are derived from realistic data with categorical features (k-prototypes), 3–8 of them covering the group', { timeout: 90_000 }, async () => {
+		const server = await startServer({ env: { WAYMARK_DEMO: 'on', WAYMARK_DEMO_CUSTOMERS: '600' } });
+		try {
+			const demo = new Client(server.baseUrl);
+			expect((await demo.post('/api/v1/auth/login', { email: 'demo@waymark.local', password: 'waymark-demo' })).status).toBe(200);
+			const workspace = (await demo.get('/api/v1/workspaces')).body.items[0].id as string;
+			for (let i = 0; i < 400; i++) {
+				if ((await demo.get(`/api/v1/workspaces/${workspace}/data/summary`)).body.datasetVersion === 4) break;
+				await new Promise((resolve) => setTimeout(resolve, 100));
+			}
+			const group = await createGroup(demo, workspace, 'Every customer');
+			const started = await demo.post(`/api/v1/groups/${group}/personas/derive`, {
+				k: 'auto',
+				features: ['customerLifetimeValue', 'monetaryValue', 'recencyDays', 'frequency', 'channelShareWebshop', 'channelShareApp', 'channelShareStore', 'channelSharePhone', 'furthestJourneyStep', 'topCategory', 'nps', 'optIn', 'ageBand']
+			});
+			expect(started.status, JSON.stringify(started.body)).toBe(202);
+			let job: any;
+			for (let i = 0; i < 600; i++) {
+				job = (await demo.get(`/api/v1/persona-derivations/${started.body.id}`)).body;
+				if (!['queued', 'running'].includes(job.status)) break;
+				await new Promise((resolve) => setTimeout(resolve, 100));
+			}
+			expect(job.status, job.message).toBe('done');
+			expect(job.algorithm).toBe('k-prototypes');
+			expect(job.customers).toBe(600);
+			const { items } = (await demo.get(`/api/v1/groups/${group}/personas`)).body;
+			expect(items.length).toBeGreaterThanOrEqual(3);
+			expect(items.length).toBeLessThanOrEqual(8);
+			expect(items.reduce((sum: number, p: { size: number }) => sum + p.size, 0)).toBe(600);
+			for (const persona of items) {
+				expect(persona.clvMean).toEqual(expect.any(Number));
+				for (const d of persona.distinguishing) expect(Number.isFinite(d.z)).toBe(true);
+			}
+			expect(job.stability).toBeGreaterThan(0.5);
+		} finally {
+			await server.dispose();
+		}
+	});
+});
