@@ -49,6 +49,13 @@ describe('persona cards', () => {
 		// The API gives the card with the persona.
 		const detail = await Client.withToken(team.viewer.token).get(`/api/v1/personas/${room.slice(0, 16)}`);
 		expect(detail.body.narrative.fields).toMatchObject({ quote: 'Quick, please.', goals: 'Eat well', health: '' });
+		// And as a Markdown file to take along.
+		const file = await Client.withToken(team.viewer.token).get(`/api/v1/personas/${room.slice(0, 16)}/card.md`);
+		expect(file.status).toBe(200);
+		expect(file.headers.get('content-disposition')).toContain('Researcher%20Rita.md');
+		expect(file.body).toContain('# Researcher Rita');
+		expect(file.body).toContain('> Quick, please.');
+		expect(file.body).toContain('## Goals and wishes\n\nEat well');
 	});
 
 	it('cannot be opened by a non-member, nor for a persona that does not exist', async () => {

@@ -477,6 +477,13 @@ export const endpoints: Endpoint[] = [
 		errors: [403, 404]
 	},
 	{
+		method: 'get', path: '/api/v1/personas/{id}/card.md', tag: 'Personas',
+		summary: "A persona's card as a Markdown file in the caller's language: the story the team wrote, then the figures",
+		description: 'A download (`Content-Disposition: attachment`); representative customers are left out.',
+		success: { status: 200, description: 'The card', body: z.string(), mediaType: 'text/markdown' },
+		errors: [404]
+	},
+	{
 		method: 'get', path: '/api/v1/personas/{id}/customers', tag: 'Personas',
 		summary: 'The customers a derived persona stands for, paginated (personal data: editors and owners)',
 		query: page,

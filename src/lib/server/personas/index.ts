@@ -19,6 +19,7 @@ import { activeDerivationIds, enqueue } from './job';
 
 export { freshNames } from './job';
 export { ageBand } from './features';
+export { personaMarkdown } from './markdown';
 
 export const PERSONA_FEATURES = FEATURE_CATALOGUE;
 export const DEFAULT_PERSONA_FEATURES = DEFAULT_FEATURE_IDS;
