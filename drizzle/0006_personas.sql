@@ -52,6 +52,7 @@ CREATE TABLE `personas` (
 	`centroid` text,
 	`typical` text,
 	`category_shares` text,
+	`evidence` text,
 	`medoid_customer_ids` text,
 	`stability` real,
 	`previous_derivation_id` text,

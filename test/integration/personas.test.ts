@@ -148,6 +148,7 @@ describe('deriving personas', () => {
 		expect(app, JSON.stringify(items.map((p) => p.distinguishing.map((d: { text: string }) => d.text)))).toBeDefined();
 		expect(app.distinguishing.map((d: { text: string }) => d.text)).toContainEqual(expect.stringMatching(/^buys \d+(\.\d)?× as often$/));
 		expect(await segmentsOf(app.id)).toEqual(new Set(['app']));
+		expect(app.evidence).toMatchObject({ channels: { app: 1, webshop: 0 }, furthestStep: { step: 'checkout', share: 1 }, nps: null });
 		appPersonaId = app.id;
 	});
 

@@ -14,6 +14,12 @@ export interface PersonaView {
 	clvMean: number | null;
 	distinguishing: ApiDifference[];
 	typical: Record<string, number> | null;
+	evidence: {
+		channels: { webshop: number; app: number; store: number; phone: number } | null;
+		nps: { mean: number; respondents: number } | null;
+		csat: { mean: number; respondents: number } | null;
+		furthestStep: { step: string; share: number } | null;
+	} | null;
 	stability: number | null;
 	movedDistance: number | null;
 }

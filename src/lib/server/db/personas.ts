@@ -125,6 +125,7 @@ export type PersonaFigures = Pick<
 	| 'stability'
 	| 'movedDistance'
 	| 'previousDerivationId'
+	| 'evidence'
 >;
 
 export interface DerivationOutcome {
@@ -253,6 +254,8 @@ export interface PersonaFeatureRow {
 	channelStore: number | null;
 	channelPhone: number | null;
 	furthestStep: number | null;
+	/** The event type of the furthest step reached: where the customer's journey stopped so far. */
+	furthestStepName: string | null;
 	topCategory: string | null;
 	nps: number | null;
 	csat: number | null;
@@ -325,7 +328,8 @@ export function personaFeatureRows(workspaceId: string, filter: RuleFilter): Per
 				case when tx.channel_n > 0 then 1.0 * tx.app / tx.channel_n end as channelApp,
 				case when tx.channel_n > 0 then 1.0 * tx.store / tx.channel_n end as channelStore,
 				case when tx.channel_n > 0 then 1.0 * tx.phone / tx.channel_n end as channelPhone,
-				furthest.step as furthestStep, categories.category as topCategory, m.nps_score as nps, csat.csat,
+				furthest.step as furthestStep, (select event_type from steps where ordinal = furthest.step) as furthestStepName,
+				categories.category as topCategory, m.nps_score as nps, csat.csat,
 				c.opt_in as optIn, c.loyalty_member as loyaltyMember, m.tenure_days as tenureDays, m.age_years as ageYears,
 				c.household_size as householdSize, nullif(trim(c.income_band), '') as incomeBand
 			from members mb join customers c on c.id = mb.id join customer_measures m on m.customer_id = c.id

@@ -523,6 +523,8 @@ export const personas = sqliteTable(
 		centroid: text('centroid', { mode: 'json' }).$type<Record<string, number | string>>(),
 		typical: text('typical', { mode: 'json' }).$type<Record<string, number>>(),
 		categoryShares: text('category_shares', { mode: 'json' }).$type<Record<string, Record<string, number>>>(),
+		/** Evidence beyond the clustering features: preferred channels, NPS/CSAT, where the journey stops. */
+		evidence: text('evidence', { mode: 'json' }).$type<PersonaEvidence>(),
 		/** Internal customer ids of the most central members (personal data: editors only). */
 		medoidCustomerIds: text('medoid_customer_ids', { mode: 'json' }).$type<number[]>(),
 		stability: real('stability'),
@@ -550,6 +552,16 @@ export const personaMembers = sqliteTable(
 	},
 	(t) => [primaryKey({ columns: [t.personaId, t.customerId] }), index('persona_members_customer_idx').on(t.customerId)]
 );
+
+export interface PersonaEvidence {
+	/** Mean share of the members' purchases per channel (members with a known channel). */
+	channels: { webshop: number; app: number; store: number; phone: number } | null;
+	/** Mean latest NPS answer (0–10) and mean CSAT (1–5) of members who answered, with how many did. */
+	nps: { mean: number; respondents: number } | null;
+	csat: { mean: number; respondents: number } | null;
+	/** The journey step (event type) members most often got no further than, and their share. */
+	furthestStep: { step: string; share: number } | null;
+}
 
 export type PersonaDerivationRow = typeof personaDerivations.$inferSelect;
 export type DerivationStatus = (typeof derivationStatuses)[number];

@@ -755,6 +755,21 @@ export const personaShape = z
 		centroid: z.record(z.string(), z.union([z.number(), z.string()])).nullable().describe('The prototype in original units'),
 		typical: z.record(z.string(), z.number()).nullable().describe('Median of each numeric feature among the members'),
 		categoryShares: z.record(z.string(), z.record(z.string(), z.number())).nullable(),
+		evidence: z
+			.object({
+				channels: z
+					.object({ webshop: z.number(), app: z.number(), store: z.number(), phone: z.number() })
+					.nullable()
+					.describe("Mean share of the members' purchases per channel"),
+				nps: z.object({ mean: z.number(), respondents: z.number().int() }).nullable().describe('Mean latest NPS answer (0–10) of members who answered'),
+				csat: z.object({ mean: z.number(), respondents: z.number().int() }).nullable().describe('Mean CSAT (1–5) of members who answered'),
+				furthestStep: z
+					.object({ step: z.string(), share: z.number() })
+					.nullable()
+					.describe('The journey step (event type) members most often got no further than, and their share')
+			})
+			.nullable()
+			.describe('Evidence beyond the clustering features; null for hand-made personas'),
 		stability: z.number().nullable().describe('Mean adjusted Rand index of the split across re-runs with other seeds (1 = always the same)'),
 		movedDistance: z.number().nullable().describe('How far the centre moved at the last re-derivation (standardised units); null when new'),
 		derivationId: z.string().nullable(),
@@ -790,6 +805,7 @@ export function personaJson(persona: db.Persona): z.infer<typeof personaShape> {
 		centroid: persona.centroid,
 		typical: persona.typical,
 		categoryShares: persona.categoryShares,
+		evidence: persona.evidence,
 		stability: persona.stability,
 		movedDistance: persona.movedDistance,
 		derivationId: persona.derivationId,

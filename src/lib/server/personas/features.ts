@@ -1,5 +1,5 @@
 import type { FeatureColumns, FeatureValue } from '../analytics/segmentation';
-import type { PersonaFeatureRow } from '../db';
+import type { PersonaEvidence, PersonaFeatureRow } from '../db';
 
 /** Age bands of the profile basis (completed years at the reference date). */
 export function ageBand(age: number | null): string | null {
@@ -40,5 +40,31 @@ export function featureColumns(rows: readonly PersonaFeatureRow[]): FeatureColum
 		ageBand: column((r) => ageBand(r.ageYears)),
 		householdSize: column((r) => r.householdSize),
 		incomeBand: column((r) => r.incomeBand)
+	};
+}
+
+/**
+ * What a persona's members look like beyond the clustering features (whichever were chosen):
+ * their preferred channels, NPS and CSAT, and the journey step they most often got no further
+ * than. Means are over members with a value; null when none has one.
+ */
+export function personaEvidence(rows: readonly PersonaFeatureRow[]): PersonaEvidence {
+	const mean = (values: (number | null)[]) => {
+		const known = values.filter((v): v is number => v !== null && Number.isFinite(v));
+		return known.length ? { mean: known.reduce((sum, v) => sum + v, 0) / known.length, respondents: known.length } : null;
+	};
+	const withChannel = rows.filter((r) => r.channelWebshop !== null);
+	const share = (pick: (r: PersonaFeatureRow) => number | null) =>
+		withChannel.reduce((sum, r) => sum + (pick(r) ?? 0), 0) / withChannel.length;
+	const steps = new Map<string, number>();
+	for (const row of rows) if (row.furthestStepName) steps.set(row.furthestStepName, (steps.get(row.furthestStepName) ?? 0) + 1);
+	const [step, count] = [...steps].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? [null, 0];
+	return {
+		channels: withChannel.length
+			? { webshop: share((r) => r.channelWebshop), app: share((r) => r.channelApp), store: share((r) => r.channelStore), phone: share((r) => r.channelPhone) }
+			: null,
+		nps: mean(rows.map((r) => r.nps)),
+		csat: mean(rows.map((r) => r.csat)),
+		furthestStep: step ? { step, share: count / rows.length } : null
 	};
 }

@@ -11,7 +11,7 @@ import { AppError } from '../errors';
 import { compileRule } from '../groups';
 import { newId } from '../ids';
 import { customerValue } from '../insights';
-import { featureColumns } from './features';
+import { featureColumns, personaEvidence } from './features';
 
 /*
  * The derivation job: read the group's features in SQL, fetch each customer's CLV from the
@@ -147,7 +147,11 @@ function write(
 	datasetVersion: number
 ): void {
 	const members: number[][] = derivation.clusters.map(() => []);
-	derivation.assignments.forEach((cluster, row) => members[cluster]!.push(rows[row]!.id));
+	const memberRows: db.PersonaFeatureRow[][] = derivation.clusters.map(() => []);
+	derivation.assignments.forEach((cluster, row) => {
+		members[cluster]!.push(rows[row]!.id);
+		memberRows[cluster]!.push(rows[row]!);
+	});
 	const figures = (cluster: ClusterProfile, movedDistance: number | null): db.PersonaFigures => ({
 		position: cluster.cluster,
 		size: cluster.size,
@@ -161,7 +165,8 @@ function write(
 		medoidCustomerIds: cluster.medoids.map((row) => rows[row]!.id),
 		stability: derivation.stability.mean,
 		movedDistance,
-		previousDerivationId: null
+		previousDerivationId: null,
+		evidence: personaEvidence(memberRows[cluster.cluster]!)
 	});
 
 	const byId = new Map(previous.map((p) => [p.id, p]));
