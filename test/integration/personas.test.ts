@@ -211,6 +211,7 @@ describe('deriving personas', () => {
 		const job = await derive({ k: 3, features: ['householdSize', 'nps'] });
 		expect(job.status).toBe('failed');
 		expect(job.message).toMatch(/feature/i);
+		expect(job.details).toEqual({ errorCode: 'no_informative_features' });
 		expect((await personas()).items.map((p) => p.id)).toEqual(before);
 	});
 
@@ -317,7 +318,7 @@ describe('a server that stops during a derivation', () => {
 			const again = new Client(second.baseUrl, { ip: client.ip });
 			again.cookies.set('waymark_session', client.sessionToken!);
 			const job = await again.get(`/api/v1/persona-derivations/${id}`);
-			expect(job.body).toMatchObject({ status: 'failed', message: expect.stringMatching(/server stopped/) });
+			expect(job.body).toMatchObject({ status: 'failed', message: expect.stringMatching(/server stopped/), details: { errorCode: 'restarted' } });
 			expect((await again.get(`/api/v1/groups/${group}/personas`)).body.items).toEqual([]);
 		} finally {
 			await second?.stop();

@@ -69,7 +69,7 @@ export function failDerivationsNotIn(activeIds: readonly string[], message: stri
 		.filter((id) => !activeIds.includes(id));
 	if (stale.length) {
 		db.update(personaDerivations)
-			.set({ status: 'failed', message, finishedAt: new Date() })
+			.set({ status: 'failed', message, details: { errorCode: 'restarted' }, finishedAt: new Date() })
 			.where(inArray(personaDerivations.id, stale))
 			.run();
 	}

@@ -46,6 +46,7 @@ export function enqueue(job: DerivationJob): void {
 			db.updateDerivation(job.derivationId, {
 				status: 'failed',
 				message: 'Something went wrong on our side while deriving the personas',
+				details: { errorCode: 'internal' },
 				finishedAt: new Date()
 			});
 		})
@@ -128,6 +129,8 @@ async function run(job: DerivationJob): Promise<void> {
 		db.updateDerivation(derivationId, {
 			status: 'failed',
 			message: error.message,
+			// The code lets the page say it in the user's language.
+			details: { errorCode: error.code },
 			datasetVersion,
 			customerCount: rows.length,
 			finishedAt: new Date()
