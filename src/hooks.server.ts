@@ -13,6 +13,7 @@ import { closeDb, getDb } from '$lib/server/db';
 import { seedDemoIfEmpty } from '$lib/server/demo';
 import { errorResponse } from '$lib/server/http/api';
 import { recoverOnce as recoverInterruptedImports } from '$lib/server/imports';
+import { recoverOnce as recoverInterruptedDerivations } from '$lib/server/personas';
 import { AppError } from '$lib/server/errors';
 
 declare global {
@@ -25,6 +26,8 @@ export const init: ServerInit = async () => {
 	getDb(); // opens the file and applies migrations before the first request
 	// An import a crashed or killed process left behind is marked failed; nothing of it was kept.
 	recoverInterruptedImports();
+	// Likewise a persona derivation: its results are written in one transaction, so none were kept.
+	recoverInterruptedDerivations();
 	await seedDemoIfEmpty();
 	const httpServer = globalThis.__waymarkHttpServer;
 	if (httpServer) attachCollab(httpServer);

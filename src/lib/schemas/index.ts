@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BOARD_TEMPLATES } from '$lib/domain/board/templates/types';
 import { GROUP_BASES, groupRuleSchema } from '$lib/domain/groups';
 import { IMPORT_KINDS } from '$lib/domain/customer-data/kinds';
+import { PERSONA_FEATURE_IDS } from '$lib/domain/personas/phrasing';
 
 /*
  * One set of schemas validates both the JSON API and the form actions. Error messages are
@@ -285,4 +286,47 @@ export const whatIfQuerySchema = boardMetricsQuerySchema.extend({
 	cardId: z.string().trim().min(1, { error: 'error_required' }).max(40),
 	/** Percentage points by which drop-off at the step falls (negative: rises). */
 	dropOffPoints: z.coerce.number({ error: 'error_number_invalid' }).min(-100, { error: 'error_number_invalid' }).max(100, { error: 'error_number_invalid' })
+});
+
+// ── personas ─────────────────────────────────────────────────────────────────────────────
+
+/** 3…8 personas, or "auto": chosen by mean silhouette. Form fields send the number as text. */
+export const personaK = z.union([
+	z.literal('auto'),
+	z.coerce
+		.number({ error: 'error_persona_k_invalid' })
+		.int({ error: 'error_persona_k_invalid' })
+		.min(3, { error: 'error_persona_k_invalid' })
+		.max(8, { error: 'error_persona_k_invalid' })
+], { error: 'error_persona_k_invalid' });
+
+export const personaDeriveSchema = z.object({
+	k: personaK.default('auto'),
+	/** Catalogue feature ids; the defaults (value and behaviour) when left out. */
+	features: z
+		.array(z.enum(PERSONA_FEATURE_IDS as [string, ...string[]], { error: 'error_persona_feature_invalid' }))
+		.max(PERSONA_FEATURE_IDS.length)
+		.optional(),
+	seed: z.coerce
+		.number({ error: 'error_number_invalid' })
+		.int({ error: 'error_number_invalid' })
+		.min(0, { error: 'error_number_invalid' })
+		.max(2 ** 31 - 1, { error: 'error_number_invalid' })
+		.optional()
+});
+
+const personaDescription = z.string().trim().max(2000, { error: 'error_too_long' });
+
+export const personaCreateSchema = z.object({
+	name: requiredText(80),
+	description: personaDescription.default('')
+});
+
+export const personaUpdateSchema = z.object({
+	name: requiredText(80).optional(),
+	description: personaDescription.optional()
+});
+
+export const personaListQuerySchema = z.object({
+	archived: z.enum(['true', 'false'], { error: 'error_persona_archived_invalid' }).default('false').transform((value) => value === 'true')
 });

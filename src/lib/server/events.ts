@@ -7,6 +7,7 @@ export type AccessEvent =
 	| { kind: 'workspace-deleted'; workspaceId: string }
 	| { kind: 'workspace-settings-changed'; workspaceId: string }
 	| { kind: 'board-deleted'; boardId: string }
+	| { kind: 'persona-deleted'; personaId: string }
 	| { kind: 'session-revoked'; sessionId: string }
 	| { kind: 'api-token-revoked'; tokenId: string };
 

@@ -4,6 +4,7 @@ import {
 	addCard,
 	bindCard,
 	journeySteps,
+	addGroupPersonas,
 	addLane,
 	addPersona,
 	addStage,
@@ -239,6 +240,26 @@ describe('emotion curve and personas', () => {
 		expect(board.personas.map((p) => p.name)).toEqual(['Bram']);
 		expect(board.cards[0]!.personaIds).toEqual([bram]);
 		expect(board.emotions).toEqual([]);
+	});
+
+	it("takes a group's personas onto the board once, in one transaction, remembering which persona each stands for", () => {
+		const { doc } = grid();
+		let transactions = 0;
+		doc.on('afterTransaction', () => transactions++);
+		const group = [
+			{ personaId: 'p1', groupId: 'g1', name: 'App regulars', color: '#1f6f8b' },
+			{ personaId: 'p2', groupId: 'g1', name: 'Store spenders', color: '#d1495b' }
+		];
+		expect(addGroupPersonas(doc, group)).toHaveLength(2);
+		expect(transactions).toBe(1);
+		expect(addGroupPersonas(doc, group)).toEqual([]);
+		const personas = readBoard(doc).personas;
+		expect(personas.map((p) => [p.name, p.source])).toEqual([
+			['App regulars', { personaId: 'p1', groupId: 'g1' }],
+			['Store spenders', { personaId: 'p2', groupId: 'g1' }]
+		]);
+		addPersona(doc, { name: 'Hand-drawn', color: '#000' });
+		expect(readBoard(doc).personas.find((p) => p.name === 'Hand-drawn')?.source).toBeNull();
 	});
 });
 

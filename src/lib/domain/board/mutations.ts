@@ -385,6 +385,33 @@ export function addPersona(doc: Y.Doc, input: { name: string; color: string }, o
 	return id;
 }
 
+/**
+ * Scopes the board to personas of a customer group: adds each one (name and colour) that the
+ * board does not have yet, in one transaction (one undo step). Returns the new board persona
+ * ids. The figures stay on the server; the board only keeps which persona it stands for.
+ */
+export function addGroupPersonas(
+	doc: Y.Doc,
+	personas: readonly { personaId: string; groupId: string; name: string; color: string }[],
+	origin?: Origin
+): string[] {
+	const present = new Set<unknown>([...personasMap(doc).values()].map((entry) => entry.get('sourcePersonaId')));
+	const added: string[] = [];
+	doc.transact(() => {
+		for (const persona of personas) {
+			if (present.has(persona.personaId)) continue;
+			present.add(persona.personaId);
+			const id = newEntityId();
+			personasMap(doc).set(
+				id,
+				newEntry({ name: persona.name, color: persona.color, sourcePersonaId: persona.personaId, sourceGroupId: persona.groupId })
+			);
+			added.push(id);
+		}
+	}, origin);
+	return added;
+}
+
 export function renamePersona(doc: Y.Doc, id: string, name: string, origin?: Origin): void {
 	doc.transact(() => requireEntry(personasMap(doc), id, 'persona').set('name', name), origin);
 }

@@ -138,7 +138,17 @@ export function readBoard(doc: Y.Doc): BoardSnapshot {
 
 	const personas: Persona[] = [];
 	for (const [id, entry] of entries(personasMap(doc), 'persona', problems)) {
-		personas.push({ id, name: str(entry.get('name')), color: str(entry.get('color'), '#1f4e5f') });
+		const sourcePersonaId = entry.get('sourcePersonaId');
+		const sourceGroupId = entry.get('sourceGroupId');
+		personas.push({
+			id,
+			name: str(entry.get('name')),
+			color: str(entry.get('color'), '#1f4e5f'),
+			source:
+				typeof sourcePersonaId === 'string' && typeof sourceGroupId === 'string'
+					? { personaId: sourcePersonaId, groupId: sourceGroupId }
+					: null
+		});
 	}
 	personas.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
 

@@ -105,6 +105,8 @@ export interface Persona {
 	id: string;
 	name: string;
 	color: string;
+	/** The persona of a customer group this board persona stands for, when taken from one. */
+	source: { personaId: string; groupId: string } | null;
 }
 
 export interface BoardSnapshot {

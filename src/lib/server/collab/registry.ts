@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { migrateBoard } from '$lib/domain/board';
+import { migratePersonaDoc, personaIdOfRoom } from '$lib/domain/persona';
 import { boardRole, mayComment, roleAllows } from '../auth';
 import * as db from '../db';
 
@@ -7,7 +8,7 @@ export type DocumentAccess = 'write' | 'read';
 
 /**
  * A kind of collaborative document: which room names it owns and who may open them.
- * Boards are the first kind; persona documents will be the next, beside it.
+ * Boards (with their comments) and persona cards.
  */
 export interface DocumentKind {
 	name: string;
@@ -50,7 +51,25 @@ export const boardCommentDocuments: DocumentKind = {
 	}
 };
 
-const kinds: DocumentKind[] = [boardDocuments, boardCommentDocuments];
+/**
+ * A persona's card, written together (`<personaId>.persona`): members who may read customer
+ * data read it, those who may change personas (groups:write) write it.
+ */
+export const personaDocuments: DocumentKind = {
+	name: 'persona',
+	owns: (roomName) => personaIdOfRoom(roomName) !== null,
+	authorize(userId, roomName) {
+		const persona = db.findPersona(personaIdOfRoom(roomName)!);
+		const membership = persona && db.findMembership(persona.workspaceId, userId);
+		if (!persona || !membership || !roleAllows(membership.role, 'data:read')) return null;
+		return { access: roleAllows(membership.role, 'groups:write') ? 'write' : 'read', workspaceId: persona.workspaceId };
+	},
+	prepare(doc) {
+		migratePersonaDoc(doc);
+	}
+};
+
+const kinds: DocumentKind[] = [boardDocuments, boardCommentDocuments, personaDocuments];
 
 export function documentKindOf(roomName: string): DocumentKind | undefined {
 	return kinds.find((kind) => kind.owns(roomName));

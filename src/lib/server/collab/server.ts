@@ -2,6 +2,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { commentsRoomName } from '$lib/domain/comments';
+import { personaRoomName } from '$lib/domain/persona';
 import { SESSION_COOKIE, validateApiToken, validateSessionToken } from '../auth';
 import { config } from '../config';
 import { onAccessEvent, type AccessEvent } from '../events';
@@ -175,6 +176,11 @@ export class CollabServer {
 					if (room) this.#dropRoom(room, CLOSE.documentDeleted, 'document deleted');
 				}
 				return;
+			case 'persona-deleted': {
+				const room = this.rooms.get(personaRoomName(event.personaId));
+				if (room) this.#dropRoom(room, CLOSE.documentDeleted, 'document deleted');
+				return;
+			}
 			case 'workspace-deleted':
 				for (const room of [...this.rooms.values()]) {
 					if (room.workspaceId === event.workspaceId) {

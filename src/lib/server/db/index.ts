@@ -15,3 +15,4 @@ export * from './customer-measures';
 export * from './customer-groups';
 export * from './analytics-data';
 export * from './value-assumptions';
+export * from './personas';

@@ -470,3 +470,122 @@ export const valueAssumptions = sqliteTable(
 
 export type FormulaOverrides = Partial<Record<'purchaseRate' | 'relationshipLength' | 'T' | 'A' | 'P' | 'K', number>>;
 export type ValueAssumption = typeof valueAssumptions.$inferSelect;
+/*
+ * Personas (issue 7). A derivation is one clustering run of a customer group (a background
+ * job); its results are written in one transaction to `personas` and `persona_members`, so a
+ * crash leaves the previous personas untouched. Re-deriving updates matched personas in place
+ * (same id, the team's name kept), adds new ones and archives the personas nobody continues.
+ */
+export const derivationStatuses = ['queued', 'running', 'done', 'failed'] as const;
+
+export const personaDerivations = sqliteTable(
+	'persona_derivations',
+	{
+		id: text('id').primaryKey(),
+		workspaceId: text('workspace_id')
+			.notNull()
+			.references(() => workspaces.id, { onDelete: 'cascade' }),
+		groupId: text('group_id')
+			.notNull()
+			.references(() => customerGroups.id, { onDelete: 'cascade' }),
+		/** Null: chosen automatically in 3…8. */
+		kRequested: integer('k_requested'),
+		kChosen: integer('k_chosen'),
+		/** Catalogue feature ids asked for. */
+		features: text('features', { mode: 'json' }).$type<string[]>().notNull(),
+		seed: integer('seed').notNull(),
+		status: text('status', { enum: derivationStatuses }).notNull(),
+		progress: real('progress').notNull().default(0),
+		stage: text('stage'),
+		datasetVersion: integer('dataset_version'),
+		customerCount: integer('customer_count'),
+		algorithm: text('algorithm'),
+		/** Inertia, silhouette and sizes per k tried (the elbow and silhouette charts). */
+		diagnostics: text('diagnostics', { mode: 'json' }).$type<unknown[]>(),
+		/** Why this k, how the silhouette was computed, features used and dropped. */
+		details: text('details', { mode: 'json' }).$type<Record<string, unknown>>(),
+		/** Mean adjusted Rand index across re-runs with other seeds. */
+		stability: real('stability'),
+		/** What moved: personas continued (with distance), added and archived. */
+		changes: text('changes', { mode: 'json' }).$type<Record<string, unknown>>(),
+		message: text('message'),
+		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: createdAt(),
+		finishedAt: integer('finished_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [index('persona_derivations_group_idx').on(t.groupId, t.createdAt)]
+);
+
+export const personaOrigins = ['derived', 'hand-made'] as const;
+
+export const personas = sqliteTable(
+	'personas',
+	{
+		id: text('id').primaryKey(),
+		workspaceId: text('workspace_id')
+			.notNull()
+			.references(() => workspaces.id, { onDelete: 'cascade' }),
+		groupId: text('group_id')
+			.notNull()
+			.references(() => customerGroups.id, { onDelete: 'cascade' }),
+		/** The derivation that last wrote the figures; null for hand-made personas. */
+		derivationId: text('derivation_id').references(() => personaDerivations.id, { onDelete: 'set null' }),
+		origin: text('origin', { enum: personaOrigins }).notNull(),
+		name: text('name').notNull(),
+		description: text('description').notNull().default(''),
+		/** Order in the gallery: by size for derived personas. */
+		position: integer('position').notNull().default(0),
+		size: integer('size'),
+		share: real('share'),
+		revenueShare: real('revenue_share'),
+		clvMean: real('clv_mean'),
+		/** DistinguishingFeature[] of the analytics engine, most distinguishing first. */
+		distinguishing: text('distinguishing', { mode: 'json' }).$type<unknown[]>(),
+		/** The prototype in original units (numbers and labels): matched on re-derivation. */
+		centroid: text('centroid', { mode: 'json' }).$type<Record<string, number | string>>(),
+		typical: text('typical', { mode: 'json' }).$type<Record<string, number>>(),
+		categoryShares: text('category_shares', { mode: 'json' }).$type<Record<string, Record<string, number>>>(),
+		/** Evidence beyond the clustering features: preferred channels, NPS/CSAT, where the journey stops. */
+		evidence: text('evidence', { mode: 'json' }).$type<PersonaEvidence>(),
+		/** Internal customer ids of the most central members (personal data: editors only). */
+		medoidCustomerIds: text('medoid_customer_ids', { mode: 'json' }).$type<number[]>(),
+		stability: real('stability'),
+		/** The derivation this persona was continued from at its last re-derivation, and how far it moved (z units). */
+		previousDerivationId: text('previous_derivation_id'),
+		movedDistance: real('moved_distance'),
+		archived: integer('archived', { mode: 'boolean' }).notNull().default(false),
+		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: createdAt(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('personas_group_idx').on(t.groupId, t.archived, t.position)]
+);
+
+/** Which customers a derived persona stands for (replaced by every derivation of the group). */
+export const personaMembers = sqliteTable(
+	'persona_members',
+	{
+		personaId: text('persona_id')
+			.notNull()
+			.references(() => personas.id, { onDelete: 'cascade' }),
+		customerId: integer('customer_id')
+			.notNull()
+			.references(() => customers.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.personaId, t.customerId] }), index('persona_members_customer_idx').on(t.customerId)]
+);
+
+export interface PersonaEvidence {
+	/** Mean share of the members' purchases per channel (members with a known channel). */
+	channels: { webshop: number; app: number; store: number; phone: number } | null;
+	/** Mean latest NPS answer (0–10) and mean CSAT (1–5) of members who answered, with how many did. */
+	nps: { mean: number; respondents: number } | null;
+	csat: { mean: number; respondents: number } | null;
+	/** The journey step (event type) members most often got no further than, and their share. */
+	furthestStep: { step: string; share: number } | null;
+}
+
+export type PersonaDerivationRow = typeof personaDerivations.$inferSelect;
+export type DerivationStatus = (typeof derivationStatuses)[number];
+export type Persona = typeof personas.$inferSelect;
+export type PersonaOrigin = (typeof personaOrigins)[number];

@@ -1,5 +1,7 @@
 import { RFM_SEGMENTS, TOP_20_PRESET, type GroupPreset, type GroupRule } from '$lib/domain/groups';
 import type { Locale } from '$lib/domain/format';
+import { personaRoomName } from '$lib/domain/persona';
+import { announce } from '../events';
 import * as db from '../db';
 import { requireUser, requireWorkspace, roleAllows, type Permission } from '../auth';
 import { conflict, forbidden, notFound } from '../errors';
@@ -92,7 +94,13 @@ export function updateGroup(user: db.User | null, groupId: string, changes: Part
 
 export function deleteGroup(user: db.User | null, groupId: string): void {
 	requireGroup(user, groupId, 'groups:write');
+	// The group's personas go with it (foreign keys); their cards are documents of their own.
+	const personaIds = [...db.listPersonas(groupId), ...db.listPersonas(groupId, { archived: true })].map((p) => p.id);
 	db.deleteGroup(groupId);
+	for (const personaId of personaIds) {
+		db.deleteDocument(personaRoomName(personaId));
+		announce({ kind: 'persona-deleted', personaId });
+	}
 }
 
 /** The customers of a group, with their measures: personal data, so for editors and owners. */

@@ -9,6 +9,9 @@ import { DEFAULT_PAGE_SIZE, InvalidCursorError, MAX_PAGE_SIZE } from '../db/pagi
 import type { DataOverview } from '../imports';
 import { IMPORT_KINDS } from '$lib/domain/customer-data/kinds';
 import type { ImportPreview } from '../imports/preview';
+import { englishText, type FeatureDifference } from '$lib/domain/personas';
+import { NARRATIVE_FIELDS, type NarrativeField } from '$lib/domain/persona';
+import type { GroupPersonas, PersonaDetail } from '../personas';
 
 /*
  * What the API sends back. Each shape is a zod schema (so the OpenAPI document describes the
@@ -815,3 +818,217 @@ export const whatIfShape = z
 		})
 	})
 	.meta({ id: 'WhatIf' });
+// ── personas ─────────────────────────────────────────────────────────────────────────────
+
+const differenceShape = z.object({
+	feature: z.string().describe('Catalogue feature id'),
+	kind: z.enum(['numeric', 'categorical']),
+	level: z.string().optional().describe('Categorical: the level whose share differs most from the group'),
+	z: z.number().describe("Standardised difference from the group (the persona's mean z-score; for a level its 0/1 indicator)"),
+	direction: z.enum(['higher', 'lower']),
+	ratio: z.number().nullable().describe('Persona value / group value in original units (means; shares for a level)'),
+	personaValue: z.number(),
+	groupValue: z.number(),
+	text: z.string().describe('The difference in plain English words, e.g. "buys 3.1× as often"')
+});
+
+export const personaShape = z
+	.object({
+		id: z.string(),
+		groupId: z.string(),
+		name: z.string(),
+		description: z.string(),
+		origin: z.enum(['derived', 'hand-made']).describe('Derived from the data, or written by hand (no figures)'),
+		archived: z.boolean().describe('No cluster of a later derivation continued this persona'),
+		size: z.number().int().nullable().describe('Customers of the group this persona stands for'),
+		share: z.number().nullable().describe("Share of the group's customers"),
+		revenueShare: z.number().nullable().describe("Share of the group's revenue"),
+		clvMean: z.number().nullable().describe('Mean customer lifetime value (BG/NBD + Gamma-Gamma, one year, revenue)'),
+		distinguishing: z.array(differenceShape).describe('Every feature, most distinguishing first'),
+		centroid: z.record(z.string(), z.union([z.number(), z.string()])).nullable().describe('The prototype in original units'),
+		typical: z.record(z.string(), z.number()).nullable().describe('Median of each numeric feature among the members'),
+		categoryShares: z.record(z.string(), z.record(z.string(), z.number())).nullable(),
+		evidence: z
+			.object({
+				channels: z
+					.object({ webshop: z.number(), app: z.number(), store: z.number(), phone: z.number() })
+					.nullable()
+					.describe("Mean share of the members' purchases per channel"),
+				nps: z.object({ mean: z.number(), respondents: z.number().int() }).nullable().describe('Mean latest NPS answer (0–10) of members who answered'),
+				csat: z.object({ mean: z.number(), respondents: z.number().int() }).nullable().describe('Mean CSAT (1–5) of members who answered'),
+				furthestStep: z
+					.object({ step: z.string(), share: z.number() })
+					.nullable()
+					.describe('The journey step (event type) members most often got no further than, and their share')
+			})
+			.nullable()
+			.describe('Evidence beyond the clustering features; null for hand-made personas'),
+		stability: z.number().nullable().describe('Mean adjusted Rand index of the split across re-runs with other seeds (1 = always the same)'),
+		movedDistance: z.number().nullable().describe('How far the centre moved at the last re-derivation (standardised units); null when new'),
+		derivationId: z.string().nullable(),
+		createdAt: isoDate,
+		updatedAt: isoDate
+	})
+	.meta({ id: 'Persona' });
+
+export function personaJson(persona: db.Persona): z.infer<typeof personaShape> {
+	const differences = (persona.distinguishing ?? []) as FeatureDifference[];
+	return {
+		id: persona.id,
+		groupId: persona.groupId,
+		name: persona.name,
+		description: persona.description,
+		origin: persona.origin,
+		archived: persona.archived,
+		size: persona.size,
+		share: persona.share,
+		revenueShare: persona.revenueShare,
+		clvMean: persona.clvMean,
+		distinguishing: differences.map((d) => ({
+			feature: d.featureId,
+			kind: d.kind,
+			...(d.level !== undefined ? { level: d.level } : {}),
+			z: d.z,
+			direction: d.direction,
+			ratio: d.ratio,
+			personaValue: d.clusterValue,
+			groupValue: d.groupValue,
+			text: englishText(d)
+		})),
+		centroid: persona.centroid,
+		typical: persona.typical,
+		categoryShares: persona.categoryShares,
+		evidence: persona.evidence,
+		stability: persona.stability,
+		movedDistance: persona.movedDistance,
+		derivationId: persona.derivationId,
+		createdAt: iso(persona.createdAt),
+		updatedAt: iso(persona.updatedAt)
+	};
+}
+
+const representativeShape = z.object({
+	externalId: z.string().nullable().describe('Null for viewers: representatives are shown without personal data'),
+	name: z.string().nullable(),
+	transactions: z.number().int(),
+	revenue: z.number(),
+	recencyDays: z.number().nullable()
+});
+
+export const personaDetailShape = personaShape
+	.extend({
+		representatives: z.array(representativeShape).describe('The most central customers (medoids), most central first'),
+		narrative: z
+			.object({
+				fields: z.object(Object.fromEntries(NARRATIVE_FIELDS.map((f) => [f, z.string()])) as Record<NarrativeField, z.ZodString>),
+				avatar: z.string().nullable().describe('A built-in illustration')
+			})
+			.describe('The card the team writes together live (`/collab/{id}.persona`): quote, bio, goals, frustrations, needs, media, lifestyle, network, health')
+	})
+	.meta({ id: 'PersonaDetail' });
+
+export function personaDetailJson(detail: PersonaDetail): z.infer<typeof personaDetailShape> {
+	return {
+		...personaJson(detail.persona),
+		representatives: detail.representatives,
+		narrative: { fields: { ...detail.narrative.fields }, avatar: detail.narrative.avatar }
+	};
+}
+
+export const personaMemberShape = z.object({
+	externalId: z.string(),
+	name: z.string().nullable(),
+	email: z.string().nullable(),
+	city: z.string().nullable(),
+	transactions: z.number().int(),
+	revenue: z.number(),
+	recencyDays: z.number().nullable()
+});
+
+export function personaMemberJson(member: db.PersonaMember): z.infer<typeof personaMemberShape> {
+	const { id: _internal, ...rest } = member;
+	return rest;
+}
+
+const personaChangeShape = z.object({ personaId: z.string(), name: z.string() });
+
+export const derivationShape = z
+	.object({
+		id: z.string(),
+		groupId: z.string(),
+		status: z.enum(['queued', 'running', 'done', 'failed']),
+		progress: z.number().min(0).max(1),
+		stage: z.string().nullable().describe('features, clv, clustering, profiles, stability, matching, writing'),
+		k: z.object({
+			requested: z.union([z.number().int(), z.literal('auto')]),
+			chosen: z.number().int().nullable()
+		}),
+		features: z.array(z.string()).describe('Feature ids asked for'),
+		seed: z.number().int(),
+		datasetVersion: z.number().int().nullable(),
+		customers: z.number().int().nullable(),
+		algorithm: z.string().nullable().describe('k-means, or k-prototypes when categorical features were chosen'),
+		diagnostics: z
+			.array(
+				z.object({
+					k: z.number().int(),
+					inertia: z.number().describe('Within-cluster cost of the best restart (the elbow chart)'),
+					silhouette: z.number().nullable().describe('Mean silhouette'),
+					smallestShare: z.number(),
+					meetsMinShare: z.boolean()
+				})
+			)
+			.describe('Per k tried'),
+		details: z.record(z.string(), z.unknown()).nullable().describe('How k was chosen, features used and dropped, stability per run'),
+		stability: z.number().nullable(),
+		changes: z
+			.object({
+				continued: z.array(personaChangeShape.extend({ distance: z.number().nullable() })),
+				added: z.array(personaChangeShape),
+				archived: z.array(personaChangeShape)
+			})
+			.nullable()
+			.describe('What moved: personas continued (same id and name, with how far they moved), added and archived'),
+		message: z.string().nullable().describe('Why the derivation failed'),
+		createdAt: isoDate,
+		finishedAt: isoDate.nullable()
+	})
+	.meta({ id: 'PersonaDerivation' });
+
+export function derivationJson(row: db.PersonaDerivationRow): z.infer<typeof derivationShape> {
+	const diagnostics = (row.diagnostics ?? []) as { k: number; inertia: number; silhouette: number | null; smallestShare: number; meetsMinShare: boolean }[];
+	return {
+		id: row.id,
+		groupId: row.groupId,
+		status: row.status,
+		progress: row.progress,
+		stage: row.stage,
+		k: { requested: row.kRequested ?? 'auto', chosen: row.kChosen },
+		features: row.features,
+		seed: row.seed,
+		datasetVersion: row.datasetVersion,
+		customers: row.customerCount,
+		algorithm: row.algorithm,
+		diagnostics: diagnostics.map(({ k, inertia, silhouette, smallestShare, meetsMinShare }) => ({ k, inertia, silhouette, smallestShare, meetsMinShare })),
+		details: row.details ?? null,
+		stability: row.stability,
+		changes: (row.changes as z.infer<typeof derivationShape>['changes']) ?? null,
+		message: row.message,
+		createdAt: iso(row.createdAt),
+		finishedAt: isoOrNull(row.finishedAt)
+	};
+}
+
+export const groupPersonasShape = z.object({
+	items: z.array(personaShape),
+	derivation: derivationShape.nullable().describe('The newest derivation of the group (possibly still running, or failed)'),
+	stale: z.boolean().describe('Customer data was imported since the personas were derived')
+});
+
+export function groupPersonasJson(result: GroupPersonas): z.infer<typeof groupPersonasShape> {
+	return {
+		items: result.personas.map(personaJson),
+		derivation: result.latest ? derivationJson(result.latest) : null,
+		stale: result.stale
+	};
+}

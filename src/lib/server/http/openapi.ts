@@ -466,6 +466,71 @@ export const endpoints: Endpoint[] = [
 		alternatives: [{ status: 202, description: 'Still computing', body: shapes.pendingShape }],
 		errors: [400, 403, 404, 422]
 	},
+	// Personas
+	{
+		method: 'post', path: '/api/v1/groups/{id}/personas/derive', tag: 'Personas',
+		summary: 'Derive 3–8 personas of a customer group from its data (editors and owners); runs in the background',
+		description:
+			'Clusters the group\'s customers on the chosen features (k-means, or k-prototypes with categorical features; k fixed or ' +
+			'chosen by mean silhouette in 3…8, every persona at least 5% of the group). Answers 202 with the job at once: poll ' +
+			'`GET /api/v1/persona-derivations/{id}`. Re-deriving keeps the team\'s personas: clusters matched to earlier personas ' +
+			'(centroid distance, optimal assignment) update them in place (same id and name); new clusters add personas; personas ' +
+			'nobody continues are archived. While a derivation of the group runs, that one is answered.',
+		body: schemas.personaDeriveSchema,
+		success: { status: 202, description: 'The derivation job', body: shapes.derivationShape },
+		errors: [400, 403, 404, 422]
+	},
+	{
+		method: 'get', path: '/api/v1/persona-derivations/{id}', tag: 'Personas',
+		summary: 'Status and progress of a persona derivation; when done, the diagnostics per k, stability and what moved',
+		success: { status: 200, description: 'The derivation', body: shapes.derivationShape },
+		errors: [404]
+	},
+	{
+		method: 'get', path: '/api/v1/groups/{id}/personas', tag: 'Personas',
+		summary: 'The personas of a group with their evidence (archived ones with `archived=true`), and the newest derivation',
+		query: schemas.personaListQuerySchema,
+		success: { status: 200, description: 'Personas, by size', body: shapes.groupPersonasShape },
+		errors: [400, 404]
+	},
+	{
+		method: 'post', path: '/api/v1/groups/{id}/personas', tag: 'Personas',
+		summary: 'Add a hand-made persona (no figures; for groups without data or from research) (editors and owners)',
+		body: schemas.personaCreateSchema,
+		success: { status: 201, description: 'Created', body: shapes.personaShape },
+		errors: [400, 403, 404]
+	},
+	{
+		method: 'get', path: '/api/v1/personas/{id}', tag: 'Personas',
+		summary: 'A persona with its evidence and representative customers (who they are only for editors and owners)',
+		success: { status: 200, description: 'The persona', body: shapes.personaDetailShape },
+		errors: [404]
+	},
+	{
+		method: 'patch', path: '/api/v1/personas/{id}', tag: 'Personas', summary: 'Rename a persona or change its description (editors and owners)',
+		body: schemas.personaUpdateSchema,
+		success: { status: 200, description: 'Changed', body: shapes.personaShape },
+		errors: [400, 403, 404]
+	},
+	{
+		method: 'delete', path: '/api/v1/personas/{id}', tag: 'Personas', summary: 'Delete a persona (editors and owners)',
+		success: { status: 204, description: 'Deleted', body: null },
+		errors: [403, 404]
+	},
+	{
+		method: 'get', path: '/api/v1/personas/{id}/card.md', tag: 'Personas',
+		summary: "A persona's card as a Markdown file in the caller's language: the story the team wrote, then the figures",
+		description: 'A download (`Content-Disposition: attachment`); representative customers are left out.',
+		success: { status: 200, description: 'The card', body: z.string(), mediaType: 'text/markdown' },
+		errors: [404]
+	},
+	{
+		method: 'get', path: '/api/v1/personas/{id}/customers', tag: 'Personas',
+		summary: 'The customers a derived persona stands for, paginated (personal data: editors and owners)',
+		query: page,
+		success: { status: 200, description: 'One page of customers', body: pageShape(shapes.personaMemberShape) },
+		errors: [400, 403, 404]
+	},
 	// Meta
 	{
 		method: 'get', path: '/api/v1/openapi.json', tag: 'Meta', public: true, summary: 'This document',

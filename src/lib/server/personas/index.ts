@@ -1,0 +1,198 @@
+import type { GroupRule } from '$lib/domain/groups';
+import * as Y from 'yjs';
+import { personaRoomName, readNarrative, type NarrativeSnapshot } from '$lib/domain/persona';
+import { DEFAULT_FEATURE_IDS, FEATURE_CATALOGUE, K_RANGE } from '../analytics/segmentation';
+import { requireUser, roleAllows, type Permission } from '../auth';
+import * as db from '../db';
+import { insufficientData, notFound } from '../errors';
+import { announce } from '../events';
+import { compileRule, requireGroup } from '../groups';
+import { newId } from '../ids';
+import { activeDerivationIds, enqueue } from './job';
+
+/*
+ * Personas of a customer group: derive them from the group's data (a background job), read
+ * them with their evidence, add hand-made ones, rename, delete. Figures are readable by every
+ * member (data:read); representative customers' personal data only by editors (data:write);
+ * changing personas is for those who define groups (groups:write).
+ */
+
+export { freshNames } from './job';
+export { ageBand } from './features';
+export { personaMarkdown } from './markdown';
+
+export const PERSONA_FEATURES = FEATURE_CATALOGUE;
+export const DEFAULT_PERSONA_FEATURES = DEFAULT_FEATURE_IDS;
+
+const RESTARTED = 'The server stopped during this derivation; the personas are as they were. Start it again.';
+let recovered = false;
+
+/** Marks derivations a previous process left unfinished as failed (their results were never written). */
+export function recoverOnce(): void {
+	if (recovered) return;
+	recovered = true;
+	db.failDerivationsNotIn(activeDerivationIds(), RESTARTED);
+}
+
+export interface DeriveInput {
+	k: number | 'auto';
+	features?: string[];
+	seed?: number;
+}
+
+/** Starts (or joins) the derivation of a group's personas; answers at once with the job. */
+export function startDerivation(user: db.User | null, groupId: string, input: DeriveInput): db.PersonaDerivationRow {
+	recoverOnce();
+	const access = requireGroup(user, groupId, 'groups:write');
+	const running = db.unfinishedDerivation(groupId);
+	if (running) return running;
+	db.ensureMeasures(access.group.workspaceId);
+	const { customers } = db.groupStats(access.group.workspaceId, compileRule(access.group.rule as GroupRule));
+	if (customers < K_RANGE.min) {
+		throw insufficientData(`A group needs at least ${K_RANGE.min} customers for personas; this one has ${customers}`);
+	}
+	if (input.k !== 'auto' && customers < input.k) {
+		throw insufficientData(`The group has ${customers} customers: too few for ${input.k} personas`);
+	}
+	const features = input.features?.length ? [...new Set(input.features)] : [...DEFAULT_FEATURE_IDS];
+	const derivation = db.insertDerivation({
+		id: newId(),
+		workspaceId: access.group.workspaceId,
+		groupId,
+		kRequested: input.k === 'auto' ? null : input.k,
+		features,
+		seed: input.seed ?? 1,
+		status: 'queued',
+		createdBy: access.user.id
+	});
+	enqueue({ derivationId: derivation.id, user: access.user, group: access.group, k: input.k, features, seed: derivation.seed });
+	return derivation;
+}
+
+/** A derivation job: its status, progress and (when done) diagnostics and what moved. */
+export function getDerivation(user: db.User | null, derivationId: string): db.PersonaDerivationRow {
+	recoverOnce();
+	requireUser(user);
+	const derivation = db.findDerivation(derivationId);
+	if (!derivation) throw notFound('Derivation');
+	requireGroup(user, derivation.groupId, 'data:read');
+	return derivation;
+}
+
+export interface GroupPersonas {
+	group: db.CustomerGroup;
+	personas: db.Persona[];
+	/** The newest derivation (possibly running or failed) and the newest finished one. */
+	latest: db.PersonaDerivationRow | null;
+	lastDone: db.PersonaDerivationRow | null;
+	/** The data changed since the personas were derived. */
+	stale: boolean;
+	mayEdit: boolean;
+	mayListCustomers: boolean;
+}
+
+export function groupPersonas(user: db.User | null, groupId: string, { archived = false } = {}): GroupPersonas {
+	recoverOnce();
+	const { group, role } = requireGroup(user, groupId, 'data:read');
+	const lastDone = db.latestDoneDerivation(groupId) ?? null;
+	const { datasetVersion } = db.ensureMeasures(group.workspaceId);
+	return {
+		group,
+		personas: db.listPersonas(groupId, { archived }),
+		latest: db.latestDerivation(groupId) ?? null,
+		lastDone,
+		stale: lastDone !== null && lastDone.datasetVersion !== datasetVersion,
+		mayEdit: roleAllows(role, 'groups:write'),
+		mayListCustomers: roleAllows(role, 'data:write')
+	};
+}
+
+/** A non-member learns nothing about a persona: 404. */
+function requirePersona(user: db.User | null, personaId: string, permission: Permission) {
+	const actor = requireUser(user);
+	const persona = db.findPersona(personaId);
+	if (!persona) throw notFound('Persona');
+	return { persona, ...requireGroup(actor, persona.groupId, permission) };
+}
+
+export interface PersonaDetail {
+	persona: db.Persona;
+	group: db.CustomerGroup;
+	/** The most central customers: their measures for everyone, who they are only for editors. */
+	representatives: (Omit<db.PersonaMember, 'id' | 'externalId' | 'name' | 'email' | 'city'> & {
+		externalId: string | null;
+		name: string | null;
+	})[];
+	/** The card as the team wrote it (every update a live room applies is stored first). */
+	narrative: NarrativeSnapshot;
+	mayEdit: boolean;
+	mayListCustomers: boolean;
+}
+
+function storedNarrative(personaId: string): NarrativeSnapshot {
+	const doc = new Y.Doc();
+	try {
+		for (const update of db.loadDocUpdates(personaRoomName(personaId))) Y.applyUpdate(doc, update);
+		return readNarrative(doc);
+	} finally {
+		doc.destroy();
+	}
+}
+
+export function getPersona(user: db.User | null, personaId: string): PersonaDetail {
+	const { persona, group, role } = requirePersona(user, personaId, 'data:read');
+	const personal = roleAllows(role, 'data:write');
+	return {
+		persona,
+		group,
+		representatives: db.customersByIds(persona.medoidCustomerIds ?? []).map((c) => ({
+			transactions: c.transactions,
+			revenue: c.revenue,
+			recencyDays: c.recencyDays,
+			externalId: personal ? c.externalId : null,
+			name: personal ? c.name : null
+		})),
+		narrative: storedNarrative(persona.id),
+		mayEdit: roleAllows(role, 'groups:write'),
+		mayListCustomers: personal
+	};
+}
+
+export function personaCustomers(user: db.User | null, personaId: string, page: db.PageRequest): db.Page<db.PersonaMember> {
+	const { persona } = requirePersona(user, personaId, 'data:write');
+	return db.personaMembersPage(persona.id, page);
+}
+
+export interface PersonaInput {
+	name: string;
+	description?: string;
+}
+
+/** A persona the team writes by hand (for groups without data, or from research): no figures. */
+export function createPersona(user: db.User | null, groupId: string, input: PersonaInput): db.Persona {
+	const { group, user: actor } = requireGroup(user, groupId, 'groups:write');
+	const position = db.listPersonas(groupId).reduce((max, p) => Math.max(max, p.position + 1), 0);
+	return db.insertPersona({
+		id: newId(),
+		workspaceId: group.workspaceId,
+		groupId,
+		origin: 'hand-made',
+		name: input.name,
+		description: input.description ?? '',
+		position: Math.max(position, 100),
+		createdBy: actor.id
+	});
+}
+
+export function updatePersona(user: db.User | null, personaId: string, changes: Partial<PersonaInput>): db.Persona {
+	const { persona } = requirePersona(user, personaId, 'groups:write');
+	return db.updatePersona(persona.id, changes)!;
+}
+
+export function deletePersona(user: db.User | null, personaId: string): void {
+	const { persona } = requirePersona(user, personaId, 'groups:write');
+	db.deletePersona(persona.id);
+	// Its card goes with it; an open room is closed without writing it back.
+	db.deleteDocument(personaRoomName(persona.id));
+	announce({ kind: 'persona-deleted', personaId: persona.id });
+}

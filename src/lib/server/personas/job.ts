@@ -1,0 +1,231 @@
+import {
+	derivePersonas,
+	SegmentationError,
+	type ClusterProfile,
+	type PersonaDerivation,
+	type PreviousPersona
+} from '../analytics/segmentation';
+import * as db from '../db';
+import type { GroupRule } from '$lib/domain/groups';
+import { AppError } from '../errors';
+import { compileRule } from '../groups';
+import { newId } from '../ids';
+import { customerValue } from '../insights';
+import { featureColumns, personaEvidence } from './features';
+
+/*
+ * The derivation job: read the group's features in SQL, fetch each customer's CLV from the
+ * customer-value report (cached per dataset version), cluster (pure engine), and write personas,
+ * members and the job's result in one transaction. Jobs run one at a time, off the request path;
+ * the event loop is yielded between stages. The clustering itself is one synchronous call (a
+ * worker thread would free the loop during it too; at 20,000 customers it takes about a second).
+ */
+
+export interface DerivationJob {
+	derivationId: string;
+	user: db.User;
+	group: db.CustomerGroup;
+	k: number | 'auto';
+	features: string[];
+	seed: number;
+}
+
+const active = new Set<string>();
+let queue: Promise<void> = Promise.resolve();
+
+export const activeDerivationIds = (): string[] => [...active];
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export function enqueue(job: DerivationJob): void {
+	active.add(job.derivationId);
+	queue = queue
+		.then(() => run(job))
+		.catch((error: unknown) => {
+			console.error(`[personas] derivation ${job.derivationId} failed`, error);
+			db.updateDerivation(job.derivationId, {
+				status: 'failed',
+				message: 'Something went wrong on our side while deriving the personas',
+				details: { errorCode: 'internal' },
+				finishedAt: new Date()
+			});
+		})
+		.finally(() => active.delete(job.derivationId));
+}
+
+/** Throttled progress: written when it moved by a percent or the stage changed. */
+function progressWriter(derivationId: string) {
+	let last = { progress: -1, stage: '' };
+	return (stage: string, progress: number) => {
+		if (stage === last.stage && progress - last.progress < 0.01) return;
+		last = { progress, stage };
+		db.updateDerivation(derivationId, { progress: Math.min(1, progress), stage });
+	};
+}
+
+/** CLV per external id from the workspace's customer-value report; null when the data cannot carry it. */
+async function clvByCustomer(user: db.User, workspaceId: string): Promise<Map<string, number> | null> {
+	try {
+		for (;;) {
+			const answer = await customerValue(user, workspaceId, { model: 'bgnbd', timeUnit: 'week', margin: 1 }, 60_000);
+			if (answer.status === 'done') return new Map(answer.result.customers.map((c) => [c.externalId, c.clv]));
+		}
+	} catch (error) {
+		if (error instanceof AppError) return null;
+		throw error;
+	}
+}
+
+/** A fresh name for a new persona: the first free letter ("Persona A", "Persona B"…). */
+export function freshNames(taken: Iterable<string>, count: number): string[] {
+	const used = new Set(taken);
+	const names: string[] = [];
+	for (let i = 0; names.length < count; i++) {
+		const name = i < 26 ? `Persona ${String.fromCharCode(65 + i)}` : `Persona ${i + 1}`;
+		if (!used.has(name)) names.push(name);
+	}
+	return names;
+}
+
+async function run(job: DerivationJob): Promise<void> {
+	const { derivationId, group } = job;
+	const report = progressWriter(derivationId);
+	db.updateDerivation(derivationId, { status: 'running', progress: 0, stage: 'features' });
+	await yieldToEventLoop();
+
+	const { datasetVersion } = db.ensureMeasures(group.workspaceId);
+	const rows = db.personaFeatureRows(group.workspaceId, compileRule(group.rule as GroupRule));
+	report('features', 0.05);
+	await yieldToEventLoop();
+
+	report('clv', 0.1);
+	const clv = await clvByCustomer(job.user, group.workspaceId);
+	const clvColumn = rows.map((row) => clv?.get(row.externalId) ?? null);
+	await yieldToEventLoop();
+
+	const previous = db.listPersonas(group.id).filter((p) => p.origin === 'derived' && p.centroid);
+	const previousPersonas: PreviousPersona[] = previous.map((p) => ({ id: p.id, centroid: p.centroid! }));
+	let derivation: PersonaDerivation;
+	try {
+		derivation = derivePersonas(
+			{
+				customerCount: rows.length,
+				columns: { ...featureColumns(rows), customerLifetimeValue: clvColumn },
+				revenue: rows.map((row) => row.revenue),
+				clv: clvColumn
+			},
+			{
+				k: job.k,
+				features: job.features,
+				seed: job.seed,
+				previousPersonas: previousPersonas.length ? previousPersonas : undefined,
+				// A persona continues when its centre moved by at most one SD per feature (root mean square).
+				maxMatchDistance: Math.sqrt(job.features.length),
+				onProgress: (stage, fraction) => report(stage, 0.15 + 0.8 * fraction)
+			}
+		);
+	} catch (error) {
+		if (!(error instanceof SegmentationError)) throw error;
+		db.updateDerivation(derivationId, {
+			status: 'failed',
+			message: error.message,
+			// The code lets the page say it in the user's language.
+			details: { errorCode: error.code },
+			datasetVersion,
+			customerCount: rows.length,
+			finishedAt: new Date()
+		});
+		return;
+	}
+	report('writing', 0.96);
+	await yieldToEventLoop();
+	write(job, derivation, rows, previous, datasetVersion);
+}
+
+function write(
+	job: DerivationJob,
+	derivation: PersonaDerivation,
+	rows: readonly db.PersonaFeatureRow[],
+	previous: readonly db.Persona[],
+	datasetVersion: number
+): void {
+	const members: number[][] = derivation.clusters.map(() => []);
+	const memberRows: db.PersonaFeatureRow[][] = derivation.clusters.map(() => []);
+	derivation.assignments.forEach((cluster, row) => {
+		members[cluster]!.push(rows[row]!.id);
+		memberRows[cluster]!.push(rows[row]!);
+	});
+	const figures = (cluster: ClusterProfile, movedDistance: number | null): db.PersonaFigures => ({
+		position: cluster.cluster,
+		size: cluster.size,
+		share: cluster.share,
+		revenueShare: cluster.revenueShare,
+		clvMean: cluster.clvMean,
+		distinguishing: [...cluster.distinguishing],
+		centroid: { ...cluster.centroid },
+		typical: { ...cluster.typical },
+		categoryShares: { ...cluster.categoryShares },
+		medoidCustomerIds: cluster.medoids.map((row) => rows[row]!.id),
+		stability: derivation.stability.mean,
+		movedDistance,
+		previousDerivationId: null,
+		evidence: personaEvidence(memberRows[cluster.cluster]!)
+	});
+
+	const byId = new Map(previous.map((p) => [p.id, p]));
+	const matches = derivation.matching?.matches ?? derivation.clusters.map((c) => ({ cluster: c.cluster, personaId: null, distance: null }));
+	const names = freshNames(
+		db.listPersonas(job.group.id).concat(db.listPersonas(job.group.id, { archived: true })).map((p) => p.name),
+		matches.filter((m) => m.personaId === null).length
+	);
+	const continued: db.DerivationOutcome['continued'] = [];
+	const added: db.DerivationOutcome['added'] = [];
+	for (const match of matches) {
+		const cluster = derivation.clusters[match.cluster]!;
+		if (match.personaId) {
+			const persona = byId.get(match.personaId)!;
+			continued.push({
+				personaId: match.personaId,
+				figures: { ...figures(cluster, match.distance), previousDerivationId: persona.derivationId },
+				members: members[match.cluster]!
+			});
+		} else {
+			added.push({ personaId: newId(), name: names.shift()!, figures: figures(cluster, null), members: members[match.cluster]! });
+		}
+	}
+	const archivedIds = derivation.matching?.droppedPersonaIds ?? [];
+	db.writeDerivationOutcome({
+		derivationId: job.derivationId,
+		workspaceId: job.group.workspaceId,
+		groupId: job.group.id,
+		createdBy: job.user.id,
+		continued,
+		added,
+		archivedIds,
+		derivation: {
+			kChosen: derivation.k,
+			datasetVersion,
+			customerCount: derivation.customerCount,
+			algorithm: derivation.algorithm,
+			diagnostics: derivation.diagnostics.map((d) => ({ ...d, sizes: [...d.sizes] })),
+			stability: derivation.stability.mean,
+			details: {
+				kChoice: derivation.kChoice,
+				gamma: derivation.gamma,
+				features: derivation.features,
+				droppedFeatures: derivation.droppedFeatures,
+				stability: derivation.stability,
+				featuresCompared: derivation.matching?.featuresCompared ?? null
+			},
+			changes: {
+				continued: continued.map((c) => ({
+					personaId: c.personaId,
+					name: byId.get(c.personaId)!.name,
+					distance: c.figures.movedDistance
+				})),
+				added: added.map((a) => ({ personaId: a.personaId, name: a.name })),
+				archived: archivedIds.map((id) => ({ personaId: id, name: byId.get(id)?.name ?? '' }))
+			}
+		}
+	});
+}
