@@ -152,6 +152,18 @@ describe('deriving personas', () => {
 		appPersonaId = app.id;
 	});
 
+	it('cut the analyses to their customers: customer value and loyalty per persona', async () => {
+		const all = await owner.get(`/api/v1/workspaces/${workspaceId}/analytics/clv?model=formula`);
+		const cut = await owner.get(`/api/v1/workspaces/${workspaceId}/analytics/clv?model=formula&personaId=${appPersonaId}`);
+		expect(cut.status, JSON.stringify(cut.body)).toBe(200);
+		expect(cut.body.summary.customers).toBe(40);
+		expect(all.body.summary.customers).toBe(120);
+		const loyalty = await owner.get(`/api/v1/workspaces/${workspaceId}/analytics/loyalty?personaId=${appPersonaId}`);
+		expect(loyalty.body.behavioural.customers).toBe(40);
+		const other = await makeWorkspace(owner, 'Not theirs');
+		expect((await owner.get(`/api/v1/workspaces/${other.id}/analytics/clv?personaId=${appPersonaId}`)).status).toBe(404);
+	});
+
 	it('keeps ids and the names the team gave when re-derived, and says what moved', async () => {
 		const renamed = await owner.patch(`/api/v1/personas/${appPersonaId}`, { name: 'App regulars' });
 		expect(renamed.status).toBe(200);

@@ -49,6 +49,7 @@ export class JourneyMetrics {
 	#datasetVersion = $state(0);
 	#groupId = $state<string | null>(null);
 	#groups = $state.raw<{ id: string; name: string }[]>([]);
+	#personaId: string | null = null;
 	#key = '';
 	#timer: ReturnType<typeof setTimeout> | null = null;
 	#generation = 0;
@@ -75,6 +76,9 @@ export class JourneyMetrics {
 	get groupId() {
 		return this.#groupId;
 	}
+	get personaId() {
+		return this.#personaId;
+	}
 	/** The customer groups the figures can be cut by. */
 	get groups() {
 		return this.#groups;
@@ -82,6 +86,13 @@ export class JourneyMetrics {
 
 	setGroup(groupId: string | null) {
 		this.#groupId = groupId;
+		void this.#load();
+	}
+
+	/** A persona of a customer group (the map's persona filter when it stands for one): its customers only. */
+	setPersona(personaId: string | null) {
+		if (personaId === this.#personaId) return;
+		this.#personaId = personaId;
 		void this.#load();
 	}
 
@@ -102,7 +113,10 @@ export class JourneyMetrics {
 			return;
 		}
 		if (this.#status !== 'ready') this.#status = 'loading';
-		const query = this.#groupId ? `?groupId=${encodeURIComponent(this.#groupId)}` : '';
+		const params = new URLSearchParams();
+		if (this.#groupId) params.set('groupId', this.#groupId);
+		if (this.#personaId) params.set('personaId', this.#personaId);
+		const query = params.size ? `?${params}` : '';
 		try {
 			const response = await fetch(`/api/v1/boards/${this.boardId}/metrics${query}`);
 			if (generation !== this.#generation) return;

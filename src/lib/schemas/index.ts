@@ -210,6 +210,8 @@ const isoDay = z
 export const clvQuerySchema = pageQuerySchema.extend({
 	model: z.enum(['formula', 'discounted', 'bgnbd'], { error: 'error_clv_model_invalid' }).default('bgnbd'),
 	groupId: z.string().trim().min(1).max(40).optional(),
+	/** A persona of a customer group (its members at the latest derivation). */
+	personaId: z.string().trim().min(1).max(40).optional(),
 	/** Last day of the calibration period; the last transaction day when left out. Later data is the holdout. */
 	calibrationEnd: isoDay.optional(),
 	timeUnit: z.enum(['day', 'week', 'month'], { error: 'error_time_unit_invalid' }).default('week'),
@@ -229,9 +231,12 @@ const minimumRespondents = z.coerce
 	.default(30);
 const calendarPeriod = z.enum(['day', 'week', 'month', 'quarter'], { error: 'error_period_invalid' });
 const analysisGroup = z.string().trim().min(1).max(40).optional();
+/** A persona of a customer group: the customers its latest derivation assigned to it. */
+const analysisPersona = z.string().trim().min(1).max(40).optional();
 
 export const loyaltyQuerySchema = z.object({
 	groupId: analysisGroup,
+	personaId: analysisPersona,
 	timeUnit: z.enum(['day', 'week', 'month'], { error: 'error_time_unit_invalid' }).default('week'),
 	cohortPeriod: calendarPeriod.default('month'),
 	/** Figures on fewer respondents are flagged `lowN`. */
@@ -240,12 +245,14 @@ export const loyaltyQuerySchema = z.object({
 
 export const satisfactionQuerySchema = z.object({
 	groupId: analysisGroup,
+	personaId: analysisPersona,
 	period: calendarPeriod.default('month'),
 	minimumRespondents
 });
 
 export const retentionQuerySchema = z.object({
 	groupId: analysisGroup,
+	personaId: analysisPersona,
 	period: calendarPeriod.default('quarter'),
 	periods: z.coerce.number({ error: 'error_number_invalid' }).int({ error: 'error_number_invalid' }).min(1, { error: 'error_number_invalid' }).max(120, { error: 'error_number_invalid' }).default(12),
 	discountRate: z.coerce.number({ error: 'error_number_invalid' }).gt(0, { error: 'error_number_invalid' }).max(1, { error: 'error_number_invalid' }).default(0.025)
@@ -273,6 +280,7 @@ export const assumptionSaveSchema = z.object({
 
 export const boardMetricsQuerySchema = z.object({
 	groupId: analysisGroup,
+	personaId: analysisPersona,
 	/** Only events (and answers) from this day on… */
 	from: isoDay.optional(),
 	/** …up to and including this day. */

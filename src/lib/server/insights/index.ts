@@ -27,23 +27,41 @@ const WAIT_MS = 2_000;
 export type Pending = { status: 'running'; progress: number };
 export type Answer<T> = { status: 'done'; result: T } | Pending;
 
+/** Which customers an analysis is about: all of the workspace, a customer group, or a persona. */
+export interface Cut {
+	groupId?: string;
+	personaId?: string;
+}
+
 interface Scope {
 	datasetVersion: number;
-	groupId: string | null;
+	/** Names the cut in cache keys. */
+	key: string;
 	filter: db.RuleFilter | null;
 }
 
-/** Who may see the analyses of a workspace (or of one of its groups), and of which data version. */
-function scopeOf(user: db.User | null, workspaceId: string, groupId: string | undefined): Scope {
+/**
+ * Who may see the analyses of a workspace (or of one of its groups or personas), and of which
+ * data version. A persona is the customers its latest derivation assigned to it.
+ */
+function scopeOf(user: db.User | null, workspaceId: string, cut: Cut | string | undefined): Scope {
+	const { groupId, personaId } = typeof cut === 'string' ? { groupId: cut, personaId: undefined } : (cut ?? {});
 	requireWorkspace(user, workspaceId, 'data:read');
 	let filter: db.RuleFilter | null = null;
-	if (groupId) {
+	let key = '*';
+	if (personaId) {
+		const persona = db.findPersona(personaId);
+		if (!persona || persona.workspaceId !== workspaceId) throw notFound('Persona');
+		filter = { where: 'c.id in (select customer_id from persona_members where persona_id = ?)', params: [personaId] };
+		key = `p:${personaId}`;
+	} else if (groupId) {
 		const { group } = requireGroup(user, groupId, 'data:read');
 		if (group.workspaceId !== workspaceId) throw notFound('Group');
 		filter = compileRule(group.rule as GroupRule);
+		key = `g:${groupId}`;
 	}
 	const { datasetVersion } = db.ensureMeasures(workspaceId);
-	return { datasetVersion, groupId: groupId ?? null, filter };
+	return { datasetVersion, key, filter };
 }
 
 async function answer<T>(computation: Computation<T>, waitMs: number): Promise<Answer<T>> {
@@ -67,6 +85,7 @@ async function answer<T>(computation: Computation<T>, waitMs: number): Promise<A
 export interface ClvInput {
 	model: ClvModel;
 	groupId?: string;
+	personaId?: string;
 	calibrationEnd?: string;
 	timeUnit: ClvQuery['timeUnit'];
 	horizon?: number;
@@ -99,7 +118,7 @@ export async function customerValue(
 		const saved = db.findValueAssumption(workspaceId, input.groupId ?? null);
 		if (saved) query.overrides = saved.overrides;
 	}
-	const result = await cached<ClvReport, ClvQuery>(user, workspaceId, input.groupId, 'clv', query, (filter, q, report) => computeCustomerValue(workspaceId, filter, q, report), waitMs);
+	const result = await cached<ClvReport, ClvQuery>(user, workspaceId, { groupId: input.groupId, personaId: input.personaId }, 'clv', query, (filter, q, report) => computeCustomerValue(workspaceId, filter, q, report), waitMs);
 	// Customer rows (even by external id) are for those who may see personal data.
 	return { ...result, mayListCustomers: roleAllows(role, 'data:write') };
 }
@@ -107,28 +126,28 @@ export async function customerValue(
 function cached<T, Q>(
 	user: db.User | null,
 	workspaceId: string,
-	groupId: string | undefined,
+	cut: Cut | undefined,
 	name: string,
 	query: Q,
 	compute: (filter: db.RuleFilter | null, query: Q, report: (progress: number) => void) => Promise<T> | T,
 	waitMs: number
 ): Promise<Answer<T>> {
-	const scope = scopeOf(user, workspaceId, groupId);
-	const key = `${workspaceId}:${scope.datasetVersion}:${name}:${scope.groupId ?? '*'}:${JSON.stringify(query)}`;
+	const scope = scopeOf(user, workspaceId, cut);
+	const key = `${workspaceId}:${scope.datasetVersion}:${name}:${scope.key}:${JSON.stringify(query)}`;
 	return answer(
 		results.get(key, async (report) => compute(scope.filter, query, report)),
 		waitMs
 	);
 }
 
-export const loyalty = (user: db.User | null, workspaceId: string, groupId: string | undefined, query: LoyaltyQuery, waitMs = WAIT_MS) =>
-	cached<LoyaltyReport, LoyaltyQuery>(user, workspaceId, groupId, 'loyalty', query, (filter, q) => computeLoyalty(workspaceId, filter, q), waitMs);
+export const loyalty = (user: db.User | null, workspaceId: string, cut: Cut, query: LoyaltyQuery, waitMs = WAIT_MS) =>
+	cached<LoyaltyReport, LoyaltyQuery>(user, workspaceId, cut, 'loyalty', query, (filter, q) => computeLoyalty(workspaceId, filter, q), waitMs);
 
-export const satisfaction = (user: db.User | null, workspaceId: string, groupId: string | undefined, query: SatisfactionQuery, waitMs = WAIT_MS) =>
-	cached<SatisfactionReport, SatisfactionQuery>(user, workspaceId, groupId, 'satisfaction', query, (filter, q) => computeSatisfaction(workspaceId, filter, q), waitMs);
+export const satisfaction = (user: db.User | null, workspaceId: string, cut: Cut, query: SatisfactionQuery, waitMs = WAIT_MS) =>
+	cached<SatisfactionReport, SatisfactionQuery>(user, workspaceId, cut, 'satisfaction', query, (filter, q) => computeSatisfaction(workspaceId, filter, q), waitMs);
 
-export const retention = (user: db.User | null, workspaceId: string, groupId: string | undefined, query: RetentionQuery, waitMs = WAIT_MS) =>
-	cached<RetentionReport, RetentionQuery>(user, workspaceId, groupId, 'retention', query, (filter, q) => computeRetention(workspaceId, filter, q), waitMs);
+export const retention = (user: db.User | null, workspaceId: string, cut: Cut, query: RetentionQuery, waitMs = WAIT_MS) =>
+	cached<RetentionReport, RetentionQuery>(user, workspaceId, cut, 'retention', query, (filter, q) => computeRetention(workspaceId, filter, q), waitMs);
 
 export interface ValueAssumptionView {
 	groupId: string | null;
@@ -186,15 +205,16 @@ async function defaultClv(workspaceId: string, datasetVersion: number): Promise<
 
 export interface JourneyInput extends JourneyQuery {
 	groupId?: string;
+	personaId?: string;
 }
 
 async function journeyOf(user: db.User | null, boardId: string, input: JourneyInput, waitMs: number) {
 	const { board, workspace, role } = requireBoard(user, boardId, 'boards:read');
 	if (!roleAllows(role, 'data:read')) throw forbidden();
-	const scope = scopeOf(user, workspace.id, input.groupId);
+	const scope = scopeOf(user, workspace.id, { groupId: input.groupId, personaId: input.personaId });
 	const steps = journeySteps(readBoard(collabServer().openRoom(board.id, workspace.id).doc));
 	const query: JourneyQuery = { from: input.from, to: input.to, withinDays: input.withinDays, minimumRespondents: input.minimumRespondents };
-	const key = `${workspace.id}:${scope.datasetVersion}:journey:${scope.groupId ?? '*'}:${JSON.stringify({ steps, query })}`;
+	const key = `${workspace.id}:${scope.datasetVersion}:journey:${scope.key}:${JSON.stringify({ steps, query })}`;
 	const computation = results.get(key, async () => {
 		const data = await journeyData(workspace.id, scope.datasetVersion, () => defaultClv(workspace.id, scope.datasetVersion));
 		let include: Uint8Array | null = null;

@@ -8,9 +8,10 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = api(async ({ locals, params, url }) => {
 	const user = requireUser(locals.user);
-	const { groupId, from, to, withinDays, minimumRespondents, cardId, dropOffPoints } = parseInput(whatIfQuerySchema, Object.fromEntries(url.searchParams));
+	const { groupId, personaId, from, to, withinDays, minimumRespondents, cardId, dropOffPoints } = parseInput(whatIfQuerySchema, Object.fromEntries(url.searchParams));
 	const answer = await boardWhatIf(user, params.id, {
 		groupId,
+		personaId,
 		...dayRange(from, to),
 		withinDays,
 		minimumRespondents,

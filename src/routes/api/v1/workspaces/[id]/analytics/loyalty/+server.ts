@@ -8,6 +8,6 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = api(async ({ locals, params, url }) => {
 	const user = requireUser(locals.user);
-	const { groupId, ...query } = parseInput(loyaltyQuerySchema, Object.fromEntries(url.searchParams));
-	return analysisJson(await loyalty(user, params.id, groupId, query), loyaltyReportJson);
+	const { groupId, personaId, ...query } = parseInput(loyaltyQuerySchema, Object.fromEntries(url.searchParams));
+	return analysisJson(await loyalty(user, params.id, { groupId, personaId }, query), loyaltyReportJson);
 });

@@ -8,6 +8,6 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = api(async ({ locals, params, url }) => {
 	const user = requireUser(locals.user);
-	const { groupId, ...query } = parseInput(retentionQuerySchema, Object.fromEntries(url.searchParams));
-	return analysisJson(await retention(user, params.id, groupId, query), retentionReportJson);
+	const { groupId, personaId, ...query } = parseInput(retentionQuerySchema, Object.fromEntries(url.searchParams));
+	return analysisJson(await retention(user, params.id, { groupId, personaId }, query), retentionReportJson);
 });

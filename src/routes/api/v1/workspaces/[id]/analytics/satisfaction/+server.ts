@@ -8,6 +8,6 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = api(async ({ locals, params, url }) => {
 	const user = requireUser(locals.user);
-	const { groupId, ...query } = parseInput(satisfactionQuerySchema, Object.fromEntries(url.searchParams));
-	return analysisJson(await satisfaction(user, params.id, groupId, query), satisfactionReportJson);
+	const { groupId, personaId, ...query } = parseInput(satisfactionQuerySchema, Object.fromEntries(url.searchParams));
+	return analysisJson(await satisfaction(user, params.id, { groupId, personaId }, query), satisfactionReportJson);
 });
