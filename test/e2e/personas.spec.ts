@@ -181,4 +181,16 @@ test('two people write one persona card at once, and it prints on one page', asy
 	await expect(filter.locator('option')).toHaveCount(4);
 	await filter.selectOption({ label: persona.name });
 	await page.screenshot({ path: 'screenshots/persona-board-filter.png' });
+
+	// The map's measured figures follow the persona filter: that persona's customers only.
+	await filter.selectOption({ index: 0 });
+	await page.getByRole('button', { name: /: Lands on a product page from search$/ }).click();
+	await page.getByLabel('Add event type').selectOption('view');
+	const figures = page.getByTestId('step-figures');
+	await expect(figures.first()).toContainText('90 reached', { timeout: 10_000 });
+	await page.keyboard.press('Escape');
+	await filter.selectOption({ label: persona.name });
+	await expect(figures.first()).toContainText(`${persona.size} reached`);
+	await filter.selectOption({ index: 0 });
+	await expect(figures.first()).toContainText('90 reached');
 });
