@@ -193,4 +193,9 @@ test('two people write one persona card at once, and it prints on one page', asy
 	await expect(figures.first()).toContainText(`${persona.size} reached`);
 	await filter.selectOption({ index: 0 });
 	await expect(figures.first()).toContainText('90 reached');
+
+	// Customer value, cut to the persona.
+	await page.goto(`/w/${workspaceId}/value?cut=persona:${persona.id}`);
+	await expect(page.getByTestId('value-summary').locator('div').first()).toContainText(String(persona.size), { timeout: 15_000 });
+	await expect(page.getByRole('combobox', { name: 'Customers' })).toHaveText(`All buyers · ${persona.name}`);
 });

@@ -163,3 +163,11 @@ export function groupChoices(user: db.User | null, workspaceId: string): { id: s
 	requireWorkspace(user, workspaceId, 'data:read');
 	return db.listGroups(workspaceId).map(({ id, name }) => ({ id, name }));
 }
+
+/** Groups with their current personas: the cuts an analysis page offers. */
+export function cutChoices(user: db.User | null, workspaceId: string): { id: string; name: string; personas: { id: string; name: string }[] }[] {
+	return groupChoices(user, workspaceId).map((group) => ({
+		...group,
+		personas: db.listPersonas(group.id).map(({ id, name }) => ({ id, name }))
+	}));
+}

@@ -114,7 +114,8 @@ export async function customerValue(
 ): Promise<Answer<ClvReport> & { mayListCustomers: boolean }> {
 	const { role } = requireWorkspace(user, workspaceId, 'data:read');
 	const query = clvQueryOf(input);
-	if (query.model === 'formula') {
+	// Assumptions belong to a group or the workspace; a persona's figures stay the data's own.
+	if (query.model === 'formula' && !input.personaId) {
 		const saved = db.findValueAssumption(workspaceId, input.groupId ?? null);
 		if (saved) query.overrides = saved.overrides;
 	}

@@ -3,7 +3,7 @@ import { AppError } from '$lib/server/errors';
 import { loadPage, runForm } from '$lib/server/http/forms';
 import { clvReportJson } from '$lib/server/http/json';
 import { parseInput } from '$lib/server/http/validation';
-import { groupChoices } from '$lib/server/groups';
+import { cutChoices } from '$lib/server/groups';
 import { customerValue, setValueAssumption, valueAssumption } from '$lib/server/insights';
 import { TIME_UNIT_DAYS } from '$lib/server/analytics';
 import type { Actions, PageServerLoad } from './$types';
@@ -18,15 +18,18 @@ export const load: PageServerLoad = (event) =>
 		// An empty box in the form means "the default", not an empty value.
 		const asked = Object.fromEntries([...url.searchParams].filter(([, value]) => value.trim() !== ''));
 		// The page asks for the discount rate per year (what managers quote); the API per time unit.
-		const { discountPerYear, ...rest } = asked;
+		const { discountPerYear, cut, ...rest } = asked;
+		// One picker for the cut: `group:<id>` or `persona:<id>`.
+		if (cut?.startsWith('group:')) rest.groupId = cut.slice(6);
+		if (cut?.startsWith('persona:')) rest.personaId = cut.slice(8);
 		const parsed = clvQuerySchema.safeParse(rest);
 		const input = parsed.success ? parsed.data : clvQuerySchema.parse({});
 		const yearly = Number(discountPerYear ?? '10');
 		const perYear = Number.isFinite(yearly) && yearly >= 0 && yearly <= 100 ? yearly : 10;
 		if (input.model === 'discounted') input.discountRate = Math.pow(1 + perYear / 100, TIME_UNIT_DAYS[input.timeUnit] / 365.25) - 1;
-		const groups = groupChoices(locals.user, params.workspaceId);
+		const groups = cutChoices(locals.user, params.workspaceId);
 		const form = { ...input, discountPerYear: perYear, invalid: !parsed.success };
-		const assumption = input.model === 'formula' ? valueAssumption(locals.user, params.workspaceId, input.groupId) : null;
+		const assumption = input.model === 'formula' && !input.personaId ? valueAssumption(locals.user, params.workspaceId, input.groupId) : null;
 		try {
 			const answer = await customerValue(locals.user, params.workspaceId, input, WAIT_MS);
 			if (answer.status === 'running') return { form, groups, assumption, report: null, progress: answer.progress, problem: null };
