@@ -14,7 +14,10 @@ const events = [
 	...ids.slice(0, 25).map((id) => `${id},2026-05-02,compare,web`),
 	...ids.slice(0, 10).map((id) => `${id},2026-05-03,checkout,web`)
 ].join('\n');
-const answers = ['customer_id,date,kind,score,step', ...ids.slice(0, 10).map((id, i) => `${id},2026-05-03,csat,${i < 7 ? 5 : 2},checkout`)].join('\n');
+const answers = [
+	'customer_id,date,kind,score,step,comment',
+	...ids.slice(0, 10).map((id, i) => `${id},2026-05-03,csat,${i < 7 ? 5 : 2},checkout,${i === 9 ? 'Delivery costs only at the end' : ''}`)
+].join('\n');
 
 async function importCsv(page: Page, workspaceId: string, kind: string, csv: string) {
 	const started = await page.request.post(`/api/v1/workspaces/${workspaceId}/imports`, {
@@ -78,6 +81,7 @@ test('bind steps of a map to events, see real figures, cut them by group, estima
 	await cardButton(page, 'Unexpected delivery costs').click();
 	await page.getByLabel('Link to a card…').selectOption({ label: 'Consideration — Touchpoint: Compares variants and reads reviews' });
 	await expect(cardButton(page, 'Unexpected delivery costs').locator('..')).toContainText('60% ↘');
+	await expect(page.getByText('Measured at the linked step: 60% drop off')).toBeVisible();
 	await page.keyboard.press('Escape');
 	await page.getByRole('button', { name: 'Zoom to fit' }).click();
 	await page.screenshot({ path: 'screenshots/journey-metrics.png' });
@@ -98,6 +102,9 @@ test('bind steps of a map to events, see real figures, cut them by group, estima
 	await whatIf.getByLabel('Fewer drop-offs (percentage points)').fill('10');
 	await whatIf.getByRole('button', { name: 'Estimate' }).click();
 	await expect(whatIf).toContainText('2.5 more customers go on, 2.5 more reach the last step');
+	// What customers said at checkout.
+	await cardButton(page, 'Checkout').click();
+	await expect(page.getByRole('region', { name: 'What customers said here' })).toContainText('Delivery costs only at the end');
 	await page.screenshot({ path: 'screenshots/journey-whatif.png' });
 });
 

@@ -24,9 +24,15 @@ const EVENTS = [
 	`d,${day(1)},app_view,app`,
 	`e,${day(1)},view_product,web`,
 	`f,${day(1)},add_to_cart,web`,
-	`g,${day(1)},purchase,web`, `g,${day(2)},view_product,web`
+	`g,${day(1)},purchase,web`, `g,${day(2)},view_product,web`,
+	`c,${day(4)},complaint,phone`
 ].join('\n');
-const ANSWERS = ['customer_id,date,kind,score,step', 'a,2026-03-02,csat,5,add_to_cart', 'b,2026-03-02,csat,4,add_to_cart', 'c,2026-03-03,csat,2,add_to_cart'].join('\n');
+const ANSWERS = [
+	'customer_id,date,kind,score,step,comment',
+	'a,2026-03-02,csat,5,add_to_cart,',
+	'b,2026-03-02,csat,4,add_to_cart,',
+	'c,2026-03-03,csat,2,add_to_cart,Shipping costs came as a surprise'
+].join('\n');
 const PURCHASES = ['customer_id,date,amount', 'a,2026-03-03,100', 'b,2026-03-04,300'].join('\n');
 
 let owner: Client;
@@ -101,6 +107,13 @@ describe('journey metrics', () => {
 			expect.arrayContaining([{ from: 'web', to: 'web', customers: 1 }, { from: 'web', to: 'app', customers: 1 }])
 		);
 		expect(response.body.customersInCut).toBe(7);
+		// What customers said near the cart: c's comment, and c complained the next day.
+		expect(steps[cards.cart].voices).toEqual({
+			comments: [{ kind: 'csat', score: 2, comment: 'Shipping costs came as a surprise', at: Date.UTC(2026, 2, 3) }],
+			complainants: 1
+		});
+		expect(steps[cards.app].voices).toEqual({ comments: [], complainants: 1 });
+		expect(steps[cards.web].voices).toEqual({ comments: [], complainants: 0 });
 	});
 
 	it('are cut by customer group and by period', async () => {
@@ -138,7 +151,7 @@ describe('journey metrics', () => {
 
 	it('list the event types steps can bind to, and are readable by viewers, not by outsiders', async () => {
 		const types = await owner.get(`/api/v1/boards/${boardId}/event-types`);
-		expect(types.body.items.map((t: { eventType: string }) => t.eventType)).toEqual(['view_product', 'add_to_cart', 'purchase', 'app_view']);
+		expect(types.body.items.map((t: { eventType: string }) => t.eventType)).toEqual(['view_product', 'add_to_cart', 'purchase', 'app_view', 'complaint']);
 		expect(types.body.items[0]).toMatchObject({ events: 5, customers: 4, channels: [{ channel: 'web', events: 5 }] });
 
 		const { client: viewer } = await inviteAndJoin(owner, workspaceId, 'viewer');

@@ -27,6 +27,7 @@ export interface StepFigures {
 	ces: RespondentFigure;
 	nps: RespondentFigure;
 	channelSwitches: { from: string; to: string; customers: number }[];
+	voices: { comments: { kind: 'nps' | 'csat' | 'ces'; score: number; comment: string; at: number }[]; complainants: number };
 }
 
 export interface StageFigures {

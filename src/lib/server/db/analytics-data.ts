@@ -185,3 +185,53 @@ export function revenueByCustomer(workspaceId: string): Map<number, number> {
 		.all(workspaceId) as [number, number][];
 	return new Map(rows);
 }
+
+/** Event types that say a customer complained or needed help (the domain's examples). */
+export const COMPLAINT_EVENT_TYPES = ['complaint', 'contact_customer_service'] as const;
+
+export interface StepVoices {
+	/** The latest survey comments tagged with the step, without who wrote them. */
+	comments: { kind: 'nps' | 'csat' | 'ces'; score: number; comment: string; at: number }[];
+	/** Customers who complained or contacted service within the window after reaching the step. */
+	complainants: number;
+}
+
+/**
+ * What customers said near a journey step: comments on answers tagged with its event types, and
+ * how many complained or called within `windowMs` of their first event of the step.
+ */
+export function stepVoices(
+	workspaceId: string,
+	filter: RuleFilter | null,
+	eventTypes: readonly string[],
+	options: { windowMs: number; from: number | null; to: number | null; limit?: number }
+): StepVoices {
+	const client = getDb().$client;
+	const types = eventTypes.map(() => '?').join(', ');
+	const from = options.from ?? -8.64e15;
+	const to = options.to ?? 8.64e15;
+	const answers = scope('s.customer_id', workspaceId, filter);
+	const comments = client
+		.prepare(
+			`select s.kind, s.score, s.comment, s.occurred_at as at from survey_responses s
+			where s.workspace_id = ? and s.event_type in (${types}) and s.comment is not null and trim(s.comment) <> ''
+				and s.occurred_at between ? and ?${answers.sql}
+			order by s.occurred_at desc, s.id desc limit ?`
+		)
+		.all(workspaceId, ...eventTypes, from, to, ...answers.params, options.limit ?? 5) as StepVoices['comments'];
+	const reached = scope('e.customer_id', workspaceId, filter);
+	const complaints = COMPLAINT_EVENT_TYPES.map(() => '?').join(', ');
+	const complainants = client
+		.prepare(
+			`select count(distinct c.customer_id) from customer_events c
+			join (
+				select e.customer_id, min(e.occurred_at) as at from customer_events e
+				where e.workspace_id = ? and e.event_type in (${types}) and e.occurred_at between ? and ?${reached.sql}
+				group by e.customer_id
+			) s on s.customer_id = c.customer_id
+			where c.workspace_id = ? and c.event_type in (${complaints}) and c.occurred_at >= s.at and c.occurred_at <= s.at + ?`
+		)
+		.pluck()
+		.get(workspaceId, ...eventTypes, from, to, ...reached.params, workspaceId, ...COMPLAINT_EVENT_TYPES, options.windowMs) as number;
+	return { comments, complainants };
+}

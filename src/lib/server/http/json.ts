@@ -776,7 +776,13 @@ export const stepMetricsShape = z
 		ces: respondentFigure,
 		nps: respondentFigure,
 		channelSwitches: z.array(z.object({ from: z.string(), to: z.string(), customers: z.number().int() })),
-		byChannel: z.array(z.object({ channel: z.string(), reached: z.number().int(), converted: z.number().int(), conversion: figure }))
+		byChannel: z.array(z.object({ channel: z.string(), reached: z.number().int(), converted: z.number().int(), conversion: figure })),
+		voices: z
+			.object({
+				comments: z.array(z.object({ kind: z.enum(['nps', 'csat', 'ces']), score: z.number().int(), comment: z.string(), at: z.number().describe('Epoch ms') })),
+				complainants: z.number().int().describe('Customers with a complaint or service-contact event within the conversion window after reaching the step')
+			})
+			.describe('What customers said near the step: the latest survey comments tagged with it (no customer named)')
 	})
 	.meta({ id: 'StepMetrics' });
 

@@ -226,7 +226,13 @@ async function journeyOf(user: db.User | null, boardId: string, input: JourneyIn
 				if (index !== undefined) include[index] = 1;
 			}
 		}
-		return computeJourney(data, steps, { include, answers: db.surveyRows(workspace.id, scope.filter), query });
+		const window = { windowMs: (query.withinDays || 7) * 86_400_000, from: query.from, to: query.to };
+		return computeJourney(data, steps, {
+			include,
+			answers: db.surveyRows(workspace.id, scope.filter),
+			query,
+			voices: (eventTypes) => db.stepVoices(workspace.id, scope.filter, eventTypes, window)
+		});
 	});
 	return { answer: await answer(computation, waitMs), groups: db.listGroups(workspace.id).map(({ id, name }) => ({ id, name })) };
 }

@@ -55,6 +55,8 @@ export interface StepReport {
 	nps: RespondentFigure;
 	channelSwitches: { from: string; to: string; customers: number }[];
 	byChannel: { channel: string; reached: number; converted: number; conversion: number | null }[];
+	/** Survey comments tagged with the step, and customers who complained soon after reaching it. */
+	voices: db.StepVoices;
 }
 
 export interface JourneyReport {
@@ -111,7 +113,12 @@ const figure = <R extends { n: number; lowN: boolean }>(result: R, value: number
 export function computeJourney(
 	data: JourneyData,
 	steps: JourneyStep[],
-	options: { include: Uint8Array | null; answers: db.SurveyRow[]; query: JourneyQuery }
+	options: {
+		include: Uint8Array | null;
+		answers: db.SurveyRow[];
+		query: JourneyQuery;
+		voices: (eventTypes: string[]) => db.StepVoices;
+	}
 ): JourneyReport {
 	const funnelSteps = steps.map((s) => ({ id: s.cardId, stage: s.stage, eventTypes: s.eventTypes }));
 	const window = {
@@ -151,7 +158,8 @@ export function computeJourney(
 				ces: figure(e, e.ces),
 				nps: figure(p, p.nps),
 				channelSwitches: m.channelSwitches.map(({ from, to, customers }) => ({ from, to, customers })),
-				byChannel: m.byChannel.map(({ channel, reached, converted, conversion }) => ({ channel, reached, converted, conversion }))
+				byChannel: m.byChannel.map(({ channel, reached, converted, conversion }) => ({ channel, reached, converted, conversion })),
+				voices: options.voices(m.eventTypes)
 			};
 		}),
 		stages: funnel.stages.map((s) => ({
