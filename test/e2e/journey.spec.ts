@@ -95,6 +95,11 @@ test('bind steps of a map to events, see real figures, cut them by group, estima
 	await expect(figures.nth(1)).toContainText('20 reached');
 	await page.getByLabel('Figures for').selectOption({ label: 'All customers' });
 	await expect(figures.nth(0)).toContainText('40 reached');
+	// Those who came in through the app: half of the product views.
+	await page.getByLabel('Entered via').selectOption('app');
+	await expect(figures.nth(0)).toContainText('20 reached');
+	await page.getByLabel('Entered via').selectOption({ label: 'Every channel' });
+	await expect(figures.nth(0)).toContainText('40 reached');
 
 	// What if 10 points fewer dropped off at the biggest drop-off (comparing)?
 	await cardButton(page, 'Compares variants and reads reviews').click();

@@ -128,6 +128,13 @@ describe('journey metrics', () => {
 		expect(steps[cards.web]).toMatchObject({ reached: 3, converted: 2 });
 		expect(steps[cards.app]).toMatchObject({ reached: 0, conversion: null });
 
+		// Customers who entered through the app: c and d.
+		const app = await metrics('?channel=app');
+		expect(byCard(app.body)[cards.app]).toMatchObject({ reached: 2 });
+		expect(byCard(app.body)[cards.web]).toMatchObject({ reached: 0 });
+		expect(app.body.channels).toEqual(expect.arrayContaining(['web', 'app']));
+		expect((await owner.get(`/api/v1/boards/${boardId}/metrics?channel=fax`)).status).toBe(422);
+
 		const early = await metrics('?from=2026-03-01&to=2026-03-02');
 		expect(byCard(early.body)[cards.buy].reached).toBe(0);
 		expect(byCard(early.body)[cards.cart].reached).toBe(2);

@@ -51,6 +51,8 @@ export class JourneyMetrics {
 	#groupId = $state<string | null>(null);
 	#groups = $state.raw<{ id: string; name: string }[]>([]);
 	#personaId: string | null = null;
+	#channel = $state<string | null>(null);
+	#channels = $state.raw<string[]>([]);
 	#key = '';
 	#timer: ReturnType<typeof setTimeout> | null = null;
 	#generation = 0;
@@ -79,6 +81,18 @@ export class JourneyMetrics {
 	}
 	get personaId() {
 		return this.#personaId;
+	}
+	get channel() {
+		return this.#channel;
+	}
+	/** Channels of the events, to cut by the channel customers entered through. */
+	get channels() {
+		return this.#channels;
+	}
+
+	setChannel(channel: string | null) {
+		this.#channel = channel;
+		void this.#load();
 	}
 	/** The customer groups the figures can be cut by. */
 	get groups() {
@@ -117,6 +131,7 @@ export class JourneyMetrics {
 		const params = new URLSearchParams();
 		if (this.#groupId) params.set('groupId', this.#groupId);
 		if (this.#personaId) params.set('personaId', this.#personaId);
+		if (this.#channel) params.set('channel', this.#channel);
 		const query = params.size ? `?${params}` : '';
 		try {
 			const response = await fetch(`/api/v1/boards/${this.boardId}/metrics${query}`);
@@ -133,8 +148,10 @@ export class JourneyMetrics {
 				customersInCut: number;
 				datasetVersion: number;
 				groups: { id: string; name: string }[];
+				channels: string[];
 			};
 			this.#groups = body.groups;
+			this.#channels = body.channels;
 			this.#byCard = new Map(body.steps.map((step) => [step.cardId, step]));
 			this.#stages = body.stages;
 			this.#customersInCut = body.customersInCut;

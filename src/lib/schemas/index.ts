@@ -281,6 +281,8 @@ export const assumptionSaveSchema = z.object({
 export const boardMetricsQuerySchema = z.object({
 	groupId: analysisGroup,
 	personaId: analysisPersona,
+	/** Only customers who entered the journey (its first measured stage) through this channel. */
+	channel: z.string().trim().min(1).max(100).optional(),
 	/** Only events (and answers) from this day on… */
 	from: isoDay.optional(),
 	/** …up to and including this day. */

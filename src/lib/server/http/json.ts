@@ -792,6 +792,7 @@ export const boardMetricsShape = z
 		steps: z.array(stepMetricsShape),
 		stages: z.array(z.object({ stage: z.number().int(), stageId: z.string(), reached: z.number().int(), skipped: z.number().int().describe('Had an event of the stage without reaching the stage before (entered mid-journey)') })),
 		customersInCut: z.number().int(),
+		channels: z.array(z.string()).describe('Channels of the events: values for `channel` (the entry-channel cut)'),
 		computedAt: isoDate,
 		datasetVersion: z.number().int(),
 		groups: z.array(z.object({ id: z.string(), name: z.string() })).describe('Customer groups the figures can be cut by (`groupId`)')

@@ -204,9 +204,10 @@ async function defaultClv(workspaceId: string, datasetVersion: number): Promise<
 	}
 }
 
-export interface JourneyInput extends JourneyQuery {
+export interface JourneyInput extends Omit<JourneyQuery, 'channel'> {
 	groupId?: string;
 	personaId?: string;
+	channel?: string;
 }
 
 async function journeyOf(user: db.User | null, boardId: string, input: JourneyInput, waitMs: number) {
@@ -214,7 +215,13 @@ async function journeyOf(user: db.User | null, boardId: string, input: JourneyIn
 	if (!roleAllows(role, 'data:read')) throw forbidden();
 	const scope = scopeOf(user, workspace.id, { groupId: input.groupId, personaId: input.personaId });
 	const steps = journeySteps(readBoard(collabServer().openRoom(board.id, workspace.id).doc));
-	const query: JourneyQuery = { from: input.from, to: input.to, withinDays: input.withinDays, minimumRespondents: input.minimumRespondents };
+	const query: JourneyQuery = {
+		from: input.from,
+		to: input.to,
+		withinDays: input.withinDays,
+		channel: input.channel ?? null,
+		minimumRespondents: input.minimumRespondents
+	};
 	const key = `${workspace.id}:${scope.datasetVersion}:journey:${scope.key}:${JSON.stringify({ steps, query })}`;
 	const computation = results.get(key, async () => {
 		const data = await journeyData(workspace.id, scope.datasetVersion, () => defaultClv(workspace.id, scope.datasetVersion));

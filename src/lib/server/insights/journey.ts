@@ -28,6 +28,8 @@ export interface JourneyQuery {
 	to: number | null;
 	/** Conversion window in days; 0 = none. */
 	withinDays: number;
+	/** Entry channel cut (a channel name as in the events); null = every channel. */
+	channel: string | null;
 	minimumRespondents: number;
 }
 
@@ -63,6 +65,8 @@ export interface JourneyReport {
 	steps: StepReport[];
 	stages: { stage: number; stageId: string; reached: number; skipped: number }[];
 	customersInCut: number;
+	/** Channels of the events, for the entry-channel cut. */
+	channels: string[];
 	computedAt: string;
 	datasetVersion: number;
 	funnel: FunnelResult;
@@ -121,11 +125,14 @@ export function computeJourney(
 	}
 ): JourneyReport {
 	const funnelSteps = steps.map((s) => ({ id: s.cardId, stage: s.stage, eventTypes: s.eventTypes }));
+	const entryChannel = options.query.channel === null ? undefined : data.log.channels.indexOf(options.query.channel);
+	if (entryChannel === -1) throw new RangeError(`no events on the channel "${options.query.channel}"`);
 	const window = {
 		...(options.query.from !== null ? { from: options.query.from } : {}),
 		...(options.query.to !== null ? { to: options.query.to } : {}),
 		...(options.include ? { include: options.include } : {}),
-		...(options.query.withinDays > 0 ? { maxGapMs: options.query.withinDays * 86_400_000 } : {})
+		...(options.query.withinDays > 0 ? { maxGapMs: options.query.withinDays * 86_400_000 } : {}),
+		...(entryChannel !== undefined ? { entryChannel } : {})
 	};
 	const funnel = computeFunnel(data.log, funnelSteps, { ...window, revenue: data.revenue, ...(data.clv ? { clv: data.clv } : {}) });
 	const respondents = { minimumRespondents: options.query.minimumRespondents };
@@ -169,6 +176,7 @@ export function computeJourney(
 			skipped: s.skipped
 		})),
 		customersInCut: funnel.customersInCut,
+		channels: [...data.log.channels],
 		computedAt: new Date().toISOString(),
 		datasetVersion: data.datasetVersion,
 		funnel

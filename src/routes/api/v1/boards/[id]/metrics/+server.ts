@@ -9,7 +9,7 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = api(async ({ locals, params, url }) => {
 	const user = requireUser(locals.user);
-	const { groupId, personaId, from, to, withinDays, minimumRespondents } = parseInput(boardMetricsQuerySchema, Object.fromEntries(url.searchParams));
-	const answer = await boardMetrics(user, params.id, { groupId, personaId, ...dayRange(from, to), withinDays, minimumRespondents });
+	const { groupId, personaId, channel, from, to, withinDays, minimumRespondents } = parseInput(boardMetricsQuerySchema, Object.fromEntries(url.searchParams));
+	const answer = await boardMetrics(user, params.id, { groupId, personaId, channel, ...dayRange(from, to), withinDays, minimumRespondents });
 	return analysisJson(answer, (report) => boardMetricsJson(report, answer.groups));
 });

@@ -8,10 +8,11 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = api(async ({ locals, params, url }) => {
 	const user = requireUser(locals.user);
-	const { groupId, personaId, from, to, withinDays, minimumRespondents, cardId, dropOffPoints } = parseInput(whatIfQuerySchema, Object.fromEntries(url.searchParams));
+	const { groupId, personaId, channel, from, to, withinDays, minimumRespondents, cardId, dropOffPoints } = parseInput(whatIfQuerySchema, Object.fromEntries(url.searchParams));
 	const answer = await boardWhatIf(user, params.id, {
 		groupId,
 		personaId,
+		channel,
 		...dayRange(from, to),
 		withinDays,
 		minimumRespondents,
