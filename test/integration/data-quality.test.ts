@@ -145,7 +145,8 @@ describe('the data overview', () => {
 		expect((await summaryOf(client, workspace.id)).duplicates).toEqual(forEditor);
 		const forViewer = await viewer.client.get(`/api/v1/workspaces/${workspace.id}/data/summary`);
 		expect(forViewer.body.duplicates).toEqual({ ...forEditor, emailGroupIds: null });
-		expect(JSON.stringify(forViewer.body)).not.toMatch(/K1|K6|K7|anna|bram/i);
+		// Whole values only: random ids (import ids, in base32) may well contain "k7".
+		expect(JSON.stringify(forViewer.body)).not.toMatch(/"K[1267]"|anna@|bram@|Anna de Vries|Bram Jansen/);
 
 		// Erasing one of a pair ends that group: the overview follows every change of the data.
 		expect((await client.delete(`/api/v1/workspaces/${workspace.id}/customers/K6`)).status).toBe(204);
