@@ -568,6 +568,9 @@ export const clvReportShape = z
 			.array(z.object({ repeatPurchases: z.string(), customers: z.number().int(), actual: z.number(), predicted: z.number() }))
 			.nullable()
 			.describe('Mean repeat purchases in the holdout period, actual against predicted, per calibration frequency'),
+		warnings: z
+			.array(z.enum(['spend-heavy-tail']))
+			.describe('spend-heavy-tail: Gamma-Gamma q ≤ 2 — spend varies so much that expected spend of customers without repeat purchases is unstable'),
 		customers: z
 			.object({ items: z.array(clvCustomerShape), nextCursor: z.string().nullable() })
 			.nullable()

@@ -87,6 +87,12 @@ export interface ClvReport {
 	pareto: CurvePoint[];
 	valueMatrix: { counts: Record<ValueAction, number>; topQuartileValue: number; withShareOfWallet: number };
 	holdout: { repeatPurchases: string; customers: number; actual: number; predicted: number }[] | null;
+	/**
+	 * `spend-heavy-tail`: Gamma-Gamma's q ≤ 2, so the spread of spend between customers has no finite
+	 * variance (q ≤ 1: not even a finite mean); customers without repeat purchases get that unstable
+	 * population mean as their expected spend.
+	 */
+	warnings: 'spend-heavy-tail'[];
 	/** All customers, highest CLV first (the API pages through them). */
 	customers: ClvCustomer[];
 }
@@ -240,6 +246,7 @@ export async function computeCustomerValue(
 			topQuartileValue: matrix.topQuartileValue,
 			withShareOfWallet: matrix.customers.filter((c) => c.potentialBasis === 'share-of-wallet').length
 		},
+		warnings: gammaGamma && gammaGamma.params.q <= 2 ? ['spend-heavy-tail'] : [],
 		holdout: bgnbd && holdoutEnd ? holdoutCheck(summaries, bgnbd, (holdoutEnd - calibrationEnd) / DAY_MS / TIME_UNIT_DAYS[query.timeUnit]) : null,
 		customers
 	};
