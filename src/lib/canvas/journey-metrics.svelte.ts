@@ -4,38 +4,9 @@
  * comes from here. Refetched when the bindings or the cut change, and every minute so that a new
  * import shows on open boards without a reload.
  */
+import type { StageFigures, StepFigures } from '$lib/domain/metrics';
 
-export interface RespondentFigure {
-	value: number | null;
-	n: number;
-	lowN: boolean;
-}
-
-export interface StepFigures {
-	cardId: string;
-	stage: number;
-	eventTypes: string[];
-	reached: number;
-	converted: number | null;
-	conversion: number | null;
-	dropOff: number | null;
-	dropOffCount: number | null;
-	medianHoursToNext: number | null;
-	clvMean: number | null;
-	valueAtRisk: number | null;
-	csat: RespondentFigure;
-	ces: RespondentFigure;
-	nps: RespondentFigure;
-	channelSwitches: { from: string; to: string; customers: number }[];
-	voices: { comments: { kind: 'nps' | 'csat' | 'ces'; score: number; comment: string; at: number }[]; complainants: number };
-}
-
-export interface StageFigures {
-	stage: number;
-	stageId: string;
-	reached: number;
-	skipped: number;
-}
+export type { StepFigures, StageFigures } from '$lib/domain/metrics';
 
 type Status = 'idle' | 'loading' | 'computing' | 'ready' | 'failed';
 

@@ -1,3 +1,4 @@
+import type { StepVoices } from '$lib/domain/metrics';
 import { getDb } from './connection';
 import type { RuleFilter } from './customer-groups';
 
@@ -189,12 +190,7 @@ export function revenueByCustomer(workspaceId: string): Map<number, number> {
 /** Event types that say a customer complained or needed help (the domain's examples). */
 export const COMPLAINT_EVENT_TYPES = ['complaint', 'contact_customer_service'] as const;
 
-export interface StepVoices {
-	/** The latest survey comments tagged with the step, without who wrote them. */
-	comments: { kind: 'nps' | 'csat' | 'ces'; score: number; comment: string; at: number }[];
-	/** Customers who complained or contacted service within the window after reaching the step. */
-	complainants: number;
-}
+export type { StepVoices } from '$lib/domain/metrics';
 
 /**
  * What customers said near a journey step: comments on answers tagged with its event types, and

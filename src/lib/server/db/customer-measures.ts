@@ -21,6 +21,10 @@ export interface MeasureSet {
  */
 export function ensureMeasures(workspaceId: string): MeasureSet {
 	const db = getDb();
+	// Most calls find the measures current: a plain read, no write lock.
+	const current = db.select({ version: datasets.version }).from(datasets).where(eq(datasets.workspaceId, workspaceId)).get()?.version ?? 0;
+	const known = db.select().from(measureSets).where(eq(measureSets.workspaceId, workspaceId)).get();
+	if (known && known.datasetVersion === current) return { datasetVersion: current, referenceAt: known.referenceAt };
 	return db.transaction(
 		(tx) => {
 			const version = tx.select({ version: datasets.version }).from(datasets).where(eq(datasets.workspaceId, workspaceId)).get()?.version ?? 0;

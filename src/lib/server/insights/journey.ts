@@ -1,6 +1,7 @@
 import { ces, csat, nps, type CesResult, type CsatResult, type NpsResult } from '../analytics';
 import { computeFunnel, indexEventLog, whatIf, whatIfValues, type FunnelResult, type IndexedEventLog, type WhatIfResult } from '../analytics/funnel';
 import type { JourneyStep } from '$lib/domain/board';
+import type { RespondentFigure, StageFigures, StepFigures } from '$lib/domain/metrics';
 import * as db from '../db';
 import { yieldToEventLoop } from './cache';
 
@@ -33,37 +34,11 @@ export interface JourneyQuery {
 	minimumRespondents: number;
 }
 
-export interface RespondentFigure {
-	value: number | null;
-	n: number;
-	lowN: boolean;
-}
-
-export interface StepReport {
-	cardId: string;
-	stage: number;
-	eventTypes: string[];
-	reached: number;
-	converted: number | null;
-	conversion: number | null;
-	dropOff: number | null;
-	dropOffCount: number | null;
-	medianHoursToNext: number | null;
-	clvMean: number | null;
-	valueAtRisk: number | null;
-	revenueMean: number | null;
-	csat: RespondentFigure;
-	ces: RespondentFigure;
-	nps: RespondentFigure;
-	channelSwitches: { from: string; to: string; customers: number }[];
-	byChannel: { channel: string; reached: number; converted: number; conversion: number | null }[];
-	/** Survey comments tagged with the step, and customers who complained soon after reaching it. */
-	voices: db.StepVoices;
-}
+export type StepReport = StepFigures;
 
 export interface JourneyReport {
 	steps: StepReport[];
-	stages: { stage: number; stageId: string; reached: number; skipped: number }[];
+	stages: StageFigures[];
 	customersInCut: number;
 	/** Channels of the events, for the entry-channel cut. */
 	channels: string[];

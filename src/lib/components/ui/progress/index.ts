@@ -1,0 +1,1 @@
+export { default as ProgressBar } from './progress-bar.svelte';
