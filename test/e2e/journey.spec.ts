@@ -113,6 +113,37 @@ test('bind steps of a map to events, see real figures, cut them by group, estima
 	await page.screenshot({ path: 'screenshots/journey-whatif.png' });
 });
 
+test('an open map follows the data and its group: a new import and a renamed persona show without a reload', async ({ page }) => {
+	const boardId = await measuredBoard(page, 'live', 'en');
+	const { workspaceId } = await (await page.request.get(`/api/v1/boards/${boardId}`)).json();
+	await bind(page, 'Lands on a product page from search', 'product_view');
+	const figures = page.getByTestId('step-figures');
+	await expect(figures.nth(0)).toContainText('40 reached', { timeout: 10_000 });
+
+	// Someone imports ten more product views elsewhere: the map updates on its own.
+	const more = ['customer_id,date,event_type,channel', ...Array.from({ length: 10 }, (_, i) => `n${i},2026-05-04,product_view,web`)].join('\n');
+	await importCsv(page, workspaceId, 'events', more);
+	await expect(figures.nth(0)).toContainText('50 reached', { timeout: 10_000 });
+
+	// Personas of the Utrecht group scope the map to it; their names follow the gallery.
+	const groups = await (await page.request.get(`/api/v1/workspaces/${workspaceId}/groups`)).json();
+	const utrecht = groups.items.find((g: { name: string }) => g.name === 'Utrecht');
+	const made = await (await page.request.post(`/api/v1/groups/${utrecht.id}/personas`, { data: { name: 'Hanna' } })).json();
+	await page.getByRole('button', { name: 'Personas', exact: true }).click();
+	await page.getByLabel('Choose a group').selectOption({ label: 'Utrecht' });
+	await page.getByRole('button', { name: 'Add its personas' }).click();
+	await expect(page.getByLabel('This map is about')).toHaveValue(utrecht.id);
+	// The figures are now for the group: the 20 customers in Utrecht.
+	await expect(figures.nth(0)).toContainText('20 reached', { timeout: 10_000 });
+
+	await page.request.patch(`/api/v1/personas/${made.id}`, { data: { name: 'Hanna from Utrecht' } });
+	const panel = page.getByRole('complementary', { name: 'Personas on this board' });
+	await expect(panel.getByText('Hanna from Utrecht')).toBeVisible({ timeout: 10_000 });
+	await page.request.delete(`/api/v1/personas/${made.id}`);
+	await expect(panel.getByText('no longer in the group')).toBeVisible({ timeout: 10_000 });
+	await page.screenshot({ path: 'screenshots/journey-scope.png' });
+});
+
 test.describe('in Dutch', () => {
 	test.use({ locale: 'nl-NL', extraHTTPHeaders: { 'Accept-Language': 'nl-NL,nl;q=0.9' } });
 

@@ -75,6 +75,14 @@ export class Client {
 		return { status: response.status, headers: response.headers, body: parsed as T, setCookies };
 	}
 
+	/** A GET whose body is left unread: for streams (server-sent events). */
+	open(path: string, signal: AbortSignal): Promise<Response> {
+		const headers: Record<string, string> = { 'x-forwarded-for': this.ip, accept: 'text/event-stream' };
+		if (this.cookies.size) headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+		if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
+		return fetch(new URL(path, this.baseUrl), { headers, signal, redirect: 'manual' });
+	}
+
 	get = <T = any>(path: string, options?: RequestOptions) => this.request<T>('GET', path, options);
 	post = <T = any>(path: string, json?: unknown, options?: RequestOptions) =>
 		this.request<T>('POST', path, { json: json ?? {}, ...options });

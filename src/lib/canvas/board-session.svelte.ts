@@ -174,6 +174,17 @@ export class BoardSession {
 		return result;
 	}
 
+	/**
+	 * Brings the board in line with the server's state of things it refers to (a group persona's
+	 * name). Not this user's action: no undo step, and nothing for viewers to write.
+	 */
+	reconcile(mutation: (doc: Y.Doc, origin: unknown) => void): void {
+		if (this.readOnly) return;
+		mutation(this.doc, this.reconcileOrigin);
+		this.#refreshNow();
+	}
+	readonly reconcileOrigin = { reconcile: true };
+
 	/** Changes the comments; refused where the server would refuse it too. */
 	comment<T>(mutation: (doc: Y.Doc) => T): T {
 		if (!this.canComment) throw new Error('You cannot comment on this board');

@@ -1,16 +1,18 @@
 /**
  * The figures of a board's measured steps, fetched from the server (`GET /api/v1/boards/:id/metrics`)
  * for the chosen cut (customer group). The board document holds only the bindings; every number
- * comes from here. Refetched when the bindings or the cut change, and every minute so that a new
- * import shows on open boards without a reload.
+ * comes from here. Refetched when the bindings or the cut change, and when the workspace's change
+ * stream says the data, its groups or personas changed — a new import shows on open boards at once.
+ * A slow poll stays as a fallback for networks that hold server-sent events back.
  */
+import { followWorkspaceChanges } from '$lib/client/workspace-changes';
 import type { StageFigures, StepFigures } from '$lib/domain/metrics';
 
 export type { StepFigures, StageFigures } from '$lib/domain/metrics';
 
 type Status = 'idle' | 'loading' | 'computing' | 'ready' | 'failed';
 
-const REFRESH_MS = 60_000;
+const FALLBACK_REFRESH_MS = 5 * 60_000;
 
 export class JourneyMetrics {
 	readonly boardId: string;
@@ -19,7 +21,9 @@ export class JourneyMetrics {
 	#status = $state<Status>('idle');
 	#customersInCut = $state(0);
 	#datasetVersion = $state(0);
-	#groupId = $state<string | null>(null);
+	/** The board's own group (its scope), used until the viewer picks a group themselves. */
+	#scopeGroupId = $state<string | null>(null);
+	#chosenGroup = $state<{ groupId: string | null } | null>(null);
 	#groups = $state.raw<{ id: string; name: string }[]>([]);
 	#personaId: string | null = null;
 	#channel = $state<string | null>(null);
@@ -27,9 +31,14 @@ export class JourneyMetrics {
 	#key = '';
 	#timer: ReturnType<typeof setTimeout> | null = null;
 	#generation = 0;
+	#unfollow: () => void;
 
-	constructor(boardId: string) {
+	constructor(boardId: string, workspaceId: string) {
 		this.boardId = boardId;
+		// Every kind of change may move the figures or the cut choices (groups, personas) they offer.
+		this.#unfollow = followWorkspaceChanges(workspaceId, () => {
+			if (this.#key !== '') void this.#load();
+		});
 	}
 
 	get byCard() {
@@ -48,7 +57,7 @@ export class JourneyMetrics {
 		return this.#datasetVersion;
 	}
 	get groupId() {
-		return this.#groupId;
+		return this.#chosenGroup ? this.#chosenGroup.groupId : this.#scopeGroupId;
 	}
 	get personaId() {
 		return this.#personaId;
@@ -71,8 +80,15 @@ export class JourneyMetrics {
 	}
 
 	setGroup(groupId: string | null) {
-		this.#groupId = groupId;
+		this.#chosenGroup = { groupId };
 		void this.#load();
+	}
+
+	/** The group the board is about; the figures follow it unless the viewer chose another. */
+	setScope(groupId: string | null) {
+		if (groupId === this.#scopeGroupId) return;
+		this.#scopeGroupId = groupId;
+		if (!this.#chosenGroup) void this.#load();
 	}
 
 	/** A persona of a customer group (the map's persona filter when it stands for one): its customers only. */
@@ -100,7 +116,8 @@ export class JourneyMetrics {
 		}
 		if (this.#status !== 'ready') this.#status = 'loading';
 		const params = new URLSearchParams();
-		if (this.#groupId) params.set('groupId', this.#groupId);
+		const groupId = this.groupId;
+		if (groupId) params.set('groupId', groupId);
 		if (this.#personaId) params.set('personaId', this.#personaId);
 		if (this.#channel) params.set('channel', this.#channel);
 		const query = params.size ? `?${params}` : '';
@@ -111,6 +128,11 @@ export class JourneyMetrics {
 				this.#status = 'computing';
 				this.#timer = setTimeout(() => void this.#load(), 1000);
 				return;
+			}
+			if (response.status === 404 && groupId && !this.#chosenGroup) {
+				// The board's group was deleted: show the whole workspace until an editor rescopes it.
+				this.#scopeGroupId = null;
+				return void this.#load();
 			}
 			if (!response.ok) throw new Error(String(response.status));
 			const body = (await response.json()) as {
@@ -131,10 +153,11 @@ export class JourneyMetrics {
 		} catch {
 			if (generation === this.#generation) this.#status = 'failed';
 		}
-		if (generation === this.#generation) this.#timer = setTimeout(() => void this.#load(), REFRESH_MS);
+		if (generation === this.#generation) this.#timer = setTimeout(() => void this.#load(), FALLBACK_REFRESH_MS);
 	}
 
 	destroy() {
+		this.#unfollow();
 		this.#generation++;
 		if (this.#timer) clearTimeout(this.#timer);
 	}

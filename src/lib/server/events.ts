@@ -27,3 +27,30 @@ export function announce(event: AccessEvent): void {
 		}
 	}
 }
+
+/**
+ * Changes to a workspace's data and what is derived from it, for open pages to refresh without
+ * a reload (the change stream, `GET /api/v1/workspaces/:id/changes`). Only ids and versions:
+ * each page fetches what it shows through the API, with its own permissions.
+ */
+export type WorkspaceChange =
+	| { kind: 'dataset'; workspaceId: string; datasetVersion: number }
+	| { kind: 'groups'; workspaceId: string }
+	| { kind: 'personas'; workspaceId: string; groupId: string };
+
+const changeListeners = new Set<(change: WorkspaceChange) => void>();
+
+export function onWorkspaceChange(listener: (change: WorkspaceChange) => void): () => void {
+	changeListeners.add(listener);
+	return () => changeListeners.delete(listener);
+}
+
+export function announceChange(change: WorkspaceChange): void {
+	for (const listener of changeListeners) {
+		try {
+			listener(change);
+		} catch (error) {
+			console.error('[events] change listener failed', error);
+		}
+	}
+}

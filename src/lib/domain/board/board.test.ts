@@ -5,6 +5,8 @@ import {
 	bindCard,
 	journeySteps,
 	addGroupPersonas,
+	followGroupPersonas,
+	setBoardScope,
 	addLane,
 	addPersona,
 	addStage,
@@ -255,11 +257,55 @@ describe('emotion curve and personas', () => {
 		expect(addGroupPersonas(doc, group)).toEqual([]);
 		const personas = readBoard(doc).personas;
 		expect(personas.map((p) => [p.name, p.source])).toEqual([
-			['App regulars', { personaId: 'p1', groupId: 'g1' }],
-			['Store spenders', { personaId: 'p2', groupId: 'g1' }]
+			['App regulars', { personaId: 'p1', groupId: 'g1', missing: false }],
+			['Store spenders', { personaId: 'p2', groupId: 'g1', missing: false }]
 		]);
+		expect(readBoard(doc).scopeGroupId).toBe('g1');
 		addPersona(doc, { name: 'Hand-drawn', color: '#000' });
 		expect(readBoard(doc).personas.find((p) => p.name === 'Hand-drawn')?.source).toBeNull();
+	});
+
+	it('keeps the scope it has when personas of another group are added, and can be cleared', () => {
+		const { doc } = grid();
+		addGroupPersonas(doc, [{ personaId: 'p1', groupId: 'g1', name: 'A', color: '#000' }]);
+		addGroupPersonas(doc, [{ personaId: 'q1', groupId: 'g2', name: 'B', color: '#000' }]);
+		expect(readBoard(doc).scopeGroupId).toBe('g1');
+		setBoardScope(doc, 'g2');
+		expect(readBoard(doc).scopeGroupId).toBe('g2');
+		setBoardScope(doc, null);
+		expect(readBoard(doc).scopeGroupId).toBeNull();
+	});
+
+	it("follows the group's personas: renames, personas that left the group and came back; writes only what differs", () => {
+		const { doc } = grid();
+		addGroupPersonas(doc, [
+			{ personaId: 'p1', groupId: 'g1', name: 'Persona A', color: '#000' },
+			{ personaId: 'p2', groupId: 'g1', name: 'Persona B', color: '#111' }
+		]);
+		const own = addPersona(doc, { name: 'Persona A', color: '#222' });
+		let transactionsWithChanges = 0;
+		doc.on('afterTransaction', (tr: Y.Transaction) => {
+			if (tr.changed.size) transactionsWithChanges++;
+		});
+		expect(followGroupPersonas(doc, 'g1', [{ personaId: 'p1', name: 'Weekend browsers' }])).toBe(true);
+		const after = readBoard(doc).personas;
+		expect(after.map((p) => [p.name, p.source?.missing ?? null]).sort()).toEqual([
+			['Persona A', null],
+			['Persona B', true],
+			['Weekend browsers', false]
+		]);
+		expect(after.find((p) => p.id === own)?.name).toBe('Persona A');
+		// The same state again changes nothing and writes nothing.
+		expect(followGroupPersonas(doc, 'g1', [{ personaId: 'p1', name: 'Weekend browsers' }])).toBe(false);
+		expect(transactionsWithChanges).toBe(1);
+		followGroupPersonas(doc, 'g1', [
+			{ personaId: 'p1', name: 'Weekend browsers' },
+			{ personaId: 'p2', name: 'Persona B' }
+		]);
+		expect(readBoard(doc).personas.every((p) => !p.source?.missing)).toBe(true);
+		// Another group's follow leaves these alone.
+		followGroupPersonas(doc, 'g2', []);
+		expect(readBoard(doc).personas.every((p) => !p.source?.missing)).toBe(true);
 	});
 });
 

@@ -386,9 +386,10 @@ export function addPersona(doc: Y.Doc, input: { name: string; color: string }, o
 }
 
 /**
- * Scopes the board to personas of a customer group: adds each one (name and colour) that the
- * board does not have yet, in one transaction (one undo step). Returns the new board persona
- * ids. The figures stay on the server; the board only keeps which persona it stands for.
+ * Takes personas of a customer group onto the board: adds each one (name and colour) that the
+ * board does not have yet, in one transaction (one undo step), and scopes the board to the group
+ * when it had no scope. Returns the new board persona ids. The figures stay on the server; the
+ * board only keeps which persona it stands for.
  */
 export function addGroupPersonas(
 	doc: Y.Doc,
@@ -408,8 +409,53 @@ export function addGroupPersonas(
 			);
 			added.push(id);
 		}
+		const root = boardRoot(doc);
+		const groupIds = new Set(personas.map((p) => p.groupId));
+		if (typeof root.get('scopeGroupId') !== 'string' && groupIds.size === 1) root.set('scopeGroupId', [...groupIds][0]!);
 	}, origin);
 	return added;
+}
+
+/** The customer group the map is about (null: the whole workspace). */
+export function setBoardScope(doc: Y.Doc, groupId: string | null, origin?: Origin): void {
+	doc.transact(() => {
+		if (groupId === null) boardRoot(doc).delete('scopeGroupId');
+		else boardRoot(doc).set('scopeGroupId', groupId);
+	}, origin);
+}
+
+/**
+ * Brings the board's copies of a group's personas in line with the group as the server has it
+ * now: names follow renames, and a persona no longer in the group (`current` lacks it; pass an
+ * empty list when the group itself is gone) is marked missing — or unmarked when it came back.
+ * Writes only what differs, so editors that run it at the same time agree and add nothing.
+ * Returns whether anything changed.
+ */
+export function followGroupPersonas(
+	doc: Y.Doc,
+	groupId: string,
+	current: readonly { personaId: string; name: string }[],
+	origin?: Origin
+): boolean {
+	const byId = new Map(current.map((p) => [p.personaId, p.name]));
+	let changed = false;
+	doc.transact(() => {
+		for (const entry of personasMap(doc).values()) {
+			if (!(entry instanceof Y.Map) || entry.get('sourceGroupId') !== groupId) continue;
+			const name = byId.get(entry.get('sourcePersonaId') as string);
+			const missing = name === undefined;
+			if (missing !== (entry.get('sourceMissing') === true)) {
+				if (missing) entry.set('sourceMissing', true);
+				else entry.delete('sourceMissing');
+				changed = true;
+			}
+			if (name !== undefined && name.trim() && entry.get('name') !== name) {
+				entry.set('name', name);
+				changed = true;
+			}
+		}
+	}, origin);
+	return changed;
 }
 
 export function renamePersona(doc: Y.Doc, id: string, name: string, origin?: Origin): void {

@@ -105,6 +105,7 @@ export function readCard(id: string, entry: Entry): Card | null {
 export function readBoard(doc: Y.Doc): BoardSnapshot {
 	const problems: string[] = [];
 	const version = boardRoot(doc).get('schemaVersion');
+	const scopeGroupId = boardRoot(doc).get('scopeGroupId');
 
 	const stages: Stage[] = [];
 	for (const [id, entry] of entries(stagesMap(doc), 'stage', problems)) stages.push(readStage(id, entry));
@@ -146,7 +147,7 @@ export function readBoard(doc: Y.Doc): BoardSnapshot {
 			color: str(entry.get('color'), '#1f4e5f'),
 			source:
 				typeof sourcePersonaId === 'string' && typeof sourceGroupId === 'string'
-					? { personaId: sourcePersonaId, groupId: sourceGroupId }
+					? { personaId: sourcePersonaId, groupId: sourceGroupId, missing: entry.get('sourceMissing') === true }
 					: null
 		});
 	}
@@ -167,6 +168,7 @@ export function readBoard(doc: Y.Doc): BoardSnapshot {
 		cards,
 		links,
 		personas,
+		scopeGroupId: typeof scopeGroupId === 'string' ? scopeGroupId : null,
 		emotions,
 		problems
 	};

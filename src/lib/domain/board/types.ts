@@ -105,8 +105,12 @@ export interface Persona {
 	id: string;
 	name: string;
 	color: string;
-	/** The persona of a customer group this board persona stands for, when taken from one. */
-	source: { personaId: string; groupId: string } | null;
+	/**
+	 * The persona of a customer group this board persona stands for, when taken from one. Its name
+	 * follows the group's persona; `missing` when that persona left the group (archived after a new
+	 * derivation, or deleted) — the board keeps its marks, the figures can no longer be cut by it.
+	 */
+	source: { personaId: string; groupId: string; missing: boolean } | null;
 }
 
 export interface BoardSnapshot {
@@ -116,6 +120,8 @@ export interface BoardSnapshot {
 	cards: Card[];
 	links: CardLink[];
 	personas: Persona[];
+	/** The customer group the map is about: its figures are for this group unless a viewer picks another. */
+	scopeGroupId: string | null;
 	/** Emotion score per stage, for the whole board (`personaId` null) or one persona. */
 	emotions: Array<{ stageId: string; personaId: string | null; score: number }>;
 	/** What was found malformed and left out, so a broken document still renders. */

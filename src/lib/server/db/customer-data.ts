@@ -210,6 +210,14 @@ export function commitStage(stage: Stage, options: CommitOptions): number {
 /** Negative: KiB, as SQLite's cache_size pragma reads it. */
 const COMMIT_CACHE_KIB = -64 * 1024;
 
+/** The workspace's dataset version: moves on with every change to its customer data. */
+export function datasetVersion(workspaceId: string): number {
+	const row = getDb().$client.prepare('select version from datasets where workspace_id = ?').get(workspaceId) as
+		| { version: number }
+		| undefined;
+	return row?.version ?? 0;
+}
+
 function bumpDatasetVersion(workspaceId: string, now = Date.now()): void {
 	getDb()
 		.$client.prepare(
@@ -470,9 +478,7 @@ export function dataSummary(workspaceId: string): DataSummary {
 	const client = getDb().$client;
 	// One read transaction: the version and the figures belong to the same state of the data.
 	return client.transaction(() => {
-		const version = (client.prepare('select version from datasets where workspace_id = ?').get(workspaceId) as
-			| { version: number }
-			| undefined)?.version ?? 0;
+		const version = datasetVersion(workspaceId);
 		const cached = summaryCache.get(workspaceId);
 		if (cached && cached.datasetVersion === version) return cached;
 		const summary = computeDataSummary(workspaceId, version);

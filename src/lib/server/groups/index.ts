@@ -1,7 +1,7 @@
 import { RFM_SEGMENTS, TOP_20_PRESET, type GroupPreset, type GroupRule } from '$lib/domain/groups';
 import type { Locale } from '$lib/domain/format';
 import { personaRoomName } from '$lib/domain/persona';
-import { announce } from '../events';
+import { announce, announceChange } from '../events';
 import * as db from '../db';
 import { requireUser, requireWorkspace, roleAllows, type Permission } from '../auth';
 import { conflict, forbidden, notFound } from '../errors';
@@ -77,6 +77,7 @@ export function createGroup(user: db.User | null, workspaceId: string, input: Gr
 	const access = requireWorkspace(user, workspaceId, 'groups:write');
 	if (db.findGroupByName(workspaceId, input.name)) throw nameTaken();
 	const group = db.insertGroup({ ...input, id: newId(), workspaceId, createdBy: access.user.id });
+	announceChange({ kind: 'groups', workspaceId });
 	return { group, figures: figuresOf(workspaceId, input.rule as GroupRule, db.ensureMeasures(workspaceId)) };
 }
 
@@ -86,6 +87,7 @@ export function updateGroup(user: db.User | null, groupId: string, changes: Part
 		throw nameTaken();
 	}
 	const updated = db.updateGroup(groupId, changes)!;
+	announceChange({ kind: 'groups', workspaceId: updated.workspaceId });
 	return {
 		group: updated,
 		figures: figuresOf(updated.workspaceId, updated.rule as GroupRule, db.ensureMeasures(updated.workspaceId))
@@ -93,7 +95,7 @@ export function updateGroup(user: db.User | null, groupId: string, changes: Part
 }
 
 export function deleteGroup(user: db.User | null, groupId: string): void {
-	requireGroup(user, groupId, 'groups:write');
+	const { group } = requireGroup(user, groupId, 'groups:write');
 	// The group's personas go with it (foreign keys); their cards are documents of their own.
 	const personaIds = [...db.listPersonas(groupId), ...db.listPersonas(groupId, { archived: true })].map((p) => p.id);
 	db.deleteGroup(groupId);
@@ -101,6 +103,7 @@ export function deleteGroup(user: db.User | null, groupId: string): void {
 		db.deleteDocument(personaRoomName(personaId));
 		announce({ kind: 'persona-deleted', personaId });
 	}
+	announceChange({ kind: 'groups', workspaceId: group.workspaceId });
 }
 
 /** The customers of a group, with their measures: personal data, so for editors and owners. */
@@ -149,6 +152,7 @@ export function applyPreset(
 		});
 		created.push({ group, figures: figuresOf(workspaceId, definition.rule, measures) });
 	}
+	if (created.length) announceChange({ kind: 'groups', workspaceId });
 	return created;
 }
 

@@ -325,6 +325,18 @@ export const endpoints: Endpoint[] = [
 		errors: [404]
 	},
 	{
+		method: 'get', path: '/api/v1/workspaces/{id}/changes', tag: 'Customer data',
+		summary: 'Server-sent events: the workspace\'s data, groups or personas changed (for open pages to refresh)',
+		description:
+			'A `text/event-stream` that stays open. Events: `hello` {workspaceId, datasetVersion} at the start; `dataset` ' +
+			'{datasetVersion} when an import finished or a customer was erased; `groups` {} when a group was created, changed ' +
+			'or deleted; `personas` {groupId} when a group\'s personas were derived, added, renamed or deleted. Ids and ' +
+			'versions only: fetch the figures through the other endpoints. A comment line every 25 s keeps proxies from ' +
+			'closing it; the stream ends when the caller loses access to the workspace (readers: every member).',
+		success: { status: 200, description: 'The event stream', body: z.string(), mediaType: 'text/event-stream' },
+		errors: [404]
+	},
+	{
 		method: 'delete', path: '/api/v1/workspaces/{id}/customers/{externalId}', tag: 'Customer data',
 		summary: 'Erase a customer and all their transactions, events and answers (GDPR; editors and owners)',
 		success: { status: 204, description: 'Erased', body: null },

@@ -7,6 +7,7 @@ import { requireUser, requireWorkspace, roleAllows } from '../auth';
 import { config } from '../config';
 import * as db from '../db';
 import { AppError, conflict, notFound, validationFailed } from '../errors';
+import { announceChange } from '../events';
 import { fileTooLarge, readMultipart, type UploadedFile } from '../http/multipart';
 import { parseInput } from '../http/validation';
 import { newId } from '../ids';
@@ -279,6 +280,7 @@ export function importErrorReport(
 export function eraseCustomer(user: db.User | null, workspaceId: string, externalId: string): void {
 	requireWorkspace(user, workspaceId, 'data:write');
 	if (!db.deleteCustomer(workspaceId, externalId)) throw notFound('Customer');
+	announceChange({ kind: 'dataset', workspaceId, datasetVersion: db.datasetVersion(workspaceId) });
 }
 
 /**

@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { config } from '../config';
 import * as db from '../db';
+import { announceChange } from '../events';
 import type { ImportKind, ImportRowError } from '../db';
 import {
 	englishImportMessage,
@@ -192,4 +193,5 @@ async function parseInto(job: ImportJob, control: { cancelled: boolean }): Promi
 		rowsTotal,
 		errors
 	});
+	announceChange({ kind: 'dataset', workspaceId: job.workspaceId, datasetVersion: db.datasetVersion(job.workspaceId) });
 }

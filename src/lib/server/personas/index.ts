@@ -5,7 +5,7 @@ import { DEFAULT_FEATURE_IDS, FEATURE_CATALOGUE, K_RANGE } from '../analytics/se
 import { requireUser, roleAllows, type Permission } from '../auth';
 import * as db from '../db';
 import { insufficientData, notFound } from '../errors';
-import { announce } from '../events';
+import { announce, announceChange } from '../events';
 import { compileRule, requireGroup } from '../groups';
 import { newId } from '../ids';
 import { activeDerivationIds, enqueue } from './job';
@@ -172,7 +172,7 @@ export interface PersonaInput {
 export function createPersona(user: db.User | null, groupId: string, input: PersonaInput): db.Persona {
 	const { group, user: actor } = requireGroup(user, groupId, 'groups:write');
 	const position = db.listPersonas(groupId).reduce((max, p) => Math.max(max, p.position + 1), 0);
-	return db.insertPersona({
+	const persona = db.insertPersona({
 		id: newId(),
 		workspaceId: group.workspaceId,
 		groupId,
@@ -182,11 +182,15 @@ export function createPersona(user: db.User | null, groupId: string, input: Pers
 		position: Math.max(position, 100),
 		createdBy: actor.id
 	});
+	announceChange({ kind: 'personas', workspaceId: group.workspaceId, groupId });
+	return persona;
 }
 
 export function updatePersona(user: db.User | null, personaId: string, changes: Partial<PersonaInput>): db.Persona {
 	const { persona } = requirePersona(user, personaId, 'groups:write');
-	return db.updatePersona(persona.id, changes)!;
+	const updated = db.updatePersona(persona.id, changes)!;
+	announceChange({ kind: 'personas', workspaceId: persona.workspaceId, groupId: persona.groupId });
+	return updated;
 }
 
 export function deletePersona(user: db.User | null, personaId: string): void {
@@ -195,4 +199,5 @@ export function deletePersona(user: db.User | null, personaId: string): void {
 	// Its card goes with it; an open room is closed without writing it back.
 	db.deleteDocument(personaRoomName(persona.id));
 	announce({ kind: 'persona-deleted', personaId: persona.id });
+	announceChange({ kind: 'personas', workspaceId: persona.workspaceId, groupId: persona.groupId });
 }

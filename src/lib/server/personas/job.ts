@@ -6,6 +6,7 @@ import {
 	type PreviousPersona
 } from '../analytics/segmentation';
 import * as db from '../db';
+import { announceChange } from '../events';
 import type { GroupRule } from '$lib/domain/groups';
 import { AppError } from '../errors';
 import { compileRule } from '../groups';
@@ -41,6 +42,7 @@ export function enqueue(job: DerivationJob): void {
 	active.add(job.derivationId);
 	queue = queue
 		.then(() => run(job))
+		.then(() => announceChange({ kind: 'personas', workspaceId: job.group.workspaceId, groupId: job.group.id }))
 		.catch((error: unknown) => {
 			console.error(`[personas] derivation ${job.derivationId} failed`, error);
 			db.updateDerivation(job.derivationId, {

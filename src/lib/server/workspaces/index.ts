@@ -147,3 +147,4 @@ export function listInvites(
 	requireWorkspace(user, workspaceId, 'members:manage');
 	return db.listOpenInvitesPage(workspaceId, new Date(), request);
 }
+export { workspaceChanges } from './changes';
