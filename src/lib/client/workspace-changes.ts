@@ -12,6 +12,12 @@ export type WorkspaceChange =
 
 type Listener = (change: WorkspaceChange) => void;
 
+/**
+ * What server loads that show a workspace's data, groups or personas `depends` on; the workspace
+ * layout invalidates it when the change stream reports a change.
+ */
+export const WORKSPACE_DATA_DEPENDENCY = 'waymark:workspace-data';
+
 interface Stream {
 	source: EventSource;
 	listeners: Set<Listener>;

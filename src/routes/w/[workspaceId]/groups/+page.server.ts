@@ -1,4 +1,5 @@
 import { groupPresetSchema } from '$lib/schemas';
+import { WORKSPACE_DATA_DEPENDENCY } from '$lib/client/workspace-changes';
 import { loadPage, runForm } from '$lib/server/http/forms';
 import { groupFiguresJson } from '$lib/server/http/json';
 import { parseInput } from '$lib/server/http/validation';
@@ -7,15 +8,18 @@ import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
-	loadPage(event, () => ({
-		groups: listGroups(event.locals.user, event.params.workspaceId).map(({ group, figures }) => ({
-			id: group.id,
-			name: group.name,
-			description: group.description,
-			basis: group.basis,
-			figures: groupFiguresJson(figures)
-		}))
-	}));
+	loadPage(event, () => {
+		event.depends(WORKSPACE_DATA_DEPENDENCY);
+		return {
+			groups: listGroups(event.locals.user, event.params.workspaceId).map(({ group, figures }) => ({
+				id: group.id,
+				name: group.name,
+				description: group.description,
+				basis: group.basis,
+				figures: groupFiguresJson(figures)
+			}))
+		};
+	});
 
 export const actions: Actions = {
 	preset: (event) =>

@@ -1,4 +1,5 @@
 import { assumptionSaveSchema, clvQuerySchema } from '$lib/schemas';
+import { WORKSPACE_DATA_DEPENDENCY } from '$lib/client/workspace-changes';
 import { AppError } from '$lib/server/errors';
 import { loadPage, runForm } from '$lib/server/http/forms';
 import { clvReportJson } from '$lib/server/http/json';
@@ -14,6 +15,7 @@ const TOP_CUSTOMERS = 15;
 
 export const load: PageServerLoad = (event) =>
 	loadPage(event, async () => {
+		event.depends(WORKSPACE_DATA_DEPENDENCY);
 		const { url, params, locals } = event;
 		// An empty box in the form means "the default", not an empty value.
 		const asked = Object.fromEntries([...url.searchParams].filter(([, value]) => value.trim() !== ''));

@@ -1,4 +1,5 @@
 import { personaCreateSchema, personaDeriveSchema, personaUpdateSchema } from '$lib/schemas';
+import { WORKSPACE_DATA_DEPENDENCY } from '$lib/client/workspace-changes';
 import { notFound } from '$lib/server/errors';
 import { loadPage, runForm } from '$lib/server/http/forms';
 import { derivationJson, personaJson } from '$lib/server/http/json';
@@ -16,6 +17,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
 	loadPage(event, async () => {
+		event.depends(WORKSPACE_DATA_DEPENDENCY);
 		await event.parent();
 		const result = groupPersonas(event.locals.user, event.params.groupId);
 		if (result.group.workspaceId !== event.params.workspaceId) throw notFound('Group');
