@@ -79,6 +79,7 @@ test('a Dutch semicolon export: preview, change a column, import with a progress
 	const invalid = page.getByRole('table', { name: 'Invalid rows' });
 	await expect(invalid.getByText('vijfenveertig')).toBeVisible();
 	await expect(invalid.getByText(/^Expected a number such as/)).toBeVisible();
+	await expect(page.getByText(/^1 row is not valid; nothing was imported\./)).toBeVisible();
 	await expect(transactions.locator('dd')).toHaveText('3');
 	// Both imports are in the history, the failed one on top.
 	const history = page.locator('table').filter({ hasText: 'Result' }).locator('tbody tr');
@@ -87,6 +88,11 @@ test('a Dutch semicolon export: preview, change a column, import with a progress
 	await expect(history.first()).toContainText('Failed');
 	await expect(history.nth(1)).toContainText('3 / 3');
 	await page.screenshot({ path: 'screenshots/data-import-errors.png', fullPage: true });
+
+	// Why it failed, in the reader's language.
+	await page.request.patch('/api/v1/me', { data: { locale: 'nl' } });
+	await page.reload();
+	await expect(page.getByText(/^1 rij is niet geldig; er is niets geïmporteerd\./)).toBeVisible();
 });
 
 test('a mapping saved for a headerless file is chosen again for the next one', async ({ page }) => {

@@ -231,6 +231,8 @@ describe('hostile files', () => {
 	it('bad dates and text in amount fields: every bad cell is reported, nothing is written', async () => {
 		const file = ['klantnummer;datum;bedrag', 'K9;01-01-2024;5', 'K9;2024-02-30;5', 'K9;01-01-2024;vijf euro', 'K9;morgen;€'].join('\n');
 		const done = await failsWith(file, { kind: 'transactions' }, /3 rows are not valid; nothing was imported/);
+		// The same sentence as a code, for pages in another language.
+		expect(done).toMatchObject({ messageCode: 'import_failed_invalid_rows', messageParams: { count: 3 } });
 		expect(done.errors.map((e: { row: number; column: string; value: string }) => [e.row, e.column, e.value])).toEqual([
 			[3, 'datum', '2024-02-30'],
 			[4, 'bedrag', 'vijf euro'],

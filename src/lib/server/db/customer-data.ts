@@ -263,16 +263,19 @@ export function findImport(id: string): Import | undefined {
 
 export function updateImport(
 	id: string,
-	values: Partial<Pick<Import, 'status' | 'progress' | 'rowsTotal' | 'rowsImported' | 'errors' | 'message' | 'finishedAt'>>
+	values: Partial<ImportOutcome & Pick<Import, 'status' | 'progress' | 'rowsTotal' | 'rowsImported' | 'errors' | 'finishedAt'>>
 ): void {
 	getDb().update(imports).set(values).where(eq(imports.id, id)).run();
 }
+
+/** Why an import failed or was cancelled: English text (for scripts) and a code (for the reader's language). */
+export type ImportOutcome = Pick<Import, 'message' | 'messageCode' | 'messageParams'>;
 
 /**
  * Imports that were queued or running in a process that is gone (crash, restart) failed:
  * their staging tables went with that process.
  */
-export function failImportsNotIn(activeIds: string[], message: string): string[] {
+export function failImportsNotIn(activeIds: string[], outcome: ImportOutcome): string[] {
 	const db = getDb();
 	const stale = db
 		.select({ id: imports.id })
@@ -283,7 +286,7 @@ export function failImportsNotIn(activeIds: string[], message: string): string[]
 		.filter((id) => !activeIds.includes(id));
 	if (stale.length) {
 		db.update(imports)
-			.set({ status: 'failed', message, finishedAt: new Date() })
+			.set({ status: 'failed', ...outcome, finishedAt: new Date() })
 			.where(inArray(imports.id, stale))
 			.run();
 	}

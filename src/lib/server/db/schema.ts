@@ -349,6 +349,9 @@ export const imports = sqliteTable(
 		rowsImported: integer('rows_imported').notNull().default(0),
 		errors: text('errors', { mode: 'json' }).$type<ImportRowError[]>().notNull(),
 		message: text('message'),
+		/** The message as a code with parameters (messages/*.json), for the reader's language. */
+		messageCode: text('message_code'),
+		messageParams: text('message_params', { mode: 'json' }).$type<Record<string, string | number>>(),
 		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
 		createdAt: createdAt(),
 		finishedAt: integer('finished_at', { mode: 'timestamp_ms' })

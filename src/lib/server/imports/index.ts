@@ -12,7 +12,7 @@ import { fileTooLarge, readMultipart, type UploadedFile } from '../http/multipar
 import { parseInput } from '../http/validation';
 import { newId } from '../ids';
 import { EncodingSniffer, looksBinary } from './formats';
-import { activeImportIds, enqueue, requestCancel } from './job';
+import { activeImportIds, enqueue, outcomeOf, requestCancel } from './job';
 import { dataOverview, errorReportCsv, errorReportFileName, type CsvDelimiter, type DataOverview } from './quality';
 import { PREVIEW_BYTES, previewText, previewWorkbook, type ImportPreview } from './preview';
 import { inspectWorkbook, looksLikeZip, UnreadableWorkbook } from './xlsx';
@@ -27,7 +27,7 @@ export { FIELDS, resolveMapping, normaliseHeader } from '$lib/domain/customer-da
 export type { CsvDelimiter, DataOverview } from './quality';
 export type { ImportPreview } from './preview';
 
-const RESTARTED = 'The server stopped during this import; nothing was imported. Start it again.';
+
 let recovered = false;
 
 /** Imports that a previous process left queued or running are failed (their TEMP stage is gone). */
@@ -35,7 +35,7 @@ let recovered = false;
 export function recoverOnce(): void {
 	if (recovered) return;
 	recovered = true;
-	for (const id of db.failImportsNotIn(activeImportIds(), RESTARTED)) {
+	for (const id of db.failImportsNotIn(activeImportIds(), outcomeOf({ code: 'import_failed_restarted', params: {} }))) {
 		rmSync(uploadPath(id), { force: true });
 	}
 }
@@ -234,7 +234,7 @@ export function cancelImport(user: db.User | null, id: string): db.Import {
 		throw conflict(`The import is already ${found.status}`);
 	}
 	if (!requestCancel(id)) {
-		db.updateImport(id, { status: 'cancelled', message: 'Cancelled; nothing was imported', finishedAt: new Date() });
+		db.updateImport(id, { status: 'cancelled', ...outcomeOf({ code: 'import_cancelled', params: {} }), finishedAt: new Date() });
 	}
 	return db.findImport(id)!;
 }

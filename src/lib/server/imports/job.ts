@@ -9,10 +9,10 @@ import {
 	problemMessage,
 	resolveMapping,
 	validateRow,
+	type ImportMessage,
 	type MappingInput,
 	type ResolvedMapping
 } from '$lib/domain/customer-data';
-import { englishMessage } from '../http/messages';
 import { commitStage, createStage, dropStage, stagedRow, type StagedRow } from './load';
 import { readRows, sniffSeparator, type Encoding, type ReadProgress, type Separator } from './rows';
 import { readSheetRows, UnreadableWorkbook } from './xlsx';
@@ -49,12 +49,19 @@ const ERRORS_BEFORE_GIVING_UP = 100;
 
 class ImportFailure extends Error {
 	constructor(
-		message: string,
+		readonly outcome: ImportMessage,
 		readonly errors: ImportRowError[] = []
 	) {
-		super(message);
+		super(outcome.code);
 	}
 }
+
+/** An import's closing message as the database keeps it: English text and the code behind it. */
+export const outcomeOf = (outcome: ImportMessage): db.ImportOutcome => ({
+	message: englishImportMessage(outcome),
+	messageCode: outcome.code,
+	messageParams: outcome.params
+});
 
 class Cancelled extends Error {}
 
@@ -87,14 +94,18 @@ async function run(job: ImportJob, control: { cancelled: boolean }): Promise<voi
 	} catch (error) {
 		const finishedAt = new Date();
 		if (error instanceof Cancelled) {
-			db.updateImport(job.id, { status: 'cancelled', message: 'Cancelled; nothing was imported', finishedAt });
+			db.updateImport(job.id, { status: 'cancelled', ...outcomeOf({ code: 'import_cancelled', params: {} }), finishedAt });
 		} else if (error instanceof ImportFailure) {
-			db.updateImport(job.id, { status: 'failed', message: error.message, errors: error.errors, finishedAt });
+			db.updateImport(job.id, { status: 'failed', ...outcomeOf(error.outcome), errors: error.errors, finishedAt });
 		} else if (error instanceof UnreadableWorkbook) {
-			db.updateImport(job.id, { status: 'failed', message: `${englishMessage(error.key)}; nothing was imported`, finishedAt });
+			db.updateImport(job.id, {
+				status: 'failed',
+				...outcomeOf({ code: 'import_failed_workbook', params: { expected: error.key } }),
+				finishedAt
+			});
 		} else {
 			console.error(`[imports] ${job.id} failed`, error);
-			db.updateImport(job.id, { status: 'failed', message: 'The import failed on our side; nothing was imported', finishedAt });
+			db.updateImport(job.id, { status: 'failed', ...outcomeOf({ code: 'import_failed_internal', params: {} }), finishedAt });
 		}
 	} finally {
 		dropStage(job.id);
@@ -143,7 +154,7 @@ async function parseInto(job: ImportJob, control: { cancelled: boolean }): Promi
 			const resolved = resolveMapping(job.kind, header, cells.length, job.mapping);
 			if ('problems' in resolved) {
 				throw new ImportFailure(
-					'The columns of the file do not match the fields of this import',
+					{ code: 'import_failed_columns', params: {} },
 					resolved.problems.map((problem) => {
 						const message = problemMessage(problem, header);
 						return {
@@ -162,7 +173,7 @@ async function parseInto(job: ImportJob, control: { cancelled: boolean }): Promi
 		}
 		rowsTotal++;
 		if (rowsTotal > config.imports.maxRows) {
-			throw new ImportFailure(`The file has more than ${config.imports.maxRows} rows (WAYMARK_IMPORT_MAX_ROWS); nothing was imported`);
+			throw new ImportFailure({ code: 'import_failed_too_many_rows', params: { max: config.imports.maxRows } });
 		}
 		const result = validateRow(job.kind, cells, mapping, rowNumber);
 		if ('errors' in result) {
@@ -176,16 +187,13 @@ async function parseInto(job: ImportJob, control: { cancelled: boolean }): Promi
 	}
 	await flush();
 
-	if (!mapping || rowsTotal === 0) throw new ImportFailure('The file has no data rows');
+	if (!mapping || rowsTotal === 0) throw new ImportFailure({ code: 'import_failed_no_rows', params: {} });
 	if (invalidRows && !job.skipInvalid) {
-		const more = invalidRows >= ERRORS_BEFORE_GIVING_UP ? ' (reading stopped there)' : '';
-		throw new ImportFailure(
-			`${invalidRows} row${invalidRows === 1 ? ' is' : 's are'} not valid${more}; nothing was imported. Fix them, or import with skipInvalid to leave them out`,
-			errors
-		);
+		const stopped = invalidRows >= ERRORS_BEFORE_GIVING_UP;
+		throw new ImportFailure({ code: stopped ? 'import_failed_invalid_rows_stopped' : 'import_failed_invalid_rows', params: { count: invalidRows } }, errors);
 	}
 	if (control.cancelled) throw new Cancelled();
-	if (stage.count === 0) throw new ImportFailure('No row of the file is valid; nothing was imported', errors);
+	if (stage.count === 0) throw new ImportFailure({ code: 'import_failed_no_valid_rows', params: {} }, errors);
 	commitStage(stage, {
 		workspaceId: job.workspaceId,
 		mappedFields,

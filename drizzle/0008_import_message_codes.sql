@@ -1,0 +1,2 @@
+ALTER TABLE `imports` ADD `message_code` text;--> statement-breakpoint
+ALTER TABLE `imports` ADD `message_params` text;
