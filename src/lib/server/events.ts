@@ -11,22 +11,29 @@ export type AccessEvent =
 	| { kind: 'session-revoked'; sessionId: string }
 	| { kind: 'api-token-revoked'; tokenId: string };
 
-const listeners = new Set<(event: AccessEvent) => void>();
-
-export function onAccessEvent(listener: (event: AccessEvent) => void): () => void {
-	listeners.add(listener);
-	return () => listeners.delete(listener);
-}
-
-export function announce(event: AccessEvent): void {
-	for (const listener of listeners) {
-		try {
-			listener(event);
-		} catch (error) {
-			console.error('[events] listener failed', error);
+/** Listeners of one kind of event, called in order; one that throws does not stop the others. */
+function channel<E>(name: string) {
+	const listeners = new Set<(event: E) => void>();
+	return {
+		on(listener: (event: E) => void): () => void {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		},
+		announce(event: E): void {
+			for (const listener of listeners) {
+				try {
+					listener(event);
+				} catch (error) {
+					console.error(`[events] ${name} listener failed`, error);
+				}
+			}
 		}
-	}
+	};
 }
+
+const access = channel<AccessEvent>('access');
+export const onAccessEvent = access.on;
+export const announce = access.announce;
 
 /**
  * Changes to a workspace's data and what is derived from it, for open pages to refresh without
@@ -38,19 +45,6 @@ export type WorkspaceChange =
 	| { kind: 'groups'; workspaceId: string }
 	| { kind: 'personas'; workspaceId: string; groupId: string };
 
-const changeListeners = new Set<(change: WorkspaceChange) => void>();
-
-export function onWorkspaceChange(listener: (change: WorkspaceChange) => void): () => void {
-	changeListeners.add(listener);
-	return () => changeListeners.delete(listener);
-}
-
-export function announceChange(change: WorkspaceChange): void {
-	for (const listener of changeListeners) {
-		try {
-			listener(change);
-		} catch (error) {
-			console.error('[events] change listener failed', error);
-		}
-	}
-}
+const changes = channel<WorkspaceChange>('change');
+export const onWorkspaceChange = changes.on;
+export const announceChange = changes.announce;
