@@ -58,13 +58,14 @@ async function startDerivation(client: Client, groupId: string) {
 
 const CLUSTERING_STAGES = ['clustering', 'profiles', 'stability'];
 
-/** Polls without pause until the derivation is clustering (the worker's part; most of its time). */
+/** Polls closely until the derivation is clustering (the worker's part; most of its time). */
 async function untilClustering(client: Client, derivationId: string) {
 	for (;;) {
 		const job = await client.get(`/api/v1/persona-derivations/${derivationId}`);
 		expect(job.status).toBe(200);
 		if (job.body.status === 'running' && job.body.stage === 'clustering') return job.body;
 		expect(['queued', 'running'], `the derivation ended before its clustering was seen: ${JSON.stringify(job.body)}`).toContain(job.body.status);
+		await new Promise((resolve) => setTimeout(resolve, 5));
 	}
 }
 
