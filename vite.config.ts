@@ -1,6 +1,6 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
-import type { Plugin } from 'vite';
+import { build, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -19,6 +19,47 @@ function collabOnViteServer(): Plugin {
 	};
 }
 
+/**
+ * Bundles the persona clustering worker (src/lib/server/personas/cluster.worker.ts) into one
+ * self-contained file, build/server/workers/persona-clustering.js. A worker thread needs a JS file
+ * of its own, and neither the SSR build nor adapter-node emits one: adapter-node bundles only what
+ * its entries import, and it empties build/ first. So this runs after it, at the end of the server
+ * build ('post' among the sequential closeBundle hooks, where SvelteKit runs the adapter).
+ * The output folder matches adapter-node's `out` in svelte.config.js.
+ */
+function personaClusteringWorker(): Plugin {
+	let serverBuild = false;
+	let root = process.cwd();
+	return {
+		name: 'waymark-persona-clustering-worker',
+		apply: 'build',
+		configResolved(config) {
+			serverBuild = Boolean(config.build.ssr);
+			root = config.root;
+		},
+		closeBundle: {
+			sequential: true,
+			order: 'post',
+			async handler() {
+				if (!serverBuild) return;
+				await build({
+					configFile: false,
+					root,
+					logLevel: 'warn',
+					publicDir: false,
+					build: {
+						ssr: 'src/lib/server/personas/cluster.worker.ts',
+						outDir: 'build/server/workers',
+						emptyOutDir: false,
+						sourcemap: true,
+						rollupOptions: { output: { format: 'es', entryFileNames: 'persona-clustering.js' } }
+					}
+				});
+			}
+		}
+	};
+}
+
 export default defineConfig({
 	plugins: [
 		paraglideVitePlugin({
@@ -27,7 +68,8 @@ export default defineConfig({
 			strategy: ['custom-account', 'cookie', 'preferredLanguage', 'baseLocale']
 		}),
 		sveltekit(),
-		collabOnViteServer()
+		collabOnViteServer(),
+		personaClusteringWorker()
 	],
 	test: {
 		projects: [

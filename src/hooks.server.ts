@@ -13,7 +13,7 @@ import { closeDb, getDb } from '$lib/server/db';
 import { seedDemoIfEmpty } from '$lib/server/demo';
 import { errorResponse } from '$lib/server/http/api';
 import { recoverOnce as recoverInterruptedImports } from '$lib/server/imports';
-import { recoverOnce as recoverInterruptedDerivations } from '$lib/server/personas';
+import { recoverOnce as recoverInterruptedDerivations, stopDerivations } from '$lib/server/personas';
 import { AppError } from '$lib/server/errors';
 
 declare global {
@@ -31,7 +31,8 @@ export const init: ServerInit = async () => {
 	await seedDemoIfEmpty();
 	const httpServer = globalThis.__waymarkHttpServer;
 	if (httpServer) attachCollab(httpServer);
-	(globalThis.__waymarkShutdownHooks ??= []).push(() => {
+	// A running persona clustering's worker is stopped first, while its derivation can still be marked.
+	(globalThis.__waymarkShutdownHooks ??= []).push(stopDerivations, () => {
 		collabServer().shutdown();
 		closeDb();
 	});

@@ -8,7 +8,7 @@ import { insufficientData, notFound } from '../errors';
 import { announce, announceChange } from '../events';
 import { compileRule, requireGroup } from '../groups';
 import { newId } from '../ids';
-import { activeDerivationIds, enqueue } from './job';
+import { activeDerivationIds, enqueue, RESTARTED } from './job';
 
 /*
  * Personas of a customer group: derive them from the group's data (a background job), read
@@ -17,14 +17,13 @@ import { activeDerivationIds, enqueue } from './job';
  * changing personas is for those who define groups (groups:write).
  */
 
-export { freshNames } from './job';
+export { freshNames, stopDerivations } from './job';
 export { ageBand } from './features';
 export { personaMarkdown } from './markdown';
 
 export const PERSONA_FEATURES = FEATURE_CATALOGUE;
 export const DEFAULT_PERSONA_FEATURES = DEFAULT_FEATURE_IDS;
 
-const RESTARTED = 'The server stopped during this derivation; the personas are as they were. Start it again.';
 let recovered = false;
 
 /** Marks derivations a previous process left unfinished as failed (their results were never written). */

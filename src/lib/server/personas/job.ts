@@ -1,5 +1,4 @@
 import {
-	derivePersonas,
 	SegmentationError,
 	type ClusterProfile,
 	type PersonaDerivation,
@@ -12,14 +11,18 @@ import { AppError } from '../errors';
 import { compileRule } from '../groups';
 import { newId } from '../ids';
 import { customerValue } from '../insights';
+import { ClusterWorkerStopped, derivePersonasOffLoop, terminateClusterWorkers } from './cluster-runner';
 import { featureColumns, personaEvidence } from './features';
 
 /*
  * The derivation job: read the group's features in SQL, fetch each customer's CLV from the
  * customer-value report (cached per dataset version), cluster (pure engine), and write personas,
  * members and the job's result in one transaction. Jobs run one at a time, off the request path;
- * the event loop is yielded between stages. The clustering itself is one synchronous call (a
- * worker thread would free the loop during it too; at 20,000 customers it takes about a second).
+ * the event loop is yielded between stages. The clustering, seconds of CPU at 100,000+ customers,
+ * runs in a worker thread (cluster-runner.ts), so requests and the collaboration websocket are
+ * served meanwhile; under `vite dev` there is no bundled worker and it runs inline. A worker that
+ * dies fails the derivation with its own message; on shutdown the worker is terminated and the
+ * derivation marked as interrupted, as recoverOnce would at the next start.
  */
 
 export interface DerivationJob {
@@ -33,6 +36,12 @@ export interface DerivationJob {
 
 const active = new Set<string>();
 let queue: Promise<void> = Promise.resolve();
+/** Aborted once, when the server shuts down: the running clustering stops, queued jobs do not start. */
+const shutdown = new AbortController();
+
+export const RESTARTED = 'The server stopped during this derivation; the personas are as they were. Start it again.';
+const WORKER_STOPPED =
+	'The calculation stopped unexpectedly (it may have run out of memory); the personas are as they were. Try again, perhaps with fewer features or a smaller group.';
 
 export const activeDerivationIds = (): string[] => [...active];
 
@@ -53,6 +62,25 @@ export function enqueue(job: DerivationJob): void {
 			});
 		})
 		.finally(() => active.delete(job.derivationId));
+}
+
+/**
+ * Server shutdown: stops the running clustering worker and marks what was running or queued as
+ * interrupted. Waits a little for that; whatever is still unfinished is failed by recoverOnce at the next start.
+ */
+export async function stopDerivations(): Promise<void> {
+	shutdown.abort();
+	await terminateClusterWorkers();
+	await Promise.race([queue, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
+}
+
+function interrupted(derivationId: string): void {
+	db.updateDerivation(derivationId, {
+		status: 'failed',
+		message: RESTARTED,
+		details: { errorCode: 'restarted' },
+		finishedAt: new Date()
+	});
 }
 
 /** Throttled progress: written when it moved by a percent or the stage changed. */
@@ -91,6 +119,7 @@ export function freshNames(taken: Iterable<string>, count: number): string[] {
 
 async function run(job: DerivationJob): Promise<void> {
 	const { derivationId, group } = job;
+	if (shutdown.signal.aborted) return interrupted(derivationId);
 	const report = progressWriter(derivationId);
 	db.updateDerivation(derivationId, { status: 'running', progress: 0, stage: 'features' });
 	await yieldToEventLoop();
@@ -109,7 +138,7 @@ async function run(job: DerivationJob): Promise<void> {
 	const previousPersonas: PreviousPersona[] = previous.map((p) => ({ id: p.id, centroid: p.centroid! }));
 	let derivation: PersonaDerivation;
 	try {
-		derivation = derivePersonas(
+		derivation = await derivePersonasOffLoop(
 			{
 				customerCount: rows.length,
 				columns: { ...featureColumns(rows), customerLifetimeValue: clvColumn },
@@ -124,9 +153,23 @@ async function run(job: DerivationJob): Promise<void> {
 				// A persona continues when its centre moved by at most one SD per feature (root mean square).
 				maxMatchDistance: Math.sqrt(job.features.length),
 				onProgress: (stage, fraction) => report(stage, 0.15 + 0.8 * fraction)
-			}
+			},
+			shutdown.signal
 		);
 	} catch (error) {
+		if (error instanceof ClusterWorkerStopped) {
+			if (shutdown.signal.aborted) return interrupted(derivationId);
+			console.error(`[personas] derivation ${derivationId}: the clustering worker stopped`, error);
+			db.updateDerivation(derivationId, {
+				status: 'failed',
+				message: WORKER_STOPPED,
+				details: { errorCode: 'worker_stopped' },
+				datasetVersion,
+				customerCount: rows.length,
+				finishedAt: new Date()
+			});
+			return;
+		}
 		if (!(error instanceof SegmentationError)) throw error;
 		db.updateDerivation(derivationId, {
 			status: 'failed',
@@ -139,6 +182,7 @@ async function run(job: DerivationJob): Promise<void> {
 		});
 		return;
 	}
+	if (shutdown.signal.aborted) return interrupted(derivationId);
 	report('writing', 0.96);
 	await yieldToEventLoop();
 	write(job, derivation, rows, previous, datasetVersion);
