@@ -821,6 +821,8 @@ export const whatIfShape = z
 		points: z.number().describe('The percentage points asked for the lever'),
 		dropOffPoints: z.number().describe('Drop-off points asked (drop-off lever), or the drop-off change the CSAT change amounts to (csat lever)'),
 		horizonDays: z.number().int().nullable().describe('null: the figures are over the period the metrics cover'),
+		computedAt: isoDate.describe('When the figures behind the estimate were computed'),
+		datasetVersion: z.number().int(),
 		periodDays: z.number().int().nullable().describe('Calendar days the metrics cover (the window clipped to the data)'),
 		extraReachedNext: z.number().describe('Extra customers reaching the next stage'),
 		extraFinalConversions: z.number().describe('Of those, how many reach the last stage at the observed later conversions'),
@@ -856,11 +858,13 @@ export const whatIfShape = z
 	})
 	.meta({ id: 'WhatIf' });
 
-export function whatIfJson(cardId: string, points: number, estimate: JourneyWhatIf): z.infer<typeof whatIfShape> {
+export function whatIfJson(cardId: string, points: number, estimate: JourneyWhatIf, report: Pick<JourneyReport, 'computedAt' | 'datasetVersion'>): z.infer<typeof whatIfShape> {
 	const { explanation, csat, horizon } = estimate;
 	return {
 		status: 'done',
 		cardId,
+		computedAt: report.computedAt,
+		datasetVersion: report.datasetVersion,
 		lever: estimate.lever,
 		points,
 		dropOffPoints: csat ? csat.equivalentDropOffPoints : points,

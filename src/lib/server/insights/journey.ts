@@ -155,7 +155,7 @@ export function computeJourney(
 
 	const stageIdOf = new Map(steps.map((s) => [s.stage, s.stageId]));
 	const split = new Map<string, { satisfied: RespondentOutcome; unsatisfied: RespondentOutcome }>();
-	const respondents = (cardId: string) => {
+	const respondentsOf = (cardId: string) => {
 		let found = split.get(cardId);
 		if (!found) {
 			const step = funnel.steps.find((m) => m.stepId === cardId);
@@ -207,7 +207,7 @@ export function computeJourney(
 		datasetVersion: data.datasetVersion,
 		funnel,
 		periodDays: measuredPeriodDays(data.firstEventAt, data.lastEventAt, options.query.from, options.query.to),
-		respondents
+		respondents: respondentsOf
 	};
 }
 

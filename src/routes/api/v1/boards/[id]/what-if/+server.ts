@@ -25,5 +25,5 @@ export const GET: RequestHandler = api(async ({ locals, params, url }) => {
 		points,
 		horizonDays: horizonDays ?? null
 	});
-	return analysisJson(answer, (estimate) => whatIfJson(cardId, points, estimate));
+	return analysisJson(answer, ({ report, ...estimate }) => whatIfJson(cardId, points, estimate, report));
 });
