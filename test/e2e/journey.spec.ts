@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { bind, cardButton, importCsv, measuredBoard } from './journey-helpers';
 
 /**
  * The measured journey on the canvas: bind steps of a demo map to imported events, see the
@@ -19,46 +20,8 @@ const answers = [
 	...ids.slice(0, 10).map((id, i) => `${id},2026-05-03,csat,${i < 7 ? 5 : 2},checkout,${i === 9 ? 'Delivery costs only at the end' : ''}`)
 ].join('\n');
 
-async function importCsv(page: Page, workspaceId: string, kind: string, csv: string) {
-	const started = await page.request.post(`/api/v1/workspaces/${workspaceId}/imports`, {
-		multipart: { kind, file: { name: `${kind}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) } },
-		headers: { origin: new URL(test.info().project.use.baseURL!).origin }
-	});
-	expect(started.status()).toBe(202);
-	const { id } = await started.json();
-	await expect.poll(async () => (await (await page.request.get(`/api/v1/imports/${id}`)).json()).status, { timeout: 15_000 }).toBe('done');
-}
-
-async function measuredBoard(page: Page, label: string, locale: 'en' | 'nl') {
-	const email = `${label}-${Date.now()}@example.com`;
-	await page.request.post('/api/v1/auth/signup', { data: { email, password: 'correct horse battery', name: label } });
-	if (locale === 'nl') await page.request.patch('/api/v1/me', { data: { locale: 'nl' } });
-	const workspace = await (await page.request.post('/api/v1/workspaces', { data: { name: 'Webwinkel' } })).json();
-	await importCsv(page, workspace.id, 'customers', customers);
-	await importCsv(page, workspace.id, 'events', events);
-	await importCsv(page, workspace.id, 'surveys', answers);
-	await page.request.post(`/api/v1/workspaces/${workspace.id}/groups`, {
-		data: { name: 'Utrecht', rule: { match: 'all', conditions: [{ field: 'city', op: 'eq', value: 'Utrecht' }] } }
-	});
-	const board = await (
-		await page.request.post(`/api/v1/workspaces/${workspace.id}/boards`, { data: { title: 'Webshop', template: 'webshop', locale } })
-	).json();
-	await page.setViewportSize({ width: 1600, height: 1000 });
-	await page.goto(`/b/${board.id}`);
-	await expect(page.getByRole('status').filter({ hasText: locale === 'nl' ? 'Online' : 'Online' })).toBeVisible({ timeout: 10_000 });
-	return board.id as string;
-}
-
-const cardButton = (page: Page, text: string) => page.getByRole('button', { name: new RegExp(`: ${text}$`) });
-
-async function bind(page: Page, card: string, eventType: string) {
-	await cardButton(page, card).click();
-	await page.getByLabel('Add event type').selectOption(eventType);
-	await expect(page.getByRole('button', { name: `Remove ${eventType}` })).toBeVisible();
-}
-
 test('bind steps of a map to events, see real figures, cut them by group, estimate a what-if', async ({ page }) => {
-	await measuredBoard(page, 'journey', 'en');
+	await measuredBoard(page, 'journey', 'en', { customers, events, answers });
 	const lane = page.getByLabel('Measured figures');
 	await expect(lane).toContainText('Bind touchpoints or customer actions to events');
 
@@ -105,8 +68,11 @@ test('bind steps of a map to events, see real figures, cut them by group, estima
 	await cardButton(page, 'Compares variants and reads reviews').click();
 	const whatIf = page.getByTestId('what-if');
 	await whatIf.getByLabel('Fewer drop-offs (percentage points)').fill('10');
+	await whatIf.getByLabel('Over').selectOption({ label: '90 days' });
 	await whatIf.getByRole('button', { name: 'Estimate' }).click();
-	await expect(whatIf).toContainText('2.5 more customers go on, 2.5 more reach the last step');
+	// 2.5 more in the 3 days measured, at that pace 75 in 90 days.
+	await expect(whatIf).toContainText('75 more customers go on, 75 more reach the last step');
+	await expect(whatIf).toContainText('Over the next 90 days, at the pace measured in 3 days.');
 	// What customers said at checkout.
 	await cardButton(page, 'Checkout').click();
 	await expect(page.getByRole('region', { name: 'What customers said here' })).toContainText('Delivery costs only at the end');
@@ -114,7 +80,7 @@ test('bind steps of a map to events, see real figures, cut them by group, estima
 });
 
 test('an open map follows the data and its group: a new import and a renamed persona show without a reload', async ({ page }) => {
-	const boardId = await measuredBoard(page, 'live', 'en');
+	const boardId = await measuredBoard(page, 'live', 'en', { customers, events, answers });
 	const { workspaceId } = await (await page.request.get(`/api/v1/boards/${boardId}`)).json();
 	await bind(page, 'Lands on a product page from search', 'product_view');
 	const figures = page.getByTestId('step-figures');
@@ -148,7 +114,7 @@ test.describe('in Dutch', () => {
 	test.use({ locale: 'nl-NL', extraHTTPHeaders: { 'Accept-Language': 'nl-NL,nl;q=0.9' } });
 
 	test('the measured journey speaks Dutch', async ({ page }) => {
-		const boardId = await measuredBoard(page, 'klantreis', 'nl');
+		const boardId = await measuredBoard(page, 'klantreis', 'nl', { customers, events, answers });
 		await cardButton(page, 'Komt via een zoekmachine op een productpagina').click();
 		await page.getByLabel('Gebeurtenis toevoegen').selectOption('product_view');
 		await cardButton(page, 'Afrekenen').click();

@@ -28,6 +28,7 @@ export class JourneyMetrics {
 	#personaId: string | null = null;
 	#channel = $state<string | null>(null);
 	#channels = $state.raw<string[]>([]);
+	#revision = $state(0);
 	#key = '';
 	#timer: ReturnType<typeof setTimeout> | null = null;
 	#generation = 0;
@@ -64,6 +65,10 @@ export class JourneyMetrics {
 	}
 	get channel() {
 		return this.#channel;
+	}
+	/** Counts the loads that brought figures: what follows the figures (opportunity estimates) refreshes when it moves. */
+	get revision() {
+		return this.#revision;
 	}
 	/** Channels of the events, to cut by the channel customers entered through. */
 	get channels() {
@@ -150,6 +155,7 @@ export class JourneyMetrics {
 			this.#customersInCut = body.customersInCut;
 			this.#datasetVersion = body.datasetVersion;
 			this.#status = 'ready';
+			this.#revision++;
 		} catch {
 			if (generation === this.#generation) this.#status = 'failed';
 		}

@@ -292,11 +292,23 @@ export const boardMetricsQuerySchema = z.object({
 	minimumRespondents
 });
 
-export const whatIfQuerySchema = boardMetricsQuerySchema.extend({
-	cardId: z.string().trim().min(1, { error: 'error_required' }).max(40),
-	/** Percentage points by which drop-off at the step falls (negative: rises). */
-	dropOffPoints: z.coerce.number({ error: 'error_number_invalid' }).min(-100, { error: 'error_number_invalid' }).max(100, { error: 'error_number_invalid' })
-});
+const percentagePoints = z.coerce.number({ error: 'error_number_invalid' }).min(-100, { error: 'error_number_invalid' }).max(100, { error: 'error_number_invalid' });
+
+export const WHAT_IF_LEVERS = ['drop-off', 'csat'] as const;
+
+export const whatIfQuerySchema = boardMetricsQuerySchema
+	.extend({
+		cardId: z.string().trim().min(1, { error: 'error_required' }).max(40),
+		/** What changes at the step: its drop-off falls, or its CSAT rises, by `points`. */
+		lever: z.enum(WHAT_IF_LEVERS, { error: 'error_lever_invalid' }).default('drop-off'),
+		/** Percentage points of the lever: drop-off falls / CSAT rises by this much (negative: the other way). */
+		points: percentagePoints.optional(),
+		/** The drop-off lever's points under their first name (kept for existing callers); `points` wins. */
+		dropOffPoints: percentagePoints.optional(),
+		/** Days to project over at the pace measured; left out: over the period the figures cover. */
+		horizonDays: z.coerce.number({ error: 'error_number_invalid' }).int({ error: 'error_number_invalid' }).min(1, { error: 'error_number_invalid' }).max(3660, { error: 'error_number_invalid' }).optional()
+	})
+	.refine((q) => q.points !== undefined || (q.lever === 'drop-off' && q.dropOffPoints !== undefined), { error: 'error_required', path: ['points'] });
 
 // ── personas ─────────────────────────────────────────────────────────────────────────────
 

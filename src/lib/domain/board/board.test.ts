@@ -2,8 +2,13 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
 	addCard,
+	addOpportunityWithEstimate,
+	attachEstimate,
 	bindCard,
+	detachEstimate,
+	estimateStepState,
 	journeySteps,
+	type OpportunityEstimate,
 	addGroupPersonas,
 	followGroupPersonas,
 	setBoardScope,
@@ -424,5 +429,93 @@ describe('the measured journey', () => {
 		]);
 		bindCard(doc, viewWeb, []);
 		expect(journeySteps(readBoard(doc)).map((s) => s.cardId)).toEqual([viewApp, buy]);
+	});
+});
+
+describe('opportunities carrying a what-if', () => {
+	function measured() {
+		const doc = new Y.Doc();
+		const stage = addStage(doc, { title: 'Consider' });
+		const web = addLane(doc, { title: 'Web', kind: 'touchpoints' });
+		const chances = addLane(doc, { title: 'Opportunities', kind: 'opportunities' });
+		const step = addCard(doc, { type: 'touchpoint', stageId: stage, laneId: web, text: 'Compare' });
+		bindCard(doc, step, ['compare']);
+		return { doc, stage, web, chances, step };
+	}
+	const estimate = (stepCardId: string): OpportunityEstimate => ({
+		stepCardId,
+		lever: 'csat',
+		points: 10,
+		horizonDays: 90,
+		groupId: 'g1',
+		personaId: null,
+		channel: null,
+		snapshot: { extraReachedNext: 85.5, extraFinalConversions: 40, extraRevenue: 4000, extraClv: 12300, computedAt: '2026-05-04T10:00:00.000Z', datasetVersion: 3 }
+	});
+
+	it('stores only the question and a snapshot of figures on the opportunity, and undoes the new card in one step', () => {
+		const { doc, stage, chances, step } = measured();
+		const undo = new Y.UndoManager([...doc.share.values()] as Y.AbstractType<unknown>[], { trackedOrigins: new Set(['me']) });
+		const id = addOpportunityWithEstimate(doc, { stageId: stage, laneId: chances, text: 'Raise CSAT at comparing', createdBy: 'u1' }, estimate(step), 'me');
+		const card = readBoard(doc).cards.find((c) => c.id === id)!;
+		expect(card).toMatchObject({ type: 'opportunity', stageId: stage, laneId: chances, text: 'Raise CSAT at comparing', createdBy: 'u1' });
+		expect(card.estimate).toEqual(estimate(step));
+		undo.undo();
+		expect(readBoard(doc).cards.map((c) => c.id)).toEqual([step]);
+		undo.redo();
+		expect(readBoard(doc).cards.find((c) => c.id === id)?.estimate).toEqual(estimate(step));
+	});
+
+	it('attaches to an existing opportunity (replacing its estimate), detaches, and refuses other cards', () => {
+		const { doc, stage, chances, web, step } = measured();
+		const chance = addCard(doc, { type: 'opportunity', stageId: stage, laneId: chances, text: 'Clearer delivery costs' });
+		const undo = new Y.UndoManager([...doc.share.values()] as Y.AbstractType<unknown>[], { trackedOrigins: new Set(['me']) });
+		attachEstimate(doc, chance, estimate(step), 'me');
+		undo.stopCapturing();
+		attachEstimate(doc, chance, { ...estimate(step), lever: 'drop-off', points: 5 }, 'me');
+		expect(readBoard(doc).cards.find((c) => c.id === chance)?.estimate).toMatchObject({ lever: 'drop-off', points: 5 });
+		undo.undo();
+		expect(readBoard(doc).cards.find((c) => c.id === chance)?.estimate).toMatchObject({ lever: 'csat', points: 10 });
+		detachEstimate(doc, chance);
+		expect(readBoard(doc).cards.find((c) => c.id === chance)?.estimate).toBeNull();
+
+		const note = addCard(doc, { type: 'note', stageId: stage, laneId: web });
+		expect(() => attachEstimate(doc, note, estimate(step))).toThrow(/cannot carry an estimate/);
+		expect(() => attachEstimate(doc, chance, estimate('gone'))).toThrow(/does not exist/);
+		expect(() => attachEstimate(doc, chance, estimate(note))).toThrow(/not a journey step/);
+		expect(() => attachEstimate(doc, chance, { ...estimate(step), horizonDays: 0 })).toThrow(/malformed/);
+		expect(() => addOpportunityWithEstimate(doc, { stageId: stage, laneId: chances, text: '' }, estimate('gone'))).toThrow();
+		expect(readBoard(doc).cards.filter((c) => c.type === 'opportunity')).toHaveLength(1);
+	});
+
+	it('keeps the estimate with its card: copies and duplicates go without it', () => {
+		const { doc, stage, chances, step } = measured();
+		const id = addOpportunityWithEstimate(doc, { stageId: stage, laneId: chances, text: 'Chance' }, estimate(step));
+		expect(copyCards(doc, [id])[0]).not.toHaveProperty('estimate');
+		const [copy] = duplicateCards(doc, [id]);
+		expect(readBoard(doc).cards.find((c) => c.id === copy)?.estimate).toBeNull();
+	});
+
+	it('says when the step behind an estimate was unbound or deleted', () => {
+		const { doc, stage, chances, step } = measured();
+		const id = addOpportunityWithEstimate(doc, { stageId: stage, laneId: chances, text: 'Chance' }, estimate(step));
+		const stored = () => readBoard(doc).cards.find((c) => c.id === id)!.estimate!;
+		expect(estimateStepState(readBoard(doc), stored())).toBe('measured');
+		bindCard(doc, step, []);
+		expect(estimateStepState(readBoard(doc), stored())).toBe('unbound');
+		deleteCards(doc, [step]);
+		expect(estimateStepState(readBoard(doc), stored())).toBe('deleted');
+		// The snapshot stays readable after its step is gone.
+		expect(stored().snapshot.extraClv).toBe(12300);
+	});
+
+	it('reads a malformed estimate from an old or broken client as none', () => {
+		const { doc, stage, chances, step } = measured();
+		const id = addOpportunityWithEstimate(doc, { stageId: stage, laneId: chances, text: 'Chance' }, estimate(step));
+		const entry = doc.getMap<Y.Map<unknown>>('cards').get(id)!;
+		for (const broken of ['yes', [1], { ...estimate(step), lever: 'price' }, { ...estimate(step), snapshot: { extraClv: 'lots' } }, { ...estimate(step), points: Number.NaN }]) {
+			entry.set('estimate', broken);
+			expect(readBoard(doc).cards.find((c) => c.id === id)?.estimate).toBeNull();
+		}
 	});
 });

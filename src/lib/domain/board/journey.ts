@@ -1,4 +1,4 @@
-import { BINDABLE_CARD_TYPES, type BoardSnapshot } from './types';
+import { BINDABLE_CARD_TYPES, type BoardSnapshot, type OpportunityEstimate } from './types';
 
 /**
  * The measured journey of a board: its cards bound to event types, in stage order. Steps of one
@@ -27,4 +27,15 @@ export function journeySteps(board: BoardSnapshot): JourneyStep[] {
 		stage++;
 	}
 	return steps;
+}
+
+/**
+ * Whether an opportunity's what-if still refers to a measured step: `unbound` when the step's card
+ * is there but no longer bound to events, `deleted` when the card is gone. Its figures are then
+ * a stale snapshot that no refresh can update.
+ */
+export function estimateStepState(board: BoardSnapshot, estimate: OpportunityEstimate): 'measured' | 'unbound' | 'deleted' {
+	const step = board.cards.find((card) => card.id === estimate.stepCardId);
+	if (!step) return 'deleted';
+	return BINDABLE_CARD_TYPES.includes(step.type) && step.eventTypes.length > 0 ? 'measured' : 'unbound';
 }

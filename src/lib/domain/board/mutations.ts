@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { readBoard } from './read';
+import { readBoard, readEstimate } from './read';
 import {
 	boardRoot,
 	cardsMap,
@@ -25,7 +25,8 @@ import {
 	MIN_STAGE_WIDTH,
 	type Card,
 	type CardType,
-	type LaneKind
+	type LaneKind,
+	type OpportunityEstimate
 } from './types';
 
 /*
@@ -136,8 +137,11 @@ export function deleteLane(doc: Y.Doc, id: string, origin?: Origin): void {
 
 // Cards ----------------------------------------------------------------------------------------
 
-/** What a card carries besides its place, text and author: the fields `updateCard` may change. */
-export type CardProperties = Omit<Card, 'id' | 'stageId' | 'laneId' | 'order' | 'text' | 'createdBy'>;
+/**
+ * What a card carries besides its place, text and author: the fields `updateCard` may change.
+ * An opportunity's estimate is changed only through attachEstimate / detachEstimate.
+ */
+export type CardProperties = Omit<Card, 'id' | 'stageId' | 'laneId' | 'order' | 'text' | 'createdBy' | 'estimate'>;
 
 export interface NewCard extends Partial<CardProperties> {
 	type: CardType;
@@ -155,7 +159,7 @@ function cellOrders(doc: Y.Doc, stageId: string, laneId: string, exceptIds: Set<
 		.map((c) => c.order);
 }
 
-function cardEntry(fields: Omit<Card, 'id' | 'text'> & { text: string }): Entry {
+function cardEntry(fields: Omit<Card, 'id' | 'text' | 'estimate'> & { text: string }): Entry {
 	const text = new Y.Text();
 	if (fields.text) text.insert(0, fields.text);
 	return newEntry({ ...fields, text });
@@ -212,6 +216,45 @@ export function bindCard(doc: Y.Doc, id: string, eventTypes: string[], origin?: 
 		if (!BINDABLE_CARD_TYPES.includes(type as CardType)) throw new Error(`a ${String(type)} card cannot be bound to events`);
 		entry.set('eventTypes', [...new Set(eventTypes.map((t) => t.trim()).filter(Boolean))]);
 	}, origin);
+}
+
+// Opportunity estimates ------------------------------------------------------------------------
+
+function estimateValue(doc: Y.Doc, estimate: OpportunityEstimate): OpportunityEstimate {
+	const step = requireEntry(cardsMap(doc), estimate.stepCardId, 'card');
+	if (!BINDABLE_CARD_TYPES.includes(step.get('type') as CardType)) throw new Error(`card ${estimate.stepCardId} is not a journey step`);
+	const stored = readEstimate({ ...estimate, snapshot: { ...estimate.snapshot } });
+	if (!stored) throw new Error('the estimate is malformed');
+	return stored;
+}
+
+/** Gives an opportunity card the value of a what-if (replacing any it had). One undo step. */
+export function attachEstimate(doc: Y.Doc, opportunityId: string, estimate: OpportunityEstimate, origin?: Origin): void {
+	doc.transact(() => {
+		const entry = requireEntry(cardsMap(doc), opportunityId, 'card');
+		if (entry.get('type') !== 'opportunity') throw new Error(`a ${String(entry.get('type'))} card cannot carry an estimate`);
+		entry.set('estimate', estimateValue(doc, estimate));
+	}, origin);
+}
+
+/** Creates an opportunity card carrying a what-if, in one transaction (one undo step); returns its id. */
+export function addOpportunityWithEstimate(
+	doc: Y.Doc,
+	input: { stageId: string; laneId: string; text: string; createdBy?: string | null },
+	estimate: OpportunityEstimate,
+	origin?: Origin
+): string {
+	let id = '';
+	doc.transact(() => {
+		const value = estimateValue(doc, estimate);
+		id = addCard(doc, { type: 'opportunity', stageId: input.stageId, laneId: input.laneId, text: input.text, createdBy: input.createdBy ?? null });
+		requireEntry(cardsMap(doc), id, 'card').set('estimate', value);
+	}, origin);
+	return id;
+}
+
+export function detachEstimate(doc: Y.Doc, opportunityId: string, origin?: Origin): void {
+	doc.transact(() => requireEntry(cardsMap(doc), opportunityId, 'card').delete('estimate'), origin);
 }
 
 export function cardText(doc: Y.Doc, id: string): Y.Text | null {
@@ -294,8 +337,8 @@ export function deleteCards(doc: Y.Doc, ids: string[], origin?: Origin): void {
 	doc.transact(() => removeCards(doc, ids), origin);
 }
 
-/** A card as it travels on the clipboard: plain data, no ids, no author. */
-export type ClipboardCard = Omit<Card, 'id' | 'stageId' | 'laneId' | 'order' | 'createdBy'> & {
+/** A card as it travels on the clipboard: plain data, no ids, no author, no estimate (it belongs to its card). */
+export type ClipboardCard = Omit<Card, 'id' | 'stageId' | 'laneId' | 'order' | 'createdBy' | 'estimate'> & {
 	laneKind: LaneKind;
 };
 
@@ -305,7 +348,7 @@ export function copyCards(doc: Y.Doc, ids: string[]): ClipboardCard[] {
 	const wanted = new Set(ids);
 	return board.cards
 		.filter((card) => wanted.has(card.id))
-		.map(({ id: _id, stageId: _s, laneId, order: _o, createdBy: _c, ...rest }) => ({
+		.map(({ id: _id, stageId: _s, laneId, order: _o, createdBy: _c, estimate: _e, ...rest }) => ({
 			...rest,
 			laneKind: laneKind.get(laneId) ?? 'actions'
 		}));
@@ -342,7 +385,7 @@ export function duplicateCards(doc: Y.Doc, ids: string[], createdBy: string | nu
 	doc.transact(() => {
 		const board = readBoard(doc);
 		for (const card of board.cards.filter((c) => ids.includes(c.id))) {
-			const { id: _id, order: _order, createdBy: _author, ...rest } = card;
+			const { id: _id, order: _order, createdBy: _author, estimate: _estimate, ...rest } = card;
 			const cell = board.cards.filter((c) => c.stageId === card.stageId && c.laneId === card.laneId);
 			copies.push(addCard(doc, { ...rest, index: cell.findIndex((c) => c.id === card.id) + 1, createdBy }));
 		}

@@ -15,8 +15,10 @@ import {
 	type CardLink,
 	type Lane,
 	type Level,
+	type OpportunityEstimate,
 	type Persona,
-	type Stage
+	type Stage,
+	WHAT_IF_LEVERS
 } from './types';
 import {
 	boardRoot,
@@ -72,6 +74,38 @@ export function readLane(id: string, entry: Entry): Lane {
 	};
 }
 
+const finite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const nullableString = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/** An opportunity's attached what-if, or null when absent or malformed (an old or broken client). */
+export function readEstimate(value: unknown): OpportunityEstimate | null {
+	if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
+	const v = value as Record<string, unknown>;
+	const lever = oneOf(WHAT_IF_LEVERS, v.lever);
+	const snap = v.snapshot as Record<string, unknown> | null | undefined;
+	if (typeof v.stepCardId !== 'string' || !lever || !finite(v.points) || !finite(v.horizonDays) || v.horizonDays <= 0) return null;
+	if (!snap || typeof snap !== 'object' || typeof snap.computedAt !== 'string') return null;
+	const figures = [snap.extraReachedNext, snap.extraFinalConversions, snap.extraRevenue, snap.extraClv, snap.datasetVersion];
+	if (!figures.every(finite)) return null;
+	return {
+		stepCardId: v.stepCardId,
+		lever,
+		points: v.points,
+		horizonDays: v.horizonDays,
+		groupId: nullableString(v.groupId),
+		personaId: nullableString(v.personaId),
+		channel: nullableString(v.channel),
+		snapshot: {
+			extraReachedNext: snap.extraReachedNext as number,
+			extraFinalConversions: snap.extraFinalConversions as number,
+			extraRevenue: snap.extraRevenue as number,
+			extraClv: snap.extraClv as number,
+			computedAt: snap.computedAt,
+			datasetVersion: snap.datasetVersion as number
+		}
+	};
+}
+
 export function readCard(id: string, entry: Entry): Card | null {
 	const type = oneOf(CARD_TYPES, entry.get('type'));
 	const stageId = entry.get('stageId');
@@ -94,6 +128,7 @@ export function readCard(id: string, entry: Entry): Card | null {
 		effort: level(entry.get('effort')),
 		impact: level(entry.get('impact')),
 		eventTypes: strings(entry.get('eventTypes')),
+		estimate: readEstimate(entry.get('estimate')),
 		createdBy: typeof entry.get('createdBy') === 'string' ? (entry.get('createdBy') as string) : null
 	};
 }

@@ -9,7 +9,8 @@ import * as Y from 'yjs';
  *   lanes     Y.Map   id → Y.Map { title, kind, order, hidden }
  *   cards     Y.Map   id → Y.Map { type, stageId, laneId, order, text: Y.Text, color, tags,
  *                                  personaIds, severity, dropOffCategory, lever, effort, impact,
- *                                  eventTypes (the step's metric binding; absent = unbound), createdBy }
+ *                                  eventTypes (the step's metric binding; absent = unbound),
+ *                                  estimate (an opportunity's what-if: a plain object, replaced whole), createdBy }
  *   links     Y.Map   id → Y.Map { from, to }
  *   personas  Y.Map   id → Y.Map { name, color }
  *   emotions  Y.Map   "<stageId>|<personaId or *>" → score

@@ -89,7 +89,41 @@ export interface Card {
 	impact: Level | null;
 	/** Event types of the imported events this step stands for (a reference only; no customer data). */
 	eventTypes: string[];
+	/** An opportunity's value: the what-if it was given (parameters and a snapshot of figures); null without one. */
+	estimate: OpportunityEstimate | null;
 	createdBy: string | null;
+}
+
+/** What a what-if changes at a measured step. */
+export const WHAT_IF_LEVERS = ['drop-off', 'csat'] as const;
+export type WhatIfLever = (typeof WHAT_IF_LEVERS)[number];
+
+/** Figures of a what-if as last computed: numbers only, no customer data (they are broadcast to every client). */
+export interface EstimateSnapshot {
+	extraReachedNext: number;
+	extraFinalConversions: number;
+	extraRevenue: number;
+	extraClv: number;
+	/** ISO time the server computed them. */
+	computedAt: string;
+	datasetVersion: number;
+}
+
+/**
+ * A what-if attached to an opportunity card: a reference to the measured step and the question
+ * asked, so the figures can be recomputed from the server, plus the figures when attached.
+ */
+export interface OpportunityEstimate {
+	stepCardId: string;
+	lever: WhatIfLever;
+	/** Percentage points: drop-off falls or CSAT rises by this much. */
+	points: number;
+	horizonDays: number;
+	/** The cut of the figures: customer group, persona of a group, entry channel (null = all). */
+	groupId: string | null;
+	personaId: string | null;
+	channel: string | null;
+	snapshot: EstimateSnapshot;
 }
 
 /** Card types that can stand for a measured journey step. */

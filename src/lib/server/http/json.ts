@@ -4,7 +4,7 @@ import { permissionsOf, type Permission } from '../auth';
 import { roles } from '../db';
 import { GROUP_BASES, groupRuleSchema, type GroupRule } from '$lib/domain/groups';
 import type { GroupFigures, GroupWithFigures } from '../groups';
-import type { ClvReport, JourneyReport, LoyaltyReport, RetentionReport, SatisfactionReport, ValueAssumptionView } from '../insights';
+import type { ClvReport, JourneyReport, JourneyWhatIf, LoyaltyReport, RetentionReport, SatisfactionReport, ValueAssumptionView } from '../insights';
 import { DEFAULT_PAGE_SIZE, InvalidCursorError, MAX_PAGE_SIZE } from '../db/pagination';
 import type { DataOverview } from '../imports';
 import { IMPORT_KINDS } from '$lib/domain/customer-data/kinds';
@@ -807,15 +807,27 @@ export const boardMetricsShape = z
 	.meta({ id: 'BoardMetrics' });
 
 export function boardMetricsJson(report: JourneyReport, groups: { id: string; name: string }[]): z.infer<typeof boardMetricsShape> {
-	const { funnel: _funnel, ...rest } = report;
+	const { funnel: _funnel, respondents: _respondents, periodDays: _periodDays, ...rest } = report;
 	return { status: 'done', ...rest, groups };
 }
+
+const respondentOutcomeShape = z.object({
+	n: z.number().int().describe('Respondents who reached the step'),
+	converted: z.number().int().describe('Of those, who reached the next stage'),
+	conversion: figure
+});
 
 export const whatIfShape = z
 	.object({
 		status: z.literal('done'),
 		cardId: z.string(),
-		dropOffPoints: z.number(),
+		lever: z.enum(['drop-off', 'csat']),
+		points: z.number().describe('The percentage points asked for the lever'),
+		dropOffPoints: z.number().describe('Drop-off points asked (drop-off lever), or the drop-off change the CSAT change amounts to (csat lever)'),
+		horizonDays: z.number().int().nullable().describe('null: the figures are over the period the metrics cover'),
+		computedAt: isoDate.describe('When the figures behind the estimate were computed'),
+		datasetVersion: z.number().int(),
+		periodDays: z.number().int().nullable().describe('Calendar days the metrics cover (the window clipped to the data)'),
 		extraReachedNext: z.number().describe('Extra customers reaching the next stage'),
 		extraFinalConversions: z.number().describe('Of those, how many reach the last stage at the observed later conversions'),
 		extraRevenue: z.number(),
@@ -823,15 +835,77 @@ export const whatIfShape = z
 		explanation: z.object({
 			currentDropOff: figure,
 			newDropOff: figure,
-			pointsApplied: z.number(),
+			pointsApplied: z.number().describe('Drop-off points applied (after caps)'),
 			capped: z.boolean(),
 			reason: z.enum(['ok', 'last-stage', 'not-reached', 'downstream-not-reached']),
 			revenuePerFinalConversion: z.number(),
 			clvPerFinalConversion: z.number(),
-			flow: z.array(z.object({ stage: z.number().int(), extraCustomers: z.number(), conversion: figure }))
+			horizonFactor: z.number().describe('What the period\'s figures were multiplied by: horizonDays / periodDays (1 without a horizon)'),
+			flow: z.array(z.object({ stage: z.number().int(), extraCustomers: z.number(), conversion: figure })),
+			csat: z
+				.object({
+					satisfied: respondentOutcomeShape.describe('Respondents whose latest answer tagged with the step was 4–5'),
+					unsatisfied: respondentOutcomeShape,
+					currentCsat: figure.describe('Share satisfied among these respondents, 0–1'),
+					newCsat: figure,
+					pointsApplied: z.number().describe('CSAT points applied (CSAT stays within 0–100 %)'),
+					capped: z.boolean(),
+					lift: figure.describe('Satisfied conversion − not-satisfied conversion'),
+					minimumRespondents: z.number().int().describe('Respondents each side needs'),
+					lowN: z.boolean(),
+					reason: z.enum(['ok', 'last-stage', 'not-reached', 'no-respondents', 'too-few-respondents', 'satisfied-not-better']),
+					assumption: z.literal('association').describe('Satisfied customers going on more often is an association in the data, not a proven effect of satisfaction')
+				})
+				.nullable()
+				.describe('The CSAT side of the estimate; null for the drop-off lever')
 		})
 	})
 	.meta({ id: 'WhatIf' });
+
+export function whatIfJson(cardId: string, points: number, estimate: JourneyWhatIf, report: Pick<JourneyReport, 'computedAt' | 'datasetVersion'>): z.infer<typeof whatIfShape> {
+	const { explanation, csat, horizon } = estimate;
+	return {
+		status: 'done',
+		cardId,
+		computedAt: report.computedAt,
+		datasetVersion: report.datasetVersion,
+		lever: estimate.lever,
+		points,
+		dropOffPoints: csat ? csat.equivalentDropOffPoints : points,
+		horizonDays: horizon.horizonDays,
+		periodDays: horizon.periodDays,
+		extraReachedNext: estimate.extraReachedNext,
+		extraFinalConversions: estimate.extraFinalConversions,
+		extraRevenue: estimate.extraRevenue,
+		extraClv: estimate.extraClv,
+		explanation: {
+			currentDropOff: explanation.currentDropOff,
+			newDropOff: explanation.newDropOff,
+			pointsApplied: explanation.pointsApplied,
+			capped: explanation.capped,
+			reason: explanation.reason,
+			revenuePerFinalConversion: explanation.revenuePerFinalConversion,
+			clvPerFinalConversion: explanation.clvPerFinalConversion,
+			horizonFactor: horizon.factor,
+			flow: explanation.flow.map(({ stageIndex, extraCustomers, conversion }) => ({ stage: stageIndex, extraCustomers, conversion })),
+			csat: csat
+				? {
+						satisfied: csat.satisfied,
+						unsatisfied: csat.unsatisfied,
+						currentCsat: csat.currentCsat,
+						newCsat: csat.newCsat,
+						pointsApplied: csat.pointsApplied,
+						capped: csat.capped,
+						lift: csat.lift,
+						minimumRespondents: csat.minimumRespondents,
+						lowN: csat.lowN,
+						reason: csat.reason,
+						assumption: csat.assumption
+					}
+				: null
+		}
+	};
+}
 // ── personas ─────────────────────────────────────────────────────────────────────────────
 
 const differenceShape = z.object({

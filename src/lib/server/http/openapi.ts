@@ -472,7 +472,17 @@ export const endpoints: Endpoint[] = [
 	},
 	{
 		method: 'get', path: '/api/v1/boards/{id}/what-if', tag: 'Journey metrics',
-		summary: 'If drop-off at a measured step fell by `dropOffPoints` percentage points: extra customers, final conversions, revenue and CLV',
+		summary: 'If drop-off at a measured step fell, or its CSAT rose, by `points` percentage points: extra customers, final conversions, revenue and CLV',
+		description:
+			'`lever=drop-off` (the default): drop-off at the step falls by `points` (`dropOffPoints` is accepted as its first name). ' +
+			'`lever=csat`: CSAT at the step rises by `points`. The customers who reached the step and answered a CSAT question tagged ' +
+			'with it are split by their latest answer (satisfied: 4–5); a rise of X points moves X % of the step\'s customers from the ' +
+			'not-satisfied to the satisfied conversion, i.e. drop-off falls by X × (difference) points. Each side needs ' +
+			'`minimumRespondents` (default 30); with too few, none, or satisfied customers not going on more often, the estimate is ' +
+			'zero and `explanation.csat.reason` says why. This rests on an association in the data, not on proof that satisfaction ' +
+			'causes customers to go on. Either way the extra customers flow down the funnel at the observed later conversions, valued ' +
+			'at the mean revenue and CLV of customers who reached the last stage; with `horizonDays` the figures are scaled from the ' +
+			'period the metrics cover to that many days at the same pace.',
 		query: schemas.whatIfQuerySchema,
 		success: { status: 200, description: 'The estimate and how it was made', body: shapes.whatIfShape },
 		alternatives: [{ status: 202, description: 'Still computing', body: shapes.pendingShape }],

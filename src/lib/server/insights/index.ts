@@ -9,7 +9,7 @@ import { computeCustomerValue, type ClvModel, type ClvQuery, type ClvReport } fr
 import { computeLoyalty, type LoyaltyQuery, type LoyaltyReport } from './loyalty';
 import { computeRetention, type RetentionQuery, type RetentionReport } from './retention';
 import { computeSatisfaction, type SatisfactionQuery, type SatisfactionReport } from './satisfaction';
-import { computeJourney, journeyData, journeyWhatIf, type JourneyQuery, type JourneyReport } from './journey';
+import { computeJourney, journeyData, journeyWhatIf, type JourneyQuery, type JourneyReport, type JourneyWhatIf, type WhatIfLever } from './journey';
 import { journeySteps, readBoard } from '$lib/domain/board';
 import { collabServer } from '../collab';
 
@@ -17,7 +17,7 @@ export type { ClvReport, ClvCustomer, ClvModel } from './customer-value';
 export type { LoyaltyReport } from './loyalty';
 export type { RetentionReport } from './retention';
 export type { SatisfactionReport, SatisfactionCut } from './satisfaction';
-export type { JourneyReport, StepReport } from './journey';
+export type { JourneyReport, StepReport, JourneyWhatIf, WhatIfLever } from './journey';
 
 const results = new ResultCache();
 
@@ -250,17 +250,21 @@ export async function boardMetrics(user: db.User | null, boardId: string, input:
 	return { ...result, groups };
 }
 
-/** "If drop-off at this step fell by X points": computed on the same figures as the board shows. */
+/**
+ * "If drop-off at this step fell by X points" or "if its CSAT rose by X points": computed on the
+ * same figures as the board shows, over the period they cover or a horizon.
+ */
 export async function boardWhatIf(
 	user: db.User | null,
 	boardId: string,
-	input: JourneyInput & { cardId: string; dropOffPoints: number },
+	input: JourneyInput & { cardId: string; lever: WhatIfLever; points: number; horizonDays: number | null },
 	waitMs = WAIT_MS
-): Promise<Answer<ReturnType<typeof journeyWhatIf> & { report: JourneyReport }>> {
+): Promise<Answer<JourneyWhatIf & { report: JourneyReport }>> {
 	const { answer: result } = await journeyOf(user, boardId, input, waitMs);
 	if (result.status === 'running') return result;
 	if (!result.result.steps.some((s) => s.cardId === input.cardId)) throw notFound('Measured step');
-	return { status: 'done', result: { ...journeyWhatIf(result.result, input.cardId, input.dropOffPoints), report: result.result } };
+	const estimate = journeyWhatIf(result.result, input.cardId, { lever: input.lever, points: input.points, horizonDays: input.horizonDays, minimumRespondents: input.minimumRespondents });
+	return { status: 'done', result: { ...estimate, report: result.result } };
 }
 
 /** Forgets a deleted workspace's results at once rather than letting them age out. */

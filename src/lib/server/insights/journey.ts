@@ -1,5 +1,19 @@
 import { ces, csat, nps, type CesResult, type CsatResult, type NpsResult } from '../analytics';
-import { computeFunnel, indexEventLog, whatIf, whatIfValues, type FunnelResult, type IndexedEventLog, type WhatIfResult } from '../analytics/funnel';
+import {
+	computeFunnel,
+	csatWhatIf,
+	indexEventLog,
+	measuredPeriodDays,
+	overHorizon,
+	whatIf,
+	whatIfValues,
+	type CsatExplanation,
+	type FunnelResult,
+	type Horizon,
+	type IndexedEventLog,
+	type RespondentOutcome,
+	type WhatIfResult
+} from '../analytics/funnel';
 import type { JourneyStep } from '$lib/domain/board';
 import type { RespondentFigure, StageFigures, StepFigures } from '$lib/domain/metrics';
 import * as db from '../db';
@@ -22,6 +36,11 @@ export interface JourneyData {
 	revenue: Float64Array;
 	/** Per customer CLV (NaN unknown); null when the CLV model could not be fitted. */
 	clv: Float64Array | null;
+	/** Dense index → the customer's external id (survey answers name customers by it). */
+	externalIds: string[];
+	/** Epoch ms of the first and last event; null without events. */
+	firstEventAt: number | null;
+	lastEventAt: number | null;
 }
 
 export interface JourneyQuery {
@@ -45,6 +64,10 @@ export interface JourneyReport {
 	computedAt: string;
 	datasetVersion: number;
 	funnel: FunnelResult;
+	/** Calendar days the figures cover (the window clipped to the data); null without events in it. */
+	periodDays: number | null;
+	/** Satisfied and other CSAT respondents of a step and how many went on (computed when first asked, then kept). */
+	respondents: (cardId: string) => { satisfied: RespondentOutcome; unsatisfied: RespondentOutcome };
 }
 
 const live = new Map<string, { version: number; data: Promise<JourneyData> }>();
@@ -74,7 +97,23 @@ export function journeyData(workspaceId: string, datasetVersion: number, clv: ()
 				if (value !== undefined) clvColumn![index] = value;
 			});
 		}
-		return { datasetVersion, log, indexOf, revenue, clv: clvColumn };
+		let firstEventAt = Infinity;
+		let lastEventAt = -Infinity;
+		for (const at of log.at) {
+			if (at < firstEventAt) firstEventAt = at;
+			if (at > lastEventAt) lastEventAt = at;
+		}
+		const any = log.at.length > 0;
+		return {
+			datasetVersion,
+			log,
+			indexOf,
+			revenue,
+			clv: clvColumn,
+			externalIds: columns.externalIds,
+			firstEventAt: any ? firstEventAt : null,
+			lastEventAt: any ? lastEventAt : null
+		};
 	})();
 	live.set(workspaceId, { version: datasetVersion, data });
 	data.catch(() => {
@@ -115,6 +154,18 @@ export function computeJourney(
 		(options.query.from === null || a.occurredAt >= options.query.from) && (options.query.to === null || a.occurredAt <= options.query.to);
 
 	const stageIdOf = new Map(steps.map((s) => [s.stage, s.stageId]));
+	const split = new Map<string, { satisfied: RespondentOutcome; unsatisfied: RespondentOutcome }>();
+	const respondentsOf = (cardId: string) => {
+		let found = split.get(cardId);
+		if (!found) {
+			const step = funnel.steps.find((m) => m.stepId === cardId);
+			found = step
+				? respondentOutcomes(data, funnelSteps, window, options.answers.filter((a) => a.kind === 'csat' && inWindow(a)), step.eventTypes, cardId)
+				: { satisfied: { n: 0, converted: 0 }, unsatisfied: { n: 0, converted: 0 } };
+			split.set(cardId, found);
+		}
+		return found;
+	};
 	return {
 		steps: funnel.steps.map((m) => {
 			const types = new Set(m.eventTypes);
@@ -154,19 +205,76 @@ export function computeJourney(
 		channels: [...data.log.channels],
 		computedAt: new Date().toISOString(),
 		datasetVersion: data.datasetVersion,
-		funnel
+		funnel,
+		periodDays: measuredPeriodDays(data.firstEventAt, data.lastEventAt, options.query.from, options.query.to),
+		respondents: respondentsOf
 	};
 }
 
+const externalIndex = new WeakMap<JourneyData, Map<string, number>>();
+
 /**
- * "If drop-off at this step fell by X points": extra customers carried through the later stages
- * at their observed conversion, valued at the mean revenue and CLV of the customers who reached
- * the last stage.
+ * Splits a step's CSAT respondents by their latest answer tagged with the step (satisfied: 4–5)
+ * and counts, by the funnel's own rule, how many of each side were credited to the step and went
+ * on: the funnel walked over only those customers, in the same cut and window.
  */
-export function journeyWhatIf(report: JourneyReport, cardId: string, dropOffPoints: number): WhatIfResult {
-	const values = whatIfValues(report.funnel.steps);
-	return whatIf(report.funnel.steps, { stepId: cardId, dropOffPoints }, {
-		revenuePerFinalConversion: values.revenuePerFinalConversion ?? 0,
-		clvPerFinalConversion: values.clvPerFinalConversion ?? 0
-	});
+function respondentOutcomes(
+	data: JourneyData,
+	funnelSteps: { id: string; stage: number; eventTypes: string[] }[],
+	window: { include?: Uint8Array; from?: number; to?: number; maxGapMs?: number; entryChannel?: number },
+	answers: db.SurveyRow[],
+	eventTypes: string[],
+	cardId: string
+): { satisfied: RespondentOutcome; unsatisfied: RespondentOutcome } {
+	let indexOf = externalIndex.get(data);
+	if (!indexOf) {
+		indexOf = new Map(data.externalIds.map((id, index) => [id, index]));
+		externalIndex.set(data, indexOf);
+	}
+	const types = new Set(eventTypes);
+	const latest = new Map<number, db.SurveyRow>();
+	for (const answer of answers) {
+		if (answer.customerId === null || answer.eventType === null || !types.has(answer.eventType)) continue;
+		const index = indexOf.get(answer.customerId);
+		if (index === undefined || (window.include && window.include[index] !== 1)) continue;
+		const before = latest.get(index);
+		if (!before || answer.occurredAt >= before.occurredAt) latest.set(index, answer);
+	}
+	const satisfied = new Uint8Array(data.log.customerCount);
+	const unsatisfied = new Uint8Array(data.log.customerCount);
+	for (const [index, answer] of latest) (answer.score >= 4 ? satisfied : unsatisfied)[index] = 1;
+	const outcome = (include: Uint8Array): RespondentOutcome => {
+		const step = computeFunnel(data.log, funnelSteps, { ...window, include }).steps.find((m) => m.stepId === cardId)!;
+		return { n: step.reached, converted: step.converted };
+	};
+	return { satisfied: outcome(satisfied), unsatisfied: outcome(unsatisfied) };
+}
+
+export type WhatIfLever = 'drop-off' | 'csat';
+
+export interface JourneyWhatIf extends WhatIfResult {
+	lever: WhatIfLever;
+	/** The CSAT side of the estimate (lever 'csat' only). */
+	csat: CsatExplanation | null;
+	horizon: Horizon;
+}
+
+/**
+ * "If drop-off at this step fell by X points" or "if CSAT here rose by X points": extra customers
+ * carried through the later stages at their observed conversion, valued at the mean revenue and
+ * CLV of the customers who reached the last stage; over `horizonDays` when asked (else over the
+ * period the figures cover).
+ */
+export function journeyWhatIf(
+	report: JourneyReport,
+	cardId: string,
+	input: { lever: WhatIfLever; points: number; horizonDays: number | null; minimumRespondents: number }
+): JourneyWhatIf {
+	const found = whatIfValues(report.funnel.steps);
+	const values = { revenuePerFinalConversion: found.revenuePerFinalConversion ?? 0, clvPerFinalConversion: found.clvPerFinalConversion ?? 0 };
+	const estimate =
+		input.lever === 'csat'
+			? csatWhatIf(report.funnel.steps, { stepId: cardId, csatPoints: input.points, ...report.respondents(cardId), minimumRespondents: input.minimumRespondents }, values)
+			: { ...whatIf(report.funnel.steps, { stepId: cardId, dropOffPoints: input.points }, values), csat: null };
+	return { ...overHorizon(estimate, report.periodDays, input.horizonDays), lever: input.lever };
 }

@@ -31,8 +31,14 @@
  *   CLV of the credited customers who did not reach the next stage (none in the last stage).
  *   revenueMean likewise over known (non-NaN) revenue; whatIfValues takes the last stage's means
  *   as the value of one more final conversion.
+ * - CSAT what-if (csatWhatIf): a respondent is a customer of the cut with a CSAT answer tagged with
+ *   the step's event types (in the window) who was credited to the step; their latest such answer
+ *   says whether they were satisfied (4–5). Their going on to the next stage is counted by this
+ *   same rule (the funnel over only those customers).
  */
 export type { EventLog, FunnelStep, FunnelOptions, StepMetrics, StageMetrics, FunnelResult, ChannelSwitch, ChannelFigures } from './types';
 export { indexEventLog, isIndexed, type IndexedEventLog } from './event-index';
 export { computeFunnel, UNKNOWN_CHANNEL } from './compute';
 export { whatIf, whatIfValues, type WhatIfInput, type WhatIfValues, type WhatIfResult, type WhatIfExplanation, type WhatIfFlowStage } from './what-if';
+export { csatWhatIf, type CsatWhatIfInput, type CsatWhatIfResult, type CsatExplanation, type CsatWhatIfReason, type RespondentOutcome } from './what-if-csat';
+export { measuredPeriodDays, overHorizon, type Horizon } from './horizon';

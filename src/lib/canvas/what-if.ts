@@ -1,0 +1,79 @@
+/**
+ * Asking the server a what-if on a measured step (`GET /api/v1/boards/:id/what-if`): used by the
+ * what-if panel and by the opportunity estimates that refresh with the board's figures.
+ */
+import type { WhatIfLever } from '$lib/domain/board';
+
+export interface WhatIfQuestion {
+	stepCardId: string;
+	lever: WhatIfLever;
+	points: number;
+	horizonDays: number;
+	groupId: string | null;
+	personaId: string | null;
+	channel: string | null;
+}
+
+interface RespondentSide {
+	n: number;
+	converted: number;
+	conversion: number | null;
+}
+
+export interface WhatIfAnswer {
+	lever: WhatIfLever;
+	points: number;
+	dropOffPoints: number;
+	horizonDays: number | null;
+	periodDays: number | null;
+	computedAt: string;
+	datasetVersion: number;
+	extraReachedNext: number;
+	extraFinalConversions: number;
+	extraRevenue: number;
+	extraClv: number;
+	explanation: {
+		currentDropOff: number | null;
+		newDropOff: number | null;
+		pointsApplied: number;
+		capped: boolean;
+		reason: 'ok' | 'last-stage' | 'not-reached' | 'downstream-not-reached';
+		horizonFactor: number;
+		csat: {
+			satisfied: RespondentSide;
+			unsatisfied: RespondentSide;
+			currentCsat: number | null;
+			newCsat: number | null;
+			pointsApplied: number;
+			capped: boolean;
+			lift: number | null;
+			minimumRespondents: number;
+			lowN: boolean;
+			reason: 'ok' | 'last-stage' | 'not-reached' | 'no-respondents' | 'too-few-respondents' | 'satisfied-not-better';
+		} | null;
+	};
+}
+
+/** One key per distinct question, to share answers between cards asking the same. */
+export const questionKey = (q: WhatIfQuestion) => JSON.stringify([q.stepCardId, q.lever, q.points, q.horizonDays, q.groupId, q.personaId, q.channel]);
+
+/**
+ * The answer, 'gone' when the step is no longer measured (404), or null when the server could
+ * not answer (it is still computing after half a minute, or failed).
+ */
+export async function askWhatIf(boardId: string, q: WhatIfQuestion): Promise<WhatIfAnswer | 'gone' | null> {
+	const query = new URLSearchParams({ cardId: q.stepCardId, lever: q.lever, points: String(q.points), horizonDays: String(q.horizonDays) });
+	if (q.groupId) query.set('groupId', q.groupId);
+	if (q.personaId) query.set('personaId', q.personaId);
+	if (q.channel) query.set('channel', q.channel);
+	for (let attempt = 0; attempt < 30; attempt++) {
+		const response = await fetch(`/api/v1/boards/${boardId}/what-if?${query}`);
+		if (response.status === 202) {
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+			continue;
+		}
+		if (response.status === 404) return 'gone';
+		return response.ok ? ((await response.json()) as WhatIfAnswer) : null;
+	}
+	return null;
+}
