@@ -25,8 +25,7 @@ export function imageResponse(request: Request, url: URL, image: StoredImage): R
 	const headers: Record<string, string> = {
 		etag,
 		'cache-control': url.searchParams.get('v') === image.version ? 'private, max-age=31536000, immutable' : 'private, no-cache',
-		'last-modified': image.updatedAt.toUTCString(),
-		'x-content-type-options': 'nosniff'
+		'last-modified': image.updatedAt.toUTCString()
 	};
 	if (matches(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
 	return new Response(new Uint8Array(image.data), {
