@@ -26,7 +26,7 @@ async function handMadePersona(team: Team): Promise<string> {
 const photoPath = (personaId: string) => `/api/v1/personas/${personaId}/photo`;
 
 const upload = (token: string, personaId: string, body: Uint8Array, type: string) =>
-	Client.withToken(token).request('PUT', photoPath(personaId), { body, headers: { 'content-type': type } });
+	Client.withToken(token).request('PUT', photoPath(personaId), { body: new Uint8Array(body), headers: { 'content-type': type } });
 
 /** The photo as bytes (the test client reads bodies as text). */
 async function download(token: string, personaId: string, headers: Record<string, string> = {}) {
