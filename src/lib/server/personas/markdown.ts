@@ -25,7 +25,10 @@ export function personaMarkdown(detail: PersonaDetail, locale: Locale, origin: s
 	const level = (value: string) => ((TRANSLATED_LEVELS as readonly string[]).includes(value) ? say(`persona_level_${value}`) : value);
 	const { persona, group, narrative } = detail;
 	const lines = [`# ${persona.name}`, '', `*${say('personas_heading', { group: group.name })}*`];
-	if (persona.photoVersion) lines.push('', `![${persona.name}](${origin}${personaPhotoUrl(persona.id, persona.photoVersion)})`);
+	if (persona.photoVersion) {
+		const alt = persona.name.replace(/[[\]\\]/g, '\\$&');
+		lines.push('', `![${alt}](${origin}${personaPhotoUrl(persona.id, persona.photoVersion)})`);
+	}
 	if (persona.origin === 'hand-made') lines.push('', `_${say('personas_hand_made')}: ${say('personas_hand_made_hint')}_`);
 	if (narrative.fields.quote.trim()) lines.push('', ...narrative.fields.quote.trim().split('\n').map((line) => `> ${line}`));
 	for (const field of NARRATIVE_FIELDS) {
