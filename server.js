@@ -15,6 +15,16 @@ globalThis.__waymarkHttpServer = server;
 // Every other request keeps the 512 KB cap on its declared length, checked here.
 const OTHER_BODY_LIMIT = 512 * 1024;
 const IMPORT_UPLOAD = /^\/api\/v1\/workspaces\/[^/?]+\/imports\/?(?:\?|$)/;
+// Persona photos (src/lib/domain/persona/photo.ts: PHOTO_MAX_BYTES) read their body themselves too.
+const PHOTO_LIMIT = 10 * 1024 * 1024;
+const PHOTO_UPLOAD = /^\/api\/v1\/personas\/[^/?]+\/photo\/?(?:\?|$)/;
+
+/** The largest declared body a request may have before the app sees it, and what to say above it. */
+function bodyLimitOf(url) {
+	if (IMPORT_UPLOAD.test(url)) return null;
+	if (PHOTO_UPLOAD.test(url)) return { bytes: PHOTO_LIMIT, message: `The photo is larger than ${PHOTO_LIMIT / 1024 / 1024} MB` };
+	return { bytes: OTHER_BODY_LIMIT, message: `The body is larger than ${OTHER_BODY_LIMIT} bytes` };
+}
 const raisedLimit = process.env.BODY_SIZE_LIMIT === undefined;
 if (raisedLimit) {
 	const importMax = Number(process.env.WAYMARK_IMPORT_MAX_BYTES || 512 * 1024 * 1024);
@@ -23,13 +33,10 @@ if (raisedLimit) {
 
 const { handler } = await import('./build/handler.js');
 server.on('request', (req, res) => {
-	if (
-		raisedLimit &&
-		Number(req.headers['content-length'] ?? 0) > OTHER_BODY_LIMIT &&
-		!IMPORT_UPLOAD.test(req.url ?? '')
-	) {
+	const limit = raisedLimit ? bodyLimitOf(req.url ?? '') : null;
+	if (limit && Number(req.headers['content-length'] ?? 0) > limit.bytes) {
 		res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
-		res.end(JSON.stringify({ error: { code: 'payload_too_large', message: `The body is larger than ${OTHER_BODY_LIMIT} bytes` } }));
+		res.end(JSON.stringify({ error: { code: 'payload_too_large', message: limit.message } }));
 		req.resume();
 		return;
 	}

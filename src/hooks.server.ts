@@ -113,7 +113,8 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	response.headers.set('Cross-Origin-Opener-Policy', 'same-origin');
 	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
 	if (event.url.pathname.startsWith('/api/')) {
-		response.headers.set('Cache-Control', 'no-store');
+		// Answers that chose their own caching (persona photos, with an ETag) keep it.
+		if (!response.headers.has('cache-control')) response.headers.set('Cache-Control', 'no-store');
 		if (!response.headers.has('content-security-policy')) {
 			response.headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
 		}

@@ -18,7 +18,7 @@ export interface ApiResponse<T = any> {
 export interface RequestOptions {
 	json?: unknown;
 	/** A raw body (sent as is, with whatever content type `headers` says). */
-	body?: string;
+	body?: string | Uint8Array<ArrayBuffer>;
 	headers?: Record<string, string>;
 }
 

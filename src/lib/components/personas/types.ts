@@ -22,6 +22,8 @@ export interface PersonaView {
 	} | null;
 	stability: number | null;
 	movedDistance: number | null;
+	/** The uploaded photo's address (it changes with the photo), or null. */
+	photoUrl: string | null;
 }
 
 export interface DerivationView {

@@ -1,16 +1,21 @@
 import * as Y from 'yjs';
+import { isPhotoVersion } from './photo';
+
+export * from './photo';
 
 /*
  * The narrative of a persona card — the human side the team writes together — as one Yjs
  * document per persona (room `<personaId>.persona`). Only this module knows its shape:
  *
- *   persona    Y.Map   schemaVersion, avatar (an illustration id of AVATARS)
+ *   persona    Y.Map   schemaVersion, avatar (an illustration id of AVATARS),
+ *                      photo (the version of the persona's uploaded photo; written by the server)
  *   quote, bio, goals, frustrations, needs, media, lifestyle, network, health
  *              Y.Text  one top-level text per field
  *
  * Texts are top-level types, so two people opening an empty card at once never create two
  * competing copies of a field. The persona's name stays in SQL (lists, the API, boards use
- * it); the figures are computed on the server and never enter this document, and neither does
+ * it), and so do the photo's bytes: the card only names the version, so every open card switches
+ * to a new photo at once; the figures are computed on the server and never enter this document, and neither does
  * any customer's personal data.
  */
 
@@ -30,7 +35,7 @@ export const NARRATIVE_FIELDS = [
 ] as const;
 export type NarrativeField = (typeof NARRATIVE_FIELDS)[number];
 
-/** Built-in illustrations a team can give a persona (no upload, no personal photo). */
+/** Built-in illustrations a team can give a persona (an uploaded photo, when there is one, is shown instead). */
 export const AVATARS = ['compass', 'leaf', 'sparkles', 'coffee', 'mountain', 'sun', 'moon', 'bike'] as const;
 export type Avatar = (typeof AVATARS)[number];
 
@@ -40,6 +45,8 @@ export const MAX_FIELD_LENGTH = 4000;
 export interface NarrativeSnapshot {
 	readonly fields: Readonly<Record<NarrativeField, string>>;
 	readonly avatar: Avatar | null;
+	/** The version of the uploaded photo, or null when the card has none. */
+	readonly photo: string | null;
 	readonly schemaVersion: number;
 }
 
@@ -53,9 +60,11 @@ export function readNarrative(doc: Y.Doc): NarrativeSnapshot {
 	>;
 	const avatar = root(doc).get('avatar');
 	const version = root(doc).get('schemaVersion');
+	const photo = root(doc).get('photo');
 	return {
 		fields,
 		avatar: typeof avatar === 'string' && (AVATARS as readonly string[]).includes(avatar) ? (avatar as Avatar) : null,
+		photo: isPhotoVersion(photo) ? photo : null,
 		schemaVersion: typeof version === 'number' ? version : 0
 	};
 }
@@ -91,6 +100,20 @@ export function setAvatar(doc: Y.Doc, avatar: Avatar | null, origin?: unknown): 
 	doc.transact(() => {
 		if (avatar === null) root(doc).delete('avatar');
 		else root(doc).set('avatar', avatar);
+	}, origin);
+}
+
+/**
+ * Points the card at a photo version (or at none). Only the server calls this, after the photo
+ * is stored or deleted; unchanged values write nothing, so it is safe to run on every load.
+ */
+export function setPhoto(doc: Y.Doc, version: string | null, origin?: unknown): void {
+	const current = root(doc).get('photo');
+	if (version === null ? current === undefined : current === version) return;
+	if (version !== null && !isPhotoVersion(version)) throw new Error(`Not a photo version: ${version}`);
+	doc.transact(() => {
+		if (version === null) root(doc).delete('photo');
+		else root(doc).set('photo', version);
 	}, origin);
 }
 

@@ -7,6 +7,9 @@ import {
 	readNarrative,
 	setAvatar,
 	setNarrativeField,
+	setPhoto,
+	isPhotoVersion,
+	personaPhotoUrl,
 	MAX_FIELD_LENGTH
 } from './index';
 
@@ -67,5 +70,38 @@ describe('the persona card document', () => {
 		expect(personaIdOfRoom('abcdefghijklmnop')).toBeNull();
 		expect(personaIdOfRoom('abcdefghijklmnop.comments')).toBeNull();
 		expect(personaIdOfRoom('ABC.persona')).toBeNull();
+	});
+
+	it('points every copy of the card at a new photo, and back to the illustration without one', () => {
+		const server = new Y.Doc();
+		const editor = new Y.Doc();
+		setAvatar(editor, 'leaf');
+		sync(server, editor);
+		setPhoto(server, '0123456789abcdef');
+		sync(server, editor);
+		expect(readNarrative(editor)).toMatchObject({ photo: '0123456789abcdef', avatar: 'leaf' });
+		setPhoto(server, null);
+		sync(server, editor);
+		expect(readNarrative(editor)).toMatchObject({ photo: null, avatar: 'leaf' });
+	});
+
+	it('writes nothing when the photo is already the one named (the room load mends without churn)', () => {
+		const doc = new Y.Doc();
+		setPhoto(doc, 'fedcba9876543210');
+		let updates = 0;
+		doc.on('update', () => updates++);
+		setPhoto(doc, 'fedcba9876543210');
+		setPhoto(new Y.Doc(), null);
+		expect(updates).toBe(0);
+	});
+
+	it('ignores a photo value that is not a version, and refuses to write one', () => {
+		const doc = new Y.Doc();
+		doc.getMap('persona').set('photo', '../../etc/passwd');
+		expect(readNarrative(doc).photo).toBeNull();
+		expect(() => setPhoto(doc, 'not-a-version')).toThrow();
+		expect(isPhotoVersion('0123456789abcdef')).toBe(true);
+		expect(isPhotoVersion('0123456789ABCDEF')).toBe(false);
+		expect(personaPhotoUrl('abcdefghijklmnop', '0123456789abcdef')).toBe('/api/v1/personas/abcdefghijklmnop/photo?v=0123456789abcdef');
 	});
 });

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { migrateBoard } from '$lib/domain/board';
-import { migratePersonaDoc, personaIdOfRoom } from '$lib/domain/persona';
+import { migratePersonaDoc, personaIdOfRoom, setPhoto } from '$lib/domain/persona';
 import { boardRole, mayComment, roleAllows } from '../auth';
 import * as db from '../db';
 
@@ -16,7 +16,7 @@ export interface DocumentKind {
 	/** Null when the user may not open the room, or it does not exist: both look the same. */
 	authorize(userId: string, roomName: string): { access: DocumentAccess; workspaceId: string } | null;
 	/** Runs once when the room is loaded, before anyone syncs (e.g. schema migrations). */
-	prepare?(doc: Y.Doc): void;
+	prepare?(doc: Y.Doc, roomName: string): void;
 }
 
 const BOARD_ID = /^[a-z2-7]{16}$/;
@@ -64,8 +64,11 @@ export const personaDocuments: DocumentKind = {
 		if (!persona || !membership || !roleAllows(membership.role, 'data:read')) return null;
 		return { access: roleAllows(membership.role, 'groups:write') ? 'write' : 'read', workspaceId: persona.workspaceId };
 	},
-	prepare(doc) {
+	prepare(doc, roomName) {
 		migratePersonaDoc(doc);
+		// The photo is stored before the card is pointed at it: a crash in between is mended here.
+		const personaId = personaIdOfRoom(roomName)!;
+		setPhoto(doc, db.personaPhotoVersions([personaId]).get(personaId) ?? null);
 	}
 };
 

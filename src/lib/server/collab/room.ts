@@ -33,7 +33,7 @@ export class Room {
 		readonly name: string,
 		readonly workspaceId: string,
 		private readonly hooks: {
-			prepare?: (doc: Y.Doc) => void;
+			prepare?: (doc: Y.Doc, roomName: string) => void;
 			/** The room's memory now holds an edit that is not stored: it must be dropped. */
 			onStorageFailure: (room: Room) => void;
 		}
@@ -50,7 +50,7 @@ export class Room {
 		this.doc.on('update', this.#onUpdate);
 		this.awareness.on('update', this.#onAwareness);
 		// After the handlers: whatever preparing changes is stored like any edit.
-		hooks.prepare?.(this.doc);
+		hooks.prepare?.(this.doc, name);
 		collabMetrics.roomsLoaded += 1;
 	}
 

@@ -5,8 +5,10 @@ import { idKeyset, toIdPage, type Page, type PageRequest } from './pagination';
 import {
 	personaDerivations,
 	personaMembers,
+	personaPhotos,
 	personas,
 	type Persona,
+	type PersonaPhoto,
 	type PersonaDerivationRow
 } from './schema';
 
@@ -108,6 +110,31 @@ export function updatePersona(id: string, changes: Partial<Pick<Persona, 'name' 
 
 export function deletePersona(id: string): boolean {
 	return getDb().delete(personas).where(eq(personas.id, id)).run().changes > 0;
+}
+
+/** Puts or replaces a persona's photo in one row write: readers see the old photo or the new one. */
+export function upsertPersonaPhoto(row: typeof personaPhotos.$inferInsert): void {
+	const { personaId, ...changes } = row;
+	getDb().insert(personaPhotos).values(row).onConflictDoUpdate({ target: personaPhotos.personaId, set: changes }).run();
+}
+
+export function findPersonaPhoto(personaId: string): PersonaPhoto | undefined {
+	return getDb().select().from(personaPhotos).where(eq(personaPhotos.personaId, personaId)).get();
+}
+
+/** The version of each persona's photo (personas without one are left out), without the bytes. */
+export function personaPhotoVersions(personaIds: readonly string[]): Map<string, string> {
+	if (!personaIds.length) return new Map();
+	const rows = getDb()
+		.select({ personaId: personaPhotos.personaId, version: personaPhotos.version })
+		.from(personaPhotos)
+		.where(inArray(personaPhotos.personaId, [...personaIds]))
+		.all();
+	return new Map(rows.map((row) => [row.personaId, row.version]));
+}
+
+export function deletePersonaPhoto(personaId: string): boolean {
+	return getDb().delete(personaPhotos).where(eq(personaPhotos.personaId, personaId)).run().changes > 0;
 }
 
 export type PersonaFigures = Pick<

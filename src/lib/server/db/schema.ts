@@ -578,6 +578,25 @@ export const personaMembers = sqliteTable(
 	(t) => [primaryKey({ columns: [t.personaId, t.customerId] }), index('persona_members_customer_idx').on(t.customerId)]
 );
 
+/**
+ * A persona's photo, already resized on the server (a square WebP without metadata). Kept in
+ * SQL rather than on disk: it goes with its persona (and workspace) by cascade, a replacement is
+ * one atomic row write, and a backup of the database file holds everything.
+ */
+export const personaPhotos = sqliteTable('persona_photos', {
+	personaId: text('persona_id')
+		.primaryKey()
+		.references(() => personas.id, { onDelete: 'cascade' }),
+	data: blob('data', { mode: 'buffer' }).notNull(),
+	mime: text('mime').notNull(),
+	width: integer('width').notNull(),
+	height: integer('height').notNull(),
+	/** A hash of `data`: the ETag, and what the persona card refers to. */
+	version: text('version').notNull(),
+	updatedBy: text('updated_by').references(() => users.id, { onDelete: 'set null' }),
+	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+});
+
 export interface PersonaEvidence {
 	/** Mean share of the members' purchases per channel (members with a known channel). */
 	channels: { webshop: number; app: number; store: number; phone: number } | null;
@@ -591,4 +610,5 @@ export interface PersonaEvidence {
 export type PersonaDerivationRow = typeof personaDerivations.$inferSelect;
 export type DerivationStatus = (typeof derivationStatuses)[number];
 export type Persona = typeof personas.$inferSelect;
+export type PersonaPhoto = typeof personaPhotos.$inferSelect;
 export type PersonaOrigin = (typeof personaOrigins)[number];

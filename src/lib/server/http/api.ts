@@ -53,7 +53,7 @@ export async function readJson<S extends z.ZodType>(event: RequestEvent, schema:
 		await discardBody(event.request);
 		throw tooLarge();
 	}
-	const text = await readLimited(event.request, MAX_JSON_BODY_BYTES);
+	const text = (await readLimited(event.request, MAX_JSON_BODY_BYTES)).toString('utf8');
 	let data: unknown;
 	try {
 		data = text.length ? JSON.parse(text) : {};
@@ -84,8 +84,8 @@ function tooLarge() {
 	return new AppError(413, 'payload_too_large', `The body is larger than ${MAX_JSON_BODY_BYTES} bytes`);
 }
 
-async function readLimited(request: Request, limit: number): Promise<string> {
-	if (!request.body) return '';
+async function readLimited(request: Request, limit: number, refuse: () => AppError = tooLarge): Promise<Buffer> {
+	if (!request.body) return Buffer.alloc(0);
 	const reader = request.body.getReader();
 	const chunks: Uint8Array[] = [];
 	let size = 0;
@@ -95,11 +95,37 @@ async function readLimited(request: Request, limit: number): Promise<string> {
 		size += value.byteLength;
 		if (size > limit) {
 			await discard(reader);
-			throw tooLarge();
+			throw refuse();
 		}
 		chunks.push(value);
 	}
-	return Buffer.concat(chunks).toString('utf8');
+	return Buffer.concat(chunks);
+}
+
+export interface BinaryBodyOptions {
+	/** Content types taken as they are (anything else answers 415). */
+	types: readonly string[];
+	maxBytes: number;
+	/** The 413 to answer, saying what the limit is. */
+	tooLarge: () => AppError;
+}
+
+/**
+ * Reads a raw (non-JSON, non-multipart) body such as an image, refusing other content types and
+ * oversized bodies before keeping more than `maxBytes` in memory.
+ */
+export async function readBinary(event: RequestEvent, options: BinaryBodyOptions): Promise<Buffer> {
+	const type = (event.request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+	if (!options.types.includes(type)) {
+		await discardBody(event.request);
+		throw new AppError(415, 'unsupported_media_type', `Send the file itself as the body, with Content-Type ${options.types.join(', ')}`);
+	}
+	const declared = Number(event.request.headers.get('content-length') ?? '0');
+	if (declared > options.maxBytes) {
+		await discardBody(event.request);
+		throw options.tooLarge();
+	}
+	return readLimited(event.request, options.maxBytes, options.tooLarge);
 }
 
 export function readPageQuery(url: URL) {

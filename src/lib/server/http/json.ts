@@ -10,8 +10,8 @@ import type { DataOverview } from '../imports';
 import { IMPORT_KINDS } from '$lib/domain/customer-data/kinds';
 import type { ImportPreview } from '../imports/preview';
 import { englishText, type FeatureDifference } from '$lib/domain/personas';
-import { NARRATIVE_FIELDS, type NarrativeField } from '$lib/domain/persona';
-import type { GroupPersonas, PersonaDetail } from '../personas';
+import { NARRATIVE_FIELDS, personaPhotoUrl, type NarrativeField } from '$lib/domain/persona';
+import type { GroupPersonas, PersonaDetail, PersonaPhotoInfo, PersonaWithPhoto } from '../personas';
 
 /*
  * What the API sends back. Each shape is a zod schema (so the OpenAPI document describes the
@@ -954,12 +954,16 @@ export const personaShape = z
 		stability: z.number().nullable().describe('Mean adjusted Rand index of the split across re-runs with other seeds (1 = always the same)'),
 		movedDistance: z.number().nullable().describe('How far the centre moved at the last re-derivation (standardised units); null when new'),
 		derivationId: z.string().nullable(),
+		photoUrl: z
+			.string()
+			.nullable()
+			.describe('Where the uploaded photo is read (512×512 WebP; the address changes with the photo); null shows the illustration'),
 		createdAt: isoDate,
 		updatedAt: isoDate
 	})
 	.meta({ id: 'Persona' });
 
-export function personaJson(persona: db.Persona): z.infer<typeof personaShape> {
+export function personaJson(persona: PersonaWithPhoto): z.infer<typeof personaShape> {
 	const differences = (persona.distinguishing ?? []) as FeatureDifference[];
 	return {
 		id: persona.id,
@@ -990,9 +994,27 @@ export function personaJson(persona: db.Persona): z.infer<typeof personaShape> {
 		stability: persona.stability,
 		movedDistance: persona.movedDistance,
 		derivationId: persona.derivationId,
+		photoUrl: persona.photoVersion ? personaPhotoUrl(persona.id, persona.photoVersion) : null,
 		createdAt: iso(persona.createdAt),
 		updatedAt: iso(persona.updatedAt)
 	};
+}
+
+export const personaPhotoShape = z
+	.object({
+		personaId: z.string(),
+		url: z.string().describe('Where the photo is read; changes with every new photo'),
+		version: z.string().describe('A hash of the stored bytes (also the ETag)'),
+		mime: z.string().describe('image/webp'),
+		width: z.number().int(),
+		height: z.number().int(),
+		bytes: z.number().int(),
+		updatedAt: isoDate
+	})
+	.meta({ id: 'PersonaPhoto' });
+
+export function personaPhotoJson(photo: PersonaPhotoInfo): z.infer<typeof personaPhotoShape> {
+	return { ...photo, updatedAt: iso(photo.updatedAt) };
 }
 
 const representativeShape = z.object({
@@ -1009,7 +1031,7 @@ export const personaDetailShape = personaShape
 		narrative: z
 			.object({
 				fields: z.object(Object.fromEntries(NARRATIVE_FIELDS.map((f) => [f, z.string()])) as Record<NarrativeField, z.ZodString>),
-				avatar: z.string().nullable().describe('A built-in illustration')
+				avatar: z.string().nullable().describe('A built-in illustration (shown when there is no photo)')
 			})
 			.describe('The card the team writes together live (`/collab/{id}.persona`): quote, bio, goals, frustrations, needs, media, lifestyle, network, health')
 	})

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PHOTO_ACCEPTED_TYPES, PHOTO_MAX_BYTES, PHOTO_MAX_PIXELS, PHOTO_SIZE } from '$lib/domain/persona';
 import * as schemas from '$lib/schemas';
 import { SESSION_COOKIE } from '../auth';
 import { MAX_JSON_BODY_BYTES } from './api';
@@ -25,6 +26,8 @@ interface Endpoint {
 	body?: z.ZodType;
 	/** A multipart/form-data upload: its text fields (the file part is added as `file`). */
 	upload?: z.ZodObject;
+	/** A file sent as the body itself, with one of these content types. */
+	binaryBody?: { mediaTypes: readonly string[]; description: string };
 	/** Query parameters, as an object schema (one parameter per key). */
 	query?: z.ZodObject;
 	/** Success status and body; `null` means no body (204). `mediaType` for bodies that are not JSON. */
@@ -547,6 +550,34 @@ export const endpoints: Endpoint[] = [
 		errors: [404]
 	},
 	{
+		method: 'get', path: '/api/v1/personas/{id}/photo', tag: 'Personas',
+		summary: "A persona's photo (every member who reads personas)",
+		description:
+			'The stored 512×512 WebP. Sent with an ETag (304 for `If-None-Match`); `?v=<version>` (as in `photoUrl`) may be ' +
+			'cached for good, the bare address is revalidated every time. 404 when the persona has no photo.',
+		success: { status: 200, description: 'The photo', body: z.string(), mediaType: 'image/webp' },
+		errors: [404]
+	},
+	{
+		method: 'put', path: '/api/v1/personas/{id}/photo', tag: 'Personas',
+		summary: "Upload or replace a persona's photo (editors and owners)",
+		description:
+			`Send the image itself as the body (\`curl -T photo.jpg -H 'Content-Type: image/jpeg'\`): JPEG, PNG or WebP, at most ` +
+			`${PHOTO_MAX_BYTES / 1024 / 1024} MB and ${PHOTO_MAX_PIXELS / 1_000_000} megapixels (413 above either). The server turns ` +
+			`it upright, crops it to a square around what draws the eye, resizes it to ${PHOTO_SIZE}×${PHOTO_SIZE} and stores it ` +
+			'as WebP without any metadata (EXIF, GPS position, camera). Other formats (HEIC included) answer 415, damaged ' +
+			'files 400; nothing is stored then. Everyone with the card open sees the new photo at once.',
+		binaryBody: { mediaTypes: [...PHOTO_ACCEPTED_TYPES, 'application/octet-stream'], description: 'The image file' },
+		success: { status: 200, description: 'The stored photo', body: shapes.personaPhotoShape },
+		errors: [403, 404]
+	},
+	{
+		method: 'delete', path: '/api/v1/personas/{id}/photo', tag: 'Personas',
+		summary: "Remove a persona's photo (editors and owners); the card shows its illustration again",
+		success: { status: 204, description: 'Removed (also when there was none)', body: null },
+		errors: [403, 404]
+	},
+	{
 		method: 'get', path: '/api/v1/personas/{id}/customers', tag: 'Personas',
 		summary: 'The customers a derived persona stands for, paginated (personal data: editors and owners)',
 		query: page,
@@ -567,8 +598,8 @@ const errorDescriptions: Record<number, string> = {
 	404: 'Not found — also what a non-member sees, so existence does not leak',
 	409: 'Conflict with the current state',
 	410: 'The invite link has expired or was already used',
-	413: `The JSON body is larger than ${MAX_JSON_BODY_BYTES} bytes, or an upload over the import limits`,
-	415: 'The body is not JSON (send Content-Type: application/json)',
+	413: `The JSON body is larger than ${MAX_JSON_BODY_BYTES} bytes, or an upload over its limits`,
+	415: 'The body is not of a type this endpoint takes (JSON: Content-Type: application/json)',
 	422: 'The data cannot carry this analysis (e.g. no transactions, too few repeat buyers); `error.message` says what is missing',
 	429: 'Too many attempts; wait for the seconds in Retry-After'
 };
@@ -638,7 +669,7 @@ function operationOf(endpoint: Endpoint) {
 	}
 	const errorStatuses = new Set(endpoint.errors ?? []);
 	if (!endpoint.public) errorStatuses.add(401);
-	if (endpoint.body || endpoint.upload) [400, 413, 415].forEach((status) => errorStatuses.add(status));
+	if (endpoint.body || endpoint.upload || endpoint.binaryBody) [400, 413, 415].forEach((status) => errorStatuses.add(status));
 	for (const status of [...errorStatuses].sort()) {
 		responses[status] = {
 			description: errorDescriptions[status] ?? 'Error',
@@ -657,6 +688,17 @@ function operationOf(endpoint: Endpoint) {
 					requestBody: {
 						required: true,
 						content: { 'application/json': { schema: jsonSchema(endpoint.body, 'input') } }
+					}
+				}
+			: {}),
+		...(endpoint.binaryBody
+			? {
+					requestBody: {
+						required: true,
+						description: endpoint.binaryBody.description,
+						content: Object.fromEntries(
+							endpoint.binaryBody.mediaTypes.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])
+						)
 					}
 				}
 			: {}),

@@ -2,12 +2,13 @@ import type { GroupRule } from '$lib/domain/groups';
 import * as Y from 'yjs';
 import { personaRoomName, readNarrative, type NarrativeSnapshot } from '$lib/domain/persona';
 import { DEFAULT_FEATURE_IDS, FEATURE_CATALOGUE, K_RANGE } from '../analytics/segmentation';
-import { requireUser, roleAllows, type Permission } from '../auth';
+import { requireUser, roleAllows } from '../auth';
 import * as db from '../db';
 import { insufficientData, notFound } from '../errors';
 import { announce, announceChange } from '../events';
 import { compileRule, requireGroup } from '../groups';
 import { newId } from '../ids';
+import { requirePersona } from './access';
 import { activeDerivationIds, enqueue, RESTARTED } from './job';
 
 /*
@@ -20,6 +21,8 @@ import { activeDerivationIds, enqueue, RESTARTED } from './job';
 export { freshNames, stopDerivations } from './job';
 export { ageBand } from './features';
 export { personaMarkdown } from './markdown';
+export { deletePersonaPhoto, getPersonaPhoto, putPersonaPhoto, type PersonaPhotoInfo } from './photo';
+export { photoTooLarge } from './photo-image';
 
 export const PERSONA_FEATURES = FEATURE_CATALOGUE;
 export const DEFAULT_PERSONA_FEATURES = DEFAULT_FEATURE_IDS;
@@ -78,9 +81,17 @@ export function getDerivation(user: db.User | null, derivationId: string): db.Pe
 	return derivation;
 }
 
+/** A persona with the version of its photo (null without one), as lists and pages show it. */
+export type PersonaWithPhoto = db.Persona & { photoVersion: string | null };
+
+function withPhotos(personas: db.Persona[]): PersonaWithPhoto[] {
+	const versions = db.personaPhotoVersions(personas.map((p) => p.id));
+	return personas.map((persona) => ({ ...persona, photoVersion: versions.get(persona.id) ?? null }));
+}
+
 export interface GroupPersonas {
 	group: db.CustomerGroup;
-	personas: db.Persona[];
+	personas: PersonaWithPhoto[];
 	/** The newest derivation (possibly running or failed) and the newest finished one. */
 	latest: db.PersonaDerivationRow | null;
 	lastDone: db.PersonaDerivationRow | null;
@@ -97,7 +108,7 @@ export function groupPersonas(user: db.User | null, groupId: string, { archived 
 	const { datasetVersion } = db.ensureMeasures(group.workspaceId);
 	return {
 		group,
-		personas: db.listPersonas(groupId, { archived }),
+		personas: withPhotos(db.listPersonas(groupId, { archived })),
 		latest: db.latestDerivation(groupId) ?? null,
 		lastDone,
 		stale: lastDone !== null && lastDone.datasetVersion !== datasetVersion,
@@ -106,16 +117,9 @@ export function groupPersonas(user: db.User | null, groupId: string, { archived 
 	};
 }
 
-/** A non-member learns nothing about a persona: 404. */
-function requirePersona(user: db.User | null, personaId: string, permission: Permission) {
-	const actor = requireUser(user);
-	const persona = db.findPersona(personaId);
-	if (!persona) throw notFound('Persona');
-	return { persona, ...requireGroup(actor, persona.groupId, permission) };
-}
 
 export interface PersonaDetail {
-	persona: db.Persona;
+	persona: PersonaWithPhoto;
 	group: db.CustomerGroup;
 	/** The most central customers: their measures for everyone, who they are only for editors. */
 	representatives: (Omit<db.PersonaMember, 'id' | 'externalId' | 'name' | 'email' | 'city'> & {
@@ -142,7 +146,7 @@ export function getPersona(user: db.User | null, personaId: string): PersonaDeta
 	const { persona, group, role } = requirePersona(user, personaId, 'data:read');
 	const personal = roleAllows(role, 'data:write');
 	return {
-		persona,
+		persona: withPhotos([persona])[0]!,
 		group,
 		representatives: db.customersByIds(persona.medoidCustomerIds ?? []).map((c) => ({
 			transactions: c.transactions,
@@ -168,7 +172,7 @@ export interface PersonaInput {
 }
 
 /** A persona the team writes by hand (for groups without data, or from research): no figures. */
-export function createPersona(user: db.User | null, groupId: string, input: PersonaInput): db.Persona {
+export function createPersona(user: db.User | null, groupId: string, input: PersonaInput): PersonaWithPhoto {
 	const { group, user: actor } = requireGroup(user, groupId, 'groups:write');
 	const position = db.listPersonas(groupId).reduce((max, p) => Math.max(max, p.position + 1), 0);
 	const persona = db.insertPersona({
@@ -182,20 +186,20 @@ export function createPersona(user: db.User | null, groupId: string, input: Pers
 		createdBy: actor.id
 	});
 	announceChange({ kind: 'personas', workspaceId: group.workspaceId, groupId });
-	return persona;
+	return { ...persona, photoVersion: null };
 }
 
-export function updatePersona(user: db.User | null, personaId: string, changes: Partial<PersonaInput>): db.Persona {
+export function updatePersona(user: db.User | null, personaId: string, changes: Partial<PersonaInput>): PersonaWithPhoto {
 	const { persona } = requirePersona(user, personaId, 'groups:write');
-	const updated = db.updatePersona(persona.id, changes)!;
+	const updated = withPhotos([db.updatePersona(persona.id, changes)!])[0]!;
 	announceChange({ kind: 'personas', workspaceId: persona.workspaceId, groupId: persona.groupId });
 	return updated;
 }
 
 export function deletePersona(user: db.User | null, personaId: string): void {
 	const { persona } = requirePersona(user, personaId, 'groups:write');
+	// Its photo goes by cascade; its card with it, an open room being closed without writing it back.
 	db.deletePersona(persona.id);
-	// Its card goes with it; an open room is closed without writing it back.
 	db.deleteDocument(personaRoomName(persona.id));
 	announce({ kind: 'persona-deleted', personaId: persona.id });
 	announceChange({ kind: 'personas', workspaceId: persona.workspaceId, groupId: persona.groupId });

@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import { formatMoney, formatNumber, formatPercent, type Locale } from '$lib/domain/format';
-import { NARRATIVE_FIELDS } from '$lib/domain/persona';
+import { NARRATIVE_FIELDS, personaPhotoUrl } from '$lib/domain/persona';
 import {
 	FEATURE_LABELS_EN,
 	notableDifferences,
@@ -16,14 +16,19 @@ const messages = m as unknown as Record<string, Message | undefined>;
 
 /**
  * A persona card as a Markdown document in the user's language: the card the team wrote, then
- * the figures behind it. Representative customers are left out: the file travels.
+ * the figures behind it. Representative customers are left out: the file travels. The photo is
+ * linked at `origin` (the app's address), not embedded: it stays readable by members only.
  */
-export function personaMarkdown(detail: PersonaDetail, locale: Locale): string {
+export function personaMarkdown(detail: PersonaDetail, locale: Locale, origin: string): string {
 	const say = (key: string, inputs: Record<string, string> = {}) => messages[key]?.(inputs, { locale }) ?? key;
 	const feature = (id: string) => messages[`persona_feature_${id}`]?.({}, { locale }) ?? FEATURE_LABELS_EN[id] ?? id;
 	const level = (value: string) => ((TRANSLATED_LEVELS as readonly string[]).includes(value) ? say(`persona_level_${value}`) : value);
 	const { persona, group, narrative } = detail;
 	const lines = [`# ${persona.name}`, '', `*${say('personas_heading', { group: group.name })}*`];
+	if (persona.photoVersion) {
+		const alt = persona.name.replace(/[[\]\\]/g, '\\$&');
+		lines.push('', `![${alt}](${origin}${personaPhotoUrl(persona.id, persona.photoVersion)})`);
+	}
 	if (persona.origin === 'hand-made') lines.push('', `_${say('personas_hand_made')}: ${say('personas_hand_made_hint')}_`);
 	if (narrative.fields.quote.trim()) lines.push('', ...narrative.fields.quote.trim().split('\n').map((line) => `> ${line}`));
 	for (const field of NARRATIVE_FIELDS) {
