@@ -93,7 +93,6 @@ test('a photo uploaded on a persona card appears live for teammates and viewers,
 	await page.goto(`/b/${board.id}`);
 	await expect(page.getByRole('status').filter({ hasText: /Online/ })).toBeVisible();
 	await page.getByRole('button', { name: 'Personas', exact: true }).click();
-	await page.getByText('Personas of a customer group').click();
 	await page.getByLabel('Choose a group').selectOption({ label: 'Everyone' });
 	await page.getByRole('button', { name: 'Add its personas' }).click();
 	await expect(page.locator('img.photo')).toBeVisible();

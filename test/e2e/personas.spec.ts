@@ -173,7 +173,6 @@ test('two people write one persona card at once, and it prints on one page', asy
 	await page.goto(`/b/${board.id}`);
 	await expect(page.getByRole('status').filter({ hasText: /Online/ })).toBeVisible();
 	await page.getByRole('button', { name: 'Personas', exact: true }).click();
-	await page.getByText('Personas of a customer group').click();
 	await page.getByLabel('Choose a group').selectOption({ label: 'All buyers' });
 	await page.getByRole('button', { name: 'Add its personas' }).click();
 	await expect(page.getByRole('link', { name: `Open the card of ${persona.name}` })).toBeVisible();
