@@ -198,3 +198,31 @@ test('two people write one persona card at once, and it prints on one page', asy
 	await expect(page.getByTestId('value-summary').locator('div').first()).toContainText(String(persona.size), { timeout: 15_000 });
 	await expect(page.getByRole('combobox', { name: 'Customers' })).toHaveText(`All buyers · ${persona.name}`);
 });
+
+test('personas a new derivation sets aside stay readable in the archive and can be deleted there', async ({ page }) => {
+	const { workspaceId, groupId } = await groupWithData(page);
+	const derive = async (k: number) => {
+		const started = await (await page.request.post(`/api/v1/groups/${groupId}/personas/derive`, { data: { k } })).json();
+		await expect
+			.poll(async () => (await (await page.request.get(`/api/v1/persona-derivations/${started.id}`)).json()).status, { timeout: 30_000 })
+			.toBe('done');
+	};
+	await derive(5);
+	await derive(3);
+	const archived = (await (await page.request.get(`/api/v1/groups/${groupId}/personas?archived=true`)).json()).items as { id: string; name: string }[];
+	expect(archived.length).toBeGreaterThanOrEqual(2);
+
+	await page.goto(`/w/${workspaceId}/groups/${groupId}/personas`);
+	await page.getByText(`${archived.length} archived personas`).click();
+	const first = archived[0]!;
+	await expect(page.getByRole('link', { name: first.name, exact: true })).toBeVisible();
+	await page.screenshot({ path: 'screenshots/personas-archived.png', fullPage: true });
+
+	const row = page.locator('.archived li').filter({ has: page.getByRole('link', { name: first.name, exact: true }) });
+	await row.getByRole('button', { name: 'Delete' }).click();
+	await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+	await expect(page.getByRole('link', { name: first.name, exact: true })).toHaveCount(0);
+	const left = (await (await page.request.get(`/api/v1/groups/${groupId}/personas?archived=true`)).json()).items;
+	expect(left.map((p: { id: string }) => p.id)).not.toContain(first.id);
+	expect(left).toHaveLength(archived.length - 1);
+});

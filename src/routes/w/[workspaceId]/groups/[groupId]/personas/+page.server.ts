@@ -21,9 +21,12 @@ export const load: PageServerLoad = (event) =>
 		await event.parent();
 		const result = groupPersonas(event.locals.user, event.params.groupId);
 		if (result.group.workspaceId !== event.params.workspaceId) throw notFound('Group');
+		const archived = groupPersonas(event.locals.user, event.params.groupId, { archived: true }).personas;
 		return {
 			group: { id: result.group.id, name: result.group.name },
 			personas: result.personas.map(personaJson),
+			// Set aside by a re-derivation: no cluster continues them; their cards and last figures stay readable.
+			archived: archived.map((p) => ({ id: p.id, name: p.name, photoUrl: personaJson(p).photoUrl, archivedAt: p.updatedAt.toISOString() })),
 			derivation: result.latest ? derivationJson(result.latest) : null,
 			lastDone: result.lastDone ? derivationJson(result.lastDone) : null,
 			stale: result.stale,
