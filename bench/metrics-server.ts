@@ -13,6 +13,7 @@
  */
 import Database from 'better-sqlite3';
 import { once } from 'node:events';
+import { copyFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -35,6 +36,22 @@ const OTHER_CITIES = ['Amsterdam', 'Rotterdam', 'Den Haag', 'Eindhoven'];
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+let resets = 0;
+/**
+ * fetch, asked again when the socket was reset: while a computation holds the server's event
+ * loop, its keep-alive timer can close an idle socket just as the next request goes out.
+ */
+async function request(url: string, init?: RequestInit): Promise<Response> {
+	for (let attempt = 0; ; attempt++) {
+		try {
+			return await fetch(url, init);
+		} catch (error) {
+			if (attempt >= 5 || (error as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw error;
+			resets++;
+		}
+	}
+}
 
 interface StepFigure {
 	cardId: string;
@@ -137,11 +154,18 @@ async function main() {
 	const generatedAt = performance.now();
 	const target = await startWaymark();
 	const pid = target.process.pid!;
+	// Whatever happens, the server goes with the bench.
+	process.on('exit', () => target.process.kill('SIGTERM'));
 	const auth = { authorization: `Bearer ${target.token}` };
 	try {
 		const boardId = await target.newRoom();
 		writeDataset(target, generated);
 		const writtenAt = performance.now();
+		// For looking into the phases offline: the database as the server will read it.
+		if (process.env.BENCH_METRICS_SAVE_DB) {
+			copyFileSync(target.databasePath, process.env.BENCH_METRICS_SAVE_DB);
+			console.log(`saved the database to ${process.env.BENCH_METRICS_SAVE_DB} (workspace ${target.workspaceId})`);
+		}
 		const cardStep = await bindBoard(target, boardId, generated);
 		const boundAt = performance.now();
 		console.log(
@@ -152,7 +176,7 @@ async function main() {
 		const rssBefore = rssBytes(pid);
 
 		const get = async (query = '') => {
-			const response = await fetch(`${target.origin}/api/v1/boards/${boardId}/metrics${query}`, { headers: auth });
+			const response = await request(`${target.origin}/api/v1/boards/${boardId}/metrics${query}`, { headers: auth });
 			return { status: response.status, body: (await response.json()) as MetricsBody };
 		};
 		/** Asks until the answer is 200; the time from the first request to it, and how many 202s came first. */
@@ -186,25 +210,26 @@ async function main() {
 		const prober = (async () => {
 			while (probing) {
 				const asked = performance.now();
-				await (await fetch(`${target.origin}/healthz`)).arrayBuffer();
+				await (await request(`${target.origin}/healthz`)).arrayBuffer();
 				longestStall = Math.max(longestStall, performance.now() - asked);
 				probes++;
 				await sleep(POLL_MS);
 			}
 		})();
+		prober.catch(() => {});
 		const cold = await untilDone();
 		probing = false;
 		await prober;
 		const peakAfterCold = peakRssBytes(pid);
 		console.log(
 			`cold: ${seconds(cold.ms)} from the first GET to the 200 (${cold.pending} × 202 first; includes the customer measures of the new dataset version); ` +
-				`longest /healthz wait meanwhile ${longestStall.toFixed(0)} ms over ${probes} probes`
+				`longest /healthz wait meanwhile ${longestStall.toFixed(0)} ms over ${probes} probes${resets ? ` (${resets} keep-alive resets asked again)` : ''}`
 		);
 		console.log(`cached, same question: ${await cachedTimes()}`);
 
 		const groupStarted = performance.now();
 		const group = (await (
-			await fetch(`${target.origin}/api/v1/workspaces/${target.workspaceId}/groups`, {
+			await request(`${target.origin}/api/v1/workspaces/${target.workspaceId}/groups`, {
 				method: 'POST',
 				headers: { ...auth, 'content-type': 'application/json' },
 				body: JSON.stringify({ name: 'Utrecht', rule: { match: 'all', conditions: [{ field: 'city', op: 'eq', value: 'Utrecht' }] } })
