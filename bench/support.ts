@@ -44,17 +44,28 @@ export function rssBytes(pid: number): number {
 	return kb * 1024;
 }
 
+/** The process's peak resident memory so far (VmHWM). */
+export function peakRssBytes(pid: number): number {
+	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+	return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+}
+
 export interface WaymarkTarget extends Target {
 	origin: string;
 	/** The session cookie of the benchmark's account, `name=value`. */
 	cookie: string;
 	token: string;
+	/** The workspace `newRoom` makes boards in. */
+	workspaceId: string;
+	/** The server's SQLite file (WAL mode), for benchmarks that write data straight into it. */
+	databasePath: string;
 	cleanup(): void;
 }
 
 export async function startWaymark(): Promise<WaymarkTarget> {
 	const port = await freePort();
 	const dir = mkdtempSync(join(tmpdir(), 'waymark-bench-'));
+	const databasePath = join(dir, 'bench.db');
 	const origin = `http://127.0.0.1:${port}`;
 	const child = spawn(process.execPath, ['server.js'], {
 		env: {
@@ -62,7 +73,7 @@ export async function startWaymark(): Promise<WaymarkTarget> {
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			ORIGIN: origin,
-			DATABASE_PATH: join(dir, 'bench.db'),
+			DATABASE_PATH: databasePath,
 			WAYMARK_DEMO: 'off'
 		},
 		stdio: ['ignore', 'ignore', 'inherit']
@@ -95,6 +106,8 @@ export async function startWaymark(): Promise<WaymarkTarget> {
 		origin,
 		cookie,
 		token,
+		workspaceId: workspace.id,
+		databasePath,
 		url: `ws://127.0.0.1:${port}/collab`,
 		process: child,
 		params: { token },

@@ -232,3 +232,46 @@ describe('the conversion window', () => {
 		expect((await owner.get(`/api/v1/boards/${boardId}/metrics?withinDays=-1`)).status).toBe(400);
 	});
 });
+
+describe('reading the events', () => {
+	it("counts a workspace's events when another workspace's rows lie between its imports", async () => {
+		// Rows of one workspace far apart by id are read by event type rather than by id range.
+		const { client } = await makeUser();
+		const spread = (await makeWorkspace(client, 'Spread')).id;
+		const other = (await makeWorkspace(client, 'Other')).id;
+		const header = 'customer_id,date,event_type,channel';
+		await importValid(client, spread, [header, `x,${day(1)},view_product,web`, `x,${day(2)},add_to_cart,app`].join('\n'), { kind: 'events' });
+		const noise = Array.from({ length: 200 }, (_, i) => `n${i},${day(1 + (i % 5))},view_product,web`);
+		await importValid(client, other, [header, ...noise].join('\n'), { kind: 'events' });
+		await importValid(client, spread, [header, `x,${day(3)},purchase,app`, `y,${day(1)},view_product,`].join('\n'), { kind: 'events' });
+
+		const board = (await client.post(`/api/v1/workspaces/${spread}/boards`, { title: 'Spread' })).body.id;
+		const { token } = (await client.post('/api/v1/tokens', { name: 'editor' })).body;
+		const editor = connectClient(client.baseUrl, board, token);
+		await synced(editor);
+		const lane = addLane(editor.doc, { title: 'Steps', kind: 'touchpoints' });
+		const ids = ['view_product', 'add_to_cart', 'purchase'].map((type, index) => {
+			const card = addCard(editor.doc, { type: 'action', stageId: addStage(editor.doc, { title: type, index }), laneId: lane, text: type });
+			bindCard(editor.doc, card, [type]);
+			return card;
+		});
+		let body: any;
+		await eventually(async () => {
+			const response = await client.get(`/api/v1/boards/${board}/metrics`);
+			expect(response.status).toBe(200);
+			body = response.body;
+			expect(body.steps).toHaveLength(3);
+		}, 15_000);
+		editor.close();
+		const steps = byCard(body);
+		expect(ids.map((id) => [steps[id].reached, steps[id].converted])).toEqual([
+			[2, 1],
+			[1, 1],
+			[1, null]
+		]);
+		expect(body.customersInCut).toBe(2);
+		// Codes in name order: the entry-channel choice lists channels alphabetically.
+		expect(body.channels).toEqual(['app', 'web']);
+		expect(steps[ids[0]!].byChannel).toEqual([{ channel: 'web', reached: 1, converted: 1, conversion: 1 }, { channel: 'unknown', reached: 1, converted: 0, conversion: 0 }]);
+	});
+});

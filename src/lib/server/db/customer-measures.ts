@@ -47,13 +47,18 @@ export function ensureMeasures(workspaceId: string): MeasureSet {
 	);
 }
 
-/** The latest moment in the workspace's data, so that an old export does not make everyone lapsed. */
+/**
+ * The latest moment in the workspace's data, so that an old export does not make everyone lapsed.
+ * Transactions and events are asked per customer: each one's last moment is the end of its
+ * (customer, time) index, where a scan of the workspace's rows would read every row (two seconds
+ * for five million events).
+ */
 function referenceMoment(workspaceId: string): number {
 	const row = getDb()
 		.$client.prepare(
 			`select max(
-				coalesce((select max(occurred_at) from customer_transactions where workspace_id = :w), 0),
-				coalesce((select max(occurred_at) from customer_events where workspace_id = :w), 0),
+				coalesce((select max((select max(t.occurred_at) from customer_transactions t where t.customer_id = c.id)) from customers c where c.workspace_id = :w), 0),
+				coalesce((select max((select max(e.occurred_at) from customer_events e where e.customer_id = c.id)) from customers c where c.workspace_id = :w), 0),
 				coalesce((select max(occurred_at) from survey_responses where workspace_id = :w), 0)
 			) as latest`
 		)

@@ -77,7 +77,14 @@ export function journeyData(workspaceId: string, datasetVersion: number, clv: ()
 	const current = live.get(workspaceId);
 	if (current && current.version === datasetVersion) return current.data;
 	const data = (async (): Promise<JourneyData> => {
-		const columns = db.eventColumns(workspaceId);
+		// Read in chunks, letting other requests run in between: millions of rows take a second or two.
+		const reading = db.readEventColumns(workspaceId);
+		let read = reading.next();
+		while (!read.done) {
+			await yieldToEventLoop();
+			read = reading.next();
+		}
+		const columns = read.value;
 		await yieldToEventLoop();
 		const log = indexEventLog(columns);
 		const indexOf = new Map<number, number>();
