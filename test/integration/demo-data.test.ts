@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { eventually } from './collab-support';
+import { readBoard } from '$lib/domain/board';
+import { connectClient, eventually, synced } from './collab-support';
 import { startServer, type ServerProcess } from './server-process';
 
 let server: ServerProcess | undefined;
@@ -9,7 +10,7 @@ afterEach(async () => {
 });
 
 describe('the demo workspace on a fresh database', () => {
-	it('is filled with the generated retailer through the ordinary import jobs', { timeout: 60_000 }, async () => {
+	it('is filled with the generated retailer through the ordinary import jobs', { timeout: 90_000 }, async () => {
 		server = await startServer({ env: { WAYMARK_DEMO: 'on', WAYMARK_DEMO_CUSTOMERS: '300' } });
 		const headers = { 'content-type': 'application/json', origin: server.baseUrl, 'x-forwarded-for': '198.51.100.77' };
 		const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
@@ -60,5 +61,31 @@ describe('the demo workspace on a fresh database', () => {
 		expect(reached[0]).toBeGreaterThan(0);
 		for (let i = 1; i < reached.length; i++) expect(reached[i]).toBeLessThanOrEqual(reached[i - 1]!);
 		expect(metrics!.steps[0]!.conversion).toBeGreaterThan(0);
+
+		// Personas of the most valuable customers are derived once the data is in, and the demo
+		// map takes them: it is then about that group, and its persona filter offers them.
+		const top = (await (await fetch(`${server.baseUrl}/api/v1/workspaces/${workspaceId}/groups`, { headers: asDemo })).json()).items.find(
+			(g: { name: string }) => g.name === 'Top 20% by revenue'
+		);
+		let personas: { id: string; name: string; origin: string }[] = [];
+		await eventually(async () => {
+			personas = (await (await fetch(`${server!.baseUrl}/api/v1/groups/${top.id}/personas`, { headers: asDemo })).json()).items;
+			expect(personas.length).toBeGreaterThanOrEqual(3);
+		}, 30_000);
+		expect(personas.every((p) => p.origin === 'derived')).toBe(true);
+		const { token } = await (
+			await fetch(`${server.baseUrl}/api/v1/tokens`, { method: 'POST', headers: { ...headers, cookie }, body: JSON.stringify({ name: 'demo check' }) })
+		).json();
+		const map = connectClient(server.baseUrl, boards.items[0].id, token);
+		try {
+			await synced(map);
+			await eventually(() => {
+				const board = readBoard(map.doc);
+				expect(board.scopeGroupId).toBe(top.id);
+				expect(board.personas.map((p) => p.source?.personaId).sort()).toEqual(personas.map((p) => p.id).sort());
+			}, 10_000);
+		} finally {
+			map.close();
+		}
 	});
 });

@@ -1,11 +1,15 @@
 import { basename, join } from 'node:path';
 import { rmSync } from 'node:fs';
 import * as Y from 'yjs';
-import { addCard, applyTemplate, bindCard, readBoard } from '$lib/domain/board';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { personaColour } from '$lib/charts/palette';
+import { addCard, addGroupPersonas, applyTemplate, bindCard, readBoard } from '$lib/domain/board';
 import { RFM_SEGMENTS, TOP_20_PRESET, type GroupRule } from '$lib/domain/groups';
 import { newId } from '../ids';
 import { generateDemoData } from '../demo-data';
+import { collabServer } from '../collab';
 import { importServerFile } from '../imports';
+import { startDerivation } from '../personas';
 import { writeDemoCsvFiles } from './csv-files';
 import { config } from '../config';
 import * as db from '../db';
@@ -26,7 +30,7 @@ export async function seedDemoIfEmpty(): Promise<void> {
 		passwordHash: await hashPassword(DEMO_PASSWORD)
 	});
 	const workspace = db.insertWorkspace('Demo workspace', user.id);
-	db.insertBoard(
+	const board = db.insertBoard(
 		{ workspaceId: workspace.id, title: 'Online order journey', template: 'webshop', createdBy: user.id },
 		demoBoardUpdate()
 	);
@@ -34,9 +38,9 @@ export async function seedDemoIfEmpty(): Promise<void> {
 		seedDemoGroups(workspace.id, user.id);
 		// In the background: the server answers at once, the data arrives in the demo workspace
 		// through the ordinary import jobs (customers first, then what refers to them).
-		void loadDemoCustomerData(workspace.id, user.id, config.demoCustomers).catch((error) =>
-			console.error('[waymark] Could not load the demo customer data', error)
-		);
+		void loadDemoCustomerData(workspace.id, user, config.demoCustomers)
+			.then((loaded) => (loaded ? deriveDemoPersonas(workspace.id, user, board.id) : undefined))
+			.catch((error) => console.error('[waymark] Could not load the demo customer data', error));
 	}
 	console.log(
 		`[waymark] Demo account created — e-mail: ${DEMO_EMAIL}  password: ${DEMO_PASSWORD}` +
@@ -51,15 +55,54 @@ const DEMO_IMPORT_ORDER = [
 	['survey', 'surveys']
 ] as const;
 
-/** Generates the seeded demo retailer as Dutch CSV exports and imports them like any upload. */
-async function loadDemoCustomerData(workspaceId: string, userId: string, customers: number): Promise<void> {
+/**
+ * Generates the seeded demo retailer as Dutch CSV exports and imports them like any upload.
+ * Resolves when the imports are over: true when every one of them went in.
+ */
+async function loadDemoCustomerData(workspaceId: string, user: db.User, customers: number): Promise<boolean> {
 	const dir = join(config.imports.uploadDir, `demo-${workspaceId}`);
 	const files = await writeDemoCsvFiles(generateDemoData({ customers, seed: 42 }), dir, 'nl');
-	for (const [table, kind] of DEMO_IMPORT_ORDER) {
-		importServerFile({ workspaceId, createdBy: userId, kind, path: files[table].path, fileName: basename(files[table].path) });
-	}
+	const importIds = DEMO_IMPORT_ORDER.map(
+		([table, kind]) => importServerFile({ workspaceId, createdBy: user.id, kind, path: files[table].path, fileName: basename(files[table].path) }).id
+	);
 	rmSync(dir, { recursive: true, force: true });
 	console.log(`[waymark] Demo customer data (${customers} customers) is being imported into the demo workspace`);
+	const statuses = await Promise.all(importIds.map((id) => settled(() => db.findImport(id)?.status)));
+	return statuses.every((status) => status === 'done');
+}
+
+/** The demo group whose personas the demo derives and puts on the demo map. */
+export const DEMO_PERSONA_GROUP = TOP_20_PRESET.name.en;
+
+/**
+ * Derives the personas of the demo's most valuable customers, as a team would on the personas
+ * page, and takes them onto the demo map (which is then about that group), so a newcomer sees
+ * personas with their evidence and can cut the journey's figures by one.
+ */
+async function deriveDemoPersonas(workspaceId: string, user: db.User, boardId: string): Promise<void> {
+	const group = db.findGroupByName(workspaceId, DEMO_PERSONA_GROUP);
+	if (!group) return;
+	const derivation = startDerivation(user, group.id, { k: 'auto', seed: 42 });
+	if ((await settled(() => db.findDerivation(derivation.id)?.status)) !== 'done') return;
+	const personas = db.listPersonas(group.id).map((persona, index) => ({
+		personaId: persona.id,
+		groupId: group.id,
+		name: persona.name,
+		color: personaColour(index)
+	}));
+	addGroupPersonas(collabServer().openRoom(boardId, workspaceId).doc, personas, DEMO_ORIGIN);
+	console.log(`[waymark] Demo personas (${personas.length}) derived for "${DEMO_PERSONA_GROUP}" and added to the demo map`);
+}
+
+const DEMO_ORIGIN = 'demo';
+
+/** Waits for a background job to end (any status but queued or running); undefined when it vanished. */
+async function settled(status: () => string | undefined): Promise<string | undefined> {
+	for (;;) {
+		const current = status();
+		if (current !== 'queued' && current !== 'running') return current;
+		await sleep(500);
+	}
 }
 
 /** Groups on each basis of the domain, so that the groups page shows what a team would build. */
