@@ -23,6 +23,8 @@ describe('the demo workspace on a fresh database', () => {
 		const asDemo = { cookie, 'x-forwarded-for': '198.51.100.77' };
 		const workspaces = await (await fetch(`${server.baseUrl}/api/v1/workspaces`, { headers: asDemo })).json();
 		const workspaceId = workspaces.items[0].id as string;
+		// The generated retailer is Dutch: its amounts are euros.
+		expect(workspaces.items[0].currency).toBe('EUR');
 
 		await eventually(async () => {
 			const summary = await (await fetch(`${server!.baseUrl}/api/v1/workspaces/${workspaceId}/data/summary`, { headers: asDemo })).json();

@@ -127,6 +127,16 @@ describe('the change stream of a workspace', () => {
 		expect(await events!.nextOf('groups')).toEqual({ event: 'groups', data: { workspaceId } });
 	});
 
+	it('tells every reader that the settings changed when an owner sets the currency or renames the workspace', async () => {
+		const viewer = await inviteAndJoin(owner, workspaceId, 'viewer');
+		const { events } = await follow(viewer.client, workspaceId);
+		await events!.nextOf('hello');
+		expect((await owner.patch(`/api/v1/workspaces/${workspaceId}`, { currency: 'USD' })).status).toBe(200);
+		expect(await events!.nextOf('settings')).toEqual({ event: 'settings', data: { workspaceId } });
+		expect((await owner.patch(`/api/v1/workspaces/${workspaceId}`, { name: 'Changes' })).status).toBe(200);
+		expect(await events!.nextOf('settings')).toEqual({ event: 'settings', data: { workspaceId } });
+	});
+
 	it("does not tell one workspace's readers about another's changes", async () => {
 		const other = (await makeWorkspace(owner, 'Elsewhere')).id;
 		const { events } = await follow(owner, workspaceId);

@@ -31,6 +31,8 @@ export function estimateBadge(
 	board: BoardSnapshot,
 	live: WhatIfAnswer | 'gone' | undefined,
 	locale: Locale,
+	/** The workspace's: the figures are in it (a currency change does not convert stored snapshots either). */
+	currency: string,
 	cutName: (estimate: OpportunityEstimate) => string | null
 ): EstimateBadge | null {
 	const estimate = card.estimate;
@@ -39,7 +41,7 @@ export function estimateBadge(
 	const stale = state !== 'measured' || live === 'gone';
 	const figures: EstimateSnapshot = !stale && live ? live : estimate.snapshot;
 	const text = t('canvas_estimate_badge', {
-		clv: signed(formatMoneyShort(figures.extraClv, locale), figures.extraClv),
+		clv: signed(formatMoneyShort(figures.extraClv, locale, currency), figures.extraClv),
 		customers: signed(formatNumber(figures.extraFinalConversions, locale, 0), figures.extraFinalConversions),
 		days: formatNumber(estimate.horizonDays, locale, 0)
 	});
@@ -50,8 +52,8 @@ export function estimateBadge(
 			points: formatNumber(estimate.points, locale, 1),
 			reached: formatNumber(figures.extraReachedNext, locale, 1),
 			final: formatNumber(figures.extraFinalConversions, locale, 1),
-			revenue: formatMoney(figures.extraRevenue, locale),
-			clv: formatMoney(figures.extraClv, locale),
+			revenue: formatMoney(figures.extraRevenue, locale, currency),
+			clv: formatMoney(figures.extraClv, locale, currency),
 			days: formatNumber(estimate.horizonDays, locale, 0)
 		})
 	];

@@ -36,9 +36,10 @@ export class JourneyMetrics {
 
 	constructor(boardId: string, workspaceId: string) {
 		this.boardId = boardId;
-		// Every kind of change may move the figures or the cut choices (groups, personas) they offer.
-		this.#unfollow = followWorkspaceChanges(workspaceId, () => {
-			if (this.#key !== '') void this.#load();
+		// Every change of the data, groups or personas may move the figures or the cut choices they
+		// offer; the settings (the currency amounts are shown in) do not.
+		this.#unfollow = followWorkspaceChanges(workspaceId, (change) => {
+			if (change.kind !== 'settings' && this.#key !== '') void this.#load();
 		});
 	}
 

@@ -1,13 +1,15 @@
 /**
  * Follows a workspace's change stream (`GET /api/v1/workspaces/:id/changes`, server-sent events)
- * so that open pages refresh when an import finishes or groups and personas change. One
- * EventSource per workspace is shared by every follower on the page. After a reconnect the
- * followers get `resync`: events may have been missed while the connection was down.
+ * so that open pages refresh when an import finishes, groups and personas change, or the
+ * workspace's settings (its name, its currency) change. One EventSource per workspace is shared
+ * by every follower on the page. After a reconnect the followers get `resync`: events may have
+ * been missed while the connection was down.
  */
 export type WorkspaceChange =
 	| { kind: 'dataset'; datasetVersion: number }
 	| { kind: 'groups' }
 	| { kind: 'personas'; groupId: string }
+	| { kind: 'settings' }
 	| { kind: 'resync' };
 
 type Listener = (change: WorkspaceChange) => void;
@@ -17,6 +19,12 @@ type Listener = (change: WorkspaceChange) => void;
  * layout invalidates it when the change stream reports a change.
  */
 export const WORKSPACE_DATA_DEPENDENCY = 'waymark:workspace-data';
+
+/** What server loads that show a workspace's settings (its name, its currency) `depends` on. */
+export const WORKSPACE_SETTINGS_DEPENDENCY = 'waymark:workspace-settings';
+
+/** Settings changes, and a reconnect (one may have been missed), call for the settings again. */
+export const touchesSettings = (change: WorkspaceChange): boolean => change.kind === 'settings' || change.kind === 'resync';
 
 interface Stream {
 	source: EventSource;
@@ -52,6 +60,7 @@ function open(workspaceId: string): Stream {
 	});
 	source.addEventListener('groups', () => emit({ kind: 'groups' }));
 	source.addEventListener('personas', (event) => emit({ kind: 'personas', groupId: String(read(event).groupId) }));
+	source.addEventListener('settings', () => emit({ kind: 'settings' }));
 	return stream;
 }
 

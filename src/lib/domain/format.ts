@@ -5,7 +5,7 @@
 export type Locale = 'en' | 'nl';
 
 /** Intl locales per UI language: British English writes 22 Nov 2026 and 24-hour time. */
-const intlLocale: Record<Locale, string> = { en: 'en-GB', nl: 'nl-NL' };
+export const intlLocale: Record<Locale, string> = { en: 'en-GB', nl: 'nl-NL' };
 
 const toDate = (value: Date | number | string): Date =>
 	value instanceof Date ? value : new Date(value);
@@ -24,18 +24,34 @@ export function formatNumber(value: number, locale: Locale, maximumFractionDigit
 	return new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits }).format(value);
 }
 
-export function formatMoney(value: number, locale: Locale, currency = 'EUR'): string {
+/** `currency` is an ISO 4217 code: the workspace's (see `$lib/domain/currency`). */
+export function formatMoney(value: number, locale: Locale, currency: string): string {
 	return new Intl.NumberFormat(intlLocale[locale], { style: 'currency', currency }).format(value);
 }
 
 /** Money at a glance: whole units from 1,000 up (€ 3.521.011 rather than € 3.521.011,17). */
-export function formatMoneyShort(value: number, locale: Locale, currency = 'EUR'): string {
+export function formatMoneyShort(value: number, locale: Locale, currency: string): string {
 	const whole = Math.abs(value) >= 1000;
 	return new Intl.NumberFormat(intlLocale[locale], {
 		style: 'currency',
 		currency,
 		...(whole ? { maximumFractionDigits: 0, minimumFractionDigits: 0 } : {})
 	}).format(value);
+}
+
+/** Amounts in one currency and language: `format` in full (€ 1.234,56), `short` at a glance. */
+export interface MoneyFormat {
+	readonly currency: string;
+	format(value: number): string;
+	short(value: number): string;
+}
+
+export function moneyFormat(locale: Locale, currency: string): MoneyFormat {
+	return {
+		currency,
+		format: (value) => formatMoney(value, locale, currency),
+		short: (value) => formatMoneyShort(value, locale, currency)
+	};
 }
 
 /** `value` is a fraction: 0.125 reads as 12.5%. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BOARD_TEMPLATES } from '$lib/domain/board/templates/types';
+import { isCurrencyCode } from '$lib/domain/currency';
 import { GROUP_BASES, groupRuleSchema } from '$lib/domain/groups';
 import { IMPORT_KINDS } from '$lib/domain/customer-data/kinds';
 import { PERSONA_FEATURE_IDS } from '$lib/domain/personas/phrasing';
@@ -58,13 +59,23 @@ export const profileSchema = z.object({
 
 export const tokenCreateSchema = z.object({ name: requiredText(80) });
 
+/** An ISO 4217 code such as `EUR` or `USD` (lower case is read as upper case). */
+export const currency = z
+	.string({ error: 'error_currency_invalid' })
+	.trim()
+	.toUpperCase()
+	.refine(isCurrencyCode, { error: 'error_currency_invalid' });
+
 export const workspaceCreateSchema = z.object({ name: requiredText(80) });
 export const workspaceUpdateSchema = z
 	.object({
 		name: requiredText(80).optional(),
-		viewersMayComment: z.boolean({ error: 'error_boolean' }).optional()
+		viewersMayComment: z.boolean({ error: 'error_boolean' }).optional(),
+		currency: currency
+			.optional()
+			.describe("ISO 4217 code of the workspace's money. Changes how amounts are shown, never converts them.")
 	})
-	.refine((value) => value.name !== undefined || value.viewersMayComment !== undefined, {
+	.refine((value) => value.name !== undefined || value.viewersMayComment !== undefined || value.currency !== undefined, {
 		error: 'error_nothing_to_change'
 	});
 

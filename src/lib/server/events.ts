@@ -36,14 +36,16 @@ export const onAccessEvent = access.on;
 export const announce = access.announce;
 
 /**
- * Changes to a workspace's data and what is derived from it, for open pages to refresh without
+ * Changes to a workspace's data, what is derived from it and its settings, for open pages to refresh without
  * a reload (the change stream, `GET /api/v1/workspaces/:id/changes`). Only ids and versions:
  * each page fetches what it shows through the API, with its own permissions.
  */
 export type WorkspaceChange =
 	| { kind: 'dataset'; workspaceId: string; datasetVersion: number }
 	| { kind: 'groups'; workspaceId: string }
-	| { kind: 'personas'; workspaceId: string; groupId: string };
+	| { kind: 'personas'; workspaceId: string; groupId: string }
+	/** The workspace's own settings (name, currency, comments): pages showing them load them again. */
+	| { kind: 'settings'; workspaceId: string };
 
 const changes = channel<WorkspaceChange>('change');
 export const onWorkspaceChange = changes.on;

@@ -75,6 +75,8 @@ export const workspaces = sqliteTable('workspaces', {
 	name: text('name').notNull(),
 	/** Viewers may comment on boards (the boards themselves stay read-only for them). */
 	viewersMayComment: integer('viewers_may_comment', { mode: 'boolean' }).notNull().default(false),
+	/** ISO 4217 code of the money in the imported data: how amounts are shown, never converted. */
+	currency: text('currency').notNull().default('EUR'),
 	createdAt: createdAt()
 });
 

@@ -31,6 +31,7 @@ export function listWorkspacesOfUser(userId: string, request: PageRequest): Page
 			id: workspaces.id,
 			name: workspaces.name,
 			viewersMayComment: workspaces.viewersMayComment,
+			currency: workspaces.currency,
 			createdAt: workspaces.createdAt,
 			role: memberships.role,
 			memberCount: sql<number>`(select count(*) from ${memberships} m where m.workspace_id = ${workspaces.id})`,
@@ -47,7 +48,7 @@ export function listWorkspacesOfUser(userId: string, request: PageRequest): Page
 
 export function updateWorkspace(
 	id: string,
-	changes: Partial<Pick<Workspace, 'name' | 'viewersMayComment'>>
+	changes: Partial<Pick<Workspace, 'name' | 'viewersMayComment' | 'currency'>>
 ): Workspace | undefined {
 	return getDb().update(workspaces).set(changes).where(eq(workspaces.id, id)).returning().get();
 }

@@ -95,16 +95,20 @@ export const workspaceShape = z.object({
 	id: z.string(),
 	name: z.string(),
 	viewersMayComment: z.boolean(),
+	currency: z
+		.string()
+		.describe("ISO 4217 code of the workspace's money (EUR unless set): the amounts of every analysis are in it. Setting it changes how amounts are shown, never converts them"),
 	createdAt: isoDate
 });
 
 export function workspaceJson(
-	workspace: Pick<db.Workspace, 'id' | 'name' | 'viewersMayComment' | 'createdAt'>
+	workspace: Pick<db.Workspace, 'id' | 'name' | 'viewersMayComment' | 'currency' | 'createdAt'>
 ): z.infer<typeof workspaceShape> {
 	return {
 		id: workspace.id,
 		name: workspace.name,
 		viewersMayComment: workspace.viewersMayComment,
+		currency: workspace.currency,
 		createdAt: iso(workspace.createdAt)
 	};
 }

@@ -128,9 +128,14 @@ export const endpoints: Endpoint[] = [
 		errors: [404]
 	},
 	{
-		method: 'patch', path: '/api/v1/workspaces/{id}', tag: 'Workspaces', summary: 'Rename a workspace (owners)',
+		method: 'patch', path: '/api/v1/workspaces/{id}', tag: 'Workspaces',
+		summary: 'Rename a workspace, let viewers comment, or set its currency (owners)',
+		description:
+			'`currency` is an ISO 4217 code the server can format (`EUR`, `USD`, `GBP`, …; lower case is accepted). ' +
+			'It says which currency the imported amounts are in, so every page and export shows them in it: ' +
+			'changing it does not convert any amount. Open pages learn of the change through the change stream (`settings`).',
 		body: schemas.workspaceUpdateSchema,
-		success: { status: 200, description: 'Renamed', body: shapes.workspaceShape },
+		success: { status: 200, description: 'Changed', body: shapes.workspaceShape },
 		errors: [400, 403, 404]
 	},
 	{
@@ -329,11 +334,12 @@ export const endpoints: Endpoint[] = [
 	},
 	{
 		method: 'get', path: '/api/v1/workspaces/{id}/changes', tag: 'Customer data',
-		summary: 'Server-sent events: the workspace\'s data, groups or personas changed (for open pages to refresh)',
+		summary: 'Server-sent events: the workspace\'s data, groups, personas or settings changed (for open pages to refresh)',
 		description:
 			'A `text/event-stream` that stays open. Events: `hello` {workspaceId, datasetVersion} at the start; `dataset` ' +
 			'{datasetVersion} when an import finished or a customer was erased; `groups` {} when a group was created, changed ' +
-			'or deleted; `personas` {groupId} when a group\'s personas were derived, added, renamed or deleted. Ids and ' +
+			'or deleted; `personas` {groupId} when a group\'s personas were derived, added, renamed or deleted; `settings` {} ' +
+			'when the workspace was renamed or its currency or comment setting changed. Ids and ' +
 			'versions only: fetch the figures through the other endpoints. A comment line every 25 s keeps proxies from ' +
 			'closing it; the stream ends when the caller loses access to the workspace (readers: every member).',
 		success: { status: 200, description: 'The event stream', body: z.string(), mediaType: 'text/event-stream' },

@@ -1,6 +1,7 @@
 import type { GroupRule } from '$lib/domain/groups';
 import * as Y from 'yjs';
 import { personaRoomName, readNarrative, type NarrativeSnapshot } from '$lib/domain/persona';
+import { DEFAULT_CURRENCY } from '$lib/domain/currency';
 import { DEFAULT_FEATURE_IDS, FEATURE_CATALOGUE, K_RANGE } from '../analytics/segmentation';
 import { requireUser, roleAllows } from '../auth';
 import * as db from '../db';
@@ -121,6 +122,8 @@ export function groupPersonas(user: db.User | null, groupId: string, { archived 
 export interface PersonaDetail {
 	persona: PersonaWithPhoto;
 	group: db.CustomerGroup;
+	/** The workspace's currency (ISO 4217): the persona's amounts are in it. */
+	currency: string;
 	/** The most central customers: their measures for everyone, who they are only for editors. */
 	representatives: (Omit<db.PersonaMember, 'id' | 'externalId' | 'name' | 'email' | 'city'> & {
 		externalId: string | null;
@@ -148,6 +151,7 @@ export function getPersona(user: db.User | null, personaId: string): PersonaDeta
 	return {
 		persona: withPhotos([persona])[0]!,
 		group,
+		currency: db.findWorkspace(group.workspaceId)?.currency ?? DEFAULT_CURRENCY,
 		representatives: db.customersByIds(persona.medoidCustomerIds ?? []).map((c) => ({
 			transactions: c.transactions,
 			revenue: c.revenue,

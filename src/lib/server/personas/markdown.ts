@@ -18,6 +18,7 @@ const messages = m as unknown as Record<string, Message | undefined>;
  * A persona card as a Markdown document in the user's language: the card the team wrote, then
  * the figures behind it. Representative customers are left out: the file travels. The photo is
  * linked at `origin` (the app's address), not embedded: it stays readable by members only.
+ * Amounts are in the workspace's currency (`detail.currency`).
  */
 export function personaMarkdown(detail: PersonaDetail, locale: Locale, origin: string): string {
 	const say = (key: string, inputs: Record<string, string> = {}) => messages[key]?.(inputs, { locale }) ?? key;
@@ -39,7 +40,7 @@ export function personaMarkdown(detail: PersonaDetail, locale: Locale, origin: s
 		lines.push('', `## ${say('persona_data_title')}`, '');
 		lines.push(`- ${say('personas_card_size')}: ${formatPercent(persona.share, locale, 0)} (${say('personas_card_customers', { count: formatNumber(persona.size ?? 0, locale) })})`);
 		if (persona.revenueShare !== null) lines.push(`- ${say('personas_card_revenue')}: ${formatPercent(persona.revenueShare, locale, 0)}`);
-		if (persona.clvMean !== null) lines.push(`- ${say('personas_card_clv')}: ${formatMoney(persona.clvMean, locale)}`);
+		if (persona.clvMean !== null) lines.push(`- ${say('personas_card_clv')}: ${formatMoney(persona.clvMean, locale, detail.currency)}`);
 		if (persona.stability !== null) lines.push(`- ${say('personas_card_stability')}: ${formatNumber(persona.stability, locale, 2)}`);
 		const differences = notableDifferences((persona.distinguishing ?? []) as FeatureDifference[], 6);
 		if (differences.length) {

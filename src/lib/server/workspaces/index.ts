@@ -2,7 +2,7 @@ import { config } from '../config';
 import * as db from '../db';
 import { requireWorkspace } from '../auth';
 import { AppError, conflict, notFound } from '../errors';
-import { announce } from '../events';
+import { announce, announceChange } from '../events';
 import { hashSecret, newId, newSecret } from '../ids';
 import type { Role } from '../db';
 
@@ -10,15 +10,21 @@ export function createWorkspace(user: db.User, name: string): db.Workspace {
 	return db.insertWorkspace(name, user.id);
 }
 
+/**
+ * Owners rename the workspace, let viewers comment, or set the currency its amounts are in
+ * (`currency`, a valid ISO 4217 code: only how amounts are shown changes, none is converted).
+ */
 export function updateWorkspace(
 	user: db.User | null,
 	workspaceId: string,
-	changes: { name?: string; viewersMayComment?: boolean }
+	changes: { name?: string; viewersMayComment?: boolean; currency?: string }
 ): db.Workspace {
 	requireWorkspace(user, workspaceId, 'workspace:rename');
 	const workspace = db.updateWorkspace(workspaceId, changes)!;
 	// Open comment sockets of viewers gain or lose their write access now.
 	if (changes.viewersMayComment !== undefined) announce({ kind: 'workspace-settings-changed', workspaceId });
+	// Open pages show the new name, and amounts in the new currency, without a reload.
+	announceChange({ kind: 'settings', workspaceId });
 	return workspace;
 }
 

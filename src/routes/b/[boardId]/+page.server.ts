@@ -1,3 +1,4 @@
+import { WORKSPACE_SETTINGS_DEPENDENCY } from '$lib/client/workspace-changes';
 import { mayComment, requireBoard, roleAllows } from '$lib/server/auth';
 import { boardVersions } from '$lib/server/collab';
 import * as db from '$lib/server/db';
@@ -6,6 +7,8 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
 	loadPage(event, () => {
+		// Loaded again when the workspace's settings change: its currency is on the canvas.
+		event.depends(WORKSPACE_SETTINGS_DEPENDENCY);
 		const { board, workspace, role, user } = requireBoard(event.locals.user, event.params.boardId, 'boards:read');
 		// `?version=N` shows that version read-only instead of the live board.
 		const versionId = Number(event.url.searchParams.get('version'));
@@ -25,7 +28,7 @@ export const load: PageServerLoad = (event) =>
 				updatedAt: board.updatedAt,
 				archivedAt: board.archivedAt
 			},
-			workspace: { id: workspace.id, name: workspace.name },
+			workspace: { id: workspace.id, name: workspace.name, currency: workspace.currency },
 			role,
 			canEdit: roleAllows(role, 'boards:write'),
 			canComment: mayComment(role, workspace),

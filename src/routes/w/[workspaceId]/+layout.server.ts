@@ -1,12 +1,19 @@
+import { WORKSPACE_SETTINGS_DEPENDENCY } from '$lib/client/workspace-changes';
 import { permissionsOf, requireWorkspace } from '$lib/server/auth';
 import { loadPage } from '$lib/server/http/forms';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = (event) =>
 	loadPage(event, () => {
+		event.depends(WORKSPACE_SETTINGS_DEPENDENCY);
 		const { workspace, role } = requireWorkspace(event.locals.user, event.params.workspaceId, 'workspace:read');
 		return {
-			workspace: { id: workspace.id, name: workspace.name, viewersMayComment: workspace.viewersMayComment },
+			workspace: {
+				id: workspace.id,
+				name: workspace.name,
+				viewersMayComment: workspace.viewersMayComment,
+				currency: workspace.currency
+			},
 			role,
 			// Decides which controls to show; every action is still checked by its service.
 			can: permissionsOf(role)

@@ -19,6 +19,11 @@ export const actions: Actions = {
 			const { name } = parseInput(workspaceUpdateSchema, { name: fields.name ?? '' });
 			updateWorkspace(event.locals.user, event.params.workspaceId, { name });
 		}),
+	currency: (event) =>
+		runForm(event, 'currency', (fields) => {
+			const { currency } = parseInput(workspaceUpdateSchema, { currency: fields.currency ?? '' });
+			updateWorkspace(event.locals.user, event.params.workspaceId, { currency });
+		}),
 	comments: (event) =>
 		runForm(event, 'comments', (fields) => {
 			// An unticked checkbox is simply absent from the form.

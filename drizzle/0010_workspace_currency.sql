@@ -1,0 +1,1 @@
+ALTER TABLE `workspaces` ADD `currency` text DEFAULT 'EUR' NOT NULL;
