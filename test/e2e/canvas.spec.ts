@@ -288,7 +288,7 @@ test('viewers comment on cards once the owner allows it, and the board stays rea
 	const workspaceLink = a.getByRole('link', { name: 'Workshop' }).first();
 	await settings.goto(`${await workspaceLink.getAttribute('href')}/settings`);
 	await settings.getByLabel('Viewers may comment on cards').check();
-	await settings.getByRole('button', { name: 'Save' }).nth(1).click();
+	await settings.locator('form').filter({ has: settings.getByLabel('Viewers may comment on cards') }).getByRole('button', { name: 'Save' }).click();
 	await expect(settings.getByText('Saved')).toBeVisible();
 	await settings.close();
 
