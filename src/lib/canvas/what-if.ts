@@ -2,17 +2,10 @@
  * Asking the server a what-if on a measured step (`GET /api/v1/boards/:id/what-if`): used by the
  * what-if panel and by the opportunity estimates that refresh with the board's figures.
  */
-import type { WhatIfLever } from '$lib/domain/board';
+import type { OpportunityEstimate, WhatIfLever } from '$lib/domain/board';
 
-export interface WhatIfQuestion {
-	stepCardId: string;
-	lever: WhatIfLever;
-	points: number;
-	horizonDays: number;
-	groupId: string | null;
-	personaId: string | null;
-	channel: string | null;
-}
+/** What an opportunity card keeps of a what-if, without the figures it last got. */
+export type WhatIfQuestion = Omit<OpportunityEstimate, 'snapshot'>;
 
 interface RespondentSide {
 	n: number;

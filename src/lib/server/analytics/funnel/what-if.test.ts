@@ -1,30 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { StepMetrics } from './types';
+import { stepMetrics } from './step-metrics.fixture';
 import { whatIf } from './what-if';
 
-function metrics(stepId: string, stageIndex: number, reached: number, converted: number, isLastStage = false): StepMetrics {
-	const conversion = isLastStage || reached === 0 ? null : converted / reached;
-	return {
-		stepId,
-		stage: stageIndex * 10,
-		stageIndex,
-		eventTypes: [],
-		isLastStage,
-		reached,
-		converted: isLastStage ? 0 : converted,
-		conversion,
-		dropOff: conversion === null ? null : 1 - conversion,
-		dropOffCount: isLastStage ? null : reached - converted,
-		medianHoursToNext: null,
-		clvMean: null,
-		clvN: 0,
-		revenueMean: null,
-		revenueN: 0,
-		valueAtRisk: null,
-		channelSwitches: [],
-		byChannel: []
-	};
-}
+const metrics = stepMetrics;
 
 /** Stage 0: A 100→60, B 50→20; stage 1: C 80→40; stage 2: D 40→30; stage 3: E 30 (last). */
 const FUNNEL = [metrics('A', 0, 100, 60), metrics('B', 0, 50, 20), metrics('C', 1, 80, 40), metrics('D', 2, 40, 30), metrics('E', 3, 30, 0, true)];
