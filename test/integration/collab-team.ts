@@ -1,4 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
+import { Client } from './helpers';
 
 /** A signed-up account with a cookie session and an API token, made through the real API. */
 export interface Member {
@@ -111,4 +113,14 @@ export async function makeTeam(baseUrl: string): Promise<Team> {
 			return ((await response.json()) as { items: Array<{ id: number; label: string | null; kind: string; restoredFrom: number | null }> }).items;
 		}
 	};
+}
+
+/** A group of everyone in the team's workspace with one hand-made persona; returns its id. */
+export async function handMadePersona(team: Team): Promise<string> {
+	const owner = Client.withToken(team.owner.token);
+	const group = await owner.post(`/api/v1/workspaces/${team.workspaceId}/groups`, { name: 'Everyone', rule: { match: 'all', conditions: [] } });
+	expect(group.status).toBe(201);
+	const persona = await owner.post(`/api/v1/groups/${group.body.id}/personas`, { name: 'Researcher Rita' });
+	expect(persona.status).toBe(201);
+	return persona.body.id as string;
 }

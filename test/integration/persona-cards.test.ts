@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { personaRoomName, readNarrative, setNarrativeField } from '$lib/domain/persona';
 import { connectClient, eventually, sleep, synced, upgradeOutcome } from './collab-support';
-import { makeTeam, type Team } from './collab-team';
+import { handMadePersona, makeTeam } from './collab-team';
 import { Client, withDatabase } from './helpers';
 
 /*
@@ -14,14 +14,6 @@ import { Client, withDatabase } from './helpers';
 const baseUrl = () => inject('baseUrl');
 const wsUrl = (room: string, query = '') => `${baseUrl().replace(/^http/, 'ws')}/collab/${room}${query}`;
 
-async function handMadePersona(team: Team): Promise<string> {
-	const owner = Client.withToken(team.owner.token);
-	const group = await owner.post(`/api/v1/workspaces/${team.workspaceId}/groups`, { name: 'Everyone', rule: { match: 'all', conditions: [] } });
-	expect(group.status).toBe(201);
-	const persona = await owner.post(`/api/v1/groups/${group.body.id}/personas`, { name: 'Researcher Rita' });
-	expect(persona.status).toBe(201);
-	return persona.body.id as string;
-}
 
 describe('persona cards', () => {
 	it('are written together by editors and stored; viewers see them live but their edits are dropped', async () => {
