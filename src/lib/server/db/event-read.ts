@@ -25,6 +25,13 @@ export interface EventColumns {
 	externalIds: string[];
 }
 
+/** A workspace's customers in ascending order of internal id: whom the columns number densely. */
+export interface Customers {
+	ids: Int32Array;
+	/** Empty when not asked for (see readCustomers). */
+	externalIds: string[];
+}
+
 /**
  * How to read: by id range, scanning the table in its own order, when the workspace's rows lie
  * close together (one import writes them in a run); otherwise type by type along the type index,
@@ -44,6 +51,8 @@ export interface EventReadPlan {
  */
 export interface EventPart {
 	customerIds: Int32Array;
+	/** The external ids of `customerIds`, when the reader was asked for them. */
+	externalIds: string[] | null;
 	customer: Int32Array;
 	at: Float64Array;
 	type: Int32Array;
@@ -186,6 +195,7 @@ class PartBuilder {
 		const names = (codes: Map<string, number>) => [...codes.keys()];
 		return {
 			customerIds: this.customerIds,
+			externalIds: null,
 			customer: this.customer.slice(0, this.rows),
 			at: this.at.slice(0, this.rows),
 			type: this.type.slice(0, this.rows),
@@ -299,14 +309,13 @@ const sameIds = (a: Int32Array, b: Int32Array) =>
 	a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 
 /**
- * The parts of a plan, in id order, as one set of columns over the workspace's customers
- * (`customers`: internal and external id, ascending by internal id): rows in the plan's order
+ * The parts of a plan, in id order, as one set of columns over the workspace's `customers`: rows in the plan's order
  * (by id, or by type and then id), customers numbered densely, codes in name order. A row whose
  * customer is not among `customers` (erased while the rows were read) is left out, and a type or
  * channel that no row read names (all its rows erased meanwhile) with them.
  */
-export function mergeEventParts(plan: EventReadPlan, parts: EventPart[], customers: [number, string][]): EventColumns {
-	const customerIds = Int32Array.from(customers, ([id]) => id);
+export function mergeEventParts(plan: EventReadPlan, parts: EventPart[], customers: Customers): EventColumns {
+	const customerIds = customers.ids;
 	const indexOf = denseIndex(customerIds);
 	// A part numbered its customers as its reader saw them; only when they changed meanwhile renumbered here.
 	const renumber = parts.map((part) => (sameIds(part.customerIds, customerIds) ? null : Int32Array.from(part.customerIds, indexOf)));
@@ -365,7 +374,7 @@ export function mergeEventParts(plan: EventReadPlan, parts: EventPart[], custome
 		channels: dropUnused(channels.names, kept.channel),
 		customerCount: customerIds.length,
 		customerIds,
-		externalIds: customers.map(([, externalId]) => externalId)
+		externalIds: customers.externalIds
 	};
 }
 
@@ -383,14 +392,14 @@ function dropUnused(names: string[], codes: Int32Array): string[] {
 	return kept;
 }
 
-/** The workspace's customers as (internal id, external id), ascending by internal id: whom the columns number. */
-export function customersInIdOrder(client: Database.Database, workspaceId: string): [number, string][] {
-	return client.prepare('select id, external_id from customers where workspace_id = ? order by id').raw().all(workspaceId) as [number, string][];
-}
-
-/** The internal ids alone, ascending. */
-export function customerIdsInOrder(client: Database.Database, workspaceId: string): Int32Array {
-	return Int32Array.from(client.prepare('select id from customers where workspace_id = ? order by id').pluck().all(workspaceId) as number[]);
+/** The workspace's customers, with their external ids or without (reading those costs more than the ids). */
+export function readCustomers(client: Database.Database, workspaceId: string, withExternalIds: boolean): Customers {
+	if (!withExternalIds) {
+		const ids = client.prepare('select id from customers where workspace_id = ? order by id').pluck().all(workspaceId) as number[];
+		return { ids: Int32Array.from(ids), externalIds: [] };
+	}
+	const rows = client.prepare('select id, external_id from customers where workspace_id = ? order by id').raw().all(workspaceId) as [number, string][];
+	return { ids: Int32Array.from(rows, ([id]) => id), externalIds: rows.map(([, externalId]) => externalId) };
 }
 
 /**
@@ -401,10 +410,9 @@ export function customerIdsInOrder(client: Database.Database, workspaceId: strin
  */
 export function* readEventColumnsFrom(client: Database.Database, workspaceId: string): Generator<void, EventColumns, void> {
 	const plan = planEventRead(client, workspaceId);
-	const customers = customersInIdOrder(client, workspaceId);
-	const ids = Int32Array.from(customers, ([id]) => id);
+	const customers = readCustomers(client, workspaceId, true);
 	const parts: EventPart[] = [];
-	for (const { from, to } of splitPlan(plan, 1)) parts.push(yield* readEventPart(client, workspaceId, plan, from, to, ids));
+	for (const { from, to } of splitPlan(plan, 1)) parts.push(yield* readEventPart(client, workspaceId, plan, from, to, customers.ids));
 	return mergeEventParts(plan, parts, customers);
 }
 
@@ -415,6 +423,8 @@ export interface EventReadRequest {
 	plan: EventReadPlan;
 	from: number;
 	to: number;
+	/** Whether to answer with the customers' external ids too (one reader of a read is asked). */
+	externalIds: boolean;
 }
 
 export type EventReadAnswer = { type: 'done'; part: EventPart } | { type: 'failed'; name: string; message: string; stack?: string };

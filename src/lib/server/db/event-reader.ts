@@ -5,10 +5,10 @@ import { Worker } from 'node:worker_threads';
 import { builtWorkerFile } from '../workers/locate';
 import { getDb } from './connection';
 import {
-	customersInIdOrder,
 	mergeEventParts,
 	partBuffers,
 	planEventRead,
+	readCustomers,
 	readEventColumnsFrom,
 	splitPlan,
 	type EventColumns,
@@ -20,7 +20,7 @@ import {
 /*
  * Reads a workspace's events (millions of rows, seconds of work) in worker threads, each through
  * a read-only connection of its own to the same file and over its own id range, while the server
- * thread reads the customers and goes on with other work (the first request of a new dataset
+ * thread goes on with other work (the first request of a new dataset
  * version also rebuilds the customer measures). The parts come back as transferred typed arrays
  * and are merged here into exactly the columns a read in this thread gives (event-read.ts).
  * Without the bundled worker (`vite dev`, vitest) or with an in-memory database, and when a
@@ -85,11 +85,14 @@ export async function readEventColumnsInWorkers(
 	workers: number
 ): Promise<EventColumns> {
 	const plan = planEventRead(client, workspaceId);
-	const reads = splitPlan(plan, workers).map(({ from, to }) => readPartInWorker(spawn, { databasePath, workspaceId, plan, from, to }));
+	const ranges = splitPlan(plan, workers);
+	if (ranges.length === 0) return mergeEventParts(plan, [], readCustomers(client, workspaceId, true));
+	// The first reader reads the customers' external ids too: none of the reading is left to this thread.
+	const reads = ranges.map(({ from, to }, i) => readPartInWorker(spawn, { databasePath, workspaceId, plan, from, to, externalIds: i === 0 }));
 	try {
-		const customers = customersInIdOrder(client, workspaceId);
 		const parts = await Promise.all(reads.map((read) => read.part));
-		return mergeEventParts(plan, parts, customers);
+		const first = parts[0]!;
+		return mergeEventParts(plan, parts, { ids: first.customerIds, externalIds: first.externalIds ?? [] });
 	} catch (error) {
 		for (const { worker } of reads) void worker.terminate();
 		throw error;

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { parentPort } from 'node:worker_threads';
-import { customerIdsInOrder, partBuffers, readEventPart, runToEnd, type EventReadAnswer, type EventReadRequest } from './event-read';
+import { partBuffers, readCustomers, readEventPart, runToEnd, type EventReadAnswer, type EventReadRequest } from './event-read';
 
 /*
  * Entry of an event reader worker thread: reads one id range of a workspace's events through a
@@ -16,8 +16,9 @@ if (port) {
 		let client: Database.Database | null = null;
 		try {
 			client = new Database(request.databasePath, { readonly: true, fileMustExist: true });
-			const customerIds = customerIdsInOrder(client, request.workspaceId);
-			const part = runToEnd(readEventPart(client, request.workspaceId, request.plan, request.from, request.to, customerIds));
+			const customers = readCustomers(client, request.workspaceId, request.externalIds);
+			const part = runToEnd(readEventPart(client, request.workspaceId, request.plan, request.from, request.to, customers.ids));
+			if (request.externalIds) part.externalIds = customers.externalIds;
 			const answer: EventReadAnswer = { type: 'done', part };
 			port.postMessage(answer, partBuffers(part));
 		} catch (error) {
