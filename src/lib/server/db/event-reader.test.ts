@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { spawnSourceWorker } from '../workers/source';
 import { openDatabase, type Db } from './connection';
 import { planEventRead, readEventColumnsFrom, runToEnd, type EventColumns } from './event-read';
-import { EventReaderStopped, readEventColumnsInWorkers } from './event-reader';
+import { EventReaderStopped, readEventColumnsFallingBack, readEventColumnsInWorkers, terminateEventReaders } from './event-reader';
 
 /*
  * The worker read against the read in this thread, on a database of three workspaces: "dense"
@@ -119,5 +119,25 @@ describe('event columns read in worker threads', () => {
 		await expect(readEventColumnsInWorkers(db.$client, join(dir, 'missing.db'), 'dense', spawn, 2)).rejects.toThrow(/unable to open|does not exist/i);
 		const dying = () => new Worker('process.exit(3)', { eval: true });
 		await expect(readEventColumnsInWorkers(db.$client, path, 'dense', dying, 2)).rejects.toBeInstanceOf(EventReaderStopped);
+	});
+
+	it('reads in this thread, with a log, when the workers fail', async () => {
+		const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+		try {
+			const dying = () => new Worker('process.exit(3)', { eval: true });
+			const columns = await readEventColumnsFallingBack(db.$client, 'spread', dying, 2);
+			expectSame(columns, runToEnd(readEventColumnsFrom(db.$client, 'spread')));
+			expect(logged).toHaveBeenCalledTimes(1);
+			expect(String(logged.mock.calls[0]![0])).toMatch(/worker threads failed; reading them in the server thread/);
+		} finally {
+			logged.mockRestore();
+		}
+	});
+
+	// Last: after a shutdown no read starts over.
+	it('fails, without reading again, when the workers are stopped for shutdown', async () => {
+		const reading = readEventColumnsFallingBack(db.$client, 'dense', spawn, 2);
+		await terminateEventReaders();
+		await expect(reading).rejects.toBeInstanceOf(EventReaderStopped);
 	});
 });

@@ -94,7 +94,8 @@ export async function readEventColumnsInWorkers(
 		const first = parts[0]!;
 		return mergeEventParts(plan, parts, { ids: first.customerIds, externalIds: first.externalIds ?? [] });
 	} catch (error) {
-		for (const { worker } of reads) void worker.terminate();
+		// The others are stopped (not left reading beside a fallback) before the failure is passed on.
+		await Promise.all(reads.map(({ worker }) => worker.terminate()));
 		throw error;
 	}
 }
@@ -103,13 +104,26 @@ export async function readEventColumnsInWorkers(
  * The workspace's events as columns without holding the event loop: in the bundled workers when
  * there are some (started before this returns its promise), else in this thread in chunks.
  */
-export async function readEventColumnsOffLoop(workspaceId: string): Promise<EventColumns> {
+export function readEventColumnsOffLoop(workspaceId: string): Promise<EventColumns> {
 	const client = getDb().$client;
 	const file = builtWorkerFile('event-reader');
-	if (file && !client.memory) {
-		const readers = Math.min(MAX_READERS, availableParallelism());
+	const spawn = file && !client.memory ? () => new Worker(file, { name: 'event-reader' }) : null;
+	return readEventColumnsFallingBack(client, workspaceId, spawn, Math.min(MAX_READERS, availableParallelism()));
+}
+
+/**
+ * In workers started by `spawn` (none: null); when they fail, logged and read again in this
+ * thread in chunks, the event loop free between them. Workers stopped for shutdown fail the read.
+ */
+export async function readEventColumnsFallingBack(
+	client: Database.Database,
+	workspaceId: string,
+	spawn: (() => Worker) | null,
+	readers: number
+): Promise<EventColumns> {
+	if (spawn) {
 		try {
-			return await readEventColumnsInWorkers(client, client.name, workspaceId, () => new Worker(file, { name: 'event-reader' }), readers);
+			return await readEventColumnsInWorkers(client, client.name, workspaceId, spawn, readers);
 		} catch (error) {
 			if (stopping) throw error;
 			console.error(`[events] reading the events of workspace ${workspaceId} in worker threads failed; reading them in the server thread instead`, error);
