@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { EventLog } from '../analytics/funnel/types';
 
 /*
  * Reading a workspace's events as columns, in pieces that the server thread and the event reader
@@ -10,17 +11,11 @@ import type Database from 'better-sqlite3';
  */
 
 /**
- * All events of a workspace as columns, customers numbered densely (0…n−1) in order of their
- * internal id; `customerIds` maps back. Event types and channels become codes, in name order.
+ * All events of a workspace as the funnel's event log, customers numbered densely (0…n−1) in
+ * order of their internal id; `customerIds` maps back. Event types and channels become codes, in
+ * name order.
  */
-export interface EventColumns {
-	customer: Int32Array;
-	at: Float64Array;
-	type: Int32Array;
-	channel: Int32Array;
-	eventTypes: string[];
-	channels: string[];
-	customerCount: number;
+export interface EventColumns extends EventLog {
 	customerIds: Int32Array;
 	externalIds: string[];
 }

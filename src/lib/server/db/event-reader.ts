@@ -29,10 +29,7 @@ import {
 
 /** A worker stopped without an answer (crashed, or was terminated). */
 export class EventReaderStopped extends Error {
-	constructor(message: string, options?: ErrorOptions) {
-		super(message, options);
-		this.name = 'EventReaderStopped';
-	}
+	override readonly name = 'EventReaderStopped';
 }
 
 /** More threads than this only contend for the same file pages. */
