@@ -136,7 +136,7 @@ describe('event columns read in worker threads', () => {
 
 	// Last: after a shutdown no read starts over.
 	it('fails, without reading again, when the workers are stopped for shutdown', async () => {
-		const reading = readEventColumnsFallingBack(db.$client, 'dense', spawn, 2);
+		const reading = readEventColumnsFallingBack(db.$client, 'dense', () => new Worker('setInterval(() => {}, 1000)', { eval: true }), 2);
 		await terminateEventReaders();
 		await expect(reading).rejects.toBeInstanceOf(EventReaderStopped);
 	});
