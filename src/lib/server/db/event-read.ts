@@ -38,6 +38,8 @@ export interface EventReadPlan {
 	low: number;
 	high: number;
 	types: string[];
+	/** The workspace's share of the ids low…high (as sampled): what a range's rows are expected to be. */
+	share: number;
 }
 
 /**
@@ -88,7 +90,7 @@ export function planEventRead(client: Database.Database, workspaceId: string): E
 		)
 		.raw()
 		.all({ w: workspaceId }) as [string, number, number][];
-	if (types.length === 0) return { by: 'id', low: 1, high: 0, types: [] };
+	if (types.length === 0) return { by: 'id', low: 1, high: 0, types: [], share: 0 };
 	const low = Math.min(...types.map(([, first]) => first));
 	const high = Math.max(...types.map(([, , last]) => last));
 	const span = high - low + 1;
@@ -106,7 +108,7 @@ export function planEventRead(client: Database.Database, workspaceId: string): E
 			looked += SAMPLE_IDS;
 		}
 	}
-	return { by: seen * 8 >= looked ? 'id' : 'type', low, high, types: types.map(([name]) => name) };
+	return { by: seen * 8 >= looked ? 'id' : 'type', low, high, types: types.map(([name]) => name), share: seen / looked };
 }
 
 /** The plan's ids cut into `parts` ranges of about equal length (fewer when there are few ids). */
@@ -185,16 +187,16 @@ class PartBuilder {
 		this.rows = row;
 	}
 
-	/** Exactly the rows read, in arrays of their own (their buffers can be transferred whole). */
+	/** The rows read, as views of the columns (not copies: the merge copies them, and a worker transfers the buffers whole). */
 	finish(groupEnds: number[]): EventPart {
 		const names = (codes: Map<string, number>) => [...codes.keys()];
 		return {
 			customerIds: this.customerIds,
 			externalIds: null,
-			customer: this.customer.slice(0, this.rows),
-			at: this.at.slice(0, this.rows),
-			type: this.type.slice(0, this.rows),
-			channel: this.channel.slice(0, this.rows),
+			customer: this.customer.subarray(0, this.rows),
+			at: this.at.subarray(0, this.rows),
+			type: this.type.subarray(0, this.rows),
+			channel: this.channel.subarray(0, this.rows),
 			typeNames: names(this.typeCodes),
 			channelNames: names(this.channelCodes),
 			groupEnds: Int32Array.from(groupEnds)
@@ -217,7 +219,9 @@ export function* readEventPart(
 	to: number,
 	customerIds: Int32Array
 ): Generator<void, EventPart, void> {
-	const part = new PartBuilder(Math.max(0, Math.min(to - from + 1, 1 << 20)), customerIds);
+	// Room for the rows the plan's sample expects, and a margin: the columns seldom grow (each growth copies them).
+	const span = Math.max(0, to - from + 1);
+	const part = new PartBuilder(Math.min(span, Math.ceil(span * plan.share * 1.25) + EVENT_CHUNK), customerIds);
 	if (plan.by === 'id') {
 		const read = client
 			.prepare(

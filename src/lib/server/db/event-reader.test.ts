@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { spawnSourceWorker } from '../workers/source';
 import { openDatabase, type Db } from './connection';
-import { planEventRead, readEventColumnsFrom, runToEnd, type EventColumns } from './event-read';
+import { planEventRead, readCustomers, readEventColumnsFrom, readEventPart, runToEnd, type EventColumns } from './event-read';
 import { EventReaderStopped, readEventColumnsFallingBack, readEventColumnsInWorkers, terminateEventReaders } from './event-reader';
 
 /*
@@ -93,7 +93,17 @@ describe('event columns read in worker threads', () => {
 	it('plans a read by id for rows in a run and by type for rows spread out', () => {
 		expect(planEventRead(db.$client, 'dense').by).toBe('id');
 		expect(planEventRead(db.$client, 'spread').by).toBe('type');
-		expect(planEventRead(db.$client, 'nobody')).toEqual({ by: 'id', low: 1, high: 0, types: [] });
+		expect(planEventRead(db.$client, 'nobody')).toEqual({ by: 'id', low: 1, high: 0, types: [], share: 0 });
+	});
+
+	it('reads the same rows when the plan expected far fewer (the columns grow)', () => {
+		const plan = planEventRead(db.$client, 'dense');
+		const { ids } = readCustomers(db.$client, 'dense', false);
+		const read = (share: number) => runToEnd(readEventPart(db.$client, 'dense', { ...plan, share }, plan.low, plan.high, ids));
+		const [expected, grown] = [read(plan.share), read(0)];
+		expect(grown.customer.length).toBe(200_000);
+		for (const key of ['customer', 'at', 'type', 'channel'] as const) expect(Buffer.from(grown[key].buffer, 0, grown[key].byteLength).equals(Buffer.from(expected[key].buffer, 0, expected[key].byteLength))).toBe(true);
+		expect(grown.typeNames).toEqual(expected.typeNames);
 	});
 
 	it.each(['dense', 'spread'])('gives exactly the columns of the read in this thread (%s)', async (workspaceId) => {
