@@ -20,18 +20,19 @@ function collabOnViteServer(): Plugin {
 }
 
 /**
- * Bundles the persona clustering worker (src/lib/server/personas/cluster.worker.ts) into one
- * self-contained file, build/server/workers/persona-clustering.js. A worker thread needs a JS file
- * of its own, and neither the SSR build nor adapter-node emits one: adapter-node bundles only what
- * its entries import, and it empties build/ first. So this runs after it, at the end of the server
- * build ('post' among the sequential closeBundle hooks, where SvelteKit runs the adapter).
- * The output folder matches adapter-node's `out` in svelte.config.js.
+ * Bundles the server's worker threads, each entry into build/server/workers/<name>.js (code they
+ * share goes to workers/chunks/). A worker thread needs a JS file of its own, and neither the SSR
+ * build nor adapter-node emits one: adapter-node bundles only what its entries import, and it
+ * empties build/ first. So this runs after it, at the end of the server build ('post' among the
+ * sequential closeBundle hooks, where SvelteKit runs the adapter). Packages (better-sqlite3) stay
+ * imports, resolved from node_modules as the server's own chunks are. The output folder matches
+ * adapter-node's `out` in svelte.config.js; src/lib/server/workers/locate.ts finds the files.
  */
-function personaClusteringWorker(): Plugin {
+function serverWorkers(entries: Record<string, string>): Plugin {
 	let serverBuild = false;
 	let root = process.cwd();
 	return {
-		name: 'waymark-persona-clustering-worker',
+		name: 'waymark-server-workers',
 		apply: 'build',
 		configResolved(config) {
 			serverBuild = Boolean(config.build.ssr);
@@ -48,11 +49,14 @@ function personaClusteringWorker(): Plugin {
 					logLevel: 'warn',
 					publicDir: false,
 					build: {
-						ssr: 'src/lib/server/personas/cluster.worker.ts',
+						ssr: true,
 						outDir: 'build/server/workers',
 						emptyOutDir: false,
 						sourcemap: true,
-						rollupOptions: { output: { format: 'es', entryFileNames: 'persona-clustering.js' } }
+						rollupOptions: {
+							input: entries,
+							output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' }
+						}
 					}
 				});
 			}
@@ -69,7 +73,10 @@ export default defineConfig({
 		}),
 		sveltekit(),
 		collabOnViteServer(),
-		personaClusteringWorker()
+		serverWorkers({
+			'persona-clustering': 'src/lib/server/personas/cluster.worker.ts',
+			'event-reader': 'src/lib/server/db/event-reader.worker.ts'
+		})
 	],
 	test: {
 		projects: [

@@ -9,7 +9,7 @@ import {
 	validateSessionToken
 } from '$lib/server/auth';
 import { attachCollab, collabServer } from '$lib/server/collab';
-import { closeDb, getDb } from '$lib/server/db';
+import { closeDb, getDb, terminateEventReaders } from '$lib/server/db';
 import { seedDemoIfEmpty } from '$lib/server/demo';
 import { errorResponse } from '$lib/server/http/api';
 import { recoverOnce as recoverInterruptedImports } from '$lib/server/imports';
@@ -31,8 +31,9 @@ export const init: ServerInit = async () => {
 	await seedDemoIfEmpty();
 	const httpServer = globalThis.__waymarkHttpServer;
 	if (httpServer) attachCollab(httpServer);
-	// A running persona clustering's worker is stopped first, while its derivation can still be marked.
-	(globalThis.__waymarkShutdownHooks ??= []).push(stopDerivations, () => {
+	// A running persona clustering's worker is stopped first, while its derivation can still be marked;
+	// event reader workers before the database closes (their reads fail, none starts over).
+	(globalThis.__waymarkShutdownHooks ??= []).push(stopDerivations, terminateEventReaders, () => {
 		collabServer().shutdown();
 		closeDb();
 	});

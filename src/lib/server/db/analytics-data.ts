@@ -1,6 +1,9 @@
 import type { StepVoices } from '$lib/domain/metrics';
 import { getDb } from './connection';
 import type { RuleFilter } from './customer-groups';
+import { readEventColumnsFrom, runToEnd, type EventColumns } from './event-read';
+
+export type { EventColumns } from './event-read';
 
 /*
  * What the analyses read: transactions, survey answers and per-customer facts of a workspace,
@@ -119,186 +122,13 @@ export function eventTypeSummaries(workspaceId: string): EventTypeSummary[] {
 }
 
 /**
- * All events of a workspace as columns, customers numbered densely (0…n−1) in order of their
- * internal id; `customerIds` maps back. Event types and channels become codes, in name order.
+ * Reads the workspace's events as columns in this thread, yielding between reads so that the
+ * caller can let other requests run (event-reader.ts reads in worker threads when it can).
  */
-export interface EventColumns {
-	customer: Int32Array;
-	at: Float64Array;
-	type: Int32Array;
-	channel: Int32Array;
-	eventTypes: string[];
-	channels: string[];
-	customerCount: number;
-	customerIds: Int32Array;
-	externalIds: string[];
-}
-
-/** Rows per read: the event loop may run between reads, and a read costs little beyond its rows. */
-const EVENT_CHUNK = 65_536;
-
-/**
- * Internal customer id → dense index (−1: not a customer of the list), for ids in ascending
- * order. A table when the ids lie close together (the usual case: one import creates them in a
- * run), a binary search otherwise.
- */
-function denseIndex(ids: Int32Array): (id: number) => number {
-	const n = ids.length;
-	if (n === 0) return () => -1;
-	const low = ids[0]!;
-	const span = ids[n - 1]! - low + 1;
-	if (span <= 4 * n + 1024) {
-		const table = new Int32Array(span).fill(-1);
-		for (let i = 0; i < n; i++) table[ids[i]! - low] = i;
-		return (id) => (id >= low && id - low < span ? table[id - low]! : -1);
-	}
-	return (id) => {
-		let lo = 0;
-		let hi = n - 1;
-		while (lo <= hi) {
-			const mid = (lo + hi) >>> 1;
-			const value = ids[mid]!;
-			if (value === id) return mid;
-			if (value < id) lo = mid + 1;
-			else hi = mid - 1;
-		}
-		return -1;
-	};
-}
-
-/**
- * Reads the workspace's events as columns, yielding between reads so that the caller can let
- * other requests run (see journeyData).
- *
- * Handing millions of rows one by one from SQLite to JavaScript costs more than reading them:
- * each read gathers up to EVENT_CHUNK rows into JSON arrays inside SQLite, which JSON.parse
- * turns back in one go. When the workspace's rows lie close together by id (one import writes
- * them in a run), reads go by id range, scanning the table in its own order; otherwise by event
- * type along the type index, so that other workspaces' rows are never scanned.
- *
- * The rows read are those up to the highest id seen at the start: rows that an import adds
- * meanwhile wait for the next dataset version, which that import raises. A row whose customer
- * was erased meanwhile is left out.
- */
-export function* readEventColumns(workspaceId: string): Generator<void, EventColumns, void> {
-	const client = getDb().$client;
-	const bounds = client
-		.prepare('select count(*) as count, min(id) as low, max(id) as high from customer_events where workspace_id = ?')
-		.get(workspaceId) as { count: number; low: number | null; high: number | null };
-	const customers = client.prepare('select id, external_id from customers where workspace_id = ? order by id').raw().all(workspaceId) as [number, string][];
-	const customerIds = Int32Array.from(customers, ([id]) => id);
-	const indexOf = denseIndex(customerIds);
-	const count = bounds.count;
-	const customer = new Int32Array(count);
-	const at = new Float64Array(count);
-	const type = new Int32Array(count);
-	const channel = new Int32Array(count);
-	const typeCodes = new Map<string, number>();
-	const channelCodes = new Map<string, number>();
-	const code = (codes: Map<string, number>, value: string) => {
-		let found = codes.get(value);
-		if (found === undefined) codes.set(value, (found = codes.size));
-		return found;
-	};
-	let row = 0;
-	/** Appends a read: JSON arrays of customer ids, moments, channels and types (or one type code for all). */
-	const append = (customersJson: string, momentsJson: string, channelsJson: string, types: string | number) => {
-		const ids = JSON.parse(customersJson) as number[];
-		const moments = JSON.parse(momentsJson) as number[];
-		const names = JSON.parse(channelsJson) as (string | null)[];
-		const typeNames = typeof types === 'string' ? (JSON.parse(types) as string[]) : null;
-		const first = row;
-		for (let i = 0; i < ids.length && row < count; i++) {
-			const index = indexOf(ids[i]!);
-			if (index < 0) continue;
-			const name = names[i];
-			customer[row] = index;
-			at[row] = moments[i]!;
-			type[row] = i;
-			channel[row] = name === null ? -1 : code(channelCodes, name!);
-			row++;
-		}
-		// The row's position in the read stood in for its type until here.
-		if (typeNames) for (let r = first; r < row; r++) type[r] = code(typeCodes, typeNames[type[r]!]!);
-		else type.fill(types as number, first, row);
-	};
-
-	if (count > 0 && bounds.low !== null && bounds.high !== null) {
-		const { low, high } = bounds;
-		// Scanning by id pays for other workspaces' rows in the range; at 1 in 8 it still wins.
-		if (count * 8 >= high - low + 1) {
-			// `+workspace_id`: filter, do not search, by workspace; the id range is the search.
-			const read = client
-				.prepare(
-					`select json_group_array(customer_id), json_group_array(occurred_at), json_group_array(channel), json_group_array(event_type)
-					from customer_events where id >= ? and id < ? and +workspace_id = ?`
-				)
-				.raw();
-			for (let from = low; from <= high && row < count; from += EVENT_CHUNK) {
-				const [ids, moments, names, types] = read.get(from, Math.min(from + EVENT_CHUNK, high + 1), workspaceId) as [string, string, string, string];
-				append(ids, moments, names, types);
-				yield;
-			}
-		} else {
-			const types = client
-				.prepare('select distinct event_type from customer_events where workspace_id = ? order by event_type')
-				.pluck()
-				.all(workspaceId) as string[];
-			const read = client
-				.prepare(
-					`select json_group_array(customer_id), json_group_array(occurred_at), json_group_array(channel), max(id), count(*) from (
-						select id, customer_id, occurred_at, channel from customer_events
-						where workspace_id = ? and event_type = ? and id > ? and id <= ? order by id limit ?
-					)`
-				)
-				.raw();
-			for (const eventType of types) {
-				const typeCode = code(typeCodes, eventType);
-				for (let after = low - 1; row < count; ) {
-					const [ids, moments, names, last, got] = read.get(workspaceId, eventType, after, high, EVENT_CHUNK) as [string, string, string, number | null, number];
-					if (got > 0) append(ids, moments, names, typeCode);
-					yield;
-					if (got < EVENT_CHUNK || last === null) break;
-					after = last;
-				}
-			}
-		}
-	}
-
-	// Codes in name order, whichever order the rows came in.
-	const sorted = (codes: Map<string, number>) => {
-		const names = [...codes.keys()].sort();
-		const remap = new Int32Array(codes.size);
-		names.forEach((name, index) => (remap[codes.get(name)!] = index));
-		return { names, remap };
-	};
-	const types = sorted(typeCodes);
-	const channels = sorted(channelCodes);
-	for (let i = 0; i < row; i++) {
-		type[i] = types.remap[type[i]!]!;
-		if (channel[i]! >= 0) channel[i] = channels.remap[channel[i]!]!;
-	}
-	return {
-		customer: customer.subarray(0, row),
-		at: at.subarray(0, row),
-		type: type.subarray(0, row),
-		channel: channel.subarray(0, row),
-		eventTypes: types.names,
-		channels: channels.names,
-		customerCount: customerIds.length,
-		customerIds,
-		externalIds: customers.map(([, externalId]) => externalId)
-	};
-}
+export const readEventColumns = (workspaceId: string): Generator<void, EventColumns, void> => readEventColumnsFrom(getDb().$client, workspaceId);
 
 /** All of readEventColumns at once. */
-export function eventColumns(workspaceId: string): EventColumns {
-	const reading = readEventColumns(workspaceId);
-	for (;;) {
-		const step = reading.next();
-		if (step.done) return step.value;
-	}
-}
+export const eventColumns = (workspaceId: string): EventColumns => runToEnd(readEventColumns(workspaceId));
 
 /** Revenue per customer (internal id → sum of amounts). */
 export function revenueByCustomer(workspaceId: string): Map<number, number> {

@@ -14,5 +14,6 @@ export * from './customer-data';
 export * from './customer-measures';
 export * from './customer-groups';
 export * from './analytics-data';
+export { readEventColumnsOffLoop, terminateEventReaders } from './event-reader';
 export * from './value-assumptions';
 export * from './personas';

@@ -213,6 +213,11 @@ export interface JourneyInput extends Omit<JourneyQuery, 'channel'> {
 async function journeyOf(user: db.User | null, boardId: string, input: JourneyInput, waitMs: number) {
 	const { board, workspace, role } = requireBoard(user, boardId, 'boards:read');
 	if (!roleAllows(role, 'data:read')) throw forbidden();
+	// The events do not depend on the customer measures: their read starts first (in worker
+	// threads), so that a new dataset version's measures are built here meanwhile (scopeOf).
+	const version = db.datasetVersion(workspace.id);
+	const data = (datasetVersion: number) => journeyData(workspace.id, datasetVersion, () => defaultClv(workspace.id, datasetVersion));
+	data(version).catch(() => {});
 	const scope = scopeOf(user, workspace.id, { groupId: input.groupId, personaId: input.personaId });
 	const steps = journeySteps(readBoard(collabServer().openRoom(board.id, workspace.id).doc));
 	const query: JourneyQuery = {
@@ -224,17 +229,17 @@ async function journeyOf(user: db.User | null, boardId: string, input: JourneyIn
 	};
 	const key = `${workspace.id}:${scope.datasetVersion}:journey:${scope.key}:${JSON.stringify({ steps, query })}`;
 	const computation = results.get(key, async () => {
-		const data = await journeyData(workspace.id, scope.datasetVersion, () => defaultClv(workspace.id, scope.datasetVersion));
+		const events = await data(scope.datasetVersion);
 		let include: Uint8Array | null = null;
 		if (scope.filter) {
-			include = new Uint8Array(data.log.customerCount);
+			include = new Uint8Array(events.log.customerCount);
 			for (const id of db.groupMemberIds(workspace.id, scope.filter)) {
-				const index = data.indexOf.get(id);
+				const index = events.indexOf.get(id);
 				if (index !== undefined) include[index] = 1;
 			}
 		}
 		const window = { windowMs: (query.withinDays || 7) * 86_400_000, from: query.from, to: query.to };
-		return computeJourney(data, steps, {
+		return computeJourney(events, steps, {
 			include,
 			answers: db.surveyRows(workspace.id, scope.filter),
 			query,

@@ -77,14 +77,13 @@ export function journeyData(workspaceId: string, datasetVersion: number, clv: ()
 	const current = live.get(workspaceId);
 	if (current && current.version === datasetVersion) return current.data;
 	const data = (async (): Promise<JourneyData> => {
-		// Read in chunks, letting other requests run in between: millions of rows take a second or two.
-		const reading = db.readEventColumns(workspaceId);
-		let read = reading.next();
-		while (!read.done) {
-			await yieldToEventLoop();
-			read = reading.next();
-		}
-		const columns = read.value;
+		// Worker threads read the events (their start comes before this function's first await,
+		// so the caller's own work overlaps them); the CLV is fitted meanwhile.
+		const reading = db.readEventColumnsOffLoop(workspaceId);
+		const clvValues = clv();
+		// Awaited below, after the columns; until then a failure must not count as unhandled.
+		clvValues.catch(() => {});
+		const columns = await reading;
 		await yieldToEventLoop();
 		const log = indexEventLog(columns);
 		const indexOf = new Map<number, number>();
@@ -95,7 +94,7 @@ export function journeyData(workspaceId: string, datasetVersion: number, clv: ()
 			if (index !== undefined) revenue[index] = amount;
 		}
 		await yieldToEventLoop();
-		const values = await clv();
+		const values = await clvValues;
 		let clvColumn: Float64Array | null = null;
 		if (values) {
 			clvColumn = new Float64Array(columns.customerCount).fill(Number.NaN);

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import {
@@ -8,6 +7,7 @@ import {
 	type PersonaDerivation,
 	type PersonaInput
 } from '../analytics/segmentation';
+import { builtWorkerFile } from '../workers/locate';
 import { encodeRequest, type FromWorker } from './cluster-protocol';
 
 /*
@@ -23,29 +23,6 @@ export class ClusterWorkerStopped extends Error {
 		super(message, options);
 		this.name = 'ClusterWorkerStopped';
 	}
-}
-
-const WORKER_FILE = 'workers/persona-clustering.js';
-
-let located: URL | null | undefined;
-
-/**
- * The bundled worker of the production build (vite.config.ts writes it to build/server/workers/
- * after the adapter). This module itself lands in a chunk a level or two below build/server, so
- * the folders above it are searched. Under `vite dev` and vitest this module is the TypeScript
- * source and there is no bundled worker: null.
- */
-export function builtWorkerFile(): URL | null {
-	if (located !== undefined) return located;
-	located = null;
-	for (let up = './', depth = 0; depth < 4; up += '../', depth++) {
-		const candidate = new URL(`${up}${WORKER_FILE}`, import.meta.url);
-		if (existsSync(candidate)) {
-			located = candidate;
-			break;
-		}
-	}
-	return located;
 }
 
 const running = new Set<Worker>();
@@ -119,7 +96,7 @@ export async function derivePersonasOffLoop(
 	options: DeriveOptions,
 	signal?: AbortSignal
 ): Promise<PersonaDerivation> {
-	const file = builtWorkerFile();
+	const file = builtWorkerFile('persona-clustering');
 	if (file) {
 		// An optional cap on the worker's heap: a derivation too big for it fails on its own,
 		// without taking the server's memory (the default: no cap beyond Node's own).

@@ -1,19 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { spawnSourceWorker as spawnFromSource } from '../workers/source';
 
-/*
- * For unit tests and benches, which run the TypeScript sources: a clustering worker started from
- * cluster.worker.ts through tsx's ESM API (a devDependency; a plain worker cannot load TypeScript
- * on Node 20, and a worker's execArgv does not take --import there). The app never imports this;
- * in production the bundled worker is used.
- */
-export function spawnSourceWorker(): Worker {
-	const manifest = createRequire(import.meta.url).resolve('tsx/package.json');
-	const exported = JSON.parse(readFileSync(manifest, 'utf8')).exports['./esm/api'].import.default as string;
-	const tsx = new URL(exported, pathToFileURL(manifest)).href;
-	const entry = new URL('./cluster.worker.ts', import.meta.url).href;
-	const boot = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-	return new Worker(boot, { eval: true, name: 'persona-clustering (source)' });
-}
+/** A clustering worker from cluster.worker.ts, for unit tests and benches (see ../workers/source.ts). */
+export const spawnSourceWorker = (): Worker => spawnFromSource(new URL('./cluster.worker.ts', import.meta.url), 'persona-clustering');

@@ -1,0 +1,32 @@
+import Database from 'better-sqlite3';
+import { parentPort } from 'node:worker_threads';
+import { partBuffers, readCustomers, readEventPart, runToEnd, type EventReadAnswer, type EventReadRequest } from './event-read';
+
+/*
+ * Entry of an event reader worker thread: reads one id range of a workspace's events through a
+ * read-only connection of its own (WAL lets readers run beside the server's connection) and
+ * answers with the part's columns (its customers numbered as it read them), their buffers transferred. One request per worker. The
+ * production build bundles this file into build/server/workers/event-reader.js (vite.config.ts);
+ * event-reader.ts starts it.
+ */
+
+const port = parentPort;
+if (port) {
+	port.once('message', (request: EventReadRequest) => {
+		let client: Database.Database | null = null;
+		try {
+			client = new Database(request.databasePath, { readonly: true, fileMustExist: true });
+			const customers = readCustomers(client, request.workspaceId, request.externalIds);
+			const part = runToEnd(readEventPart(client, request.workspaceId, request.plan, request.from, request.to, customers.ids));
+			if (request.externalIds) part.externalIds = customers.externalIds;
+			const answer: EventReadAnswer = { type: 'done', part };
+			port.postMessage(answer, partBuffers(part));
+		} catch (error) {
+			const failure = error instanceof Error ? error : new Error(String(error));
+			const answer: EventReadAnswer = { type: 'failed', name: failure.name, message: failure.message, stack: failure.stack };
+			port.postMessage(answer);
+		} finally {
+			client?.close();
+		}
+	});
+}
