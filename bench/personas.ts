@@ -22,24 +22,11 @@ import {
 	planSilhouette,
 	type DeriveStage
 } from '../src/lib/server/analytics/segmentation/index';
-import { plantedCustomers } from '../src/lib/server/analytics/segmentation/synthetic';
+import { PLANTED_NUMERIC_FEATURES, plantedCustomers } from '../src/lib/server/analytics/segmentation/synthetic';
 import { deriveInWorker } from '../src/lib/server/personas/cluster-runner';
 import { spawnSourceWorker } from '../src/lib/server/personas/source-worker';
 
-const NUMERIC_12 = [
-	'customerLifetimeValue',
-	'monetaryValue',
-	'margin',
-	'recencyDays',
-	'frequency',
-	'interPurchaseDays',
-	'channelShareWebshop',
-	'channelShareApp',
-	'channelShareStore',
-	'nps',
-	'tenureDays',
-	'householdSize'
-];
+const NUMERIC_12 = PLANTED_NUMERIC_FEATURES.slice(0, 12);
 /** 10 numeric + 2 categorical: the k-prototypes path. */
 const MIXED_12 = [...NUMERIC_12.slice(0, 9), 'tenureDays', 'topCategory', 'loyaltyMember'];
 /** The benchmark shape: 15 features (13 numeric + 2 categorical). */

@@ -126,3 +126,18 @@ export function orderBySize(clustering: Clustering, p: number, q: number): Clust
 	});
 	return { ...clustering, labels, sizes, centroids, modes };
 }
+
+/** Population variance of each numeric column (0 for none): what tolerances and γ are scaled by. */
+export function columnVariances({ rows, numeric, p }: Pick<ClusterData, 'rows' | 'numeric' | 'p'>): Float64Array {
+	const variances = new Float64Array(p);
+	if (rows === 0) return variances;
+	for (let j = 0; j < p; j++) {
+		let sum = 0;
+		for (let i = 0; i < rows; i++) sum += numeric[i * p + j]!;
+		const mean = sum / rows;
+		let squares = 0;
+		for (let i = 0; i < rows; i++) squares += (numeric[i * p + j]! - mean) ** 2;
+		variances[j] = squares / rows;
+	}
+	return variances;
+}

@@ -4,7 +4,7 @@
  * modes of the categorical part, and the assignment uses the shared dissimilarity
  * (cluster-data.ts). Deterministic: every random choice comes from a seed derived per restart.
  */
-import { numericOnly, type ClusterData, type Clustering } from './cluster-data';
+import { columnVariances, numericOnly, type ClusterData, type Clustering } from './cluster-data';
 import { SegmentationError } from './errors';
 import { createRandom, deriveSeed, type Random } from './random';
 
@@ -75,18 +75,8 @@ export function runClustering(data: ClusterData, options: ClusteringOptions): Cl
 }
 
 function meanColumnVariance(data: ClusterData): number {
-	const { rows, numeric, p } = data;
-	if (p === 0 || rows === 0) return 0;
-	let total = 0;
-	for (let j = 0; j < p; j++) {
-		let sum = 0;
-		for (let i = 0; i < rows; i++) sum += numeric[i * p + j]!;
-		const mean = sum / rows;
-		let squares = 0;
-		for (let i = 0; i < rows; i++) squares += (numeric[i * p + j]! - mean) ** 2;
-		total += squares / rows;
-	}
-	return total / p;
+	if (data.p === 0 || data.rows === 0) return 0;
+	return columnVariances(data).reduce((total, variance) => total + variance, 0) / data.p;
 }
 
 /**

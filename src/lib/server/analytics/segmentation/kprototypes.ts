@@ -13,7 +13,7 @@
  * want categories to weigh more pass a larger γ. Without numeric features γ does not change the
  * partition (k-modes), and 1 is used.
  */
-import type { ClusterData } from './cluster-data';
+import { columnVariances, type ClusterData } from './cluster-data';
 import { SegmentationError } from './errors';
 import { runClustering, type ClusteringOptions, type ClusteringRun } from './kmeans';
 
@@ -33,17 +33,9 @@ export interface KPrototypesOptions extends ClusteringOptions {
 }
 
 export function defaultGamma(matrix: Pick<MixedMatrix, 'rows' | 'numeric' | 'p'>): number {
-	const { rows, numeric, p } = matrix;
+	const { rows, p } = matrix;
 	if (p === 0 || rows === 0) return 1;
-	let sdSum = 0;
-	for (let j = 0; j < p; j++) {
-		let sum = 0;
-		for (let i = 0; i < rows; i++) sum += numeric[i * p + j]!;
-		const mean = sum / rows;
-		let squares = 0;
-		for (let i = 0; i < rows; i++) squares += (numeric[i * p + j]! - mean) ** 2;
-		sdSum += Math.sqrt(squares / rows);
-	}
+	const sdSum = columnVariances(matrix).reduce((total, variance) => total + Math.sqrt(variance), 0);
 	const gamma = (0.5 * sdSum) / p;
 	// All numeric features constant: categories are all there is.
 	return gamma > 0 ? gamma : 1;

@@ -87,6 +87,24 @@ export interface PlantedCustomers {
 	readonly personas: Int32Array;
 }
 
+/** The planted customers' numeric features (catalogue ids), in column order. */
+export const PLANTED_NUMERIC_FEATURES = [
+	'customerLifetimeValue',
+	'monetaryValue',
+	'margin',
+	'recencyDays',
+	'frequency',
+	'interPurchaseDays',
+	'channelShareWebshop',
+	'channelShareApp',
+	'channelShareStore',
+	'nps',
+	'tenureDays',
+	'householdSize',
+	'furthestJourneyStep',
+	'csat'
+] as const;
+
 /**
  * Customers from four planted personas, with the catalogue feature ids as column names:
  * 14 numeric features plus the categorical topCategory and loyaltyMember. Money and counts are
@@ -95,22 +113,7 @@ export interface PlantedCustomers {
  */
 export function plantedCustomers(customerCount: number, seed: number, missingShare = 0.1): PlantedCustomers {
 	const random = createRandom(seed);
-	const numericIds = [
-		'customerLifetimeValue',
-		'monetaryValue',
-		'margin',
-		'recencyDays',
-		'frequency',
-		'interPurchaseDays',
-		'channelShareWebshop',
-		'channelShareApp',
-		'channelShareStore',
-		'nps',
-		'tenureDays',
-		'householdSize',
-		'furthestJourneyStep',
-		'csat'
-	];
+	const numericIds = PLANTED_NUMERIC_FEATURES;
 	const numeric = Object.fromEntries(numericIds.map((id) => [id, new Float64Array(customerCount)]));
 	const topCategory: (string | null)[] = new Array(customerCount);
 	const loyaltyMember: (string | null)[] = new Array(customerCount);
