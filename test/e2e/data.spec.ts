@@ -93,6 +93,7 @@ test('a Dutch semicolon export: preview, change a column, import with a progress
 	await page.request.patch('/api/v1/me', { data: { locale: 'nl' } });
 	await page.reload();
 	await expect(page.getByText(/^1 rij is niet geldig; er is niets geïmporteerd\./)).toBeVisible();
+	await page.screenshot({ path: 'screenshots/data-import-failed-nl.png', fullPage: true });
 });
 
 test('a mapping saved for a headerless file is chosen again for the next one', async ({ page }) => {
