@@ -4,6 +4,7 @@
  * about a cell that does not.
  */
 export * from './kinds';
+export * from './event-types';
 export * from './fields';
 export * from './messages';
 export * from './preview';
