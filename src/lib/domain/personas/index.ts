@@ -1,1 +1,2 @@
 export * from './phrasing';
+export * from './minimum';

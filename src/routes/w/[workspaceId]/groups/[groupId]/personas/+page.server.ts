@@ -30,6 +30,7 @@ export const load: PageServerLoad = (event) =>
 			derivation: result.latest ? derivationJson(result.latest) : null,
 			lastDone: result.lastDone ? derivationJson(result.lastDone) : null,
 			stale: result.stale,
+			customers: result.customers,
 			mayEdit: result.mayEdit,
 			catalogue: PERSONA_FEATURES.map((f) => ({ id: f.id, basis: f.basis, unit: f.unit, chosen: DEFAULT_PERSONA_FEATURES.includes(f.id) }))
 		};
