@@ -2,6 +2,7 @@ import type { GroupRule } from '$lib/domain/groups';
 import * as Y from 'yjs';
 import { personaRoomName, readNarrative, type NarrativeSnapshot } from '$lib/domain/persona';
 import { DEFAULT_CURRENCY } from '$lib/domain/currency';
+import type { Locale } from '$lib/domain/format';
 import {
 	MIN_CUSTOMERS_PER_PERSONA,
 	MIN_GROUP_CUSTOMERS,
@@ -26,7 +27,7 @@ import { activeDerivationIds, enqueue, RESTARTED } from './job';
  * changing personas is for those who define groups (groups:write).
  */
 
-export { freshNames, stopDerivations } from './job';
+export { stopDerivations } from './job';
 export { ageBand } from './features';
 export { personaMarkdown } from './markdown';
 export { deletePersonaPhoto, getPersonaPhoto, putPersonaPhoto, type PersonaPhotoInfo } from './photo';
@@ -48,6 +49,8 @@ export interface DeriveInput {
 	k: number | 'auto';
 	features?: string[];
 	seed?: number;
+	/** The language of suggested names; the user's own language when left out. */
+	locale?: Locale;
 }
 
 /** 422 for a group too small for the personas asked for, saying how many customers it has and needs. */
@@ -91,7 +94,15 @@ export function startDerivation(user: db.User | null, groupId: string, input: De
 		status: 'queued',
 		createdBy: access.user.id
 	});
-	enqueue({ derivationId: derivation.id, user: access.user, group: access.group, k: input.k, features, seed: derivation.seed });
+	enqueue({
+		derivationId: derivation.id,
+		user: access.user,
+		group: access.group,
+		k: input.k,
+		features,
+		seed: derivation.seed,
+		locale: input.locale ?? access.user.locale ?? 'en'
+	});
 	return derivation;
 }
 
@@ -221,7 +232,9 @@ export function createPersona(user: db.User | null, groupId: string, input: Pers
 
 export function updatePersona(user: db.User | null, personaId: string, changes: Partial<PersonaInput>): PersonaWithPhoto {
 	const { persona } = requirePersona(user, personaId, 'groups:write');
-	const updated = withPhotos([db.updatePersona(persona.id, changes)!])[0]!;
+	// A name the team set is theirs: no later derivation suggests another.
+	const named = changes.name === undefined ? {} : { nameSuggested: false };
+	const updated = withPhotos([db.updatePersona(persona.id, { ...changes, ...named })!])[0]!;
 	announceChange({ kind: 'personas', workspaceId: persona.workspaceId, groupId: persona.groupId });
 	return updated;
 }

@@ -13,6 +13,7 @@ import {
 	startDerivation,
 	updatePersona
 } from '$lib/server/personas';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
@@ -51,7 +52,7 @@ export const actions: Actions = {
 				features: features.length ? features : undefined,
 				seed: fields.seed?.trim() ? fields.seed : undefined
 			});
-			const derivation = startDerivation(event.locals.user, event.params.groupId, input);
+			const derivation = startDerivation(event.locals.user, event.params.groupId, { ...input, locale: getLocale() });
 			return { derivationId: derivation.id };
 		}),
 	add: (event) =>
