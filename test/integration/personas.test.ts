@@ -137,13 +137,14 @@ describe('deriving personas', () => {
 		expect(items.reduce((sum, p) => sum + p.revenueShare, 0)).toBeCloseTo(1, 10);
 		for (const persona of items) {
 			expect(persona.origin).toBe('derived');
-			expect(persona.name).toMatch(/^Persona [A-C]$/);
 			expect(persona.stability).toBeGreaterThan(0.95);
 			expect(persona.clvMean).toEqual(expect.any(Number));
 			expect(persona.distinguishing.length).toBeGreaterThan(3);
 			expect(persona.distinguishing[0]).toMatchObject({ feature: expect.any(String), z: expect.any(Number), text: expect.any(String) });
 			expect(await segmentsOf(persona.id)).toHaveProperty('size', 1);
 		}
+		// Named by what sets each apart, in the language of who derived them; not "Persona A…C".
+		expect(items.map((p) => p.name)).toEqual(['Low-value app buyers', 'Occasional store shoppers', 'Thrifty webshop buyers']);
 		const app = items.find((p) => p.distinguishing.some((d: { text: string }) => d.text.startsWith('mostly in the app')));
 		expect(app, JSON.stringify(items.map((p) => p.distinguishing.map((d: { text: string }) => d.text)))).toBeDefined();
 		expect(app.distinguishing.map((d: { text: string }) => d.text)).toContainEqual(expect.stringMatching(/^buys \d+(\.\d)?× as often$/));
@@ -178,6 +179,19 @@ describe('deriving personas', () => {
 		const after = (await personas()).items;
 		expect(after.map((p) => p.id).sort()).toEqual(before);
 		expect(after.find((p) => p.id === appPersonaId).name).toBe('App regulars');
+	});
+
+	it('suggests names in the language of who derives them, keeping the names the team gave', async () => {
+		expect((await owner.patch('/api/v1/me', { locale: 'nl' })).status).toBe(200);
+		try {
+			const again = await derive({ k: 3, seed: 3 });
+			expect(again.status).toBe('done');
+			const names = (await personas()).items.map((p) => p.name);
+			expect(names).toEqual(['App regulars', 'Incidentele winkelkopers', 'Zuinige webshopkopers']);
+			expect(again.changes.continued.map((c: { name: string }) => c.name)).toEqual(names);
+		} finally {
+			await owner.patch('/api/v1/me', { locale: 'en' });
+		}
 	});
 
 	it('adds personas for new clusters and archives those no cluster continues', async () => {
