@@ -34,6 +34,12 @@ function plantedData() {
 	return { customers: customers.join('\n'), transactions: transactions.join('\n'), events: events.join('\n') };
 }
 
+/** The names the planted kinds get from what sets them apart, largest persona first. */
+const SUGGESTED_NAMES = {
+	en: ['Low-value app buyers', 'Occasional store shoppers', 'Thrifty webshop buyers'],
+	nl: ['Minder waardevolle app-kopers', 'Incidentele winkelkopers', 'Zuinige webshopkopers']
+};
+
 async function importCsv(request: APIRequestContext, workspaceId: string, kind: string, csv: string) {
 	const started = await request.post(`/api/v1/workspaces/${workspaceId}/imports`, {
 		multipart: { kind, file: { name: `${kind}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) } },
