@@ -36,8 +36,8 @@ function plantedData() {
 
 /** The names the planted kinds get from what sets them apart, largest persona first. */
 const SUGGESTED_NAMES = {
-	en: ['Low-value app buyers', 'Occasional store shoppers', 'Thrifty webshop buyers'],
-	nl: ['Minder waardevolle app-kopers', 'Incidentele winkelkopers', 'Zuinige webshopkopers']
+	en: ['Active app buyers', 'Thrifty webshop buyers', 'Occasional store shoppers'],
+	nl: ['Actieve app-kopers', 'Zuinige webshopkopers', 'Incidentele winkelkopers']
 };
 
 async function importCsv(request: APIRequestContext, workspaceId: string, kind: string, csv: string) {
