@@ -178,7 +178,7 @@ test('two people write one persona card at once, and it prints on one page', asy
 	// The owner sees who the representative customers are; a print leaves them out unless asked for.
 	const who = /Klant (app|store|web)-\d+ (app|store|web)-\d+/;
 	await expect(page.getByTestId('persona-representatives')).toContainText(who);
-	const printed = () => page.locator('body').evaluate((body) => body.innerText);
+	const printed = () => page.locator('body').evaluate((body) => (body as HTMLElement).innerText);
 	await page.emulateMedia({ media: 'print' });
 	expect(await printed()).not.toMatch(/Klant|(app|store|web)-\d+/);
 	expect(await printed()).toContain('Customer 1');
