@@ -21,7 +21,7 @@ import * as Y from 'yjs';
 import { addCard, addLane, addStage, bindCard, journeySteps, readBoard } from '../src/lib/domain/board/index';
 import { computeFunnel, indexEventLog } from '../src/lib/server/analytics/funnel/index';
 import { generateJourney, plannedFunnel, type GeneratedJourney } from '../src/lib/server/analytics/funnel/synthetic';
-import { peakRssBytes, rssBytes, sleep, startWaymark, type WaymarkTarget } from './support';
+import { keepAliveResets, peakRssBytes, request, rssBytes, sleep, startWaymark, type WaymarkTarget } from './support';
 
 const CUSTOMERS = Number(process.env.BENCH_METRICS_CUSTOMERS ?? 200_000);
 const EVENTS_PER_CUSTOMER = 25;
@@ -36,22 +36,6 @@ const OTHER_CITIES = ['Amsterdam', 'Rotterdam', 'Den Haag', 'Eindhoven'];
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
-let resets = 0;
-/**
- * fetch, asked again when the socket was reset: while a computation holds the server's event
- * loop, its keep-alive timer can close an idle socket just as the next request goes out.
- */
-async function request(url: string, init?: RequestInit): Promise<Response> {
-	for (let attempt = 0; ; attempt++) {
-		try {
-			return await fetch(url, init);
-		} catch (error) {
-			if (attempt >= 5 || (error as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw error;
-			resets++;
-		}
-	}
-}
 
 interface StepFigure {
 	cardId: string;
@@ -223,7 +207,7 @@ async function main() {
 		const peakAfterCold = peakRssBytes(pid);
 		console.log(
 			`cold: ${seconds(cold.ms)} from the first GET to the 200 (${cold.pending} × 202 first; includes the customer measures of the new dataset version); ` +
-				`longest /healthz wait meanwhile ${longestStall.toFixed(0)} ms over ${probes} probes${resets ? ` (${resets} keep-alive resets asked again)` : ''}`
+				`longest /healthz wait meanwhile ${longestStall.toFixed(0)} ms over ${probes} probes${keepAliveResets.count ? ` (${keepAliveResets.count} keep-alive resets asked again)` : ''}`
 		);
 		console.log(`cached, same question: ${await cachedTimes()}`);
 

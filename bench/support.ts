@@ -16,6 +16,24 @@ export interface Target {
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** How many requests `request` asked again after a keep-alive reset. */
+export const keepAliveResets = { count: 0 };
+
+/**
+ * fetch, asked again when the socket was reset: while a computation holds the server's event
+ * loop, its keep-alive timer can close an idle socket just as the next request goes out.
+ */
+export async function request(url: string, init?: RequestInit): Promise<Response> {
+	for (let attempt = 0; ; attempt++) {
+		try {
+			return await fetch(url, init);
+		} catch (error) {
+			if (attempt >= 5 || (error as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw error;
+			keepAliveResets.count++;
+		}
+	}
+}
+
 async function freePort(): Promise<number> {
 	return new Promise((resolve) => {
 		const server = createServer();

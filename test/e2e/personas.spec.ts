@@ -34,6 +34,12 @@ function plantedData() {
 	return { customers: customers.join('\n'), transactions: transactions.join('\n'), events: events.join('\n') };
 }
 
+/** The names the planted kinds get from what sets them apart, largest persona first. */
+const SUGGESTED_NAMES = {
+	en: ['Active app buyers', 'Thrifty webshop buyers', 'Occasional store shoppers'],
+	nl: ['Actieve app-kopers', 'Zuinige webshopkopers', 'Incidentele winkelkopers']
+};
+
 async function importCsv(request: APIRequestContext, workspaceId: string, kind: string, csv: string) {
 	const started = await request.post(`/api/v1/workspaces/${workspaceId}/imports`, {
 		multipart: { kind, file: { name: `${kind}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) } },
@@ -84,9 +90,18 @@ test('derive personas for a group and compare them, in English and Dutch, on des
 	await expect(page.getByRole('heading', { name: 'Personas of All buyers' })).toBeVisible();
 	await expect(page.getByText('No personas yet')).toBeVisible();
 
+	// No personas yet: the settings are open, above the empty gallery.
+	await expect(page.locator('details.settings')).toHaveAttribute('open', '');
 	await page.getByRole('button', { name: 'Derive personas' }).click();
 	const cards = page.getByTestId('persona-card');
 	await expect(cards).toHaveCount(3, { timeout: 30_000 });
+	// Named by what sets them apart, not "Persona A…C"; the cards come first, the settings fold away.
+	const names = await cards.locator('h3').allInnerTexts();
+	expect(names).toEqual(SUGGESTED_NAMES.en);
+	await expect(page.locator('details.settings')).not.toHaveAttribute('open', '');
+	const firstCard = await cards.first().boundingBox();
+	const deriveAgain = await page.getByRole('button', { name: 'Derive again' }).boundingBox();
+	expect(firstCard!.y).toBeLessThan(deriveAgain!.y);
 	await expect(page.getByText('mostly in the app (100% of purchases)')).toBeVisible();
 	await expect(cards.first()).toContainText('What sets them apart');
 	await expect(page.getByTestId('persona-comparison').locator('svg')).toBeVisible();
@@ -111,6 +126,14 @@ test('derive personas for a group and compare them, in English and Dutch, on des
 	await page.reload();
 	await expect(page.getByRole('heading', { name: "Persona's van All buyers" })).toBeVisible();
 	await expect(page.getByText('vooral in de app (100% van de aankopen)')).toBeVisible();
+	// Names the team has not changed follow the team's language at the next derivation; a name they gave stays.
+	await cards.first().getByText('Hernoemen').click();
+	await cards.first().getByRole('textbox').fill('Appers');
+	await cards.first().getByRole('button', { name: 'Opslaan' }).click();
+	await expect(cards.first().locator('h3')).toHaveText('Appers');
+	await page.getByRole('button', { name: 'Opnieuw afleiden' }).click();
+	await expect(page.getByTestId('derivation-summary')).toContainText(`${SUGGESTED_NAMES.nl[1]} blijft, onveranderd`, { timeout: 30_000 });
+	await expect(cards.locator('h3')).toHaveText(['Appers', ...SUGGESTED_NAMES.nl.slice(1), 'Researcher Rita']);
 	await phoneScreenshots(page, 'nl');
 	await page.setViewportSize({ width: 1280, height: 900 });
 	await page.screenshot({ path: 'screenshots/personas-desktop-nl.png', fullPage: true });
@@ -152,8 +175,19 @@ test('two people write one persona card at once, and it prints on one page', asy
 	await expect(page.getByTestId('persona-data')).toContainText('What sets them apart');
 
 	await page.screenshot({ path: 'screenshots/persona-card-desktop-en.png', fullPage: true });
+	// The owner sees who the representative customers are; a print leaves them out unless asked for.
+	const who = /Klant (app|store|web)-\d+ (app|store|web)-\d+/;
+	await expect(page.getByTestId('persona-representatives')).toContainText(who);
+	const printed = () => page.locator('body').evaluate((body) => (body as HTMLElement).innerText);
 	await page.emulateMedia({ media: 'print' });
+	expect(await printed()).not.toMatch(/Klant|(app|store|web)-\d+/);
+	expect(await printed()).toContain('Customer 1');
 	await page.screenshot({ path: 'screenshots/persona-card-print.png', fullPage: true });
+	await page.emulateMedia({ media: 'screen' });
+	await page.getByLabel('Print customer names and numbers').check();
+	await page.emulateMedia({ media: 'print' });
+	expect(await printed()).toMatch(who);
+	await page.screenshot({ path: 'screenshots/persona-card-print-personal.png', fullPage: true });
 	await page.emulateMedia({ media: 'screen' });
 	await other.close();
 
@@ -225,4 +259,49 @@ test('personas a new derivation sets aside stay readable in the archive and can 
 	const left = (await (await page.request.get(`/api/v1/groups/${groupId}/personas?archived=true`)).json()).items;
 	expect(left.map((p: { id: string }) => p.id)).not.toContain(first.id);
 	expect(left).toHaveLength(archived.length - 1);
+});
+
+test('a group too small for personas says so before anyone clicks Derive, in English and Dutch', async ({ page }) => {
+	const { workspaceId } = await groupWithData(page);
+	const group = async (name: string, conditions: unknown[]) =>
+		(
+			await (
+				await page.request.post(`/api/v1/workspaces/${workspaceId}/groups`, { data: { name, basis: 'value', rule: { match: 'all', conditions } } })
+			).json()
+		).id as string;
+	const appOnly = await group('App regulars', [{ field: 'transactions', op: 'gte', value: 10 }]);
+	const nobody = await group('Big spenders only', [{ field: 'transactions', op: 'gte', value: 100 }]);
+
+	await page.goto(`/w/${workspaceId}/groups/${nobody}/personas`);
+	const derive = page.getByRole('button', { name: 'Derive personas' });
+	await expect(derive).toBeDisabled();
+	await expect(page.getByTestId('persona-shortfall')).toHaveText(
+		'This group has 0 customers; personas need at least 30. Widen the group\'s rule or import more customer data, or add a persona by hand below.'
+	);
+	await expect(page.getByText('At least 10 customers per persona, and 30 in all.')).toBeVisible();
+
+	// 30 app customers carry three personas, not four: choosing 4 says so and waits.
+	await page.goto(`/w/${workspaceId}/groups/${appOnly}/personas`);
+	await expect(derive).toBeEnabled();
+	await expect(page.getByTestId('persona-shortfall')).toHaveCount(0);
+	await page.getByRole('combobox', { name: 'Number of personas' }).click();
+	await page.getByRole('option', { name: '4', exact: true }).click();
+	await expect(derive).toBeDisabled();
+	await expect(page.getByTestId('persona-shortfall')).toHaveText(
+		'This group has 30 customers; 4 personas need at least 40. Choose 3 or fewer, or Automatic.'
+	);
+	await page.screenshot({ path: 'screenshots/personas-too-small-en.png', fullPage: true });
+
+	await page.request.patch('/api/v1/me', { data: { locale: 'nl' } });
+	await page.goto(`/w/${workspaceId}/groups/${nobody}/personas`);
+	await expect(page.getByRole('button', { name: "Persona's afleiden" })).toBeDisabled();
+	await expect(page.getByTestId('persona-shortfall')).toHaveText(
+		"Deze groep heeft 0 klanten; persona's vragen er minstens 30. Verruim de regel van de groep of importeer meer klantdata, of voeg hieronder zelf een persona toe."
+	);
+	await page.screenshot({ path: 'screenshots/personas-too-small-nl.png', fullPage: true });
+
+	// The server holds the same rule: a derivation asked for over the API is refused with the numbers.
+	const refused = await page.request.post(`/api/v1/groups/${appOnly}/personas/derive`, { data: { k: 4 } });
+	expect(refused.status()).toBe(422);
+	expect((await refused.json()).error.message).toContain('This group has 30 customers; 4 personas need at least 40');
 });

@@ -137,13 +137,14 @@ describe('deriving personas', () => {
 		expect(items.reduce((sum, p) => sum + p.revenueShare, 0)).toBeCloseTo(1, 10);
 		for (const persona of items) {
 			expect(persona.origin).toBe('derived');
-			expect(persona.name).toMatch(/^Persona [A-C]$/);
 			expect(persona.stability).toBeGreaterThan(0.95);
 			expect(persona.clvMean).toEqual(expect.any(Number));
 			expect(persona.distinguishing.length).toBeGreaterThan(3);
 			expect(persona.distinguishing[0]).toMatchObject({ feature: expect.any(String), z: expect.any(Number), text: expect.any(String) });
 			expect(await segmentsOf(persona.id)).toHaveProperty('size', 1);
 		}
+		// Named by what sets each apart, in the language of who derived them; not "Persona A…C".
+		expect(items.map((p) => p.name)).toEqual(['Low-value app buyers', 'Occasional store shoppers', 'Thrifty webshop buyers']);
 		const app = items.find((p) => p.distinguishing.some((d: { text: string }) => d.text.startsWith('mostly in the app')));
 		expect(app, JSON.stringify(items.map((p) => p.distinguishing.map((d: { text: string }) => d.text)))).toBeDefined();
 		expect(app.distinguishing.map((d: { text: string }) => d.text)).toContainEqual(expect.stringMatching(/^buys \d+(\.\d)?× as often$/));
@@ -178,6 +179,19 @@ describe('deriving personas', () => {
 		const after = (await personas()).items;
 		expect(after.map((p) => p.id).sort()).toEqual(before);
 		expect(after.find((p) => p.id === appPersonaId).name).toBe('App regulars');
+	});
+
+	it('suggests names in the language of who derives them, keeping the names the team gave', async () => {
+		expect((await owner.patch('/api/v1/me', { locale: 'nl' })).status).toBe(200);
+		try {
+			const again = await derive({ k: 3, seed: 3 });
+			expect(again.status).toBe('done');
+			const names = (await personas()).items.map((p) => p.name);
+			expect(names).toEqual(['App regulars', 'Incidentele winkelkopers', 'Zuinige webshopkopers']);
+			expect(again.changes.continued.map((c: { name: string }) => c.name)).toEqual(names);
+		} finally {
+			await owner.patch('/api/v1/me', { locale: 'en' });
+		}
 	});
 
 	it('adds personas for new clusters and archives those no cluster continues', async () => {
@@ -227,13 +241,42 @@ describe('deriving personas', () => {
 		expect((await personas()).items.map((p) => p.id)).toEqual(before);
 	});
 
-	it('tells a group with fewer than three customers that it is too small', async () => {
-		const tiny = await createGroup(owner, workspaceId, 'Two app customers', [
-			{ field: 'revenue', op: 'gte', value: 1_000_000 }
-		]);
-		const response = await owner.post(`/api/v1/groups/${tiny}/personas/derive`, { k: 'auto' });
-		expect(response.status).toBe(422);
-		expect(response.body.error.message).toMatch(/at least 3 customers/);
+	it('refuses a group too small to trust its personas, saying how many customers it has and needs', async () => {
+		// Six customers would give three personas of two ("1× less worth").
+		const small = (await makeWorkspace(owner, 'Six customers')).id;
+		const six = ['customer_id,name', ...[1, 2, 3, 4, 5, 6].map((i) => `s-${i},Klant ${i}`)].join('\n');
+		const bought = ['customer_id,date,amount', ...[1, 2, 3, 4, 5, 6].map((i) => `s-${i},2026-0${i}-01,${i * 20}`)].join('\n');
+		await importValid(owner, small, six, { kind: 'customers' });
+		await importValid(owner, small, bought, { kind: 'transactions' });
+		const everyone = await createGroup(owner, small, 'Everyone');
+		const refused = await owner.post(`/api/v1/groups/${everyone}/personas/derive`, { k: 'auto' });
+		expect(refused.status).toBe(422);
+		expect(refused.body.error).toEqual({
+			code: 'insufficient_data',
+			message: 'This group has 6 customers; personas need at least 30 (at least 10 customers per persona and 30 in all)',
+			fields: { _: 'This group has 6 customers; personas need at least 30 (at least 10 customers per persona and 30 in all)' }
+		});
+		const listed = (await owner.get(`/api/v1/groups/${everyone}/personas`)).body;
+		expect(listed).toMatchObject({ items: [], derivation: null, customers: 6 });
+		const none = await createGroup(owner, workspaceId, 'Nobody', [{ field: 'revenue', op: 'gte', value: 1_000_000 }]);
+		expect((await owner.post(`/api/v1/groups/${none}/personas/derive`, { k: 'auto' })).body.error.message).toMatch(/has 0 customers; personas need at least 30/);
+	});
+
+	it('asks 10 customers per persona: a fixed k too large is refused, automatic tries only the k that fit', async () => {
+		const appOnly = await createGroup(owner, workspaceId, 'App buyers', [{ field: 'transactions', op: 'gte', value: 10 }]);
+		expect((await owner.get(`/api/v1/groups/${appOnly}/personas`)).body.customers).toBe(40);
+		const five = await owner.post(`/api/v1/groups/${appOnly}/personas/derive`, { k: 5 });
+		expect(five.status).toBe(422);
+		expect(five.body.error.message).toBe(
+			'This group has 40 customers; 5 personas need at least 50 (at least 10 customers per persona and 30 in all)'
+		);
+		const auto = await derive({ k: 'auto', seed: 3 }, owner, appOnly);
+		expect(auto.status, auto.message).toBe('done');
+		expect(auto.diagnostics.map((d: { k: number }) => d.k).filter((k: number) => k >= 3)).toEqual([3, 4]);
+		const { items } = (await owner.get(`/api/v1/groups/${appOnly}/personas`)).body;
+		expect(items).toHaveLength(auto.k.chosen);
+		expect(items.length).toBeLessThanOrEqual(4);
+		expect(items.reduce((sum: number, p: { size: number }) => sum + p.size, 0)).toBe(40);
 	});
 
 	it('refuses k outside 3…8 and unknown features with 400', async () => {

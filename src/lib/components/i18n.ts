@@ -22,10 +22,10 @@ export const roleOptions = (): { value: RoleName; label: string }[] =>
 	(['owner', 'editor', 'viewer'] as const).map((role) => ({ value: role, label: roleLabel(role) }));
 
 /** The form-level message of a failed action, with the wait in minutes for a rate limit. */
-export function failureMessage(failure: { message?: string; retryAfter?: number }): string {
+export function failureMessage(failure: { message?: string; retryAfter?: number; inputs?: Record<string, string> }): string {
 	if (!failure.message) return '';
 	const minutes = Math.max(1, Math.ceil((failure.retryAfter ?? 60) / 60));
-	return translate(failure.message, { minutes });
+	return translate(failure.message, { minutes, ...failure.inputs });
 }
 
 export const templateOptions = (): { value: BoardTemplate; label: string }[] =>

@@ -25,7 +25,9 @@ export class AppError extends Error {
 		readonly code: ErrorCode,
 		message: string,
 		readonly fields?: FieldErrors,
-		readonly headers?: Record<string, string>
+		readonly headers?: Record<string, string>,
+		/** Values for the placeholders of the message keys in `fields` ("{customers}"). */
+		readonly inputs?: Record<string, string>
 	) {
 		super(message);
 		this.name = 'AppError';

@@ -1,1 +1,3 @@
 export * from './phrasing';
+export * from './minimum';
+export * from './naming';

@@ -63,8 +63,12 @@ describe('persona phrasing', () => {
 		expect(englishText(category('ageBand', '25–34', 1, 0.6, 0.2))).toBe('age more often 25–34 (60% vs 20%)');
 	});
 
-	it('falls back to a plain comparison when a ratio means nothing (negative margin)', () => {
+	it('falls back to a plain comparison when a ratio means nothing (negative margin, or about 1×)', () => {
 		expect(englishText({ ...numeric('margin', -1, -5, 10), ratio: null })).toBe('lower margin (-5 vs 10)');
+		// A skewed feature can differ in z while its means are nearly equal: never "worth 1× less".
+		expect(englishText(numeric('customerLifetimeValue', -0.4, 97, 100))).toBe('lower lifetime value (97 vs 100)');
+		expect(englishText(numeric('frequency', 0.5, 4.1, 4))).toBe('higher purchases (4.1 vs 4)');
+		expect(englishText(numeric('frequency', 0.5, 4.3, 4))).toBe('buys 1.1× as often');
 	});
 
 	it('formats the values the Dutch way for the Dutch messages', () => {

@@ -118,6 +118,8 @@ const RATIO_FEATURES = new Set(['customerLifetimeValue', 'monetaryValue', 'margi
 const VALUE_FEATURES = new Set(['recencyDays', 'furthestJourneyStep', 'nps', 'csat', 'tenureDays', 'householdSize']);
 const CHANNEL_FEATURES = new Set(['channelShareWebshop', 'channelShareApp', 'channelShareStore', 'channelSharePhone']);
 const BOOLEAN_FEATURES = new Set(['optIn', 'loyaltyMember']);
+/** The smallest ratio worth saying as one: below it, it would round to "1×". */
+const MIN_RATIO = 1.05;
 /** A channel that carries at least this share of a persona's purchases is "mostly" theirs. */
 export const MOSTLY_SHARE = 0.5;
 
@@ -131,7 +133,8 @@ export function phraseOf(difference: FeatureDifference): Phrase {
 		}
 		return { key: `category_${direction}`, values: { ...shares, feature: id } };
 	}
-	if (RATIO_FEATURES.has(id) && ratio !== null && ratio > 0) {
+	// A ratio that would read "1×" ("worth 1× less") says nothing: compare the values instead.
+	if (RATIO_FEATURES.has(id) && ratio !== null && ratio > 0 && Math.max(ratio, 1 / ratio) >= MIN_RATIO) {
 		return {
 			key: `${id}_${direction}` as PhraseKey,
 			values: direction === 'higher' ? { ratio } : { inverse: 1 / ratio }

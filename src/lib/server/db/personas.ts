@@ -99,7 +99,7 @@ export function insertPersona(row: Omit<typeof personas.$inferInsert, 'updatedAt
 		.get();
 }
 
-export function updatePersona(id: string, changes: Partial<Pick<Persona, 'name' | 'description'>>): Persona | undefined {
+export function updatePersona(id: string, changes: Partial<Pick<Persona, 'name' | 'nameSuggested' | 'description'>>): Persona | undefined {
 	return getDb()
 		.update(personas)
 		.set({ ...changes, updatedAt: new Date() })
@@ -160,9 +160,12 @@ export interface DerivationOutcome {
 	workspaceId: string;
 	groupId: string;
 	createdBy: string | null;
-	/** Personas continued by a cluster: their figures and members are replaced, name kept. */
-	continued: { personaId: string; figures: PersonaFigures; members: readonly number[] }[];
-	/** New clusters: a new persona each. */
+	/**
+	 * Personas continued by a cluster: their figures and members are replaced; the name is kept,
+	 * unless `suggestedName` replaces a suggestion the team never changed.
+	 */
+	continued: { personaId: string; suggestedName?: string; figures: PersonaFigures; members: readonly number[] }[];
+	/** New clusters: a new persona each, with a suggested name. */
 	added: { personaId: string; name: string; figures: PersonaFigures; members: readonly number[] }[];
 	/** Previous derived personas no cluster continues. */
 	archivedIds: readonly string[];
@@ -189,9 +192,15 @@ export function writeDerivationOutcome(outcome: DerivationOutcome): void {
 			const addMembers = (personaId: string, members: readonly number[]) => {
 				for (const customerId of members) insertMember.run(personaId, customerId);
 			};
-			for (const { personaId, figures, members } of outcome.continued) {
+			for (const { personaId, suggestedName, figures, members } of outcome.continued) {
 				tx.update(personas)
-					.set({ ...figures, derivationId: outcome.derivationId, archived: false, updatedAt: now })
+					.set({
+						...figures,
+						...(suggestedName === undefined ? {} : { name: suggestedName, nameSuggested: true }),
+						derivationId: outcome.derivationId,
+						archived: false,
+						updatedAt: now
+					})
 					.where(eq(personas.id, personaId))
 					.run();
 				addMembers(personaId, members);
@@ -206,6 +215,7 @@ export function writeDerivationOutcome(outcome: DerivationOutcome): void {
 						derivationId: outcome.derivationId,
 						origin: 'derived',
 						name,
+						nameSuggested: true,
 						createdBy: outcome.createdBy,
 						createdAt: now,
 						updatedAt: now

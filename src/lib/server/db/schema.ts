@@ -537,6 +537,11 @@ export const personas = sqliteTable(
 		derivationId: text('derivation_id').references(() => personaDerivations.id, { onDelete: 'set null' }),
 		origin: text('origin', { enum: personaOrigins }).notNull(),
 		name: text('name').notNull(),
+		/**
+		 * The name was suggested from the data (what sets the persona apart) and the team has not
+		 * changed it: a re-derivation may suggest a better one. Renaming clears it for good.
+		 */
+		nameSuggested: integer('name_suggested', { mode: 'boolean' }).notNull().default(false),
 		description: text('description').notNull().default(''),
 		/** Order in the gallery: by size for derived personas. */
 		position: integer('position').notNull().default(0),

@@ -12,7 +12,7 @@ export const MAX_JSON_BODY_BYTES = 256 * 1024;
 
 export function errorResponse(error: AppError): Response {
 	const fields = error.fields
-		? Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, englishMessage(v)]))
+		? Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, englishMessage(v, error.inputs)]))
 		: undefined;
 	return json(
 		{ error: { code: error.code, message: error.message, ...(fields ? { fields } : {}) } },

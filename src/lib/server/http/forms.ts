@@ -15,6 +15,8 @@ export interface FormFailure<F extends string = string> {
 	message: string;
 	/** Seconds to wait, when the failure was a rate limit. */
 	retryAfter?: number;
+	/** Values for the placeholders of the message keys. */
+	inputs?: Record<string, string>;
 	values: FormFields;
 }
 
@@ -48,7 +50,8 @@ export async function runForm<F extends string, T extends object = object>(
 			errors: thrown.fields ?? {},
 			message: messageKeyOf(thrown),
 			values: withoutSecrets(fields),
-			...(retryAfter ? { retryAfter } : {})
+			...(retryAfter ? { retryAfter } : {}),
+			...(thrown.inputs ? { inputs: thrown.inputs } : {})
 		};
 		return fail(thrown.status, failure);
 	}

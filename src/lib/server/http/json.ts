@@ -1136,13 +1136,18 @@ export function derivationJson(row: db.PersonaDerivationRow): z.infer<typeof der
 export const groupPersonasShape = z.object({
 	items: z.array(personaShape),
 	derivation: derivationShape.nullable().describe('The newest derivation of the group (possibly still running, or failed)'),
-	stale: z.boolean().describe('Customer data was imported since the personas were derived')
+	stale: z.boolean().describe('Customer data was imported since the personas were derived'),
+	customers: z
+		.number()
+		.int()
+		.describe('Customers in the group now; a derivation needs at least 30, and 10 per persona (fewer: 422)')
 });
 
 export function groupPersonasJson(result: GroupPersonas): z.infer<typeof groupPersonasShape> {
 	return {
 		items: result.personas.map(personaJson),
 		derivation: result.latest ? derivationJson(result.latest) : null,
-		stale: result.stale
+		stale: result.stale,
+		customers: result.customers
 	};
 }

@@ -506,7 +506,9 @@ export const endpoints: Endpoint[] = [
 			'chosen by mean silhouette in 3…8, every persona at least 5% of the group). Answers 202 with the job at once: poll ' +
 			'`GET /api/v1/persona-derivations/{id}`. Re-deriving keeps the team\'s personas: clusters matched to earlier personas ' +
 			'(centroid distance, optimal assignment) update them in place (same id and name); new clusters add personas; personas ' +
-			'nobody continues are archived. While a derivation of the group runs, that one is answered.',
+			'nobody continues are archived. While a derivation of the group runs, that one is answered. A group needs at least 30 ' +
+			'customers and 10 per persona (with `auto`, only the k it can carry are tried); a smaller one is refused with 422, ' +
+			'saying how many customers it has and needs.',
 		body: schemas.personaDeriveSchema,
 		success: { status: 202, description: 'The derivation job', body: shapes.derivationShape },
 		errors: [400, 403, 404, 422]

@@ -2,10 +2,18 @@ import type { GroupRule } from '$lib/domain/groups';
 import * as Y from 'yjs';
 import { personaRoomName, readNarrative, type NarrativeSnapshot } from '$lib/domain/persona';
 import { DEFAULT_CURRENCY } from '$lib/domain/currency';
-import { DEFAULT_FEATURE_IDS, FEATURE_CATALOGUE, K_RANGE } from '../analytics/segmentation';
+import type { Locale } from '$lib/domain/format';
+import {
+	MIN_CUSTOMERS_PER_PERSONA,
+	MIN_GROUP_CUSTOMERS,
+	personaShortfall,
+	shortfallText,
+	type PersonaShortfall
+} from '$lib/domain/personas';
+import { DEFAULT_FEATURE_IDS, FEATURE_CATALOGUE } from '../analytics/segmentation';
 import { requireUser, roleAllows } from '../auth';
 import * as db from '../db';
-import { insufficientData, notFound } from '../errors';
+import { AppError, notFound } from '../errors';
 import { announce, announceChange } from '../events';
 import { compileRule, requireGroup } from '../groups';
 import { newId } from '../ids';
@@ -19,7 +27,7 @@ import { activeDerivationIds, enqueue, RESTARTED } from './job';
  * changing personas is for those who define groups (groups:write).
  */
 
-export { freshNames, stopDerivations } from './job';
+export { stopDerivations } from './job';
 export { ageBand } from './features';
 export { personaMarkdown } from './markdown';
 export { deletePersonaPhoto, getPersonaPhoto, putPersonaPhoto, type PersonaPhotoInfo } from './photo';
@@ -41,22 +49,40 @@ export interface DeriveInput {
 	k: number | 'auto';
 	features?: string[];
 	seed?: number;
+	/** The language of suggested names; the user's own language when left out. */
+	locale?: Locale;
 }
 
-/** Starts (or joins) the derivation of a group's personas; answers at once with the job. */
+/** 422 for a group too small for the personas asked for, saying how many customers it has and needs. */
+function groupTooSmall(shortfall: PersonaShortfall): AppError {
+	const key = shortfall.k === null ? 'error_persona_group_too_small' : 'error_persona_group_too_small_k';
+	return new AppError(422, 'insufficient_data', shortfallText(shortfall), { _: key }, undefined, {
+		customers: String(shortfall.customers),
+		needed: String(shortfall.needed),
+		k: String(shortfall.k ?? ''),
+		perPersona: String(MIN_CUSTOMERS_PER_PERSONA),
+		minimum: String(MIN_GROUP_CUSTOMERS)
+	});
+}
+
+/** Customers in a group now (its measures brought up to date first). */
+function groupCustomers(group: db.CustomerGroup): number {
+	db.ensureMeasures(group.workspaceId);
+	return db.groupStats(group.workspaceId, compileRule(group.rule as GroupRule)).customers;
+}
+
+/**
+ * Starts (or joins) the derivation of a group's personas; answers at once with the job. A group
+ * too small for the personas asked for is refused here, before a job is queued (the engine
+ * holds the same rule for anything that reaches it).
+ */
 export function startDerivation(user: db.User | null, groupId: string, input: DeriveInput): db.PersonaDerivationRow {
 	recoverOnce();
 	const access = requireGroup(user, groupId, 'groups:write');
 	const running = db.unfinishedDerivation(groupId);
 	if (running) return running;
-	db.ensureMeasures(access.group.workspaceId);
-	const { customers } = db.groupStats(access.group.workspaceId, compileRule(access.group.rule as GroupRule));
-	if (customers < K_RANGE.min) {
-		throw insufficientData(`A group needs at least ${K_RANGE.min} customers for personas; this one has ${customers}`);
-	}
-	if (input.k !== 'auto' && customers < input.k) {
-		throw insufficientData(`The group has ${customers} customers: too few for ${input.k} personas`);
-	}
+	const shortfall = personaShortfall(groupCustomers(access.group), input.k);
+	if (shortfall) throw groupTooSmall(shortfall);
 	const features = input.features?.length ? [...new Set(input.features)] : [...DEFAULT_FEATURE_IDS];
 	const derivation = db.insertDerivation({
 		id: newId(),
@@ -68,7 +94,15 @@ export function startDerivation(user: db.User | null, groupId: string, input: De
 		status: 'queued',
 		createdBy: access.user.id
 	});
-	enqueue({ derivationId: derivation.id, user: access.user, group: access.group, k: input.k, features, seed: derivation.seed });
+	enqueue({
+		derivationId: derivation.id,
+		user: access.user,
+		group: access.group,
+		k: input.k,
+		features,
+		seed: derivation.seed,
+		locale: input.locale ?? access.user.locale ?? 'en'
+	});
 	return derivation;
 }
 
@@ -98,6 +132,8 @@ export interface GroupPersonas {
 	lastDone: db.PersonaDerivationRow | null;
 	/** The data changed since the personas were derived. */
 	stale: boolean;
+	/** Customers in the group now: whether it is large enough for personas. */
+	customers: number;
 	mayEdit: boolean;
 	mayListCustomers: boolean;
 }
@@ -108,6 +144,7 @@ export function groupPersonas(user: db.User | null, groupId: string, { archived 
 	const lastDone = db.latestDoneDerivation(groupId) ?? null;
 	const { datasetVersion } = db.ensureMeasures(group.workspaceId);
 	return {
+		customers: groupCustomers(group),
 		group,
 		personas: withPhotos(db.listPersonas(groupId, { archived })),
 		latest: db.latestDerivation(groupId) ?? null,
@@ -195,7 +232,9 @@ export function createPersona(user: db.User | null, groupId: string, input: Pers
 
 export function updatePersona(user: db.User | null, personaId: string, changes: Partial<PersonaInput>): PersonaWithPhoto {
 	const { persona } = requirePersona(user, personaId, 'groups:write');
-	const updated = withPhotos([db.updatePersona(persona.id, changes)!])[0]!;
+	// A name the team set is theirs: no later derivation suggests another.
+	const named = changes.name === undefined ? {} : { nameSuggested: false };
+	const updated = withPhotos([db.updatePersona(persona.id, { ...changes, ...named })!])[0]!;
 	announceChange({ kind: 'personas', workspaceId: persona.workspaceId, groupId: persona.groupId });
 	return updated;
 }

@@ -6,13 +6,16 @@ import {
 } from '../analytics/segmentation';
 import * as db from '../db';
 import { announceChange } from '../events';
+import type { Locale } from '$lib/domain/format';
 import type { GroupRule } from '$lib/domain/groups';
+import { isLetterName, type FeatureDifference } from '$lib/domain/personas';
 import { AppError } from '../errors';
 import { compileRule } from '../groups';
 import { newId } from '../ids';
 import { customerValue } from '../insights';
 import { ClusterWorkerStopped, derivePersonasOffLoop, terminateClusterWorkers } from './cluster-runner';
 import { featureColumns, personaEvidence } from './features';
+import { suggestedNames } from './naming';
 
 /*
  * The derivation job: read the group's features in SQL, fetch each customer's CLV from the
@@ -32,6 +35,8 @@ export interface DerivationJob {
 	k: number | 'auto';
 	features: string[];
 	seed: number;
+	/** The language of the names suggested for new personas (the team member's who started it). */
+	locale: Locale;
 }
 
 const active = new Set<string>();
@@ -106,16 +111,11 @@ async function clvByCustomer(user: db.User, workspaceId: string): Promise<Map<st
 	}
 }
 
-/** A fresh name for a new persona: the first free letter ("Persona A", "Persona B"…). */
-export function freshNames(taken: Iterable<string>, count: number): string[] {
-	const used = new Set(taken);
-	const names: string[] = [];
-	for (let i = 0; names.length < count; i++) {
-		const name = i < 26 ? `Persona ${String.fromCharCode(65 + i)}` : `Persona ${i + 1}`;
-		if (!used.has(name)) names.push(name);
-	}
-	return names;
-}
+/**
+ * Whether a persona still carries a name the team never chose: one suggested from the data, or a
+ * letter name ("Persona B") that derivations gave before names were suggested.
+ */
+const nameUnedited = (persona: db.Persona) => persona.nameSuggested || (persona.origin === 'derived' && isLetterName(persona.name));
 
 async function run(job: DerivationJob): Promise<void> {
 	const { derivationId, group } = job;
@@ -219,11 +219,25 @@ function write(
 	});
 
 	const byId = new Map(previous.map((p) => [p.id, p]));
-	const matches = derivation.matching?.matches ?? derivation.clusters.map((c) => ({ cluster: c.cluster, personaId: null, distance: null }));
-	const names = freshNames(
-		db.listPersonas(job.group.id).concat(db.listPersonas(job.group.id, { archived: true })).map((p) => p.name),
-		matches.filter((m) => m.personaId === null).length
+	const matches = (
+		derivation.matching?.matches ?? derivation.clusters.map((c) => ({ cluster: c.cluster, personaId: null, distance: null }))
+	).toSorted((a, b) => a.cluster - b.cluster);
+	// New personas, and continued ones whose name the team never chose, get a name from what sets
+	// them apart; the largest first. Every other name in the group (the team's, hand-made,
+	// archived) stays taken.
+	const renamed = matches.filter((match) => match.personaId === null || nameUnedited(byId.get(match.personaId)!));
+	const renamedIds = new Set(renamed.map((match) => match.personaId));
+	const taken = db
+		.listPersonas(job.group.id)
+		.concat(db.listPersonas(job.group.id, { archived: true }))
+		.filter((p) => !renamedIds.has(p.id))
+		.map((p) => p.name);
+	const suggestions = suggestedNames(
+		renamed.map((match) => derivation.clusters[match.cluster]!.distinguishing as readonly FeatureDifference[]),
+		taken,
+		job.locale
 	);
+	const nameOf = new Map(renamed.map((match, index) => [match.cluster, suggestions[index]!]));
 	const continued: db.DerivationOutcome['continued'] = [];
 	const added: db.DerivationOutcome['added'] = [];
 	for (const match of matches) {
@@ -232,11 +246,12 @@ function write(
 			const persona = byId.get(match.personaId)!;
 			continued.push({
 				personaId: match.personaId,
+				suggestedName: nameOf.get(match.cluster),
 				figures: { ...figures(cluster, match.distance), previousDerivationId: persona.derivationId },
 				members: members[match.cluster]!
 			});
 		} else {
-			added.push({ personaId: newId(), name: names.shift()!, figures: figures(cluster, null), members: members[match.cluster]! });
+			added.push({ personaId: newId(), name: nameOf.get(match.cluster)!, figures: figures(cluster, null), members: members[match.cluster]! });
 		}
 	}
 	const archivedIds = derivation.matching?.droppedPersonaIds ?? [];
@@ -266,7 +281,7 @@ function write(
 			changes: {
 				continued: continued.map((c) => ({
 					personaId: c.personaId,
-					name: byId.get(c.personaId)!.name,
+					name: c.suggestedName ?? byId.get(c.personaId)!.name,
 					distance: c.figures.movedDistance
 				})),
 				added: added.map((a) => ({ personaId: a.personaId, name: a.name })),

@@ -15,8 +15,9 @@ import { SegmentationError } from './errors';
 import { runClustering } from './kmeans';
 import { deriveSeed } from './random';
 import { meanSilhouette, planSilhouette, type SilhouettePlan } from './silhouette';
+import { PERSONA_COUNT_RANGE } from '../../../domain/personas/minimum';
 
-export const K_RANGE = { min: 3, max: 8 } as const;
+export const K_RANGE = PERSONA_COUNT_RANGE;
 export const MIN_CLUSTER_SHARE = 0.05;
 
 export interface ChooseKOptions {
@@ -28,6 +29,8 @@ export interface ChooseKOptions {
 	readonly tolerance?: number;
 	readonly silhouetteExactLimit?: number;
 	readonly silhouetteSampleSize?: number;
+	/** With "auto": try no k above this (the most personas the group can carry); default K_RANGE.max. */
+	readonly maxK?: number;
 	/** Called after each k is evaluated (for a progress bar). */
 	readonly onK?: (k: number, done: number, total: number) => void;
 }
@@ -78,7 +81,11 @@ export function chooseK(data: ClusterData, options: ChooseKOptions): KChoice {
 			);
 		}
 		candidates = [];
-		for (let k = K_RANGE.min; k <= Math.min(K_RANGE.max, n); k++) candidates.push(k);
+		const most = Math.min(K_RANGE.max, n, options.maxK ?? K_RANGE.max);
+		for (let k = K_RANGE.min; k <= most; k++) candidates.push(k);
+		if (!candidates.length) {
+			throw new SegmentationError('too_few_customers', `No k from ${K_RANGE.min} up to ${most} to try`);
+		}
 	} else {
 		if (!Number.isInteger(requested) || requested < K_RANGE.min || requested > K_RANGE.max) {
 			throw new SegmentationError('invalid_k', `k must be ${K_RANGE.min}…${K_RANGE.max} or "auto"`);

@@ -5,8 +5,8 @@ import { SegmentationError } from './errors';
 import type { FeatureDefinition } from './feature-catalogue';
 import { plantedBlobs, plantedCustomers } from './synthetic';
 
-function blobInput(clusters: number, seed: number) {
-	const blobs = plantedBlobs({ clusters, rows: 3000, cols: 4, seed });
+function blobInput(clusters: number, seed: number, rows = 3000) {
+	const blobs = plantedBlobs({ clusters, rows, cols: 4, seed });
 	const features: FeatureDefinition[] = [0, 1, 2, 3].map((j) => ({
 		id: `x${j}`,
 		kind: 'numeric',
@@ -102,6 +102,36 @@ describe('derivePersonas', () => {
 		const far = { id: 'far-away', centroid: { ...first.clusters[0]!.centroid, monetaryValue: 1e7 } };
 		const more = derivePersonas(input, { k: 4, seed: 2, features, previousPersonas: [...previous, far] });
 		expect(more.matching!.droppedPersonaIds).toEqual(['far-away']);
+	});
+
+	it('refuses groups too small to trust a persona from: 30 customers and 10 per persona', () => {
+		const refusal = (fn: () => unknown) => {
+			try {
+				fn();
+				return null;
+			} catch (error) {
+				return error instanceof SegmentationError ? { code: error.code, message: error.message } : String(error);
+			}
+		};
+		// The issue's case: six customers would give three personas of two.
+		const six = blobInput(3, 2, 6);
+		expect(refusal(() => derivePersonas(six.input, { k: 'auto', features: six.features }))).toEqual({
+			code: 'too_few_customers',
+			message: 'This group has 6 customers; personas need at least 30 (at least 10 customers per persona and 30 in all)'
+		});
+		const small = blobInput(3, 3, 45);
+		expect(refusal(() => derivePersonas(small.input, { k: 5, features: small.features }))).toEqual({
+			code: 'too_few_customers',
+			message: 'This group has 45 customers; 5 personas need at least 50 (at least 10 customers per persona and 30 in all)'
+		});
+		expect(derivePersonas(small.input, { k: 4, features: small.features, seed: 1 }).k).toBe(4);
+		// Automatic: only the k whose every persona can have 10 customers are tried.
+		const auto = derivePersonas(small.input, { k: 'auto', features: small.features, seed: 1 });
+		expect(auto.diagnostics.map((d) => d.k).filter((k) => k >= 3)).toEqual([3, 4]);
+		expect(refusal(() => derivePersonas(blobInput(3, 4, 29).input, { k: 'auto', features: small.features }))).toMatchObject({
+			code: 'too_few_customers'
+		});
+		expect(derivePersonas(blobInput(3, 4, 30).input, { k: 'auto', features: small.features, seed: 1 }).diagnostics.map((d) => d.k)).toContain(3);
 	});
 
 	it('turns bad input into a clear error, never a crash or NaN', () => {

@@ -14,6 +14,7 @@ import { mixedClusterData } from './kprototypes';
 import { matchPersonas, type PersonaMatching, type PreviousPersona } from './match';
 import { profileClusters, type ClusterProfile } from './profile';
 import { clusteringStability, type Stability } from './stability';
+import { mostPersonas, personaShortfall, shortfallText } from '../../../domain/personas/minimum';
 
 export interface PersonaInput {
 	/** Customers in the group; every column has one value per customer, in the same order. */
@@ -28,7 +29,10 @@ export interface PersonaInput {
 export type DeriveStage = 'features' | 'clustering' | 'profiles' | 'stability' | 'matching';
 
 export interface DeriveOptions {
-	/** 3…8, or "auto" to choose by mean silhouette within 3…8. */
+	/**
+	 * 3…8, or "auto" to choose by mean silhouette within 3…8 — among the k the group can carry
+	 * (`$lib/domain/personas/minimum`: at least 30 customers and 10 per persona).
+	 */
 	readonly k: number | 'auto';
 	/** Catalogue ids and/or custom definitions; default DEFAULT_FEATURE_IDS. */
 	readonly features?: readonly (string | FeatureDefinition)[];
@@ -103,14 +107,14 @@ export function derivePersonas(input: PersonaInput, options: DeriveOptions): Per
 	if (!Number.isInteger(n) || n < 0) {
 		throw new SegmentationError('invalid_option', 'customerCount must be a non-negative integer');
 	}
-	// Checked before the features, so a tiny group is told it is too small rather than that
-	// its features do not vary.
-	if (n < K_RANGE.min) {
-		throw new SegmentationError(
-			'too_few_customers',
-			`A group needs at least ${K_RANGE.min} customers for personas; this one has ${n}`
-		);
+	const k = options.k;
+	if (k !== 'auto' && !(Number.isInteger(k) && k >= K_RANGE.min && k <= K_RANGE.max)) {
+		throw new SegmentationError('invalid_k', `k must be ${K_RANGE.min}…${K_RANGE.max} or "auto"`);
 	}
+	// Checked before the features, so a small group is told it is too small rather than that
+	// its features do not vary. With "auto", only the k the group can carry are tried.
+	const shortfall = personaShortfall(n, k);
+	if (shortfall) throw new SegmentationError('too_few_customers', shortfallText(shortfall));
 	const progress = options.onProgress ?? (() => {});
 
 	progress('features', 0);
@@ -139,6 +143,7 @@ export function derivePersonas(input: PersonaInput, options: DeriveOptions): Per
 		tolerance: options.tolerance,
 		silhouetteExactLimit: options.silhouetteExactLimit,
 		silhouetteSampleSize: options.silhouetteSampleSize,
+		maxK: mostPersonas(n),
 		onK: (_, done, total) => progress('clustering', 0.05 + (0.75 * done) / total)
 	});
 	const clustering = orderBySize(choice.clustering, data.p, data.q);

@@ -13,6 +13,7 @@ import {
 	startDerivation,
 	updatePersona
 } from '$lib/server/personas';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
@@ -30,6 +31,7 @@ export const load: PageServerLoad = (event) =>
 			derivation: result.latest ? derivationJson(result.latest) : null,
 			lastDone: result.lastDone ? derivationJson(result.lastDone) : null,
 			stale: result.stale,
+			customers: result.customers,
 			mayEdit: result.mayEdit,
 			catalogue: PERSONA_FEATURES.map((f) => ({ id: f.id, basis: f.basis, unit: f.unit, chosen: DEFAULT_PERSONA_FEATURES.includes(f.id) }))
 		};
@@ -50,7 +52,7 @@ export const actions: Actions = {
 				features: features.length ? features : undefined,
 				seed: fields.seed?.trim() ? fields.seed : undefined
 			});
-			const derivation = startDerivation(event.locals.user, event.params.groupId, input);
+			const derivation = startDerivation(event.locals.user, event.params.groupId, { ...input, locale: getLocale() });
 			return { derivationId: derivation.id };
 		}),
 	add: (event) =>

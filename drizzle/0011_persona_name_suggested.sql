@@ -1,0 +1,1 @@
+ALTER TABLE `personas` ADD `name_suggested` integer DEFAULT false NOT NULL;
