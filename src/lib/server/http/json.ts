@@ -325,7 +325,11 @@ export const importPreviewShape = z.object({
 	problems: z
 		.array(z.object({ field: z.string(), message: z.string(), code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) }))
 		.describe('Why the import would not start: a required field without a column, a mapping naming a column the file lacks'),
-	errors: z.array(rowErrorShape).describe('What the import would say about the rows shown')
+	errors: z.array(rowErrorShape).describe('What the import would say about the rows shown'),
+	today: z.string().describe("The server's date (YYYY-MM-DD): rows dated after it are imported but flagged, and figures are computed up to it"),
+	futureDated: z
+		.array(z.object({ row: z.number().int(), occurredAt: isoDate }))
+		.describe('Valid rows shown that are dated after `today`')
 });
 
 export function importPreviewJson(preview: ImportPreview): z.infer<typeof importPreviewShape> {

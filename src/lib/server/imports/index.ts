@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import type { MappingInput } from '$lib/domain/customer-data';
+import { calendarDay, type MappingInput } from '$lib/domain/customer-data';
 import { importFormSchema, importPreviewFormSchema, type fileFormat, type mappingCreateSchema } from '$lib/schemas';
 import { requireUser, requireWorkspace, roleAllows } from '../auth';
 import { config } from '../config';
@@ -191,7 +191,8 @@ export async function previewImport(user: db.User | null, workspaceId: string, r
 			delimiter: format.delimiter ?? 'auto',
 			// An explicit format (or a saved one) says whether there is a header; else the rows do.
 			header: format.header ?? null,
-			sheet: form.sheet ?? null
+			sheet: form.sheet ?? null,
+			today: calendarDay(new Date())
 		};
 		if (fileKind === 'text') return previewText(file.head.subarray(0, PREVIEW_BYTES), file.bytes > PREVIEW_BYTES, input);
 		try {
