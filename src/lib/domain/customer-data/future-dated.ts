@@ -19,6 +19,12 @@ export function calendarDay(now: Date): string {
 	return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/** A `YYYY-MM-DD` day as local midnight: shown as that same date wherever the reader is. */
+export function localDate(day: string): Date {
+	const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+	return new Date(year, month - 1, date);
+}
+
 /**
  * The first moment of the day after `today` (`YYYY-MM-DD`): a row at or after it is dated in
  * the future. Days run in UTC, the calendar the import reads dates in (a date without a zone is
@@ -28,6 +34,9 @@ export function futureFrom(today: string): number {
 	const [year, month, day] = today.split('-').map(Number) as [number, number, number];
 	return Date.UTC(year, month - 1, day) + DAY_MS;
 }
+
+/** `futureFrom` of the server's today. */
+export const futureFromNow = (now = new Date()) => futureFrom(calendarDay(now));
 
 export interface FutureDatedRow {
 	/** The row number as a spreadsheet shows it. */

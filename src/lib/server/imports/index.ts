@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { calendarDay, type MappingInput } from '$lib/domain/customer-data';
+import { calendarDay, futureFrom, type MappingInput } from '$lib/domain/customer-data';
 import { importFormSchema, importPreviewFormSchema, type fileFormat, type mappingCreateSchema } from '$lib/schemas';
 import { requireUser, requireWorkspace, roleAllows } from '../auth';
 import { config } from '../config';
@@ -259,8 +259,11 @@ export function listMappings(user: db.User | null, workspaceId: string): db.Colu
 /** The data overview: counts and ranges, completeness, staleness and duplicates. */
 export function dataSummary(user: db.User | null, workspaceId: string): DataOverview {
 	const { role } = requireWorkspace(user, workspaceId, 'data:read');
-	return dataOverview(db.dataSummary(workspaceId), {
-		now: Date.now(),
+	const now = new Date();
+	const today = calendarDay(now);
+	return dataOverview(db.dataSummary(workspaceId, futureFrom(today)), {
+		now: now.getTime(),
+		today,
 		staleAfterDays: config.dataStaleAfterDays,
 		// Viewers see how many duplicates there are, not whose.
 		mayReadCustomers: roleAllows(role, 'data:write')
