@@ -91,3 +91,95 @@ describe('a preview is refused only where the import would be', () => {
 		expect(readdirSync(uploadDir)).toEqual([]);
 	}, 60_000);
 });
+
+describe('rows dated after today', () => {
+	const DAY = 86_400_000;
+	const midnight = (ms: number) => Math.floor(ms / DAY) * DAY;
+	const iso = (ms: number) => new Date(ms).toISOString();
+	const day = (ms: number) => iso(ms).slice(0, 10);
+	let client: Client;
+	let workspaceId: string;
+	// The server runs on this machine: its today is ours (the server's own time zone, as here).
+	const now = new Date();
+	const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+	const todayUtc = Date.parse(today);
+	const lastWeek = midnight(todayUtc - 7 * DAY);
+	const soon = todayUtc + 30 * DAY;
+	const nextYear = todayUtc + 400 * DAY;
+	const file = [
+		'customer_id,date,amount',
+		`C1,${day(lastWeek - 60 * DAY)},10`,
+		`C1,${day(lastWeek)},20`,
+		`C2,${day(lastWeek - 30 * DAY)},30`,
+		`C2,${day(soon)},40`,
+		`C3,${day(nextYear)},50`,
+		`C3,${today},60`
+	].join('\n');
+
+	beforeAll(async () => {
+		({ client } = await makeUser());
+		workspaceId = (await makeWorkspace(client)).id;
+	});
+
+	it('are named in the preview with the server’s date, but are valid', async () => {
+		const response = await preview(client, workspaceId, file, { kind: 'transactions' });
+		expect(response.status, JSON.stringify(response.body)).toBe(200);
+		expect(response.body).toMatchObject({
+			today,
+			errors: [],
+			futureDated: [
+				{ row: 5, occurredAt: iso(soon) },
+				{ row: 6, occurredAt: iso(nextYear) }
+			]
+		});
+	});
+
+	it('are imported, counted in the overview with the latest of them, and do not make the data look current', async () => {
+		const started = await upload(client, workspaceId, file, { kind: 'transactions' });
+		expect((await finished(client, started.body.id)).rowsImported).toBe(6);
+		const summary = (await client.get(`/api/v1/workspaces/${workspaceId}/data/summary`)).body;
+		expect(summary.transactions).toMatchObject({ count: 6, to: iso(nextYear), amount: 210 });
+		expect(summary.futureDated).toEqual({
+			today,
+			kinds: [
+				{ kind: 'transactions', count: 2, latest: iso(nextYear) },
+				{ kind: 'events', count: 0, latest: null },
+				{ kind: 'surveys', count: 0, latest: null }
+			]
+		});
+		expect(summary.staleness.kinds.find((kind: { kind: string }) => kind.kind === 'transactions')).toMatchObject({
+			latestDataAt: iso(todayUtc),
+			ageDays: 0
+		});
+	});
+
+	it('do not move the figures’ today: recency and revenue are measured up to today, without them', async () => {
+		const everyone = await client.post(`/api/v1/workspaces/${workspaceId}/groups/preview`, { rule: { match: 'all', conditions: [] } });
+		expect(everyone.status, JSON.stringify(everyone.body)).toBe(200);
+		// Up to the end of today at the latest, not next year.
+		expect(Date.parse(everyone.body.referenceAt)).toBeLessThan(todayUtc + DAY);
+		expect(Date.parse(everyone.body.referenceAt)).toBeGreaterThanOrEqual(todayUtc);
+		expect(everyone.body.revenue).toBe(120);
+		// C2 last bought 37 days ago (its order in 30 days' time is not counted): not within 31 days.
+		const recent = await client.post(`/api/v1/workspaces/${workspaceId}/groups/preview`, {
+			rule: { match: 'all', conditions: [{ field: 'recencyDays', op: 'lte', value: 31 }] }
+		});
+		expect(recent.body.customers).toBe(2);
+	});
+});
+
+describe('a failed import says what to do in words, not parameter names', () => {
+	it('names the option that skips invalid rows', async () => {
+		const { client } = await makeUser();
+		const workspace = await makeWorkspace(client);
+		const file = ['customer_id,date,amount', 'C1,2025-01-01,10', 'C2,2025-02-30,11', 'C3,2025-01-03,twelve'].join('\n');
+		const started = await upload(client, workspace.id, file, { kind: 'transactions' });
+		const done = await finished(client, started.body.id);
+		expect(done).toMatchObject({
+			status: 'failed',
+			messageCode: 'import_failed_invalid_rows',
+			messageParams: { count: 2 },
+			message: '2 rows are not valid; nothing was imported. Fix them, or import again with “Import the valid rows and skip invalid ones” to leave them out'
+		});
+	});
+});
