@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveMapping } from './fields';
 import { renderImportMessage } from './messages';
-import { invalidRowsOf } from './preview';
+import { invalidRowCount, invalidRowsOf } from './preview';
 import { validateRow } from './validate';
 
 describe('the invalid rows a preview counts and lists', () => {
@@ -45,5 +45,12 @@ describe('what a failed import says', () => {
 		expect(renderImportMessage(stopped, { locale: 'en' })).toBe(
 			'1000 rows are not valid (reading stopped there); nothing was imported. Fix them, or import again with “Import the valid rows and skip invalid ones” to leave them out'
 		);
+	});
+});
+
+describe('the invalid rows of an import', () => {
+	it('are counted as rows, not as bad cells, and a missing column is about no row', () => {
+		const errors = [{ row: 3 }, { row: 3 }, { row: 4 }, { row: 4 }, { row: 4 }, { row: 7 }, { row: 0 }];
+		expect(invalidRowCount(errors)).toBe(3);
 	});
 });

@@ -45,3 +45,11 @@ export function invalidRowsOf(rows: readonly { row: number; result: RowResult<Im
 
 /** How many entries a preview's lists show before "and N more". */
 export const PREVIEW_LIST_LIMIT = 10;
+
+/**
+ * How many rows an import's errors are about: a row with three bad cells is one invalid row. A
+ * file-level error (row 0, a missing column) is about no row.
+ */
+export function invalidRowCount(errors: readonly Pick<ImportRowError, 'row'>[]): number {
+	return new Set(errors.filter(({ row }) => row > 0).map(({ row }) => row)).size;
+}
