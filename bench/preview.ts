@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ORDERS_SHEET, writeOrdersWorkbook } from '../test/workbooks';
-import { peakRssBytes, sleep, startWaymark } from './support';
+import { peakRssBytes, probeHealth, startWaymark } from './support';
 
 const SIZES = (process.env.BENCH_PREVIEW_ROWS ?? '64000,250000,1000000').split(',').map(Number);
 const POLL_MS = 10;
@@ -25,18 +25,7 @@ async function main() {
 			const form = new FormData();
 			for (const [name, value] of Object.entries(fields)) form.append(name, value);
 			form.append('file', await openAsBlob(path), fileName);
-			let probing = true;
-			let longest = 0;
-			let probes = 0;
-			const prober = (async () => {
-				while (probing) {
-					const asked = performance.now();
-					await (await fetch(`${target.origin}/healthz`)).arrayBuffer();
-					longest = Math.max(longest, performance.now() - asked);
-					probes++;
-					await sleep(POLL_MS);
-				}
-			})();
+			const prober = probeHealth(target.origin, POLL_MS);
 			const started = performance.now();
 			const response = await fetch(`${target.origin}/api/v1/workspaces/${target.workspaceId}/imports/preview`, {
 				method: 'POST',
@@ -45,8 +34,7 @@ async function main() {
 			});
 			const body = (await response.json()) as { rows?: string[][]; error?: unknown };
 			const ms = performance.now() - started;
-			probing = false;
-			await prober;
+			const { longest, probes } = await prober.stop();
 			if (response.status !== 200) throw new Error(`preview answered ${response.status}: ${JSON.stringify(body)}`);
 			return `${(ms / 1000).toFixed(2)} s, ${body.rows!.length} rows shown; longest /healthz wait ${longest.toFixed(0)} ms over ${probes} probes`;
 		};
