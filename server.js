@@ -10,11 +10,12 @@ const server = createServer();
 // websocket upgrades and shutdown work: the same module graph, one database connection.
 globalThis.__waymarkHttpServer = server;
 
-// Customer-data uploads stream to disk and enforce WAYMARK_IMPORT_MAX_BYTES themselves
-// (src/lib/server/imports), so adapter-node's body limit (default 512 KB) is raised to fit them.
-// Every other request keeps the 512 KB cap on its declared length, checked here.
+// Customer-data uploads — an import and its preview, which takes whatever the import takes —
+// stream to disk and enforce WAYMARK_IMPORT_MAX_BYTES themselves (src/lib/server/imports), so
+// adapter-node's body limit (default 512 KB) is raised to fit them. Every other request keeps
+// the 512 KB cap on its declared length, checked here.
 const OTHER_BODY_LIMIT = 512 * 1024;
-const IMPORT_UPLOAD = /^\/api\/v1\/workspaces\/[^/?]+\/imports\/?(?:\?|$)/;
+const IMPORT_UPLOAD = /^\/api\/v1\/workspaces\/[^/?]+\/imports(?:\/preview)?\/?(?:\?|$)/;
 // Persona photos (src/lib/domain/persona/photo.ts: PHOTO_MAX_BYTES) read their body themselves too.
 const PHOTO_LIMIT = 10 * 1024 * 1024;
 const PHOTO_UPLOAD = /^\/api\/v1\/personas\/[^/?]+\/photo\/?(?:\?|$)/;

@@ -21,7 +21,7 @@ import * as Y from 'yjs';
 import { addCard, addLane, addStage, bindCard, journeySteps, readBoard } from '../src/lib/domain/board/index';
 import { computeFunnel, indexEventLog } from '../src/lib/server/analytics/funnel/index';
 import { generateJourney, plannedFunnel, type GeneratedJourney } from '../src/lib/server/analytics/funnel/synthetic';
-import { keepAliveResets, peakRssBytes, request, rssBytes, sleep, startWaymark, type WaymarkTarget } from './support';
+import { keepAliveResets, peakRssBytes, probeHealth, request, rssBytes, sleep, startWaymark, type WaymarkTarget } from './support';
 
 const CUSTOMERS = Number(process.env.BENCH_METRICS_CUSTOMERS ?? 200_000);
 const EVENTS_PER_CUSTOMER = 25;
@@ -188,22 +188,9 @@ async function main() {
 
 		// A prober asks /healthz every 20 ms while the cold computation runs: its longest wait is
 		// the longest time the event loop was held.
-		let probing = true;
-		let longestStall = 0;
-		let probes = 0;
-		const prober = (async () => {
-			while (probing) {
-				const asked = performance.now();
-				await (await request(`${target.origin}/healthz`)).arrayBuffer();
-				longestStall = Math.max(longestStall, performance.now() - asked);
-				probes++;
-				await sleep(POLL_MS);
-			}
-		})();
-		prober.catch(() => {});
+		const prober = probeHealth(target.origin, POLL_MS, request);
 		const cold = await untilDone();
-		probing = false;
-		await prober;
+		const { longest: longestStall, probes } = await prober.stop();
 		const peakAfterCold = peakRssBytes(pid);
 		console.log(
 			`cold: ${seconds(cold.ms)} from the first GET to the 200 (${cold.pending} × 202 first; includes the customer measures of the new dataset version); ` +

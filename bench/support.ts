@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 
 export interface Target {
 	name: string;
@@ -54,6 +55,33 @@ async function waitFor(url: string) {
 		}
 	}
 	throw new Error(`${url} did not answer`);
+}
+
+/**
+ * Asks `/healthz` every `everyMs` until stopped: its longest wait is the longest time the
+ * server's event loop was held meanwhile.
+ */
+export function probeHealth(origin: string, everyMs: number, request: (url: string) => Promise<Response> = fetch) {
+	let probing = true;
+	let longest = 0;
+	let probes = 0;
+	const running = (async () => {
+		while (probing) {
+			const asked = performance.now();
+			await (await request(`${origin}/healthz`)).arrayBuffer();
+			longest = Math.max(longest, performance.now() - asked);
+			probes++;
+			await sleep(everyMs);
+		}
+	})();
+	running.catch(() => {});
+	return {
+		async stop(): Promise<{ longest: number; probes: number }> {
+			probing = false;
+			await running;
+			return { longest, probes };
+		}
+	};
 }
 
 export function rssBytes(pid: number): number {

@@ -72,7 +72,7 @@ test('a Dutch semicolon export: preview, change a column, import with a progress
 	await chooseFile(page, 'File', 'kapot.csv', broken);
 	await expect(preview.getByText('The first 3 rows are valid with this mapping')).toBeVisible();
 	await pick(page, 'Amount', 'totaal incl btw (Column 4)');
-	await expect(preview.getByText('1 of the first 3 rows are not valid with this mapping')).toBeVisible();
+	await expect(preview.getByText('1 of the first 3 rows is not valid with this mapping')).toBeVisible();
 	await expect(amount.getByRole('cell', { name: '⚠ vijfenveertig' })).toBeVisible();
 	await page.getByRole('button', { name: 'Import', exact: true }).click();
 	await expect(status.getByText('Failed — nothing was imported')).toBeVisible({ timeout: 15_000 });

@@ -1,5 +1,7 @@
 import {
 	fieldsOf,
+	futureDatedRows,
+	invalidRowsOf,
 	looksLikeHeader,
 	matchColumns,
 	validateRow,
@@ -113,7 +115,16 @@ export class ImportPreviewState {
 		return this.dataRows.map(({ cells, row }) => validateRow(this.#kind, cells, resolved.mapping, row));
 	});
 
-	readonly invalidRows = $derived(this.results?.filter((result) => 'errors' in result).length ?? 0);
+	#numbered = $derived.by(() => {
+		const results = this.results;
+		return results ? this.dataRows.map(({ row }, i) => ({ row, result: results[i]! })) : [];
+	});
+
+	/** The rows shown that the import would refuse: counted and listed alike. */
+	readonly invalidRows = $derived(invalidRowsOf(this.#numbered));
+
+	/** The rows shown that are valid but dated after the server's today: imported, and flagged. */
+	readonly futureDated = $derived(this.#preview ? futureDatedRows(this.#numbered, this.#preview.today) : []);
 
 	/** The format the import should use: what the preview read, with the user's header choice. */
 	readonly format = $derived.by(() => {

@@ -23,6 +23,13 @@ export interface KindStaleness {
 	stale: boolean;
 }
 
+/** Rows dated after the server's today: imported and kept, left out of figures. */
+export interface KindFutureDated {
+	kind: Exclude<DataKind, 'customers'>;
+	count: number;
+	latest: string | null;
+}
+
 export interface DataSummary {
 	datasetVersion: number;
 	customers: { count: number; imported: number };
@@ -31,6 +38,7 @@ export interface DataSummary {
 	surveys: Range;
 	completeness: { lowBelow: number; kinds: { kind: DataKind; rows: number; columns: ColumnCompleteness[] }[] };
 	staleness: { staleAfterDays: number; kinds: KindStaleness[] };
+	futureDated: { today: string; kinds: KindFutureDated[] };
 	duplicates: {
 		emailGroups: number;
 		emailCustomers: number;

@@ -1,3 +1,4 @@
+import { futureFromNow } from '$lib/domain/customer-data/future-dated';
 import type { StepVoices } from '$lib/domain/metrics';
 import { getDb } from './connection';
 import type { RuleFilter } from './customer-groups';
@@ -29,14 +30,15 @@ export interface TransactionRow {
 
 export function* transactionRows(workspaceId: string, filter: RuleFilter | null = null): Generator<TransactionRow> {
 	const group = scope('t.customer_id', workspaceId, filter);
+	// Transactions dated after today are kept and flagged (the data overview), not counted.
 	const rows = getDb()
 		.$client.prepare(
 			`select c.external_id, t.occurred_at, t.amount, coalesce(t.quantity, 1)
 			from customer_transactions t join customers c on c.id = t.customer_id
-			where t.workspace_id = ?${group.sql}`
+			where t.workspace_id = ? and t.occurred_at < ?${group.sql}`
 		)
 		.raw()
-		.iterate(workspaceId, ...group.params) as IterableIterator<[string, number, number, number]>;
+		.iterate(workspaceId, futureFromNow(), ...group.params) as IterableIterator<[string, number, number, number]>;
 	for (const [customerId, occurredAt, amount, quantity] of rows) yield { customerId, occurredAt, amount, quantity };
 }
 
@@ -82,11 +84,15 @@ export function customerFacts(workspaceId: string, filter: RuleFilter | null = n
 		.all(workspaceId, ...group.params) as CustomerFacts[];
 }
 
-/** First and last transaction moments of the workspace (ms), or null without transactions. */
+/**
+ * First and last transaction moments of the workspace (ms), or null without transactions; as
+ * `transactionRows`, of those not dated after today, so that one row dated next year does not
+ * make every customer look lapsed.
+ */
 export function transactionSpan(workspaceId: string): { from: number; to: number } | null {
 	const row = getDb()
-		.$client.prepare('select min(occurred_at) as "from", max(occurred_at) as "to" from customer_transactions where workspace_id = ?')
-		.get(workspaceId) as { from: number | null; to: number | null };
+		.$client.prepare('select min(occurred_at) as "from", max(occurred_at) as "to" from customer_transactions where workspace_id = ? and occurred_at < ?')
+		.get(workspaceId, futureFromNow()) as { from: number | null; to: number | null };
 	return row.from === null || row.to === null ? null : { from: row.from, to: row.to };
 }
 

@@ -349,6 +349,10 @@ export interface KindSummary {
 	 * ":2"… (the first occurrence has ":0"). They are kept, being possibly genuine repeats.
 	 */
 	repeatedRows: number;
+	/** Rows dated at or after the summary's `futureFrom`: kept, but left out of figures. */
+	futureRows: number;
+	/** The newest row before `futureFrom`. */
+	latestBeforeFuture: number | null;
 }
 
 export interface LastImport {
@@ -366,6 +370,8 @@ export interface DuplicateEmailGroup {
 
 export interface DataSummary {
 	datasetVersion: number;
+	/** Epoch ms: the first moment after the server's today when the summary was made. */
+	futureFrom: number;
 	customers: {
 		count: number;
 		imported: number;
@@ -401,19 +407,31 @@ const fillsOf = (row: Record<string, unknown>): FieldCounts =>
  * million transactions one scan costs about what a count and a sum cost apart. The repeat
  * count reads only the row-hash index.
  */
-function computeDataSummary(workspaceId: string, datasetVersion: number): DataSummary {
+function computeDataSummary(workspaceId: string, datasetVersion: number, futureFrom: number): DataSummary {
 	const client = getDb().$client;
 	const behaviour = (table: string, kind: Exclude<ImportKind, 'customers' | 'category_spend'>, extra = '') => {
 		const row = client
 			.prepare(
-				`select count(*) as count, min(occurred_at) as "from", max(occurred_at) as "to"${extra}, ${fillCounts(COMPLETENESS_FIELDS[kind])}
+				`select count(*) as count, min(occurred_at) as "from", max(occurred_at) as "to"${extra}, ${fillCounts(COMPLETENESS_FIELDS[kind])},
+				   count(*) filter (where occurred_at >= ?) as future, max(occurred_at) filter (where occurred_at < ?) as "beforeFuture"
 				 from ${table} where workspace_id = ?`
 			)
-			.get(workspaceId) as Record<string, number | null>;
+			.get(futureFrom, futureFrom, workspaceId) as Record<string, number | null>;
 		const repeated = client
 			.prepare(`select count(*) as n from ${table} where workspace_id = ? and row_hash not like '%:0'`)
 			.get(workspaceId) as { n: number };
-		return { row, summary: { count: row.count!, from: row.from ?? null, to: row.to ?? null, filled: fillsOf(row), repeatedRows: repeated.n } };
+		return {
+			row,
+			summary: {
+				count: row.count!,
+				from: row.from ?? null,
+				to: row.to ?? null,
+				filled: fillsOf(row),
+				repeatedRows: repeated.n,
+				futureRows: row.future!,
+				latestBeforeFuture: row.beforeFuture ?? null
+			}
+		};
 	};
 	const transactions = behaviour('customer_transactions', 'transactions', ', coalesce(sum(amount), 0) as amount');
 	const customerRow = client
@@ -438,6 +456,7 @@ function computeDataSummary(workspaceId: string, datasetVersion: number): DataSu
 	for (const { kind, ...last } of finished) lastImports[kind] = last;
 	return {
 		datasetVersion,
+		futureFrom,
 		customers: {
 			count: customerRow.count!,
 			imported: customerRow.imported!,
@@ -477,14 +496,16 @@ function duplicateEmails(workspaceId: string): DataSummary['duplicateEmails'] {
 const SUMMARY_CACHE_SIZE = 50;
 const summaryCache = new Map<string, DataSummary>();
 
-export function dataSummary(workspaceId: string): DataSummary {
+/** `futureFrom`: rows from this moment on (after the server's today) are counted as dated in the future. */
+export function dataSummary(workspaceId: string, futureFrom: number): DataSummary {
 	const client = getDb().$client;
 	// One read transaction: the version and the figures belong to the same state of the data.
 	return client.transaction(() => {
 		const version = datasetVersion(workspaceId);
 		const cached = summaryCache.get(workspaceId);
-		if (cached && cached.datasetVersion === version) return cached;
-		const summary = computeDataSummary(workspaceId, version);
+		// A new day can turn yesterday's future rows into today's.
+		if (cached && cached.datasetVersion === version && cached.futureFrom === futureFrom) return cached;
+		const summary = computeDataSummary(workspaceId, version, futureFrom);
 		summaryCache.delete(workspaceId);
 		if (summaryCache.size >= SUMMARY_CACHE_SIZE) summaryCache.delete(summaryCache.keys().next().value!);
 		summaryCache.set(workspaceId, summary);

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { futureFromNow } from '$lib/domain/customer-data/future-dated';
 import { getDb } from './connection';
 import { datasets, measureSets } from './schema';
 
@@ -48,7 +49,9 @@ export function ensureMeasures(workspaceId: string): MeasureSet {
 }
 
 /**
- * The latest moment in the workspace's data, so that an old export does not make everyone lapsed.
+ * The latest moment in the workspace's data, so that an old export does not make everyone lapsed,
+ * but never after today: a row dated next year must not make everyone lapsed either (such rows
+ * are left out of the measures, see `rebuild`, and flagged in the data overview).
  * Transactions and events are asked per customer: each one's last moment is the end of its
  * (customer, time) index, where a scan of the workspace's rows would read every row (two seconds
  * for five million events).
@@ -63,7 +66,8 @@ function referenceMoment(workspaceId: string): number {
 			) as latest`
 		)
 		.get({ w: workspaceId }) as { latest: number };
-	return row.latest > 0 ? row.latest : Date.now();
+	const endOfToday = futureFromNow() - 1;
+	return row.latest > 0 ? Math.min(row.latest, endOfToday) : Date.now();
 }
 
 function rebuild(workspaceId: string, referenceAt: number): void {
@@ -76,12 +80,12 @@ function rebuild(workspaceId: string, referenceAt: number): void {
 				r_score, f_score, m_score, nps_score)
 			with purchases as (
 				select customer_id, count(*) as n, sum(amount) as revenue, min(occurred_at) as first_at, max(occurred_at) as last_at
-				from customer_transactions where workspace_id = :w group by customer_id
+				from customer_transactions where workspace_id = :w and occurred_at <= :ref group by customer_id
 			),
 			latest_nps as (
 				select customer_id, score from (
 					select customer_id, score, row_number() over (partition by customer_id order by occurred_at desc, id desc) as position
-					from survey_responses where workspace_id = :w and kind = 'nps' and customer_id is not null
+					from survey_responses where workspace_id = :w and kind = 'nps' and customer_id is not null and occurred_at <= :ref
 				) where position = 1
 			),
 			base as (

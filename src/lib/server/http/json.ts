@@ -325,7 +325,11 @@ export const importPreviewShape = z.object({
 	problems: z
 		.array(z.object({ field: z.string(), message: z.string(), code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) }))
 		.describe('Why the import would not start: a required field without a column, a mapping naming a column the file lacks'),
-	errors: z.array(rowErrorShape).describe('What the import would say about the rows shown')
+	errors: z.array(rowErrorShape).describe('What the import would say about the rows shown'),
+	today: z.string().describe("The server's date (YYYY-MM-DD): rows dated after it are imported but flagged, and figures are computed up to it"),
+	futureDated: z
+		.array(z.object({ row: z.number().int(), occurredAt: isoDate }))
+		.describe('Valid rows shown that are dated after `today`')
 });
 
 export function importPreviewJson(preview: ImportPreview): z.infer<typeof importPreviewShape> {
@@ -386,7 +390,9 @@ const stalenessShape = z
 					.object({ id: z.string(), fileName: z.string().nullable(), finishedAt: isoDate })
 					.nullable()
 					.describe('The newest import of this kind that completed'),
-				latestDataAt: isoDate.nullable().describe('The newest transaction, event or answer; for customers the newest acquisition date'),
+				latestDataAt: isoDate
+					.nullable()
+					.describe('The newest transaction, event or answer not dated after today (see futureDated); for customers the newest acquisition date'),
 				ageDays: z
 					.number()
 					.int()
@@ -397,6 +403,19 @@ const stalenessShape = z
 		)
 	})
 	.describe('How current each kind of data is');
+
+const futureDatedShape = z
+	.object({
+		today: z.string().describe("The server's date (YYYY-MM-DD)"),
+		kinds: z.array(
+			z.object({
+				kind: z.enum(['transactions', 'events', 'surveys']),
+				count: z.number().int().describe('Rows dated after today'),
+				latest: isoDate.nullable().describe('The latest of them; null without any')
+			})
+		)
+	})
+	.describe('Rows dated after the server’s today: imported and kept, but customer measures and customer value are computed up to today and leave them out');
 
 const duplicatesShape = z.object({
 	emailGroups: z.number().int().describe('E-mail addresses (trimmed, any case) shared by customers under different external ids'),
@@ -421,6 +440,7 @@ export const dataSummaryShape = z.object({
 	surveys: rangeShape,
 	completeness: completenessShape,
 	staleness: stalenessShape,
+	futureDated: futureDatedShape,
 	duplicates: duplicatesShape
 });
 
@@ -440,6 +460,10 @@ export function dataSummaryJson(summary: DataOverview): z.infer<typeof dataSumma
 				lastImport: kind.lastImport && { ...kind.lastImport, finishedAt: new Date(kind.lastImport.finishedAt).toISOString() },
 				latestDataAt: epochOrNull(kind.latestDataAt)
 			}))
+		},
+		futureDated: {
+			today: summary.futureDated.today,
+			kinds: summary.futureDated.kinds.map((kind) => ({ ...kind, latest: epochOrNull(kind.latest) }))
 		},
 		duplicates: summary.duplicates
 	};

@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import type { MappingInput } from '$lib/domain/customer-data';
+import { calendarDay, futureFrom, type MappingInput } from '$lib/domain/customer-data';
 import { importFormSchema, importPreviewFormSchema, type fileFormat, type mappingCreateSchema } from '$lib/schemas';
 import { requireUser, requireWorkspace, roleAllows } from '../auth';
 import { config } from '../config';
@@ -191,7 +191,8 @@ export async function previewImport(user: db.User | null, workspaceId: string, r
 			delimiter: format.delimiter ?? 'auto',
 			// An explicit format (or a saved one) says whether there is a header; else the rows do.
 			header: format.header ?? null,
-			sheet: form.sheet ?? null
+			sheet: form.sheet ?? null,
+			today: calendarDay(new Date())
 		};
 		if (fileKind === 'text') return previewText(file.head.subarray(0, PREVIEW_BYTES), file.bytes > PREVIEW_BYTES, input);
 		try {
@@ -258,8 +259,11 @@ export function listMappings(user: db.User | null, workspaceId: string): db.Colu
 /** The data overview: counts and ranges, completeness, staleness and duplicates. */
 export function dataSummary(user: db.User | null, workspaceId: string): DataOverview {
 	const { role } = requireWorkspace(user, workspaceId, 'data:read');
-	return dataOverview(db.dataSummary(workspaceId), {
-		now: Date.now(),
+	const now = new Date();
+	const today = calendarDay(now);
+	return dataOverview(db.dataSummary(workspaceId, futureFrom(today)), {
+		now: now.getTime(),
+		today,
 		staleAfterDays: config.dataStaleAfterDays,
 		// Viewers see how many duplicates there are, not whose.
 		mayReadCustomers: roleAllows(role, 'data:write')

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { previewText, PREVIEW_ROWS } from './preview';
 
-const input = { kind: 'transactions' as const, mapping: {}, delimiter: 'auto' as const, header: null, sheet: null };
+const input = { kind: 'transactions' as const, mapping: {}, delimiter: 'auto' as const, header: null, sheet: null, today: '2026-11-22' };
 
 describe('previewing a text file', () => {
 	it('detects a Dutch semicolon export, its header and mapping, and what the import would say', () => {
@@ -34,6 +34,17 @@ describe('previewing a text file', () => {
 		const preview = previewText(file, true, { ...input, kind: 'customers' });
 		expect(preview.encoding).toBe('windows-1252');
 		expect(preview.rows).toEqual([['klantnummer', 'naam', 'bedrag'], ['K1', 'Müller', '€ 12,50']]);
+	});
+
+	it('names the valid rows dated after the server’s today, which the import takes but flags', () => {
+		const file = Buffer.from('klantnummer;datum;bedrag\nK1;22-11-2026;10\nK2;23-11-2026;11\nK3;31-02-2027;12\nK4;01-03-2027;13\n');
+		const preview = previewText(file, false, input);
+		expect(preview.today).toBe('2026-11-22');
+		expect(preview.futureDated).toEqual([
+			{ row: 3, occurredAt: '2026-11-23T00:00:00.000Z' },
+			{ row: 5, occurredAt: '2027-03-01T00:00:00.000Z' }
+		]);
+		expect(preview.errors.map((e) => e.row)).toEqual([4]);
 	});
 
 	it('shows at most the header and the first rows', () => {

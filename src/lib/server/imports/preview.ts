@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import {
 	fieldsOf,
+	futureDatedRows,
 	looksLikeHeader,
 	matchColumns,
 	problemMessage,
@@ -11,7 +12,8 @@ import {
 	type ImportKind,
 	type ImportPreview,
 	type ImportRowError,
-	type MappingInput
+	type MappingInput,
+	type RowResult
 } from '$lib/domain/customer-data';
 import { detectSeparator, EncodingSniffer, textDecoderFor, type Separator } from './formats';
 
@@ -36,6 +38,8 @@ export interface PreviewInput {
 	/** Null: decided from the first rows. */
 	header: boolean | null;
 	sheet: string | null;
+	/** The server's date (`YYYY-MM-DD`), after which rows are flagged as dated in the future. */
+	today: string;
 }
 
 /** Rows of a text sample; `cut` says the sample stops mid-file, so its last line may be partial. */
@@ -80,7 +84,7 @@ function firstRows(all: Iterable<string[]>): { rows: string[][]; rowNumbers: num
 
 function describe(
 	input: PreviewInput,
-	read: Omit<ImportPreview, 'kind' | 'header' | 'columns' | 'fields' | 'mapping' | 'problems' | 'errors'>
+	read: Omit<ImportPreview, 'kind' | 'header' | 'columns' | 'fields' | 'mapping' | 'problems' | 'errors' | 'today' | 'futureDated'>
 ): ImportPreview {
 	const { kind } = input;
 	const header = input.header ?? looksLikeHeader(kind, read.rows);
@@ -88,15 +92,16 @@ function describe(
 	const headerRow = header ? (read.rows[0] ?? []) : null;
 	const { columns, problems } = matchColumns(kind, headerRow, width, input.mapping);
 	const fields = Object.entries(fieldsOf(kind)).map(([name, spec]) => ({ name, required: spec.required, type: spec.type }));
-	const errors: ImportRowError[] = [];
 	const resolved = resolveMapping(kind, headerRow, width, input.mapping);
+	const results: { row: number; result: RowResult<typeof kind> }[] = [];
 	if ('mapping' in resolved) {
 		read.rows.forEach((cells, i) => {
 			if (header && i === 0) return;
-			const result = validateRow(kind, cells, resolved.mapping, read.rowNumbers[i]!);
-			if ('errors' in result) errors.push(...result.errors);
+			const row = read.rowNumbers[i]!;
+			results.push({ row, result: validateRow(kind, cells, resolved.mapping, row) });
 		});
 	}
+	const errors: ImportRowError[] = results.flatMap(({ result }) => ('errors' in result ? result.errors : []));
 	return {
 		kind,
 		...read,
@@ -108,7 +113,9 @@ function describe(
 			const message = problemMessage(problem, headerRow);
 			return { field: problem.field, message: englishImportMessage(message), ...message };
 		}),
-		errors
+		errors,
+		today: input.today,
+		futureDated: futureDatedRows(results, input.today).map(({ row, occurredAt }) => ({ row, occurredAt: new Date(occurredAt).toISOString() }))
 	};
 }
 

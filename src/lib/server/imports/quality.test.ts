@@ -1,19 +1,24 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { DataSummary } from '../db';
-import { completeness, csvCell, dataOverview, errorReportCsv, errorReportFileName, staleness } from './quality';
+import { completeness, csvCell, dataOverview, errorReportCsv, errorReportFileName, futureDated, staleness } from './quality';
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = Date.UTC(2026, 10, 22, 12);
+const TOMORROW = Date.UTC(2026, 10, 23);
+
+/** A kind's summary whose newest row is `to`, none of them after today. */
+const upTo = (to: number | null) => ({ to, latestBeforeFuture: to, futureRows: 0 });
 
 function summary(overrides: Partial<DataSummary> = {}): DataSummary {
-	const empty = { count: 0, from: null, to: null, filled: [], repeatedRows: 0 };
+	const empty = { count: 0, from: null, filled: [], repeatedRows: 0, ...upTo(null) };
 	return {
 		datasetVersion: 3,
+		futureFrom: TOMORROW,
 		customers: { count: 4, imported: 3, latestAcquiredAt: null, filled: [{ field: 'email', filled: 3 }, { field: 'name', filled: 1 }] },
-		transactions: { ...empty, count: 3, to: NOW - 10 * DAY, filled: [{ field: 'channel', filled: 2 }], repeatedRows: 1, amount: 30 },
+		transactions: { ...empty, count: 3, ...upTo(NOW - 10 * DAY), filled: [{ field: 'channel', filled: 2 }], repeatedRows: 1, amount: 30 },
 		events: empty,
-		surveys: { ...empty, count: 2, to: NOW - 31 * DAY - 1 },
+		surveys: { ...empty, count: 2, ...upTo(NOW - 31 * DAY - 1) },
 		lastImports: {
 			customers: { id: 'c', fileName: 'klanten.csv', finishedAt: NOW - 45 * DAY },
 			transactions: { id: 't', fileName: null, finishedAt: NOW - DAY },
@@ -66,14 +71,14 @@ describe('staleness', () => {
 	});
 
 	it('is not stale at exactly the limit, and the limit is configurable', () => {
-		const exactly = summary({ transactions: { ...summary().transactions, to: NOW - 30 * DAY } });
+		const exactly = summary({ transactions: { ...summary().transactions, ...upTo(NOW - 30 * DAY) } });
 		expect(staleness(exactly, NOW, 30)[1]).toMatchObject({ ageDays: 30, stale: false });
 		expect(staleness(exactly, NOW, 7)[1]).toMatchObject({ stale: true });
 	});
 
-	it('does not call data from the future negative days old', () => {
-		const future = summary({ transactions: { ...summary().transactions, to: NOW + 5 * DAY } });
-		expect(staleness(future, NOW, 30)[1]).toMatchObject({ ageDays: 0, stale: false });
+	it('is not made current by rows dated in the future: it judges by the newest row up to today', () => {
+		const future = summary({ transactions: { ...summary().transactions, to: NOW + 400 * DAY, latestBeforeFuture: NOW - 45 * DAY, futureRows: 2 } });
+		expect(staleness(future, NOW, 30)[1]).toMatchObject({ latestDataAt: NOW - 45 * DAY, ageDays: 45, stale: true });
 	});
 
 	it('does not judge customers known only from their rows, never imported as customers', () => {
@@ -83,15 +88,33 @@ describe('staleness', () => {
 	});
 });
 
+describe('rows dated in the future', () => {
+	it('are counted per kind with the latest of them; kinds without any say zero', () => {
+		const future = summary({
+			transactions: { ...summary().transactions, count: 5, to: Date.UTC(2027, 2, 1), latestBeforeFuture: NOW - DAY, futureRows: 2 },
+			surveys: { ...summary().surveys, to: TOMORROW, latestBeforeFuture: null, futureRows: 2 }
+		});
+		expect(futureDated(future)).toEqual([
+			{ kind: 'transactions', count: 2, latest: Date.UTC(2027, 2, 1) },
+			{ kind: 'events', count: 0, latest: null },
+			{ kind: 'surveys', count: 2, latest: TOMORROW }
+		]);
+		expect(dataOverview(future, { now: NOW, today: '2026-11-22', staleAfterDays: 30, mayReadCustomers: false }).futureDated).toEqual({
+			today: '2026-11-22',
+			kinds: futureDated(future)
+		});
+	});
+});
+
 describe('the data overview', () => {
 	it('lists whose e-mail addresses are shared only to those who may read customer rows', () => {
-		expect(dataOverview(summary(), { now: NOW, staleAfterDays: 30, mayReadCustomers: true }).duplicates).toEqual({
+		expect(dataOverview(summary(), { now: NOW, today: '2026-11-22', staleAfterDays: 30, mayReadCustomers: true }).duplicates).toEqual({
 			emailGroups: 1,
 			emailCustomers: 2,
 			emailGroupIds: [{ count: 2, externalIds: ['K1', 'K2'] }],
 			repeatedRows: { transactions: 1, events: 0, surveys: 0 }
 		});
-		expect(dataOverview(summary(), { now: NOW, staleAfterDays: 30, mayReadCustomers: false }).duplicates.emailGroupIds).toBeNull();
+		expect(dataOverview(summary(), { now: NOW, today: '2026-11-22', staleAfterDays: 30, mayReadCustomers: false }).duplicates.emailGroupIds).toBeNull();
 	});
 });
 

@@ -1,5 +1,8 @@
+import { DATED_KINDS } from '$lib/domain/customer-data';
 import type * as db from '../db';
 import type { ImportKind, ImportRowError } from '../db';
+
+type DatedKind = (typeof DATED_KINDS)[number];
 
 /*
  * Correctness and completeness (juistheid en volledigheid) of a workspace's customer data, from
@@ -29,16 +32,28 @@ export interface KindCompleteness {
 export interface KindStaleness {
 	kind: ImportKind;
 	lastImport: db.LastImport | null;
-	/** Epoch ms: the newest transaction, event or answer; for customers the newest acquisition date. */
+	/**
+	 * Epoch ms: the newest transaction, event or answer not dated after today (rows after it are
+	 * counted in `futureDated`); for customers the newest acquisition date.
+	 */
 	latestDataAt: number | null;
 	/** Whole days since the date staleness is judged by (see `staleness`); null without one. */
 	ageDays: number | null;
 	stale: boolean;
 }
 
+/** Rows of one kind dated after the server's today: imported and kept, but left out of figures. */
+export interface KindFutureDated {
+	kind: DatedKind;
+	count: number;
+	/** Epoch ms: the latest of them; null without any. */
+	latest: number | null;
+}
+
 export interface DataOverview extends db.DataSummary {
 	completeness: { lowBelow: number; kinds: KindCompleteness[] };
 	staleness: { staleAfterDays: number; kinds: KindStaleness[] };
+	futureDated: { today: string; kinds: KindFutureDated[] };
 	duplicates: {
 		emailGroups: number;
 		emailCustomers: number;
@@ -83,22 +98,33 @@ export function staleness(summary: db.DataSummary, now: number, staleAfterDays: 
 			stale: count > 0 && ageDays !== null && ageDays > staleAfterDays
 		};
 	};
+	// A row dated next year would make any export look current: behaviour is judged by its newest
+	// row up to today.
+	const behaviour = (kind: DatedKind) => judge(kind, summary[kind].count, summary[kind].latestBeforeFuture, summary[kind].latestBeforeFuture);
 	return [
 		judge('customers', summary.customers.count, summary.customers.latestAcquiredAt, summary.lastImports.customers?.finishedAt ?? null),
-		judge('transactions', summary.transactions.count, summary.transactions.to, summary.transactions.to),
-		judge('events', summary.events.count, summary.events.to, summary.events.to),
-		judge('surveys', summary.surveys.count, summary.surveys.to, summary.surveys.to)
+		...DATED_KINDS.map(behaviour)
 	];
 }
 
+/** Per kind of behavioural data: the rows dated after today (the summary's `futureFrom`). */
+export function futureDated(summary: db.DataSummary): KindFutureDated[] {
+	return DATED_KINDS.map((kind) => {
+		const { futureRows, to } = summary[kind];
+		return { kind, count: futureRows, latest: futureRows > 0 ? to : null };
+	});
+}
+
+/** `today`: the server's date (`YYYY-MM-DD`) the summary's `futureFrom` follows. */
 export function dataOverview(
 	summary: db.DataSummary,
-	options: { now: number; staleAfterDays: number; mayReadCustomers: boolean }
+	options: { now: number; today: string; staleAfterDays: number; mayReadCustomers: boolean }
 ): DataOverview {
 	return {
 		...summary,
 		completeness: { lowBelow: LOW_COMPLETENESS, kinds: completeness(summary) },
 		staleness: { staleAfterDays: options.staleAfterDays, kinds: staleness(summary, options.now, options.staleAfterDays) },
+		futureDated: { today: options.today, kinds: futureDated(summary) },
 		duplicates: {
 			emailGroups: summary.duplicateEmails.groups,
 			emailCustomers: summary.duplicateEmails.customers,
