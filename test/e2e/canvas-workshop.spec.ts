@@ -4,6 +4,8 @@ import { backgroundPoint, boardWithTeam, open, ownBoard, person, viewTransform }
 /** The canvas as a team uses it in a workshop: following the facilitator, adding structure, long cards, personas. */
 
 test('following a colleague: my view takes theirs on every pan and zoom, and neither page throws', async ({ browser }) => {
+	// Two people, sixteen view changes, each waited for on the other screen.
+	test.setTimeout(90_000);
 	const { owner, editor, viewer, boardId } = await boardWithTeam(browser, 'webshop');
 	await Promise.all([open(owner, boardId), open(editor, boardId)]);
 	const a = owner.page;
@@ -66,6 +68,8 @@ test('a stage or lane just added comes into view with its title ready to type ov
 	const stageTitle = page.getByRole('columnheader').last().getByRole('textbox', { name: 'Rename stage' });
 	await expect(stageTitle).toBeFocused();
 	await expect.poll(async () => inSight(await stageTitle.boundingBox())).toBe(true);
+	await expect(stageTitle).toHaveValue('New stage');
+	await page.screenshot({ path: '/tmp/canvas-adding-stage.png' });
 	// Typing replaces the placeholder title.
 	await page.keyboard.type('Returns');
 	await page.keyboard.press('Enter');
