@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { backgroundPoint, boardWithTeam, open, ownBoard, person, viewTransform } from './canvas-helpers';
+import { backgroundPoint, boardWithTeam, cardButton, open, ownBoard, person, viewTransform } from './canvas-helpers';
 
 /** The canvas as a team uses it in a workshop: following the facilitator, adding structure, long cards, personas. */
 
@@ -85,6 +85,95 @@ test('a stage or lane just added comes into view with its title ready to type ov
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('rowheader').last()).toHaveText(/Chat/);
 	await page.screenshot({ path: '/tmp/canvas-added-lane.png' });
+	expect(someone.errors).toEqual([]);
+	await someone.context.close();
+});
+
+test('a card grows with its text, shows all of it when picked, and its chips never cover it', async ({ browser }) => {
+	const someone = await person(browser, 'Hanna', { width: 1400, height: 900 });
+	const { boardId } = await ownBoard(someone, 'webshop');
+	const page = someone.page;
+	await open(someone, boardId);
+	const medium =
+		'Customers only see the delivery costs at the very last step, after entering their address and choosing a payment method';
+	const long = `${medium}. ${'Several people in the workshop had the same story: they left and bought the product elsewhere. '.repeat(4)}`.trim();
+
+	// A drop-off cause (with its category chip) gets four lines of text.
+	await cardButton(page, 'Unexpected delivery costs').dblclick();
+	await page.keyboard.press('Control+a');
+	await page.keyboard.type(medium);
+	await page.keyboard.press('Enter');
+	const dropoff = page.locator('.card').filter({ has: cardButton(page, medium) });
+	const text = dropoff.locator('.text');
+	// All of its text is shown: nothing cut off below.
+	await expect.poll(() => text.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(1);
+	expect(await text.evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(3 * 15);
+	const chip = dropoff.locator('.detail');
+	await expect(chip).toHaveText('Unclear information');
+	const [textBox, chipBox, cardBox] = [(await text.boundingBox())!, (await chip.boundingBox())!, (await dropoff.boundingBox())!];
+	expect(chipBox.y).toBeGreaterThanOrEqual(textBox.y + textBox.height);
+	expect(chipBox.y + chipBox.height).toBeLessThanOrEqual(cardBox.y + cardBox.height);
+	// Its row grew with it: the next row starts below the card.
+	const next = (await page.getByRole('rowheader').filter({ hasText: 'Opportunities' }).boundingBox())!;
+	expect(next.y).toBeGreaterThanOrEqual(cardBox.y + cardBox.height);
+
+	// An opportunity with far more text than a card holds: clamped with an ellipsis, all of it once picked.
+	await cardButton(page, 'Suggest accessories that fit the purchase').dblclick();
+	await page.keyboard.press('Control+a');
+	await page.keyboard.type(long, { delay: 0 });
+	await page.keyboard.press('Enter');
+	await page.getByRole('application').focus();
+	await page.keyboard.press('Escape');
+	const opportunity = page.locator('.card').filter({ has: cardButton(page, long) });
+	const longText = opportunity.locator('.text');
+	await expect(longText).toHaveClass(/clamped/);
+	const closed = (await opportunity.boundingBox())!;
+	await cardButton(page, long).click();
+	await expect(longText).not.toHaveClass(/clamped/);
+	await expect.poll(async () => (await opportunity.boundingBox())!.height).toBeGreaterThan(closed.height);
+	await expect.poll(() => longText.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(1);
+	const lever = opportunity.locator('.detail');
+	await expect(lever).toHaveText('Cross-sell');
+	const [open_, leverBox] = [(await longText.boundingBox())!, (await lever.boundingBox())!];
+	expect(leverBox.y).toBeGreaterThanOrEqual(open_.y + open_.height);
+	await page.screenshot({ path: '/tmp/canvas-long-cards.png' });
+	expect(someone.errors).toEqual([]);
+	await someone.context.close();
+});
+
+test('with a persona chosen, the team’s emotion curve stays behind theirs, faint, for reference', async ({ browser }) => {
+	const someone = await person(browser, 'Iris', { width: 1400, height: 900 });
+	const { boardId } = await ownBoard(someone, 'webshop');
+	const page = someone.page;
+	await open(someone, boardId);
+	await page.getByRole('button', { name: 'Personas' }).click();
+	await page.getByLabel('Persona name').fill('Sanne');
+	await page.getByRole('button', { name: 'Add persona' }).click();
+	const reference = page.getByTestId('team-reference-curve');
+	await expect(reference).toHaveCount(0);
+
+	await page.getByLabel('Persona', { exact: true }).selectOption({ label: 'Sanne' });
+	// Sanne has no emotions yet: her points are open, the team's curve is there to compare with.
+	await expect(page.getByRole('slider', { name: 'Set the emotion in Purchase' })).toBeVisible();
+	await expect(reference).toHaveCount(1);
+	expect(await reference.locator('path').getAttribute('d')).toMatch(/^M[\d.,-]+C/);
+	await expect(reference.locator('circle')).toHaveCount(6);
+	const legend = page.getByRole('list', { name: 'Curves in this lane' });
+	await expect(legend.getByRole('listitem')).toHaveText(['Sanne', 'Team, for reference']);
+
+	// Setting one of hers keeps the team's curve as it was.
+	const before = await reference.locator('path').getAttribute('d');
+	await page.getByRole('slider', { name: 'Set the emotion in Purchase' }).focus();
+	await page.keyboard.press('ArrowDown');
+	await page.keyboard.press('ArrowDown');
+	await expect(page.getByRole('slider', { name: 'Emotion in Purchase: -1' })).toBeVisible();
+	expect(await reference.locator('path').getAttribute('d')).toBe(before);
+	await page.getByRole('application').focus();
+	await page.screenshot({ path: '/tmp/canvas-persona-emotion.png' });
+
+	// Back to everyone: the team's own curve is the one drawn, no reference behind it.
+	await page.getByLabel('Persona', { exact: true }).selectOption({ label: 'All personas' });
+	await expect(reference).toHaveCount(0);
 	expect(someone.errors).toEqual([]);
 	await someone.context.close();
 });
