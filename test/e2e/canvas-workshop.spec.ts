@@ -144,10 +144,6 @@ test('a card grows with its text, shows all of it when picked, and its chips nev
 	await expect(lever).toHaveText('Cross-sell');
 	const [open_, leverBox] = [(await longText.boundingBox())!, (await lever.boundingBox())!];
 	expect(leverBox.y).toBeGreaterThanOrEqual(open_.y + open_.height);
-	// Bringing the card into sight (as Tab would) pans the board: the stage headers stay on top.
-	await expect.poll(() => page.locator('.viewport').evaluate((el) => [el.scrollLeft, el.scrollTop])).toEqual([0, 0]);
-	const header = (await page.getByRole('columnheader').filter({ hasText: 'Loyalty' }).boundingBox())!;
-	expect(header.y).toBeCloseTo((await page.locator('.viewport').boundingBox())!.y, 0);
 	await page.screenshot({ path: '/tmp/canvas-long-cards.png' });
 	await closeWithoutErrors(someone);
 });

@@ -59,19 +59,8 @@ export class CanvasView {
 				this.#share({ x, y, k });
 			});
 		select(element).call(this.#zoom).on('dblclick.zoom', null);
-		// The browser scrolls the clipped viewport to show what gets focus (Tab onto a card out of
-		// sight); that would slide the sticky headers away. Made into a pan, it shows the card instead.
-		const scrolled = () => {
-			const { scrollLeft, scrollTop } = element;
-			if (!scrollLeft && !scrollTop) return;
-			element.scrollTo(0, 0);
-			const { x, y, k } = this.#view;
-			this.#set({ x: x - scrollLeft, y: y - scrollTop, k });
-		};
-		element.addEventListener('scroll', scrolled);
 		this.#ready = true;
 		return () => {
-			element.removeEventListener('scroll', scrolled);
 			select(element).on('.zoom', null);
 			this.#ready = false;
 			this.#element = null;
