@@ -174,7 +174,7 @@ test('with a persona chosen, the team’s emotion curve stays behind theirs, fai
 	await expect(page.getByRole('slider', { name: 'Emotion in Purchase: -1' })).toBeVisible();
 	expect(await reference.locator('path').getAttribute('d')).toBe(before);
 	await page.getByRole('button', { name: 'Close details' }).click();
-	await page.getByRole('rowheader').filter({ hasText: 'Emotion curve' }).scrollIntoViewIfNeeded();
+	await page.getByRole('button', { name: 'Zoom to fit' }).click();
 	await page.screenshot({ path: '/tmp/canvas-persona-emotion.png' });
 
 	// Back to everyone: the team's own curve is the one drawn, no reference behind it.

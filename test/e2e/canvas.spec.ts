@@ -7,6 +7,8 @@ import { boardWithTeam, cardButton, open, person } from './canvas-helpers';
  */
 
 test('two people edit one board live; undo reverts only your own change; a viewer only watches', async ({ browser }) => {
+	// Three people and some twenty steps each waited for on another screen.
+	test.setTimeout(90_000);
 	const { owner, editor, viewer, boardId } = await boardWithTeam(browser);
 	await Promise.all([open(owner, boardId), open(editor, boardId), open(viewer, boardId)]);
 	const a = owner.page;
@@ -16,6 +18,9 @@ test('two people edit one board live; undo reverts only your own change; a viewe
 	await expect(b.getByRole('columnheader').filter({ hasText: 'New stage' })).toBeVisible({ timeout: 1000 });
 	await a.getByRole('button', { name: 'Add lane' }).click();
 	await expect(b.getByRole('rowheader').filter({ hasText: 'New lane' })).toBeVisible({ timeout: 1000 });
+	// The new lane was brought into view at the bottom: back to the whole board.
+	await a.keyboard.press('Escape');
+	await a.getByRole('button', { name: 'Zoom to fit' }).click();
 
 	await a.getByRole('button', { name: 'Add card to Purchase · Website' }).click();
 	await a.keyboard.type('Pays with iDEAL');
