@@ -1,55 +1,14 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { boardWithTeam, cardButton, open, person } from './canvas-helpers';
 
 /**
  * The journey canvas with several people at once: each browser context is one person,
  * signed up through the real API, editing one board over the real websocket.
  */
 
-interface Person {
-	context: BrowserContext;
-	page: Page;
-	email: string;
-	name: string;
-}
-
-async function person(browser: Browser, name: string): Promise<Person> {
-	const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-	const email = `${name.toLowerCase()}-${Date.now()}-${Math.random().toString(36).slice(2)}@example.com`;
-	const response = await context.request.post('/api/v1/auth/signup', {
-		data: { email, password: 'correct horse battery', name }
-	});
-	expect(response.status()).toBe(201);
-	return { context, page: await context.newPage(), email, name };
-}
-
-async function boardWithTeam(browser: Browser) {
-	const owner = await person(browser, 'Anna');
-	const editor = await person(browser, 'Bram');
-	const viewer = await person(browser, 'Cor');
-	const workspace = await (await owner.context.request.post('/api/v1/workspaces', { data: { name: 'Workshop' } })).json();
-	for (const [member, role] of [
-		[editor, 'editor'],
-		[viewer, 'viewer']
-	] as const) {
-		const added = await owner.context.request.post(`/api/v1/workspaces/${workspace.id}/members`, {
-			data: { email: member.email, role }
-		});
-		expect(added.status()).toBe(201);
-	}
-	const board = await (
-		await owner.context.request.post(`/api/v1/workspaces/${workspace.id}/boards`, { data: { title: 'Checkout journey' } })
-	).json();
-	return { owner, editor, viewer, boardId: board.id as string };
-}
-
-async function open(someone: Person, boardId: string) {
-	await someone.page.goto(`/b/${boardId}`);
-	await expect(someone.page.getByRole('status').filter({ hasText: /Online/ })).toBeVisible();
-}
-
-const cardButton = (page: Page, text: string) => page.getByRole('button', { name: new RegExp(`: ${text}$`) });
-
 test('two people edit one board live; undo reverts only your own change; a viewer only watches', async ({ browser }) => {
+	// Three people and some twenty steps each waited for on another screen.
+	test.setTimeout(90_000);
 	const { owner, editor, viewer, boardId } = await boardWithTeam(browser);
 	await Promise.all([open(owner, boardId), open(editor, boardId), open(viewer, boardId)]);
 	const a = owner.page;
@@ -59,6 +18,9 @@ test('two people edit one board live; undo reverts only your own change; a viewe
 	await expect(b.getByRole('columnheader').filter({ hasText: 'New stage' })).toBeVisible({ timeout: 1000 });
 	await a.getByRole('button', { name: 'Add lane' }).click();
 	await expect(b.getByRole('rowheader').filter({ hasText: 'New lane' })).toBeVisible({ timeout: 1000 });
+	// The new lane was brought into view at the bottom: back to the whole board.
+	await a.keyboard.press('Escape');
+	await a.getByRole('button', { name: 'Zoom to fit' }).click();
 
 	await a.getByRole('button', { name: 'Add card to Purchase · Website' }).click();
 	await a.keyboard.type('Pays with iDEAL');

@@ -23,6 +23,8 @@ export interface CanvasContext {
 	focusCell(): { stageId: string; laneId: string } | null;
 	zoomBy(factor: number): void;
 	zoomToFit(): void;
+	/** A stage or lane was just added: bring it into view with its title ready to type over. */
+	introduce(part: { kind: 'stage' | 'lane'; id: string }): void;
 	text: { newStage: string; newLane: string };
 }
 
@@ -63,7 +65,8 @@ export const canvasActions: CanvasAction[] = [
 		label: 'canvas_add_stage',
 		predicate: writable,
 		perform: (context) => {
-			context.session.apply((doc, origin) => addStage(doc, { title: context.text.newStage }, origin));
+			const id = context.session.apply((doc, origin) => addStage(doc, { title: context.text.newStage }, origin));
+			context.introduce({ kind: 'stage', id });
 		}
 	},
 	{
@@ -71,9 +74,10 @@ export const canvasActions: CanvasAction[] = [
 		label: 'canvas_add_lane',
 		predicate: writable,
 		perform: (context) => {
-			context.session.apply((doc, origin) =>
+			const id = context.session.apply((doc, origin) =>
 				addLane(doc, { title: context.text.newLane, kind: 'touchpoints' satisfies LaneKind }, origin)
 			);
+			context.introduce({ kind: 'lane', id });
 		}
 	},
 	{

@@ -137,7 +137,11 @@ export class BoardSession {
 				provider.shouldConnect = false;
 			}
 		});
-		provider.awareness.on('change', () => this.#refreshCollaborators());
+		// Our own presence (cursor, selection, view) is not a collaborator: its changes, many a
+		// second, need not rebuild the list everyone's avatars and cursors render from.
+		provider.awareness.on('change', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+			if ([...added, ...updated, ...removed].some((clientId) => clientId !== this.doc.clientID)) this.#refreshCollaborators();
+		});
 		return provider;
 	}
 

@@ -32,7 +32,8 @@ describe('grid layout', () => {
 		setLaneHidden(doc, l2, true);
 		const layout = layoutBoard(readBoard(doc));
 		expect(layout.lanes).toHaveLength(2);
-		expect(layout.lanes[0]!.height).toBeGreaterThan(4 * GRID.cardHeight);
+		const cards = layout.cards.filter((c) => c.card.laneId === layout.lanes[0]!.id);
+		expect(layout.lanes[0]!.height).toBeGreaterThan(cards.reduce((sum, c) => sum + c.height + GRID.cardGap, 0));
 		expect(layout.lanes[1]!.y).toBe(layout.lanes[0]!.y + layout.lanes[0]!.height);
 		expect(layout.cards.map((c) => c.index)).toEqual([0, 1, 2, 3]);
 	});
@@ -48,13 +49,31 @@ describe('grid layout', () => {
 		expect(texts).toEqual(['all', 'anna']);
 	});
 
+	it('gives a row the height its tallest card needs and stacks cards by their own heights', () => {
+		const { doc, s1, s2, l1, l3 } = board();
+		const long = 'A long note the team wrote down in the workshop about what customers do here. '.repeat(2);
+		addCard(doc, { type: 'touchpoint', stageId: s1, laneId: l1, text: long });
+		addCard(doc, { type: 'touchpoint', stageId: s1, laneId: l1, text: 'short' });
+		addCard(doc, { type: 'touchpoint', stageId: s2, laneId: l1, text: 'short' });
+		const layout = layoutBoard(readBoard(doc));
+		const [tall, below, beside] = layout.cards;
+		expect(tall!.height).toBeGreaterThan(beside!.height);
+		expect(below!.y).toBe(tall!.y + tall!.height + GRID.cardGap);
+		const lane = layout.lanes[0]!;
+		expect(lane.y + lane.height).toBeGreaterThanOrEqual(below!.y + below!.height + GRID.cellPadding);
+		// The next row starts below it, so no card of one row reaches into the next.
+		expect(layout.lanes.find((l) => l.id === l3)!.y).toBe(lane.y + lane.height + GRID.emotionLaneHeight);
+	});
+
 	it('finds the cell and insertion index under a point', () => {
 		const { doc, s1, s2, l1 } = board();
 		addCard(doc, { type: 'touchpoint', stageId: s2, laneId: l1, text: 'x' });
 		const layout = layoutBoard(readBoard(doc));
 		const lane = layout.lanes[0]!;
 		expect(cellAt(layout, GRID.laneLabelWidth + 10, lane.y + 5)).toMatchObject({ stageId: s1, laneId: l1, index: 0 });
-		const below = cellAt(layout, GRID.laneLabelWidth + 310, lane.y + GRID.cellPadding + GRID.cardHeight + 4);
+		const card = layout.cards[0]!;
+		expect(cellAt(layout, GRID.laneLabelWidth + 310, card.y + card.height / 2 - 2)).toMatchObject({ stageId: s2, index: 0 });
+		const below = cellAt(layout, GRID.laneLabelWidth + 310, card.y + card.height + 4);
 		expect(below).toMatchObject({ stageId: s2, index: 1 });
 		expect(cellAt(layout, 5, lane.y + 5)).toBeNull();
 	});

@@ -1,13 +1,15 @@
 import type { BoardSnapshot, Card, LaneKind } from '$lib/domain/board';
+import { cardSizer, estimatedTextWidth, type CardSize } from './card-layout';
 
 /** Sizes of the journey grid, in board units (1 unit = 1 CSS pixel at 100% zoom). */
 export const GRID = {
 	headerHeight: 56,
 	laneLabelWidth: 200,
-	cardHeight: 76,
 	cardGap: 8,
 	cellPadding: 10,
 	minLaneHeight: 96,
+	/** Room below a cell's last card for its "+" button. */
+	addRoom: 30,
 	emotionLaneHeight: 180,
 	/** Room at the top of a metrics lane for the measured figures of each stage. */
 	metricsFiguresHeight: 120
@@ -29,12 +31,11 @@ export interface LaneBox {
 	height: number;
 }
 
-export interface CardBox {
+export interface CardBox extends CardSize {
 	card: Card;
 	x: number;
 	y: number;
 	width: number;
-	height: number;
 	index: number;
 }
 
@@ -55,11 +56,19 @@ export function cardVisible(card: Card, filter: CardFilter): boolean {
 	return !filter.personaId || card.personaIds.length === 0 || card.personaIds.includes(filter.personaId);
 }
 
+const estimatedSize = cardSizer(estimatedTextWidth);
+
 /**
- * Places stages as columns and visible lanes as rows; a lane grows to fit its fullest cell.
- * Pure, so the canvas, hit-testing and the benchmark agree on where everything is.
+ * Places stages as columns and visible lanes as rows; a card is as tall as its text needs (see
+ * card-layout), a lane as tall as its tallest cell. Pure, so the canvas, hit-testing and the
+ * benchmark agree on where everything is. `size` measures cards (the canvas passes one that uses
+ * the page's font); without it, text widths are estimated.
  */
-export function layoutBoard(board: BoardSnapshot, filter: CardFilter = { personaId: null }): BoardLayout {
+export function layoutBoard(
+	board: BoardSnapshot,
+	filter: CardFilter = { personaId: null },
+	size: (card: Card, width: number) => CardSize = estimatedSize
+): BoardLayout {
 	const stages: StageBox[] = [];
 	let x = GRID.laneLabelWidth;
 	for (const stage of board.stages) {
@@ -81,30 +90,25 @@ export function layoutBoard(board: BoardSnapshot, filter: CardFilter = { persona
 	let y = GRID.headerHeight;
 	for (const lane of board.lanes) {
 		if (lane.hidden) continue;
-		let fullest = 0;
-		for (const stage of stages) fullest = Math.max(fullest, cellCards.get(`${stage.id}|${lane.id}`)?.length ?? 0);
 		const reserve = laneReserve(lane.kind);
+		const top = y + reserve + GRID.cellPadding;
+		// Cards of a cell stacked from the top; the lane ends below the tallest stack.
+		let bottom = top;
+		for (const stage of stages) {
+			const width = stage.width - GRID.cellPadding * 2;
+			let next = top;
+			(cellCards.get(`${stage.id}|${lane.id}`) ?? []).forEach((card, index) => {
+				const box = size(card, width);
+				cards.push({ card, index, x: stage.x + GRID.cellPadding, y: next, width, ...box });
+				next += box.height + GRID.cardGap;
+			});
+			bottom = Math.max(bottom, next);
+		}
 		const height =
 			lane.kind === 'emotion'
 				? GRID.emotionLaneHeight
-				: reserve +
-					Math.max(
-						GRID.minLaneHeight,
-						GRID.cellPadding * 2 + fullest * GRID.cardHeight + Math.max(0, fullest - 1) * GRID.cardGap + GRID.cardHeight / 2
-					);
+				: Math.max(reserve + GRID.minLaneHeight, bottom - y + GRID.cellPadding + GRID.addRoom);
 		lanes.push({ id: lane.id, kind: lane.kind, y, height });
-		for (const stage of stages) {
-			(cellCards.get(`${stage.id}|${lane.id}`) ?? []).forEach((card, index) => {
-				cards.push({
-					card,
-					index,
-					x: stage.x + GRID.cellPadding,
-					y: y + reserve + GRID.cellPadding + index * (GRID.cardHeight + GRID.cardGap),
-					width: stage.width - GRID.cellPadding * 2,
-					height: GRID.cardHeight
-				});
-			});
-		}
 		y += height;
 	}
 	return { stages, lanes, cards, width: x, height: y };
@@ -123,9 +127,8 @@ export function cellAt(layout: BoardLayout, x: number, y: number): CellTarget | 
 	const stage = layout.stages.find((s) => x >= s.x && x < s.x + s.width);
 	const lane = layout.lanes.find((l) => y >= l.y && y < l.y + l.height);
 	if (!stage || !lane) return null;
-	const offset = y - lane.y - laneReserve(lane.kind) - GRID.cellPadding + GRID.cardGap / 2;
-	const count = layout.cards.filter((c) => c.card.stageId === stage.id && c.card.laneId === lane.id).length;
-	const index = Math.max(0, Math.min(count, Math.round(offset / (GRID.cardHeight + GRID.cardGap))));
+	// Before the first card whose middle is below the point.
+	const index = layout.cards.filter((c) => c.card.stageId === stage.id && c.card.laneId === lane.id && c.y + c.height / 2 < y).length;
 	return { stageId: stage.id, laneId: lane.id, laneKind: lane.kind, index };
 }
 
