@@ -64,6 +64,22 @@ export {
 	type DiscountedClvOptions,
 	type DiscountedClv
 } from './clv';
+export {
+	MIN_REPEAT_BUYERS,
+	MIN_RETENTION_CUSTOMERS,
+	MIN_RETENTION_PERIODS,
+	USABLE,
+	combineVerdicts,
+	fitVerdict,
+	isUsable,
+	minimumVerdict,
+	predictionsVerdict,
+	verdictOf,
+	type FitReason,
+	type FitReasonCode,
+	type FitVerdict
+} from './fit-verdict';
+export { judgedBgnbd, judgedGammaGamma, judgedSbg, type Judged } from './judged-fits';
 export { scoreCustomers, type CustomerScore, type ScoreOptions } from './score';
 export {
 	shareOfWallet,
