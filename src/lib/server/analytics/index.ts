@@ -60,6 +60,7 @@ export {
 	type FormulaClv,
 	type FormulaCustomer,
 	type FormulaOptions,
+	type FormulaPooling,
 	type FactorSource,
 	type DiscountedClvOptions,
 	type DiscountedClv
@@ -80,6 +81,16 @@ export {
 	type FitVerdict
 } from './fit-verdict';
 export { judgedBgnbd, judgedGammaGamma, judgedSbg, type Judged } from './judged-fits';
+export {
+	fitRatePrior,
+	pooledRate,
+	spendCredibility,
+	pooledSpend,
+	type RateHistory,
+	type RatePrior,
+	type SpendHistory,
+	type SpendCredibility
+} from './pooling';
 export { scoreCustomers, type CustomerScore, type ScoreOptions } from './score';
 export {
 	shareOfWallet,
