@@ -57,8 +57,8 @@ export function minimumVerdict(code: 'too-few-repeat-buyers' | 'too-few-customer
 	return verdictOf([{ code, periods: count, minimum }]);
 }
 
-export interface FittedParameters {
-	params: Readonly<Record<string, number>>;
+export interface FittedParameters<P extends object> {
+	params: P;
 	converged: boolean;
 	iterations: number;
 }
@@ -68,10 +68,10 @@ export interface FittedParameters {
  * the scale parameters with the data's own scale for each (e.g. α: the mean observation time);
  * every other parameter is a shape.
  */
-export function fitVerdict(fit: FittedParameters, scales: Readonly<Record<string, number>> = {}): FitVerdict {
+export function fitVerdict<P extends object>(fit: FittedParameters<P>, scales: Partial<Record<keyof P & string, number>> = {}): FitVerdict {
 	const reasons: FitReason[] = [];
 	if (!fit.converged) reasons.push({ code: 'not-converged', iterations: fit.iterations });
-	for (const [parameter, value] of Object.entries(fit.params)) {
+	for (const [parameter, value] of Object.entries(fit.params) as [keyof P & string, number][]) {
 		const scale = scales[parameter];
 		const [low, high] = scale !== undefined && scale > 0 ? [scale / SCALE_BOUND, scale * SCALE_BOUND] : [1 / SHAPE_BOUND, SHAPE_BOUND];
 		if (!(value >= low)) reasons.push({ code: 'parameter-at-bound', parameter, value, limit: low });

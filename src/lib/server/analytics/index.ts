@@ -91,6 +91,7 @@ export {
 	type SpendHistory,
 	type SpendCredibility
 } from './pooling';
+export { MarginTally, type DataMargin } from './margin';
 export { scoreCustomers, type CustomerScore, type ScoreOptions } from './score';
 export {
 	shareOfWallet,

@@ -25,19 +25,21 @@ export interface TransactionRow {
 	occurredAt: number;
 	amount: number;
 	quantity: number;
+	/** Gross margin in money (amount minus cost of goods), when the import carried it. */
+	margin: number | null;
 }
 
 export function* transactionRows(workspaceId: string, filter: RuleFilter | null = null): Generator<TransactionRow> {
 	const group = scope('t.customer_id', workspaceId, filter);
 	const rows = getDb()
 		.$client.prepare(
-			`select c.external_id, t.occurred_at, t.amount, coalesce(t.quantity, 1)
+			`select c.external_id, t.occurred_at, t.amount, coalesce(t.quantity, 1), t.margin
 			from customer_transactions t join customers c on c.id = t.customer_id
 			where t.workspace_id = ?${group.sql}`
 		)
 		.raw()
-		.iterate(workspaceId, ...group.params) as IterableIterator<[string, number, number, number]>;
-	for (const [customerId, occurredAt, amount, quantity] of rows) yield { customerId, occurredAt, amount, quantity };
+		.iterate(workspaceId, ...group.params) as IterableIterator<[string, number, number, number, number | null]>;
+	for (const [customerId, occurredAt, amount, quantity, margin] of rows) yield { customerId, occurredAt, amount, quantity, margin };
 }
 
 export interface SurveyRow {
