@@ -1,0 +1,67 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/** A new user's first try: 30 customers and 120 purchases are too few for BG/NBD, and the page says so. */
+
+function tinyShop(): string {
+	const rows = ['customer_id,date,amount'];
+	for (let i = 0; i < 120; i++) {
+		const customer = i < 30 ? i : (i * 7) % 30;
+		const day = new Date(Date.UTC(2025, 0, 1) + ((i * 97) % 365) * 86_400_000).toISOString().slice(0, 10);
+		rows.push(`c${customer},${day},${20 + ((i * 37) % 100)}`);
+	}
+	return rows.join('\n');
+}
+
+async function workspaceWithTinyShop(page: Page, label: string): Promise<string> {
+	const email = `${label}-${Date.now()}@example.com`;
+	await page.request.post('/api/v1/auth/signup', { data: { email, password: 'correct horse battery', name: label } });
+	const workspace = await (await page.request.post('/api/v1/workspaces', { data: { name: 'First try' } })).json();
+	const started = await page.request.post(`/api/v1/workspaces/${workspace.id}/imports`, {
+		multipart: { kind: 'transactions', file: { name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from(tinyShop()) } },
+		headers: { origin: new URL(test.info().project.use.baseURL!).origin }
+	});
+	expect(started.status()).toBe(202);
+	const { id } = await started.json();
+	await expect.poll(async () => (await (await page.request.get(`/api/v1/imports/${id}`)).json()).status, { timeout: 20_000 }).toBe('done');
+	return workspace.id as string;
+}
+
+test('too little data: the verdict at the top, no customer values, and the formula one click away', async ({ page }) => {
+	const workspaceId = await workspaceWithTinyShop(page, 'tiny');
+	await page.goto(`/w/${workspaceId}/value`);
+	const verdict = page.getByTestId('value-verdict');
+	await expect(verdict).toContainText('These customer values cannot be trusted', { timeout: 15_000 });
+	await expect(verdict).toContainText(/bought more than once; the model needs at least 100/);
+	await expect(verdict).toContainText('What the model needs');
+	await expect(page.getByTestId('value-summary')).toContainText('30');
+	// Nothing made of the refused fit: no totals, Gini, P(alive), keep/develop or customer list.
+	for (const figure of ['Total value', 'Gini', 'Expected active']) await expect(page.getByTestId('value-summary')).not.toContainText(figure);
+	await expect(page.getByTestId('value-matrix')).toHaveCount(0);
+	await expect(page.getByRole('heading', { name: 'Most valuable customers' })).toHaveCount(0);
+	await expect(page.getByRole('table', { name: /Purchase frequency and drop-out/ })).toContainText('Not fitted');
+	await page.screenshot({ path: '/tmp/value/value-unusable.png', fullPage: true });
+
+	const fallback = page.getByTestId('value-fallback');
+	await expect(fallback).toContainText(/the formula KW = \(T × A × P\) − K puts the average customer at €\s?\d/);
+	await fallback.getByRole('link', { name: 'Use the formula' }).click();
+	await expect(page).toHaveURL(/model=formula/);
+	await expect(page.getByRole('heading', { name: 'The formula, factor by factor' })).toBeVisible({ timeout: 15_000 });
+	await expect(page.getByTestId('formula-how')).toContainText('How T is estimated per customer');
+	await expect(page.getByTestId('value-verdict')).toHaveCount(0);
+	await expect(page.getByRole('heading', { name: 'Most valuable customers' })).toBeVisible();
+	await page.screenshot({ path: '/tmp/value/value-formula-fallback.png', fullPage: true });
+});
+
+test.describe('in Dutch', () => {
+	test.use({ locale: 'nl-NL', extraHTTPHeaders: { 'Accept-Language': 'nl-NL,nl;q=0.9' } });
+
+	test('the verdict speaks Dutch', async ({ page }) => {
+		const workspaceId = await workspaceWithTinyShop(page, 'weinig');
+		await page.goto(`/w/${workspaceId}/value`);
+		const verdict = page.getByTestId('value-verdict');
+		await expect(verdict).toContainText('Deze klantwaarden zijn niet betrouwbaar', { timeout: 15_000 });
+		await expect(verdict).toContainText('herhaalkopers');
+		await expect(page.getByTestId('value-fallback').getByRole('link', { name: 'Gebruik de formule' })).toBeVisible();
+		await page.screenshot({ path: '/tmp/value/value-unusable-nl.png', fullPage: true });
+	});
+});
