@@ -1,23 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
+import { tinyShopCsv } from '../tiny-shop';
 
 /** A new user's first try: 30 customers and 120 purchases are too few for BG/NBD, and the page says so. */
-
-function tinyShop(): string {
-	const rows = ['customer_id,date,amount'];
-	for (let i = 0; i < 120; i++) {
-		const customer = i < 30 ? i : (i * 7) % 30;
-		const day = new Date(Date.UTC(2025, 0, 1) + ((i * 97) % 365) * 86_400_000).toISOString().slice(0, 10);
-		rows.push(`c${customer},${day},${20 + ((i * 37) % 100)}`);
-	}
-	return rows.join('\n');
-}
 
 async function workspaceWithTinyShop(page: Page, label: string): Promise<string> {
 	const email = `${label}-${Date.now()}@example.com`;
 	await page.request.post('/api/v1/auth/signup', { data: { email, password: 'correct horse battery', name: label } });
 	const workspace = await (await page.request.post('/api/v1/workspaces', { data: { name: 'First try' } })).json();
 	const started = await page.request.post(`/api/v1/workspaces/${workspace.id}/imports`, {
-		multipart: { kind: 'transactions', file: { name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from(tinyShop()) } },
+		multipart: { kind: 'transactions', file: { name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from(tinyShopCsv()) } },
 		headers: { origin: new URL(test.info().project.use.baseURL!).origin }
 	});
 	expect(started.status()).toBe(202);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tinyShopCsv } from '../tiny-shop';
 import { importValid, sharedData } from './imports';
 import { makeUser, makeWorkspace, type Client } from './helpers';
 
@@ -18,17 +19,6 @@ async function clv(workspaceId: string, query: string) {
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
 	throw new Error('the analysis did not finish');
-}
-
-/** 30 customers and 120 purchases over 2025, spread evenly: what a new user imports to try Waymark. */
-function tinyShop(): string {
-	const rows = ['customer_id,date,amount'];
-	for (let i = 0; i < 120; i++) {
-		const customer = i < 30 ? i : (i * 7) % 30;
-		const day = new Date(Date.UTC(2025, 0, 1) + ((i * 97) % 365) * 86_400_000).toISOString().slice(0, 10);
-		rows.push(`c${customer},${day},${20 + ((i * 37) % 100)}`);
-	}
-	return rows.join('\n');
 }
 
 /** The CDNOW sample as a CSV with a gross margin on every transaction but each tenth (a quarter of the amount, in money). */
@@ -62,7 +52,7 @@ describe('a fit the data cannot carry', () => {
 	let tiny: string;
 	beforeAll(async () => {
 		tiny = (await makeWorkspace(owner, 'Trying Waymark')).id;
-		await importValid(owner, tiny, tinyShop(), { kind: 'transactions' });
+		await importValid(owner, tiny, tinyShopCsv(), { kind: 'transactions' });
 	});
 
 	it('is refused with its reason and what the model needs; no customer values or figures made of them', async () => {
