@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tinyShopCsv } from '../tiny-shop';
-import { importValid, sharedData } from './imports';
+import { cdnowWithMargin, tinyShopCsv } from '../value-fixtures';
+import { importValid } from './imports';
 import { makeUser, makeWorkspace, type Client } from './helpers';
 
 /*
@@ -19,29 +18,6 @@ async function clv(workspaceId: string, query: string) {
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
 	throw new Error('the analysis did not finish');
-}
-
-/** The CDNOW sample as a CSV with a gross margin on every transaction but each tenth (a quarter of the amount, in money). */
-function cdnowWithMargin(): { csv: string; share: number; withMargin: number; rows: number } {
-	let amount = 0;
-	let margin = 0;
-	let withMargin = 0;
-	const rows = ['customer_id,date,quantity,amount,margin'];
-	readFileSync(sharedData('cdnow/CDNOW_sample.txt'), 'utf8')
-		.trim()
-		.split('\n')
-		.forEach((line, i) => {
-			const [, id, date, cds, dollars] = line.trim().split(/\s+/) as [string, string, string, string, string];
-			const value = Number(dollars);
-			const rowMargin = i % 10 === 9 ? '' : (Math.round(value * 25) / 100).toFixed(2);
-			if (rowMargin !== '') {
-				withMargin++;
-				amount += value;
-				margin += Number(rowMargin);
-			}
-			rows.push(`${id},${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6)},${cds},${dollars},${rowMargin}`);
-		});
-	return { csv: rows.join('\n'), share: margin / amount, withMargin, rows: rows.length - 1 };
 }
 
 beforeAll(async () => {
