@@ -33,7 +33,9 @@ describe('the taught formula KW = (T × A × P) − K', () => {
 	});
 
 	it('gives each customer their own A and K and the shared relationship length; two customers do not tell rates apart', () => {
-		const { customers: [c1, c2], pooling } = formulaClv(customers, { relationshipLength: 22 });
+		const { customer, values, pooling } = formulaClv(customers, { relationshipLength: 22 });
+		const [c1, c2] = [customer(0), customer(1)];
+		expect(values[0]).toBeCloseTo(c1.value, 10);
 		// 3 repeats against 0 in 10.5 weeks is within chance of one common rate: both get the group's.
 		expect(pooling.rate.shape).toBe(Infinity);
 		expect(c1!.factors.purchaseRate).toBeCloseTo(3 / 10.5, 12);
@@ -69,16 +71,17 @@ describe('the taught formula KW = (T × A × P) − K', () => {
 		const base = [...Array.from({ length: 20 }, (_, i) => steady(20 + i * 1.5)), ...Array.from({ length: 20 }, (_, i) => once(10 + i * 2))];
 		const newcomer = once(1, 60);
 		const regular = steady(52);
-		const { customers: values, pooling } = formulaClv([...base, newcomer, regular]);
-		const [newValue, regularValue] = values.slice(-2).map((c) => c.value);
+		const { values, customer, pooling } = formulaClv([...base, newcomer, regular]);
+		const [newValue, regularValue] = [values.at(-2)!, values.at(-1)!];
+		expect(customer(values.length - 2).value).toBeCloseTo(newValue, 10);
 		expect(newValue).toBeLessThan(regularValue!);
 		// The rates were pooled: r / α is near the group's rate, and a week of history moves it little.
 		const { shape, scale, groupRate } = pooling.rate;
 		expect(Number.isFinite(shape)).toBe(true);
-		expect(values.at(-2)!.factors.purchaseRate).toBeCloseTo(shape / (1 + scale), 12);
-		expect(values.at(-2)!.factors.purchaseRate).toBeLessThan(2 * groupRate);
+		expect(customer(values.length - 2).factors.purchaseRate).toBeCloseTo(shape / (1 + scale), 12);
+		expect(customer(values.length - 2).factors.purchaseRate).toBeLessThan(2 * groupRate);
 		// Before pooling the newcomer's own rate (a purchase a week) put them above every steady buyer.
-		expect(newValue).toBeLessThan(Math.max(...values.slice(0, 20).map((c) => c.value)));
+		expect(newValue).toBeLessThan(Math.max(...values.slice(0, 20)));
 	});
 
 	it('does not put one-time buyers at the top of the demo retailer', () => {
@@ -86,8 +89,8 @@ describe('the taught formula KW = (T × A × P) − K', () => {
 		const transactions: Transaction[] = [];
 		for (const t of data.transactions()) transactions.push({ customerId: t.customerId, occurredAt: Date.parse(t.timestamp), amount: t.amount, quantity: t.quantity });
 		const summary = summarizeTransactions(transactions, { calibrationEnd: Date.parse(data.end) - 86_400_000, timeUnit: 'week' });
-		const { customers: values } = formulaClv(summary.map((c) => ({ purchases: c.purchaseDays, items: c.items, revenue: c.revenue, revenueSquares: c.revenueSquares, observedLength: c.T })));
-		const ranked = summary.map((c, i) => ({ x: c.x, value: values[i]!.value })).sort((a, b) => b.value - a.value);
+		const { values } = formulaClv(summary.map((c) => ({ purchases: c.purchaseDays, items: c.items, revenue: c.revenue, revenueSquares: c.revenueSquares, observedLength: c.T })));
+		const ranked = summary.map((c, i) => ({ x: c.x, value: values[i]! })).sort((a, b) => b.value - a.value);
 		expect(ranked.slice(0, 20).filter((c) => c.x === 0)).toEqual([]);
 		const mean = ranked.reduce((sum, c) => sum + c.value, 0) / ranked.length;
 		// The issue saw one-time buyers at about 35× the mean; the top is now a few times it.

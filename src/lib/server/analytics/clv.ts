@@ -115,7 +115,16 @@ function derive(fromData: Omit<FormulaDerivation, 'T'>, lengthSource: FactorSour
  * says almost nothing, and taken at face value it ranks the newest one-time buyers highest.
  * Overrides apply to the group figure.
  */
-export function formulaClv(customers: readonly FormulaCustomer[], options: FormulaOptions = {}): { group: FormulaClv; customers: FormulaClv[]; pooling: FormulaPooling } {
+export interface FormulaResult {
+	group: FormulaClv;
+	/** KW of each customer, in input order. */
+	values: Float64Array;
+	/** Customer i's factors and KW. */
+	customer: (i: number) => FormulaClv;
+	pooling: FormulaPooling;
+}
+
+export function formulaClv(customers: readonly FormulaCustomer[], options: FormulaOptions = {}): FormulaResult {
 	const totals = { purchases: 0, items: 0, revenue: 0, observedLength: 0, acquisitionCost: 0 };
 	for (const c of customers) {
 		totals.purchases += c.purchases;
@@ -132,6 +141,12 @@ export function formulaClv(customers: readonly FormulaCustomer[], options: Formu
 	const spend = spendCredibility(
 		customers.filter((c) => c.revenueSquares !== undefined).map((c) => ({ n: c.purchases, sum: c.revenue, sumOfSquares: c.revenueSquares! }))
 	);
+	const spendOf = (c: FormulaCustomer) => (c.revenueSquares === undefined ? ratio(c.revenue, c.purchases) : pooledSpend(spend, { n: c.purchases, sum: c.revenue }));
+	// Every customer's KW in one tight loop (a customer base is large); `customer(i)` details one.
+	const values = new Float64Array(customers.length);
+	customers.forEach((c, i) => {
+		values[i] = formulaValue({ T: transactionsOver(pooledRate(rate, history(c)), length), A: 1, P: c.items > 0 && c.purchases > 0 ? spendOf(c) : 0, K: c.acquisitionCost ?? 0 });
+	});
 	const group = derive(
 		{
 			purchaseRate: rate.groupRate,
@@ -145,14 +160,12 @@ export function formulaClv(customers: readonly FormulaCustomer[], options: Formu
 	);
 	return {
 		group,
-		customers: customers.map((c) => {
+		values,
+		customer: (i) => {
+			const c = customers[i]!;
 			const A = ratio(c.items, c.purchases);
-			const perTransaction = c.revenueSquares === undefined ? ratio(c.revenue, c.purchases) : pooledSpend(spend, { n: c.purchases, sum: c.revenue });
-			return derive(
-				{ purchaseRate: pooledRate(rate, history(c)), relationshipLength: length, A, P: ratio(perTransaction, A), K: c.acquisitionCost ?? 0 },
-				lengthSource
-			);
-		}),
+			return derive({ purchaseRate: pooledRate(rate, history(c)), relationshipLength: length, A, P: ratio(spendOf(c), A), K: c.acquisitionCost ?? 0 }, lengthSource);
+		},
 		pooling: { rate, spend }
 	};
 }

@@ -61,6 +61,7 @@ export {
 	type FormulaCustomer,
 	type FormulaOptions,
 	type FormulaPooling,
+	type FormulaResult,
 	type FactorSource,
 	type DiscountedClvOptions,
 	type DiscountedClv

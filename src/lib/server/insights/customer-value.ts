@@ -223,7 +223,7 @@ export async function computeCustomerValue(
 
 	if (query.model === 'formula') {
 		formula = formulaOf(summaries, facts, query.overrides);
-		clv = Float64Array.from(formula.customers, (c) => c.value);
+		clv = formula.values;
 	} else {
 		bgnbd = judgedBgnbd(summaries);
 		report(0.5);
