@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 
 /** The published CDNOW sample (amounts in US dollars), imported into a new account's workspace. */
 
 const cdnow = ['../shared/data/cdnow/CDNOW_sample.txt', '/work/shared/data/cdnow/CDNOW_sample.txt']
-	.map((path) => join(process.cwd(), path))
+	.map((path) => (isAbsolute(path) ? path : join(process.cwd(), path)))
 	.find((path) => existsSync(path))!;
 
 export async function workspaceWithCdnow(page: Page, label: string) {

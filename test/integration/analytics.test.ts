@@ -39,18 +39,20 @@ describe('customer lifetime value', () => {
 		const response = await clv('model=bgnbd&calibrationEnd=1997-09-30&timeUnit=week&horizon=39&limit=5');
 		expect(response.status, JSON.stringify(response.body)).toBe(200);
 		const report = response.body;
-		const { r, alpha, a, b } = report.bgnbd.params;
+		expect(report.verdict).toEqual({ status: 'usable', reasons: [] });
+		const { r, alpha, a, b } = report.bgnbd.fit.params;
 		expect(r).toBeCloseTo(0.2426, 2);
 		expect(Math.abs(alpha / 4.4135 - 1)).toBeLessThan(0.01);
 		expect(Math.abs(a / 0.7929 - 1)).toBeLessThan(0.01);
 		expect(Math.abs(b / 2.4258 - 1)).toBeLessThan(0.01);
-		expect(report.bgnbd.logLikelihood).toBeCloseTo(-9582.43, 1);
-		expect(report.bgnbd.converged).toBe(true);
-		const { p, q, gamma } = report.gammaGamma.params;
+		expect(report.bgnbd.fit.logLikelihood).toBeCloseTo(-9582.43, 1);
+		expect(report.bgnbd.fit.converged).toBe(true);
+		expect(report.bgnbd.verdict.status).toBe('usable');
+		const { p, q, gamma } = report.gammaGamma.fit.params;
 		expect(Math.abs(p / 6.2488 - 1)).toBeLessThan(0.01);
 		expect(Math.abs(q / 3.7446 - 1)).toBeLessThan(0.01);
 		expect(Math.abs(gamma / 15.4477 - 1)).toBeLessThan(0.01);
-		expect(report.gammaGamma.customers).toBe(946);
+		expect(report.gammaGamma.fit.customers).toBe(946);
 		// CDNOW's q is about 3.7: spend varies, but within what the model handles.
 		expect(report.warnings).toEqual([]);
 
@@ -66,8 +68,11 @@ describe('customer lifetime value', () => {
 		expect(report.summary.top20Share).toBeGreaterThan(0.5);
 		expect(report.pareto[0]).toEqual({ customers: 0, value: 0 });
 		expect(report.distribution.reduce((n: number, bin: { count: number }) => n + bin.count, 0)).toBe(2357);
+		// No category spend: no basis for potential value, so no keep or develop.
 		const counts = report.valueMatrix.counts;
-		expect(counts.keep + counts.develop + counts['loss-making']).toBe(2357);
+		expect(counts).toEqual({ keep: 0, develop: 0, 'loss-making': 0, unknown: 2357 });
+		// CDNOW carries no margin: the values are revenue.
+		expect(report).toMatchObject({ margin: 1, marginSource: 'revenue', dataMargin: null });
 
 		const first = report.customers.items;
 		expect(first).toHaveLength(5);
@@ -95,7 +100,9 @@ describe('customer lifetime value', () => {
 		expect(response.status).toBe(200);
 		const { factors, sources, value } = response.body.formula;
 		expect(value).toBeCloseTo(factors.T * factors.A * factors.P - factors.K, 6);
-		expect(factors.T).toBeCloseTo(factors.purchaseRate * factors.relationshipLength, 6);
+		// T: the first purchase, then repeats at the pooled rate over the relationship.
+		expect(factors.T).toBeCloseTo(1 + factors.purchaseRate * factors.relationshipLength, 6);
+		expect(response.body.pooling.rate.shape).toBeGreaterThan(0);
 		expect(factors.A).toBeGreaterThan(1);
 		expect(sources.A).toBe('data');
 		expect(response.body.bgnbd).toBeNull();
@@ -156,7 +163,7 @@ describe('assumptions for the formula', () => {
 		const after = (await clv('model=formula&timeUnit=week')).body.formula;
 		expect(after.factors).toMatchObject({ relationshipLength: 104, P: 20, A: before.factors.A, purchaseRate: before.factors.purchaseRate });
 		expect(after.sources).toMatchObject({ relationshipLength: 'override', P: 'override', A: 'data', T: 'override' });
-		expect(after.factors.T).toBeCloseTo(after.factors.purchaseRate * 104, 10);
+		expect(after.factors.T).toBeCloseTo(1 + after.factors.purchaseRate * 104, 10);
 		expect(after.value).toBeCloseTo(after.factors.T * after.factors.A * 20 - after.factors.K, 8);
 
 		// Another group keeps the data's figures; deleting a group takes its assumptions along.
@@ -245,16 +252,23 @@ describe('loyalty, satisfaction and retention', () => {
 		expect(report.loyaltyMatrix.counts).toEqual({ true: 2, latent: 1, spurious: 2, none: 1 });
 	});
 
-	it('fits the shifted-beta-geometric model on cohort survival', async () => {
+	it('builds cohort survival for the shifted-beta-geometric model, and refuses a fit six customers cannot carry', async () => {
 		const response = await owner.get(`/api/v1/workspaces/${shop}/analytics/retention?period=quarter&periods=4`);
 		expect(response.status, JSON.stringify(response.body)).toBe(200);
 		const report = response.body;
 		// Q1 cohort (observed 2 quarters): a alive to the end, b cancelled after 2, c and d after 1 → alive [2, 1].
 		expect(report.cohorts[0]).toMatchObject({ cohort: '2026-Q1', initial: 4, alive: [2, 1] });
 		expect(report.cohorts[1]).toMatchObject({ cohort: '2026-Q2', initial: 2, alive: [1] });
-		expect(report.survival).toHaveLength(5);
-		expect(report.survival[0]).toBe(1);
-		expect(report.fit.params.alpha).toBeGreaterThan(0);
-		expect(report.clvOfNewCustomer).toBeCloseTo(report.revenuePerPeriod * report.discountedExpectedLifetime, 6);
+		// Six customers cannot tell the spread of churn rates: the fit is refused, the cohorts stay.
+		expect(report.verdict.reasons.map((r: { code: string }) => r.code)).toEqual(['too-few-customers', 'too-few-periods']);
+		expect(report).toMatchObject({ fit: null, survival: null, retention: null, clvOfNewCustomer: null });
+		expect(report.cohorts[0].projected).toBeNull();
+
+		// CDNOW's 2,357 customers over six quarters carry it.
+		const cdnow = (await owner.get(`/api/v1/workspaces/${workspaceId}/analytics/retention?period=quarter&periods=4`)).body;
+		expect(cdnow.verdict, JSON.stringify(cdnow.fit)).toEqual({ status: 'usable', reasons: [] });
+		expect(cdnow.survival).toHaveLength(5);
+		expect(cdnow.survival[0]).toBe(1);
+		expect(cdnow.clvOfNewCustomer).toBeCloseTo(cdnow.revenuePerPeriod * cdnow.discountedExpectedLifetime, 6);
 	});
 });

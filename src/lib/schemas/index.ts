@@ -230,8 +230,8 @@ export const clvQuerySchema = pageQuerySchema.extend({
 	horizon: z.coerce.number({ error: 'error_number_invalid' }).int({ error: 'error_number_invalid' }).min(1, { error: 'error_number_invalid' }).max(3660, { error: 'error_number_invalid' }).optional(),
 	/** Per time unit; 10% a year when left out. */
 	discountRate: z.coerce.number({ error: 'error_number_invalid' }).min(0, { error: 'error_number_invalid' }).max(1, { error: 'error_number_invalid' }).optional(),
-	/** Contribution as a share of revenue, 0–1; 1 (revenue) when left out. */
-	margin: z.coerce.number({ error: 'error_number_invalid' }).min(0, { error: 'error_number_invalid' }).max(1, { error: 'error_number_invalid' }).default(1)
+	/** Contribution as a share of revenue, 0–1; when left out, the transactions' own margin if they carry one, else 1 (revenue). */
+	margin: z.coerce.number({ error: 'error_number_invalid' }).min(0, { error: 'error_number_invalid' }).max(1, { error: 'error_number_invalid' }).optional()
 });
 
 const minimumRespondents = z.coerce

@@ -1,13 +1,15 @@
 /**
  * Customer lifetime value (klantwaarde), two ways:
  * - the taught formula KW = (T × A × P) − K, every factor derived from the data and shown, any
- *   factor overridable (a manager's assumption beats a thin sample);
+ *   factor overridable (a manager's assumption beats a thin sample), each customer's rate and
+ *   spend pooled with the group's;
  * - the discounted form: expected transactions per period from BG/NBD, times expected spend and
  *   margin, each period discounted, optionally minus the acquisition cost.
  * Units: T and relationship lengths in the summary's time unit; money in the data's currency.
  */
 import { bgnbdConditionalExpectation, type BgnbdParams } from './bgnbd';
 import type { FrequencyProfile } from './frequency-groups';
+import { fitRatePrior, pooledRate, pooledSpend, spendCredibility, type RatePrior, type SpendCredibility } from './pooling';
 
 /** The four factors of KW = (T × A × P) − K. */
 export interface FormulaFactors {
@@ -21,9 +23,9 @@ export interface FormulaFactors {
 	K: number;
 }
 
-/** The factors plus the two that T is made of: T = purchaseRate × relationshipLength. */
+/** The factors plus the two that T is made of: T = 1 + purchaseRate × relationshipLength. */
 export interface FormulaDerivation extends FormulaFactors {
-	/** Transactions per time unit. */
+	/** Repeat transactions per time unit. */
 	purchaseRate: number;
 	/** Expected length of the relationship, in time units. */
 	relationshipLength: number;
@@ -41,10 +43,12 @@ export interface FormulaClv {
 
 /** What the formula needs of one customer (summary.ts gives all but the acquisition cost). */
 export interface FormulaCustomer {
-	/** Transactions (purchase days) observed. */
+	/** Transactions (purchase days) observed, the first included. */
 	purchases: number;
 	items: number;
 	revenue: number;
+	/** Sum of the squared transaction amounts; without it the customer's spend is not pooled (their own mean is used). */
+	revenueSquares?: number;
 	/** Time the customer has been observed (first purchase to the end of the data), in time units. */
 	observedLength: number;
 	acquisitionCost?: number;
@@ -57,13 +61,14 @@ export interface FormulaOptions {
 	 * bound, since relationships go on after the data ends.
 	 */
 	relationshipLength?: number;
-	/**
-	 * A customer seen for less than this many time units is treated as seen for this long, so a
-	 * customer who bought yesterday is not credited with a purchase a day. Default 1.
-	 */
-	minimumObservedLength?: number;
 	/** Replace any factor of the group figure; T is recomputed from rate × length unless T itself is overridden. */
 	overrides?: Partial<FormulaDerivation>;
+}
+
+/** How the customers' own figures were pooled with the group's (see pooling.ts), for the page to say. */
+export interface FormulaPooling {
+	rate: RatePrior;
+	spend: SpendCredibility;
 }
 
 /** KW = (T × A × P) − K. */
@@ -79,22 +84,12 @@ export function relationshipLengthFromRetention(retentionRate: number): number {
 
 const ratio = (numerator: number, denominator: number) => (denominator > 0 ? numerator / denominator : 0);
 
-function derive(
-	totals: { purchases: number; items: number; revenue: number; observedLength: number; acquisitionCost: number; customers: number },
-	relationshipLength: number,
-	lengthSource: FactorSource,
-	overrides: Partial<FormulaDerivation> = {}
-): FormulaClv {
-	const fromData: FormulaDerivation = {
-		purchaseRate: ratio(totals.purchases, totals.observedLength),
-		relationshipLength,
-		T: 0,
-		A: ratio(totals.items, totals.purchases),
-		P: ratio(totals.revenue, totals.items),
-		K: ratio(totals.acquisitionCost, totals.customers)
-	};
-	const factors = { ...fromData, ...overrides };
-	if (overrides.T === undefined) factors.T = factors.purchaseRate * factors.relationshipLength;
+/** Expected transactions over a relationship: the first, then repeats at the rate over its length. */
+const transactionsOver = (purchaseRate: number, relationshipLength: number) => 1 + purchaseRate * relationshipLength;
+
+function derive(fromData: Omit<FormulaDerivation, 'T'>, lengthSource: FactorSource, overrides: Partial<FormulaDerivation> = {}): FormulaClv {
+	const factors: FormulaDerivation = { ...fromData, T: 0, ...overrides };
+	if (overrides.T === undefined) factors.T = transactionsOver(factors.purchaseRate, factors.relationshipLength);
 	const sourceOf = (key: keyof FormulaDerivation): FactorSource => (overrides[key] !== undefined ? 'override' : 'data');
 	const rateSource = sourceOf('purchaseRate');
 	const relationshipSource = overrides.relationshipLength !== undefined ? 'override' : lengthSource;
@@ -112,32 +107,66 @@ function derive(
 }
 
 /**
- * The formula per group and per customer. Group factors pool the customers (total items over
- * total transactions, and so on), so big customers weigh in proportion; K is the mean
- * acquisition cost. Each customer gets their own rate, A, P and K with the group's relationship
- * length; overrides apply to the group figure.
+ * The formula per group and per customer. Group factors pool the customers (repeat purchases
+ * over customer time, total items over total transactions, and so on), so big customers weigh
+ * in proportion; K is the mean acquisition cost. Each customer gets the group's relationship
+ * length, their own A and K, and a purchase rate and spend per transaction pooled with the
+ * group's (pooling.ts): a customer's own rate over a short history — one purchase last week —
+ * says almost nothing, and taken at face value it ranks the newest one-time buyers highest.
+ * Overrides apply to the group figure.
  */
-export function formulaClv(customers: readonly FormulaCustomer[], options: FormulaOptions = {}): { group: FormulaClv; customers: FormulaClv[] } {
-	const minimum = options.minimumObservedLength ?? 1;
-	const seen = (c: FormulaCustomer) => Math.max(c.observedLength, minimum);
-	const totals = { purchases: 0, items: 0, revenue: 0, observedLength: 0, acquisitionCost: 0, customers: customers.length };
-	let rawLength = 0;
+export interface FormulaResult {
+	group: FormulaClv;
+	/** KW of each customer, in input order. */
+	values: Float64Array;
+	/** Customer i's factors and KW. */
+	customer: (i: number) => FormulaClv;
+	pooling: FormulaPooling;
+}
+
+export function formulaClv(customers: readonly FormulaCustomer[], options: FormulaOptions = {}): FormulaResult {
+	const totals = { purchases: 0, items: 0, revenue: 0, observedLength: 0, acquisitionCost: 0 };
 	for (const c of customers) {
 		totals.purchases += c.purchases;
 		totals.items += c.items;
 		totals.revenue += c.revenue;
-		totals.observedLength += seen(c);
+		totals.observedLength += c.observedLength;
 		totals.acquisitionCost += c.acquisitionCost ?? 0;
-		rawLength += c.observedLength;
 	}
 	const given = options.relationshipLength;
-	const length = given ?? ratio(rawLength, customers.length);
+	const length = given ?? ratio(totals.observedLength, customers.length);
 	const lengthSource: FactorSource = given === undefined ? 'data' : 'assumption';
+	const history = (c: FormulaCustomer) => ({ x: Math.max(0, c.purchases - 1), t: c.observedLength });
+	const rate = fitRatePrior(customers.map(history));
+	const spend = spendCredibility(
+		customers.filter((c) => c.revenueSquares !== undefined).map((c) => ({ n: c.purchases, sum: c.revenue, sumOfSquares: c.revenueSquares! }))
+	);
+	const spendOf = (c: FormulaCustomer) => (c.revenueSquares === undefined ? ratio(c.revenue, c.purchases) : pooledSpend(spend, { n: c.purchases, sum: c.revenue }));
+	// Every customer's KW in one tight loop (a customer base is large); `customer(i)` details one.
+	const values = new Float64Array(customers.length);
+	customers.forEach((c, i) => {
+		values[i] = formulaValue({ T: transactionsOver(pooledRate(rate, history(c)), length), A: 1, P: c.items > 0 && c.purchases > 0 ? spendOf(c) : 0, K: c.acquisitionCost ?? 0 });
+	});
+	const group = derive(
+		{
+			purchaseRate: rate.groupRate,
+			relationshipLength: length,
+			A: ratio(totals.items, totals.purchases),
+			P: ratio(totals.revenue, totals.items),
+			K: ratio(totals.acquisitionCost, customers.length)
+		},
+		lengthSource,
+		options.overrides
+	);
 	return {
-		group: derive(totals, length, lengthSource, options.overrides),
-		customers: customers.map((c) =>
-			derive({ ...c, observedLength: seen(c), acquisitionCost: c.acquisitionCost ?? 0, customers: 1 }, length, lengthSource)
-		)
+		group,
+		values,
+		customer: (i) => {
+			const c = customers[i]!;
+			const A = ratio(c.items, c.purchases);
+			return derive({ purchaseRate: pooledRate(rate, history(c)), relationshipLength: length, A, P: ratio(spendOf(c), A), K: c.acquisitionCost ?? 0 }, lengthSource);
+		},
+		pooling: { rate, spend }
 	};
 }
 

@@ -60,10 +60,39 @@ export {
 	type FormulaClv,
 	type FormulaCustomer,
 	type FormulaOptions,
+	type FormulaPooling,
+	type FormulaResult,
 	type FactorSource,
 	type DiscountedClvOptions,
 	type DiscountedClv
 } from './clv';
+export {
+	MIN_REPEAT_BUYERS,
+	MIN_RETENTION_CUSTOMERS,
+	MIN_RETENTION_PERIODS,
+	USABLE,
+	combineVerdicts,
+	fitVerdict,
+	isUsable,
+	minimumVerdict,
+	predictionsVerdict,
+	verdictOf,
+	type FitReason,
+	type FitReasonCode,
+	type FitVerdict
+} from './fit-verdict';
+export { judgedBgnbd, judgedGammaGamma, judgedSbg, type Judged } from './judged-fits';
+export {
+	fitRatePrior,
+	pooledRate,
+	spendCredibility,
+	pooledSpend,
+	type RateHistory,
+	type RatePrior,
+	type SpendHistory,
+	type SpendCredibility
+} from './pooling';
+export { MarginTally, type DataMargin } from './margin';
 export { scoreCustomers, type CustomerScore, type ScoreOptions } from './score';
 export {
 	shareOfWallet,

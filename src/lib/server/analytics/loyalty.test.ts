@@ -46,6 +46,7 @@ describe('behavioural loyalty', () => {
 		firstPurchaseAt: 0,
 		purchaseDays: x + 1,
 		revenue: 0,
+		revenueSquares: 0,
 		items: 0,
 		holdoutPurchaseDays: null
 	});

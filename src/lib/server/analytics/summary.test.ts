@@ -30,6 +30,7 @@ describe('summarizeTransactions', () => {
 			firstPurchaseAt: Date.UTC(2024, 0, 1),
 			purchaseDays: 3,
 			revenue: 85,
+			revenueSquares: 15 * 15 + 30 * 30 + 40 * 40, // per purchase day, the merged first day as one
 			items: 7, // 2 + 1 + 1 (quantity unknown) + 3
 			holdoutPurchaseDays: 1
 		});

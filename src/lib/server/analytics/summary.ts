@@ -48,6 +48,8 @@ export interface CustomerSummary {
 	purchaseDays: number;
 	/** Amount over all calibration purchase days, the first included. */
 	revenue: number;
+	/** Sum of the squared amounts of the calibration purchase days (for the spread of a customer's spend). */
+	revenueSquares: number;
 	/** Items over all calibration purchase days. */
 	items: number;
 	/** Purchase days after calibration end up to the holdout end; null without a holdout period. */
@@ -145,6 +147,8 @@ export function summarizeTransactions(transactions: Iterable<Transaction>, optio
 		let revenue = 0;
 		let items = 0;
 		let firstDayAmount = 0;
+		let revenueSquares = 0;
+		let dayAmount = 0;
 		let holdoutPurchaseDays = 0;
 		let previousDay = Number.NaN;
 		for (let i = from; i < to; i++) {
@@ -155,13 +159,19 @@ export function summarizeTransactions(transactions: Iterable<Transaction>, optio
 				previousDay = day;
 				continue;
 			}
-			if (day !== previousDay) purchaseDays++;
+			if (day !== previousDay) {
+				purchaseDays++;
+				revenueSquares += dayAmount * dayAmount;
+				dayAmount = 0;
+			}
 			previousDay = day;
 			lastDay = day;
+			dayAmount += amountOf.data[row]!;
 			revenue += amountOf.data[row]!;
 			items += itemsOf.data[row]!;
 			if (day === firstDay) firstDayAmount += amountOf.data[row]!;
 		}
+		revenueSquares += dayAmount * dayAmount;
 		const x = purchaseDays - 1;
 		result.push({
 			customerId: ids[c]!,
@@ -172,6 +182,7 @@ export function summarizeTransactions(transactions: Iterable<Transaction>, optio
 			firstPurchaseAt: firstDay * DAY_MS,
 			purchaseDays,
 			revenue,
+			revenueSquares,
 			items,
 			holdoutPurchaseDays: holdoutEndDay === null ? null : holdoutPurchaseDays
 		});

@@ -2,10 +2,15 @@
  * Test-only readers for the published reference data sets in ../shared/data (a sibling of the
  * repository root). Not exported from index.ts: the engine itself does no I/O.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Transaction } from './summary';
 
-const dataFile = (path: string) => readFileSync(new URL(`../../../../../shared/data/${path}`, import.meta.url), 'utf8');
+/** Beside the checkout, or the workplace's shared folder (a worktree sits one level deeper). */
+function dataFile(path: string): string {
+	const beside = fileURLToPath(new URL(`../../../../../shared/data/${path}`, import.meta.url));
+	return readFileSync(existsSync(beside) ? beside : `/work/shared/data/${path}`, 'utf8');
+}
 
 /** CDNOW_sample.txt: sample customer id, date (yyyymmdd), CDs, dollar value — one row per transaction. */
 export function cdnowSampleTransactions(): Transaction[] {

@@ -26,15 +26,22 @@ describe('value matrix', () => {
 		expect(byId.B!.action).toBe('keep');
 	});
 
-	it('otherwise at the group’s top-quartile current value (75th percentile of −20, 10, 50, 100, 300 = 100)', () => {
-		expect(matrix.topQuartileValue).toBe(100);
-		expect(byId.D).toMatchObject({ potentialValue: 100, potentialBasis: 'top-quartile', action: 'keep' });
-		expect(byId.E).toMatchObject({ potentialValue: 100, action: 'develop' });
+	it('leaves the potential unknown without category spend, rather than guessing it from other customers', () => {
+		expect(byId.D).toMatchObject({ potentialValue: null, potentialBasis: null, action: null });
+		expect(byId.E).toMatchObject({ potentialValue: null, action: null });
+		expect(matrix.withShareOfWallet).toBe(2);
+		expect(matrix.medianShareOfWallet).toBeCloseTo((0.25 + 0.9) / 2, 12);
 	});
 
-	it('calls a customer loss-making when not even the potential is positive', () => {
-		expect(byId.C).toMatchObject({ potentialValue: -20, action: 'loss-making' });
-		expect(matrix.counts).toEqual({ keep: 2, develop: 2, 'loss-making': 1 });
+	it('calls a customer loss-making when not even the potential is positive, category spend or not', () => {
+		expect(byId.C).toMatchObject({ potentialValue: -20, potentialBasis: 'not-positive', action: 'loss-making' });
+		expect(matrix.counts).toEqual({ keep: 1, develop: 1, 'loss-making': 1, unknown: 2 });
+	});
+
+	it('has no keep or develop at all when nobody’s category spend is known', () => {
+		const blind = valueMatrix([{ customerId: 'A', currentValue: 10 }, { customerId: 'B', currentValue: 500 }, { customerId: 'C', currentValue: 0 }]);
+		expect(blind.counts).toEqual({ keep: 0, develop: 0, 'loss-making': 1, unknown: 2 });
+		expect(blind.medianShareOfWallet).toBeNull();
 	});
 
 	it('develops customers who realise less than half their potential (configurable)', () => {

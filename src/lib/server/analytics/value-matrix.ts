@@ -2,10 +2,13 @@
  * Current versus potential value (huidige / potentiële klantwaarde) and share of wallet
  * (klantaandeel), and the value matrix that turns the two values into an action:
  * - current value: the value if today's behaviour simply continues (e.g. the discounted CLV);
- * - potential value: the value if behaviour developed optimally — at full share of wallet where
- *   the customer's category spend is known, otherwise at the customer group's top-quartile value;
+ * - potential value: the value if behaviour developed optimally — at full share of wallet, which
+ *   needs the customer's category spend (what they spend in the category at all suppliers);
  * - keep (most of the potential is realised), develop (much potential is not), loss-making (even
  *   the potential is not positive).
+ * Without category spend there is no basis for a customer's potential: the customer's action is
+ * unknown rather than guessed from how other customers do (comparing a customer with the group's
+ * best quarter calls most customers "to develop" by construction, whatever they could spend).
  */
 import { quantileSorted } from './quantile';
 
@@ -26,16 +29,19 @@ export interface ValueInput {
 	categorySpend?: number | null;
 }
 
-export type PotentialBasis = 'share-of-wallet' | 'top-quartile';
+/** What a potential value rests on: the customer's share of wallet, or — for a customer who brings nothing or a loss — today's value itself. */
+export type PotentialBasis = 'share-of-wallet' | 'not-positive';
 export type ValueAction = 'keep' | 'develop' | 'loss-making';
 
 export interface CustomerValue {
 	customerId: string;
 	currentValue: number;
-	potentialValue: number;
-	potentialBasis: PotentialBasis;
+	/** Null when there is no basis for it (category spend unknown). */
+	potentialValue: number | null;
+	potentialBasis: PotentialBasis | null;
 	shareOfWallet: number | null;
-	action: ValueAction;
+	/** Null when the potential is unknown. */
+	action: ValueAction | null;
 }
 
 export interface ValueMatrixOptions {
@@ -45,9 +51,12 @@ export interface ValueMatrixOptions {
 
 export interface ValueMatrix {
 	customers: CustomerValue[];
-	counts: Record<ValueAction, number>;
-	/** The group's 75th percentile of current value, the potential of customers without known category spend. */
-	topQuartileValue: number;
+	/** Customers per action; `unknown`: a positive current value without category spend. */
+	counts: Record<ValueAction | 'unknown', number>;
+	/** Customers with known category spend. */
+	withShareOfWallet: number;
+	/** Median share of wallet of those customers; null without any. */
+	medianShareOfWallet: number | null;
 }
 
 /**
@@ -63,30 +72,29 @@ export function valueAction(currentValue: number, potentialValue: number, option
 
 /**
  * Potential value and action for every customer of one group. At full share of wallet the value
- * scales with 1 / share (the customer buys everything in the category from us). Customers without
- * known category spend get the group's top-quartile value (or their own, when higher). Either way
- * a customer who brings nothing or a loss today keeps that as potential: there is no behaviour to
- * scale up, and assuming a loss-maker turns top-quartile would hide exactly the customers this
- * matrix is meant to find.
+ * scales with 1 / share (the customer buys everything in the category from us). A customer who
+ * brings nothing or a loss today keeps that as potential: there is no behaviour to scale up, and
+ * assuming otherwise would hide exactly the customers this matrix is meant to find.
  */
 export function valueMatrix(customers: readonly ValueInput[], options: ValueMatrixOptions = {}): ValueMatrix {
-	const sorted = Float64Array.from(customers, (c) => c.currentValue).sort();
-	const topQuartileValue = quantileSorted(sorted, 0.75);
-	const counts: Record<ValueAction, number> = { keep: 0, develop: 0, 'loss-making': 0 };
+	const counts: ValueMatrix['counts'] = { keep: 0, develop: 0, 'loss-making': 0, unknown: 0 };
+	const shares: number[] = [];
 	const result = customers.map((c): CustomerValue => {
 		const share = c.ownSpend === undefined ? null : shareOfWallet(c.ownSpend, c.categorySpend);
-		let potentialValue: number;
-		let potentialBasis: PotentialBasis;
-		if (share !== null) {
+		if (share !== null) shares.push(share);
+		let potentialValue: number | null = null;
+		let potentialBasis: PotentialBasis | null = null;
+		if (!(c.currentValue > 0)) {
+			potentialValue = c.currentValue;
+			potentialBasis = 'not-positive';
+		} else if (share !== null) {
+			potentialValue = share > 0 ? c.currentValue / share : c.currentValue;
 			potentialBasis = 'share-of-wallet';
-			potentialValue = c.currentValue > 0 && share > 0 ? c.currentValue / share : c.currentValue;
-		} else {
-			potentialBasis = 'top-quartile';
-			potentialValue = c.currentValue > 0 ? Math.max(c.currentValue, topQuartileValue) : c.currentValue;
 		}
-		const action = valueAction(c.currentValue, potentialValue, options);
-		counts[action]++;
+		const action = potentialValue === null ? null : valueAction(c.currentValue, potentialValue, options);
+		counts[action ?? 'unknown']++;
 		return { customerId: c.customerId, currentValue: c.currentValue, potentialValue, potentialBasis, shareOfWallet: share, action };
 	});
-	return { customers: result, counts, topQuartileValue };
+	const sorted = Float64Array.from(shares).sort();
+	return { customers: result, counts, withShareOfWallet: shares.length, medianShareOfWallet: shares.length ? quantileSorted(sorted, 0.5) : null };
 }

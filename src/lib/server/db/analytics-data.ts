@@ -26,6 +26,8 @@ export interface TransactionRow {
 	occurredAt: number;
 	amount: number;
 	quantity: number;
+	/** Gross margin in money (amount minus cost of goods), when the import carried it. */
+	margin: number | null;
 }
 
 export function* transactionRows(workspaceId: string, filter: RuleFilter | null = null): Generator<TransactionRow> {
@@ -33,13 +35,13 @@ export function* transactionRows(workspaceId: string, filter: RuleFilter | null 
 	// Transactions dated after today are kept and flagged (the data overview), not counted.
 	const rows = getDb()
 		.$client.prepare(
-			`select c.external_id, t.occurred_at, t.amount, coalesce(t.quantity, 1)
+			`select c.external_id, t.occurred_at, t.amount, coalesce(t.quantity, 1), t.margin
 			from customer_transactions t join customers c on c.id = t.customer_id
 			where t.workspace_id = ? and t.occurred_at < ?${group.sql}`
 		)
 		.raw()
-		.iterate(workspaceId, futureFromNow(), ...group.params) as IterableIterator<[string, number, number, number]>;
-	for (const [customerId, occurredAt, amount, quantity] of rows) yield { customerId, occurredAt, amount, quantity };
+		.iterate(workspaceId, futureFromNow(), ...group.params) as IterableIterator<[string, number, number, number, number | null]>;
+	for (const [customerId, occurredAt, amount, quantity, margin] of rows) yield { customerId, occurredAt, amount, quantity, margin };
 }
 
 export interface SurveyRow {

@@ -544,8 +544,39 @@ export const pendingJson = (pending: { progress: number }): z.infer<typeof pendi
 	progress: pending.progress
 });
 
-const fitShape = <P extends z.ZodRawShape>(params: P) =>
-	z.object({ params: z.object(params), logLikelihood: z.number(), converged: z.boolean(), customers: z.number().int() }).nullable();
+/** NaN (no answers) and Infinity leave as null: JSON has neither. */
+const figure = z.number().nullable();
+const finite = (value: number): number | null => (Number.isFinite(value) ? value : null);
+
+const fitReasonShape = z
+	.discriminatedUnion('code', [
+		z.object({ code: z.literal('too-few-repeat-buyers'), repeatBuyers: z.number().int(), minimum: z.number().int() }),
+		z.object({ code: z.literal('too-few-customers'), customers: z.number().int(), minimum: z.number().int() }),
+		z.object({ code: z.literal('too-few-periods'), periods: z.number().int(), minimum: z.number().int() }),
+		z.object({ code: z.literal('not-converged'), iterations: z.number().int() }),
+		z.object({ code: z.literal('parameter-at-bound'), parameter: z.string(), value: z.number(), limit: z.number() }),
+		z.object({ code: z.literal('identical-predictions'), customers: z.number().int() })
+	])
+	.meta({ id: 'FitReason' });
+
+export const fitVerdictShape = z
+	.object({
+		status: z.enum(['usable', 'unusable']).describe('unusable: the figures that depend on the fit are withheld (null)'),
+		reasons: z
+			.array(fitReasonShape)
+			.describe(
+				'Why, most basic first: too few repeat buyers / customers / periods (with the minimum), not converged, a parameter at a boundary of the search (the model degenerates to "all customers alike"), identical predictions for customers who bought differently'
+			)
+	})
+	.meta({ id: 'FitVerdict' });
+
+const modelShape = <P extends z.ZodRawShape>(params: P) =>
+	z
+		.object({
+			fit: z.object({ params: z.object(params), logLikelihood: z.number(), converged: z.boolean(), customers: z.number().int() }).nullable().describe('Null when the data was refused before fitting'),
+			verdict: fitVerdictShape
+		})
+		.nullable();
 
 const clvCustomerShape = z.object({
 	externalId: z.string(),
@@ -557,8 +588,21 @@ const clvCustomerShape = z.object({
 	expectedSpend: z.number().nullable().describe('Expected spend per transaction (Gamma-Gamma)'),
 	clv: z.number(),
 	currentValue: z.number().describe('Value if today\'s behaviour continues (= clv)'),
-	potentialValue: z.number().describe('Value at full share of wallet, or at the group\'s top-quartile value'),
-	action: z.enum(['keep', 'develop', 'loss-making'])
+	potentialValue: z.number().nullable().describe('Value at full share of wallet; null without the customer\'s category spend (no basis)'),
+	action: z.enum(['keep', 'develop', 'loss-making']).nullable().describe('Null when the potential is unknown')
+});
+
+const formulaShape = z.object({
+	value: z.number().describe('KW = (T × A × P) − K for the average customer of the group'),
+	factors: z.object({
+		T: z.number().describe('1 + purchaseRate × relationshipLength: the first purchase and the repeats over the relationship'),
+		A: z.number(),
+		P: z.number(),
+		K: z.number(),
+		purchaseRate: z.number().describe('Repeat purchases per time unit'),
+		relationshipLength: z.number()
+	}),
+	sources: z.record(z.string(), z.enum(['data', 'assumption', 'override']))
 });
 
 export const clvReportShape = z
@@ -570,43 +614,55 @@ export const clvReportShape = z
 		holdoutEnd: isoDate.nullable().describe('End of the holdout period when the calibration ends before the data'),
 		horizon: z.number().describe('In time units'),
 		discountRate: z.number().describe('Per time unit (0 for the undiscounted models)'),
-		margin: z.number(),
-		bgnbd: fitShape({ r: z.number(), alpha: z.number(), a: z.number(), b: z.number() }),
-		gammaGamma: fitShape({ p: z.number(), q: z.number(), gamma: z.number() }),
-		formula: z
+		margin: z.number().describe('The margin applied to the values (1: revenue)'),
+		marginSource: z.enum(['asked', 'data', 'revenue']).describe('asked: the `margin` parameter; data: the transactions\' margin column; revenue: neither'),
+		dataMargin: z
+			.object({ share: figure, transactions: z.number().int(), ofTransactions: z.number().int(), plausible: z.boolean() })
+			.nullable()
+			.describe('Σ margin / Σ amount of the transactions that carry a margin; null when none does'),
+		verdict: fitVerdictShape.describe('Whether the chosen model\'s customer values may be used; the formula is always usable'),
+		bgnbd: modelShape({ r: z.number(), alpha: z.number(), a: z.number(), b: z.number() }),
+		gammaGamma: modelShape({ p: z.number(), q: z.number(), gamma: z.number() }),
+		formula: formulaShape.nullable(),
+		pooling: z
 			.object({
-				value: z.number().describe('KW = (T × A × P) − K for the average customer of the group'),
-				factors: z.object({ T: z.number(), A: z.number(), P: z.number(), K: z.number(), purchaseRate: z.number(), relationshipLength: z.number() }),
-				sources: z.record(z.string(), z.enum(['data', 'assumption', 'override']))
+				rate: z.object({ shape: figure, scale: figure, groupRate: z.number() }).describe('Gamma prior of the purchase rates: a customer\'s rate is (x + shape) / (t + scale); null shape: rates do not differ, everyone gets groupRate'),
+				spend: z.object({ mean: z.number(), k: figure }).describe('Credibility: a customer\'s own mean spend counts n / (n + k); null k: everyone gets the mean')
 			})
-			.nullable(),
+			.nullable()
+			.describe('How the formula pooled each customer\'s figures with the group\'s'),
+		fallback: formulaShape.nullable().describe('When the verdict is unusable: the formula\'s figure, the estimate to use instead (ask for model=formula for its customers)'),
 		summary: z.object({
 			customers: z.number().int(),
-			total: z.number(),
-			mean: z.number(),
-			median: z.number(),
-			top20Share: z.number().describe('Share of the total CLV held by the top 20% of customers'),
-			gini: z.number(),
-			expectedActive: z.number().nullable().describe('Sum of P(alive)')
-		}),
-		distribution: z.array(z.object({ from: z.number(), to: z.number(), count: z.number().int() })).describe('CLV histogram between the 1st and 99th percentile'),
-		pareto: z.array(z.object({ customers: z.number(), value: z.number() })).describe('Share of CLV held by the top x of customers'),
+			repeatBuyers: z.number().int(),
+			total: figure,
+			mean: figure,
+			median: figure,
+			top20Share: figure.describe('Share of the total CLV held by the top 20% of customers'),
+			gini: figure,
+			expectedActive: figure.describe('Sum of P(alive)')
+		}).describe('Figures computed from the customer values are null when the verdict is unusable'),
+		distribution: z.array(z.object({ from: z.number(), to: z.number(), count: z.number().int() })).nullable().describe('CLV histogram between the 1st and 99th percentile'),
+		pareto: z.array(z.object({ customers: z.number(), value: z.number() })).nullable().describe('Share of CLV held by the top x of customers'),
 		valueMatrix: z.object({
-			counts: z.object({ keep: z.number().int(), develop: z.number().int(), 'loss-making': z.number().int() }),
-			topQuartileValue: z.number(),
-			withShareOfWallet: z.number().int().describe('Customers whose potential comes from their known category spend')
+			counts: z
+				.object({ keep: z.number().int(), develop: z.number().int(), 'loss-making': z.number().int(), unknown: z.number().int() })
+				.nullable()
+				.describe('unknown: a positive value but no category spend, so no basis for the potential'),
+			withShareOfWallet: z.number().int().describe('Customers whose potential comes from their known category spend'),
+			medianShareOfWallet: figure
 		}),
 		holdout: z
 			.array(z.object({ repeatPurchases: z.string(), customers: z.number().int(), actual: z.number(), predicted: z.number() }))
 			.nullable()
 			.describe('Mean repeat purchases in the holdout period, actual against predicted, per calibration frequency'),
 		warnings: z
-			.array(z.enum(['spend-heavy-tail']))
-			.describe('spend-heavy-tail: Gamma-Gamma q ≤ 2 — spend varies so much that expected spend of customers without repeat purchases is unstable'),
+			.array(z.enum(['spend-heavy-tail', 'margin-implausible']))
+			.describe('spend-heavy-tail: Gamma-Gamma q ≤ 2 — spend varies so much that expected spend of customers without repeat purchases is unstable; margin-implausible: the margin column does not read as money beside the amounts, so it is not used'),
 		customers: z
 			.object({ items: z.array(clvCustomerShape), nextCursor: z.string().nullable() })
 			.nullable()
-			.describe('Highest CLV first, paginated with `limit` and `cursor`; null for viewers (no customer rows)')
+			.describe('Highest CLV first, paginated with `limit` and `cursor`; null for viewers (no customer rows) and when the verdict is unusable')
 	})
 	.meta({ id: 'CustomerValueReport' });
 
@@ -621,9 +677,9 @@ export function clvReportJson(
 	report: ClvReport,
 	page: { limit?: number; cursor?: string } | null
 ): z.infer<typeof clvReportShape> {
-	const { customers, ...rest } = report;
+	const { customers, dataMargin, pooling, ...rest } = report;
 	let listed: z.infer<typeof clvReportShape>['customers'] = null;
-	if (page) {
+	if (page && report.verdict.status === 'usable') {
 		const offset = offsetOf(page.cursor);
 		const limit = Math.min(page.limit ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
 		const end = offset + limit;
@@ -632,12 +688,18 @@ export function clvReportJson(
 			nextCursor: end < customers.length ? Buffer.from(String(end)).toString('base64url') : null
 		};
 	}
-	return { status: 'done', ...rest, customers: listed };
+	return {
+		status: 'done',
+		...rest,
+		dataMargin: dataMargin && { ...dataMargin, share: finite(dataMargin.share) },
+		pooling: pooling && {
+			rate: { shape: finite(pooling.rate.shape), scale: finite(pooling.rate.scale), groupRate: pooling.rate.groupRate },
+			spend: { mean: pooling.spend.mean, k: finite(pooling.spend.k) }
+		},
+		customers: listed
+	};
 }
 
-/** NaN (no answers) and Infinity leave as null: JSON has neither. */
-const figure = z.number().nullable();
-const finite = (value: number): number | null => (Number.isFinite(value) ? value : null);
 
 const npsShape = z
 	.object({
@@ -745,16 +807,27 @@ export const retentionReportShape = z
 	.object({
 		status: z.literal('done'),
 		period: z.enum(['day', 'week', 'month', 'quarter']),
-		fit: z.object({ params: z.object({ alpha: z.number(), beta: z.number() }), logLikelihood: z.number(), converged: z.boolean(), customers: z.number().int() }),
-		cohorts: z.array(z.object({ cohort: z.string(), initial: z.number().int(), alive: z.array(z.number().int()), projected: z.array(z.number()) })),
-		survival: z.array(z.number()).describe('Share of a new cohort still active after t = 0… periods'),
-		retention: z.array(z.number()).describe('Retention rate in period t = 1…'),
-		expectedLifetime: figure.describe('Expected periods active (null when infinite: α ≤ 1)'),
-		expectedLifetimeWithinHorizon: z.number(),
+		fit: z
+			.object({ params: z.object({ alpha: z.number(), beta: z.number() }), logLikelihood: z.number(), converged: z.boolean(), customers: z.number().int() })
+			.nullable()
+			.describe('Null when the data was refused before fitting'),
+		verdict: fitVerdictShape,
+		cohorts: z.array(
+			z.object({
+				cohort: z.string(),
+				initial: z.number().int(),
+				alive: z.array(z.number().int()),
+				projected: z.array(z.number()).nullable().describe('The fit\'s projection; null when the verdict is unusable')
+			})
+		),
+		survival: z.array(z.number()).nullable().describe('Share of a new cohort still active after t = 0… periods; null when the verdict is unusable'),
+		retention: z.array(z.number()).nullable().describe('Retention rate in period t = 1…; null when the verdict is unusable'),
+		expectedLifetime: figure.describe('Expected periods active (null when infinite: α ≤ 1, or when the verdict is unusable)'),
+		expectedLifetimeWithinHorizon: figure,
 		discountRate: z.number(),
-		discountedExpectedLifetime: z.number(),
+		discountedExpectedLifetime: figure,
 		revenuePerPeriod: z.number(),
-		clvOfNewCustomer: z.number()
+		clvOfNewCustomer: figure
 	})
 	.meta({ id: 'RetentionReport' });
 

@@ -410,8 +410,12 @@ export const endpoints: Endpoint[] = [
 		method: 'get', path: '/api/v1/workspaces/{id}/analytics/clv', tag: 'Analyses',
 		summary:
 			'Customer lifetime value of a workspace or group. `bgnbd`: expected revenue over the horizon from BG/NBD (frequency, ' +
-			'drop-out) and Gamma-Gamma (spend), times the margin; `discounted`: the same, each period discounted; `formula`: ' +
-			'KW = (T × A × P) − K with every factor derived from the data. Fits are computed once per dataset version and ' +
+			'drop-out) and Gamma-Gamma (spend), times the margin (by default the transactions\' own margin column when they carry ' +
+			'one, else revenue); `discounted`: the same, each period discounted; `formula`: KW = (T × A × P) − K with every factor ' +
+			'derived from the data, each customer\'s purchase rate and spend pooled with the group\'s. `verdict` says whether the ' +
+			'fits may be used (at least 100 repeat buyers, converged, no parameter at a boundary); when it is `unusable` every ' +
+			'figure made of customer values is null, with the reasons, and `fallback` holds the formula\'s estimate. Potential ' +
+			'value (keep / develop) needs category spend (share of wallet). Fits are computed once per dataset version and ' +
 			'parameters; a long computation answers 202 with its progress — ask again.',
 		query: schemas.clvQuerySchema,
 		success: { status: 200, description: 'The report', body: shapes.clvReportShape },
@@ -440,7 +444,9 @@ export const endpoints: Endpoint[] = [
 		method: 'get', path: '/api/v1/workspaces/{id}/analytics/retention', tag: 'Analyses',
 		summary:
 			'Contractual retention (shifted-beta-geometric, Fader & Hardie 2007) fitted on cohort survival from the transactions: ' +
-			'a customer counts as cancelled after the last period with a purchase. For subscription-like data.',
+			'a customer counts as cancelled after the last period with a purchase. For subscription-like data. `verdict` says ' +
+			'whether the fit may be used (at least 100 customers, a cohort observed for 3 periods, converged, no parameter at a ' +
+			'boundary); when it is `unusable` the curves, lifetimes and values are null, with the reasons.',
 		query: schemas.retentionQuerySchema,
 		success: { status: 200, description: 'The fit, observed and projected cohorts, curves and lifetime value', body: shapes.retentionReportShape },
 		alternatives: [{ status: 202, description: 'Still computing', body: shapes.pendingShape }],

@@ -1,21 +1,29 @@
 import {
 	bgnbdConditionalExpectedTransactions,
+	combineVerdicts,
 	concentration,
 	expectedActiveCustomers,
-	fitBgnbd,
-	fitGammaGamma,
 	formulaClv,
-	groupFrequencyProfiles,
-	isSpendInformative,
+	isUsable,
+	judgedBgnbd,
+	judgedGammaGamma,
+	MarginTally,
+	predictionsVerdict,
 	quantileSorted,
 	scoreCustomers,
 	summarizeTransactions,
 	TIME_UNIT_DAYS,
+	USABLE,
 	valueMatrix,
 	type BgnbdFit,
+	type CustomerSummary,
 	type CurvePoint,
+	type DataMargin,
+	type FitVerdict,
 	type FormulaClv,
+	type FormulaPooling,
 	type GammaGammaFit,
+	type Judged,
 	type TimeUnit,
 	type ValueAction
 } from '../analytics';
@@ -26,9 +34,11 @@ import { yieldToEventLoop } from './cache';
 /*
  * The customer-value report of a workspace or group: the models of `$lib/server/analytics` run
  * on the data in SQL. Per customer: x, t_x, T, P(alive), expected transactions and spend, CLV,
- * current and potential value; for the group: the fits, a summary, the CLV distribution, the
- * Pareto curve, the value matrix and — when the calibration ends before the data does — the
- * standard BG/NBD check of predicted against actual repeat purchases in the holdout period.
+ * current and potential value; for the group: the fits with their verdicts, a summary, the CLV
+ * distribution, the Pareto curve, the value matrix and — when the calibration ends before the
+ * data does — the standard BG/NBD check of predicted against actual repeat purchases in the
+ * holdout period. A model whose fit is unusable gives no customer values and nothing computed
+ * from them: the report says why and carries the formula's estimate as the fallback.
  */
 
 export const CLV_MODELS = ['formula', 'discounted', 'bgnbd'] as const;
@@ -43,8 +53,8 @@ export interface ClvQuery {
 	horizon: number;
 	/** Per time unit. */
 	discountRate: number;
-	/** Share of revenue that is contribution, 0–1. */
-	margin: number;
+	/** Share of revenue that is contribution, 0–1; null: the transactions' own margin when they carry one, else 1 (revenue). */
+	margin: number | null;
 	/** Factors of the formula set by hand for this group (formula model only). */
 	overrides?: db.FormulaOverrides;
 }
@@ -59,9 +69,21 @@ export interface ClvCustomer {
 	expectedSpend: number | null;
 	clv: number;
 	currentValue: number;
-	potentialValue: number;
-	action: ValueAction;
+	/** Null without a basis for it (no category spend). */
+	potentialValue: number | null;
+	action: ValueAction | null;
 }
+
+type FitSummary<F extends BgnbdFit | GammaGammaFit> = Pick<F, 'params' | 'logLikelihood' | 'converged' | 'customers'>;
+
+/** A model of the report: its fit (null when the data was refused before fitting) and the verdict on it. */
+export interface ModelReport<F extends BgnbdFit | GammaGammaFit> {
+	fit: FitSummary<F> | null;
+	verdict: FitVerdict;
+}
+
+/** Where the margin applied to the values came from. */
+export type MarginSource = 'asked' | 'data' | 'revenue';
 
 export interface ClvReport {
 	model: ClvModel;
@@ -71,36 +93,52 @@ export interface ClvReport {
 	horizon: number;
 	discountRate: number;
 	margin: number;
-	bgnbd: (Pick<BgnbdFit, 'params' | 'logLikelihood' | 'converged' | 'customers'>) | null;
-	gammaGamma: (Pick<GammaGammaFit, 'params' | 'logLikelihood' | 'converged' | 'customers'>) | null;
+	marginSource: MarginSource;
+	/** The margin the transactions carry, when they do (whether or not it was used). */
+	dataMargin: DataMargin | null;
+	/** Whether the chosen model's values may be shown: for BG/NBD both fits' verdicts and a check on what they predict. */
+	verdict: FitVerdict;
+	bgnbd: ModelReport<BgnbdFit> | null;
+	gammaGamma: ModelReport<GammaGammaFit> | null;
 	formula: FormulaClv | null;
+	/** How the formula pooled each customer's rate and spend with the group's (formula model, and the fallback). */
+	pooling: FormulaPooling | null;
+	/** When the verdict is unusable: the formula's figure for the average customer, a simpler estimate to use instead. */
+	fallback: FormulaClv | null;
 	summary: {
 		customers: number;
-		total: number;
-		mean: number;
-		median: number;
-		top20Share: number;
-		gini: number;
+		repeatBuyers: number;
+		total: number | null;
+		mean: number | null;
+		median: number | null;
+		top20Share: number | null;
+		gini: number | null;
 		expectedActive: number | null;
 	};
-	distribution: { from: number; to: number; count: number }[];
-	pareto: CurvePoint[];
-	valueMatrix: { counts: Record<ValueAction, number>; topQuartileValue: number; withShareOfWallet: number };
+	distribution: { from: number; to: number; count: number }[] | null;
+	pareto: CurvePoint[] | null;
+	valueMatrix: {
+		/** Null when the values are withheld. */
+		counts: Record<ValueAction | 'unknown', number> | null;
+		withShareOfWallet: number;
+		medianShareOfWallet: number | null;
+	};
 	holdout: { repeatPurchases: string; customers: number; actual: number; predicted: number }[] | null;
 	/**
 	 * `spend-heavy-tail`: Gamma-Gamma's q ≤ 2, so the spread of spend between customers has no finite
 	 * variance (q ≤ 1: not even a finite mean); customers without repeat purchases get that unstable
-	 * population mean as their expected spend.
+	 * population mean as their expected spend. `margin-implausible`: the transactions' margin column
+	 * does not read as money beside the amounts, so revenue is shown.
 	 */
-	warnings: 'spend-heavy-tail'[];
-	/** All customers, highest CLV first (the API pages through them). */
+	warnings: ('spend-heavy-tail' | 'margin-implausible')[];
+	/** All customers, highest CLV first (the API pages through them); empty when the values are withheld. */
 	customers: ClvCustomer[];
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Equal-width bins between the 1st and 99th percentile, so one whale does not flatten the picture. */
-function histogram(values: Float64Array, bins = 24): ClvReport['distribution'] {
+function histogram(values: Float64Array, bins = 24): NonNullable<ClvReport['distribution']> {
 	if (values.length === 0) return [];
 	const sorted = Float64Array.from(values).sort();
 	const low = Math.min(0, quantileSorted(sorted, 0.01));
@@ -114,6 +152,38 @@ function histogram(values: Float64Array, bins = 24): ClvReport['distribution'] {
 
 const HOLDOUT_BINS = ['0', '1', '2', '3', '4', '5', '6', '7+'];
 
+const fitSummary = <F extends BgnbdFit | GammaGammaFit>({ fit, verdict }: Judged<F>): ModelReport<F> => ({
+	fit: fit && { params: fit.params, logLikelihood: fit.logLikelihood, converged: fit.converged, customers: fit.customers },
+	verdict
+});
+
+/** The formula over the customers, their acquisition costs from the facts. */
+function formulaOf(summaries: readonly CustomerSummary[], facts: Map<string, db.CustomerFacts>, overrides: db.FormulaOverrides | undefined) {
+	return formulaClv(
+		summaries.map((s) => ({
+			purchases: s.purchaseDays,
+			items: s.items,
+			revenue: s.revenue,
+			revenueSquares: s.revenueSquares,
+			observedLength: s.T,
+			acquisitionCost: facts.get(s.customerId)?.acquisitionCost ?? 0
+		})),
+		{
+			// A relationship length set by hand holds for every customer; other factors for the group figure.
+			...(overrides?.relationshipLength !== undefined ? { relationshipLength: overrides.relationshipLength } : {}),
+			overrides: overrides ?? {}
+		}
+	);
+}
+
+/** The margin to apply: asked for, else the data's own when it is plausible, else none (revenue). */
+function marginOf(query: ClvQuery, data: DataMargin | null): { margin: number; marginSource: MarginSource } {
+	if (query.model === 'formula') return { margin: 1, marginSource: 'revenue' };
+	if (query.margin !== null) return { margin: query.margin, marginSource: 'asked' };
+	if (data?.plausible) return { margin: data.share, marginSource: 'data' };
+	return { margin: 1, marginSource: 'revenue' };
+}
+
 export async function computeCustomerValue(
 	workspaceId: string,
 	filter: db.RuleFilter | null,
@@ -124,66 +194,118 @@ export async function computeCustomerValue(
 	if (!span) throw new RangeError('no transactions');
 	const calibrationEnd = query.calibrationEnd ?? span.to;
 	const holdoutEnd = calibrationEnd < span.to - DAY_MS ? span.to : null;
-	const summaries = summarizeTransactions(db.transactionRows(workspaceId, filter), {
-		calibrationEnd,
-		timeUnit: query.timeUnit,
-		...(holdoutEnd ? { holdoutEnd } : {})
-	});
+	const tally = new MarginTally();
+	const rows = db.transactionRows(workspaceId, filter);
+	const summaries = summarizeTransactions(
+		(function* () {
+			for (const row of rows) {
+				tally.add(row.amount, row.margin);
+				yield row;
+			}
+		})(),
+		{ calibrationEnd, timeUnit: query.timeUnit, ...(holdoutEnd ? { holdoutEnd } : {}) }
+	);
 	if (summaries.length === 0) throw new RangeError('no customers bought before the calibration end');
+	const dataMargin = tally.result();
+	const { margin, marginSource } = marginOf(query, dataMargin);
 	report(0.25);
 	await yieldToEventLoop();
 
 	const facts = new Map(db.customerFacts(workspaceId, filter).map((f) => [f.customerId, f]));
-	let bgnbd: BgnbdFit | null = null;
-	let gammaGamma: GammaGammaFit | null = null;
-	let formula: FormulaClv | null = null;
-	let clv: Float64Array;
+	let bgnbd: Judged<BgnbdFit> | null = null;
+	let gammaGamma: Judged<GammaGammaFit> | null = null;
+	let formula: ReturnType<typeof formulaOf> | null = null;
+	let verdict: FitVerdict = USABLE;
+	let clv: Float64Array | null = null;
 	let pAlive: Float64Array | null = null;
 	let expectedTransactions: Float64Array | null = null;
 	let expectedSpend: Float64Array | null = null;
 
 	if (query.model === 'formula') {
-		const result = formulaClv(
-			summaries.map((s) => ({
-				purchases: s.purchaseDays,
-				items: s.items,
-				revenue: s.revenue,
-				observedLength: s.T,
-				acquisitionCost: facts.get(s.customerId)?.acquisitionCost ?? 0
-			})),
-			{
-				// A relationship length set by hand holds for every customer; other factors for the group figure.
-				...(query.overrides?.relationshipLength !== undefined ? { relationshipLength: query.overrides.relationshipLength } : {}),
-				overrides: query.overrides ?? {}
-			}
-		);
-		formula = result.group;
-		clv = Float64Array.from(result.customers, (c) => c.value);
+		formula = formulaOf(summaries, facts, query.overrides);
+		clv = formula.values;
 	} else {
-		bgnbd = fitBgnbd(groupFrequencyProfiles(summaries));
+		bgnbd = judgedBgnbd(summaries);
 		report(0.5);
 		await yieldToEventLoop();
-		const repeatBuyers = summaries.filter(isSpendInformative);
-		if (repeatBuyers.length < 2) throw new RangeError('too few repeat buyers to fit spend');
-		gammaGamma = fitGammaGamma(repeatBuyers);
+		gammaGamma = judgedGammaGamma(summaries);
 		report(0.7);
 		await yieldToEventLoop();
-		const discounted = query.model === 'discounted';
-		const scores = scoreCustomers(summaries, {
-			bgnbd: bgnbd.params,
-			gammaGamma: gammaGamma.params,
-			margin: query.margin,
-			discountRate: discounted ? query.discountRate : 0,
-			periods: Math.max(1, Math.round(query.horizon))
-		});
-		clv = Float64Array.from(scores, (s) => s.clv);
-		pAlive = Float64Array.from(scores, (s) => s.pAlive);
-		expectedTransactions = Float64Array.from(scores, (s) => s.expectedTransactions);
-		expectedSpend = Float64Array.from(scores, (s) => s.expectedSpend);
+		verdict = combineVerdicts(bgnbd.verdict, gammaGamma.verdict);
+		if (isUsable(verdict)) {
+			const scores = scoreCustomers(summaries, {
+				bgnbd: bgnbd.fit!.params,
+				gammaGamma: gammaGamma.fit!.params,
+				margin,
+				discountRate: query.model === 'discounted' ? query.discountRate : 0,
+				periods: Math.max(1, Math.round(query.horizon))
+			});
+			const values = Float64Array.from(scores, (s) => s.clv);
+			verdict = predictionsVerdict(values, summaries.some((s) => s.x !== summaries[0]!.x));
+			if (isUsable(verdict)) {
+				clv = values;
+				pAlive = Float64Array.from(scores, (s) => s.pAlive);
+				expectedTransactions = Float64Array.from(scores, (s) => s.expectedTransactions);
+				expectedSpend = Float64Array.from(scores, (s) => s.expectedSpend);
+			}
+		}
+		// Withheld values: the formula, whose factors are all on show, is the estimate to use instead.
+		if (!clv) formula = formulaOf(summaries, facts, undefined);
 	}
 	report(0.85);
 	await yieldToEventLoop();
 
+	const shown = clv ? values(summaries, facts, clv, { pAlive, expectedTransactions, expectedSpend }) : null;
+	const spendUsable = gammaGamma?.fit && isUsable(gammaGamma.verdict);
+	const warnings: ClvReport['warnings'] = [];
+	if (spendUsable && gammaGamma!.fit!.params.q <= 2) warnings.push('spend-heavy-tail');
+	if (dataMargin && !dataMargin.plausible && query.model !== 'formula') warnings.push('margin-implausible');
+	return {
+		model: query.model,
+		timeUnit: query.timeUnit,
+		calibrationEnd: iso(calibrationEnd),
+		holdoutEnd: holdoutEnd ? iso(holdoutEnd) : null,
+		horizon: query.horizon,
+		discountRate: query.model === 'discounted' ? query.discountRate : 0,
+		margin,
+		marginSource,
+		dataMargin,
+		verdict,
+		bgnbd: bgnbd && fitSummary(bgnbd),
+		gammaGamma: gammaGamma && fitSummary(gammaGamma),
+		formula: query.model === 'formula' ? formula!.group : null,
+		pooling: formula?.pooling ?? null,
+		fallback: query.model !== 'formula' && formula ? formula.group : null,
+		summary: {
+			customers: summaries.length,
+			repeatBuyers: summaries.reduce((n, s) => n + (s.x > 0 ? 1 : 0), 0),
+			total: shown?.total ?? null,
+			mean: shown ? shown.total / summaries.length : null,
+			median: shown?.median ?? null,
+			top20Share: shown?.spread.topShare ?? null,
+			gini: shown?.spread.gini ?? null,
+			expectedActive: pAlive && clv ? expectedActiveCustomers(pAlive) : null
+		},
+		distribution: clv && histogram(clv),
+		pareto: shown?.spread.pareto ?? null,
+		valueMatrix: {
+			counts: shown?.matrix.counts ?? null,
+			withShareOfWallet: shown?.matrix.withShareOfWallet ?? 0,
+			medianShareOfWallet: shown?.matrix.medianShareOfWallet ?? null
+		},
+		warnings,
+		holdout: bgnbd?.fit && clv && holdoutEnd ? holdoutCheck(summaries, bgnbd.fit, (holdoutEnd - calibrationEnd) / DAY_MS / TIME_UNIT_DAYS[query.timeUnit]) : null,
+		customers: shown?.customers ?? []
+	};
+}
+
+/** Everything computed from trusted customer values: the value matrix, concentration and the sorted customer list. */
+function values(
+	summaries: readonly CustomerSummary[],
+	facts: Map<string, db.CustomerFacts>,
+	clv: Float64Array,
+	model: { pAlive: Float64Array | null; expectedTransactions: Float64Array | null; expectedSpend: Float64Array | null }
+) {
 	const matrix = valueMatrix(
 		summaries.map((s, i) => {
 			const fact = facts.get(s.customerId);
@@ -197,59 +319,21 @@ export async function computeCustomerValue(
 	);
 	const spread = concentration(clv);
 	const sorted = Float64Array.from(clv).sort();
-	const total = sorted.reduce((sum, v) => sum + v, 0);
-
 	const customers: ClvCustomer[] = summaries.map((s, i) => ({
 		externalId: s.customerId,
 		x: s.x,
 		tx: s.tx,
 		T: s.T,
-		pAlive: pAlive?.[i] ?? null,
-		expectedTransactions: expectedTransactions?.[i] ?? null,
-		expectedSpend: expectedSpend?.[i] ?? null,
+		pAlive: model.pAlive?.[i] ?? null,
+		expectedTransactions: model.expectedTransactions?.[i] ?? null,
+		expectedSpend: model.expectedSpend?.[i] ?? null,
 		clv: clv[i]!,
 		currentValue: matrix.customers[i]!.currentValue,
 		potentialValue: matrix.customers[i]!.potentialValue,
 		action: matrix.customers[i]!.action
 	}));
 	customers.sort((a, b) => b.clv - a.clv || a.externalId.localeCompare(b.externalId));
-
-	return {
-		model: query.model,
-		timeUnit: query.timeUnit,
-		calibrationEnd: iso(calibrationEnd),
-		holdoutEnd: holdoutEnd ? iso(holdoutEnd) : null,
-		horizon: query.horizon,
-		discountRate: query.model === 'discounted' ? query.discountRate : 0,
-		margin: query.model === 'formula' ? 1 : query.margin,
-		bgnbd: bgnbd && { params: bgnbd.params, logLikelihood: bgnbd.logLikelihood, converged: bgnbd.converged, customers: bgnbd.customers },
-		gammaGamma: gammaGamma && {
-			params: gammaGamma.params,
-			logLikelihood: gammaGamma.logLikelihood,
-			converged: gammaGamma.converged,
-			customers: gammaGamma.customers
-		},
-		formula,
-		summary: {
-			customers: summaries.length,
-			total,
-			mean: total / summaries.length,
-			median: quantileSorted(sorted, 0.5),
-			top20Share: spread.topShare,
-			gini: spread.gini,
-			expectedActive: pAlive ? expectedActiveCustomers(pAlive) : null
-		},
-		distribution: histogram(clv),
-		pareto: spread.pareto,
-		valueMatrix: {
-			counts: matrix.counts,
-			topQuartileValue: matrix.topQuartileValue,
-			withShareOfWallet: matrix.customers.filter((c) => c.potentialBasis === 'share-of-wallet').length
-		},
-		warnings: gammaGamma && gammaGamma.params.q <= 2 ? ['spend-heavy-tail'] : [],
-		holdout: bgnbd && holdoutEnd ? holdoutCheck(summaries, bgnbd, (holdoutEnd - calibrationEnd) / DAY_MS / TIME_UNIT_DAYS[query.timeUnit]) : null,
-		customers
-	};
+	return { matrix, spread, customers, total: sorted.reduce((sum, v) => sum + v, 0), median: quantileSorted(sorted, 0.5) };
 }
 
 /**

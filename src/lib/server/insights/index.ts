@@ -90,7 +90,8 @@ export interface ClvInput {
 	timeUnit: ClvQuery['timeUnit'];
 	horizon?: number;
 	discountRate?: number;
-	margin: number;
+	/** Left out: the transactions' own margin when they carry one, else revenue. */
+	margin?: number;
 }
 
 /** One year in the time unit, and 10% a year as a rate per time unit, unless asked otherwise. */
@@ -102,7 +103,7 @@ export function clvQueryOf(input: ClvInput): ClvQuery {
 		calibrationEnd: input.calibrationEnd ? Date.parse(input.calibrationEnd) : null,
 		horizon: input.horizon ?? Math.round(365.25 / unitDays),
 		discountRate: input.discountRate ?? Math.pow(1.1, unitDays / 365.25) - 1,
-		margin: input.margin
+		margin: input.margin ?? null
 	};
 }
 
@@ -192,12 +193,13 @@ export function boardEventTypes(user: db.User | null, boardId: string): db.Event
 	return db.eventTypeSummaries(workspace.id);
 }
 
-/** CLV per customer (external id) from the default model, for value at risk; null when it cannot be fitted. */
+/** CLV per customer (external id) from the default model, for value at risk; null when it cannot be fitted or its fit is unusable. */
 async function defaultClv(workspaceId: string, datasetVersion: number): Promise<Map<string, number> | null> {
 	const query = clvQueryOf({ model: 'bgnbd', timeUnit: 'week', margin: 1 });
 	const key = `${workspaceId}:${datasetVersion}:clv:*:${JSON.stringify(query)}`;
 	try {
 		const report = await results.get(key, (progress) => computeCustomerValue(workspaceId, null, query, progress)).result;
+		if (report.verdict.status === 'unusable') return null;
 		return new Map(report.customers.map((c) => [c.externalId, c.clv]));
 	} catch {
 		return null;

@@ -1,6 +1,7 @@
 import {
 	cohortSurvivalFromChurn,
-	fitSbg,
+	isUsable,
+	judgedSbg,
 	periodIndex,
 	periodLabel,
 	sbgDiscountedExpectedLifetime,
@@ -8,6 +9,7 @@ import {
 	sbgRetentionCurve,
 	sbgSurvivalCurve,
 	type CalendarPeriod,
+	type FitVerdict,
 	type SbgFit
 } from '../analytics';
 import * as db from '../db';
@@ -18,6 +20,7 @@ import * as db from '../db';
  * period of their first purchase; a customer counts as having cancelled after the last period in
  * which they bought, unless that is the current (last, possibly incomplete) period. That reading
  * fits data where every active period has a payment; for occasional buyers use BG/NBD instead.
+ * A fit whose verdict is unusable gives no curves, lifetimes or values: the report says why.
  */
 
 export interface RetentionQuery {
@@ -30,22 +33,25 @@ export interface RetentionQuery {
 
 export interface RetentionReport {
 	period: CalendarPeriod;
-	fit: Pick<SbgFit, 'params' | 'logLikelihood' | 'converged' | 'customers'>;
-	cohorts: { cohort: string; initial: number; alive: number[]; projected: number[] }[];
-	/** S(t) for t = 0…periods: share of a new cohort still active after t periods. */
-	survival: number[];
-	/** r(t) for t = 1…periods: share of those active after t − 1 periods who stay. */
-	retention: number[];
-	/** Expected periods active, the first included; null when infinite (α ≤ 1). */
+	/** Null when the data was refused before fitting. */
+	fit: Pick<SbgFit, 'params' | 'logLikelihood' | 'converged' | 'customers'> | null;
+	verdict: FitVerdict;
+	/** Observed per cohort; `projected` (the fit's) is null when the fit is unusable. */
+	cohorts: { cohort: string; initial: number; alive: number[]; projected: number[] | null }[];
+	/** S(t) for t = 0…periods: share of a new cohort still active after t periods. Null: fit unusable. */
+	survival: number[] | null;
+	/** r(t) for t = 1…periods: share of those active after t − 1 periods who stay. Null: fit unusable. */
+	retention: number[] | null;
+	/** Expected periods active, the first included; null when infinite (α ≤ 1) or the fit is unusable. */
 	expectedLifetime: number | null;
 	/** Expected periods active within the curves' horizon. */
-	expectedLifetimeWithinHorizon: number;
+	expectedLifetimeWithinHorizon: number | null;
 	discountRate: number;
-	discountedExpectedLifetime: number;
+	discountedExpectedLifetime: number | null;
 	/** Mean revenue per active customer-period, the "payment" of a period. */
 	revenuePerPeriod: number;
 	/** revenuePerPeriod × discounted expected lifetime: the value of a new customer. */
-	clvOfNewCustomer: number;
+	clvOfNewCustomer: number | null;
 }
 
 export function computeRetention(workspaceId: string, filter: db.RuleFilter | null, query: RetentionQuery): RetentionReport {
@@ -75,30 +81,28 @@ export function computeRetention(workspaceId: string, filter: db.RuleFilter | nu
 		.filter((start) => start < lastPeriod)
 		.map((start) => ({ start, survival: cohortSurvivalFromChurn(churnByCohort.get(start)!, lastPeriod - start) }));
 	if (cohorts.length === 0) throw new RangeError('the data covers less than two periods');
-	const fit = fitSbg(cohorts.map((c) => c.survival));
-	const survival = sbgSurvivalCurve(fit.params, query.periods);
-	const lifetime = sbgExpectedLifetime(fit.params);
-	const discounted = sbgDiscountedExpectedLifetime(fit.params, query.discountRate);
+	const { fit, verdict } = judgedSbg(cohorts.map((c) => c.survival));
 	const revenuePerPeriod = activePeriods.size > 0 ? revenue / activePeriods.size : 0;
+	const usable = fit && isUsable(verdict) ? fit : null;
+	const lifetime = usable && sbgExpectedLifetime(usable.params);
+	const discounted = usable && sbgDiscountedExpectedLifetime(usable.params, query.discountRate);
 	return {
 		period: query.period,
-		fit: { params: fit.params, logLikelihood: fit.logLikelihood, converged: fit.converged, customers: fit.customers },
-		cohorts: cohorts.map(({ start, survival: observed }) => {
-			const curve = sbgSurvivalCurve(fit.params, observed.alive.length);
-			return {
-				cohort: periodLabel(start, query.period),
-				initial: observed.initial,
-				alive: [...observed.alive],
-				projected: curve.slice(1).map((s) => s * observed.initial)
-			};
-		}),
-		survival,
-		retention: sbgRetentionCurve(fit.params, query.periods),
-		expectedLifetime: Number.isFinite(lifetime) ? lifetime : null,
-		expectedLifetimeWithinHorizon: sbgExpectedLifetime(fit.params, query.periods),
+		fit: fit && { params: fit.params, logLikelihood: fit.logLikelihood, converged: fit.converged, customers: fit.customers },
+		verdict,
+		cohorts: cohorts.map(({ start, survival: observed }) => ({
+			cohort: periodLabel(start, query.period),
+			initial: observed.initial,
+			alive: [...observed.alive],
+			projected: usable && sbgSurvivalCurve(usable.params, observed.alive.length).slice(1).map((s) => s * observed.initial)
+		})),
+		survival: usable && sbgSurvivalCurve(usable.params, query.periods),
+		retention: usable && sbgRetentionCurve(usable.params, query.periods),
+		expectedLifetime: lifetime !== null && Number.isFinite(lifetime) ? lifetime : null,
+		expectedLifetimeWithinHorizon: usable && sbgExpectedLifetime(usable.params, query.periods),
 		discountRate: query.discountRate,
 		discountedExpectedLifetime: discounted,
 		revenuePerPeriod,
-		clvOfNewCustomer: revenuePerPeriod * discounted
+		clvOfNewCustomer: discounted === null ? null : revenuePerPeriod * discounted
 	};
 }
