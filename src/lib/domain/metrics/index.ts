@@ -47,3 +47,4 @@ export interface StageFigures {
 	/** Had an event of the stage without reaching the stage before (entered mid-journey). */
 	skipped: number;
 }
+export * from './people';

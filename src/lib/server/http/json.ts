@@ -857,7 +857,13 @@ export const whatIfShape = z
 					lift: figure.describe('Satisfied conversion − not-satisfied conversion'),
 					minimumRespondents: z.number().int().describe('Respondents each side needs'),
 					lowN: z.boolean(),
-					reason: z.enum(['ok', 'last-stage', 'not-reached', 'no-respondents', 'too-few-respondents', 'satisfied-not-better']),
+					taggedAnswers: z
+						.object({ csat: z.number().int(), ces: z.number().int(), nps: z.number().int() })
+						.nullable()
+						.describe('Answers tagged with the step per measure, in the cut and period (whoever gave them): CES or NPS answers do not make CSAT a lever'),
+					reason: z
+						.enum(['ok', 'last-stage', 'not-reached', 'no-csat-answers', 'no-respondents', 'too-few-respondents', 'satisfied-not-better'])
+						.describe('no-csat-answers: no CSAT answer is tagged with the step at all; no-respondents: there are, but none from a customer who reached the step'),
 					assumption: z.literal('association').describe('Satisfied customers going on more often is an association in the data, not a proven effect of satisfaction')
 				})
 				.nullable()
@@ -903,6 +909,7 @@ export function whatIfJson(cardId: string, points: number, estimate: JourneyWhat
 						lift: csat.lift,
 						minimumRespondents: csat.minimumRespondents,
 						lowN: csat.lowN,
+						taggedAnswers: csat.taggedAnswers,
 						reason: csat.reason,
 						assumption: csat.assumption
 					}

@@ -278,9 +278,15 @@ export function journeyWhatIf(
 ): JourneyWhatIf {
 	const found = whatIfValues(report.funnel.steps);
 	const values = { revenuePerFinalConversion: found.revenuePerFinalConversion ?? 0, clvPerFinalConversion: found.clvPerFinalConversion ?? 0 };
+	const step = report.steps.find((s) => s.cardId === cardId);
+	const taggedAnswers = step ? { csat: step.csat.n, ces: step.ces.n, nps: step.nps.n } : { csat: 0, ces: 0, nps: 0 };
 	const estimate =
 		input.lever === 'csat'
-			? csatWhatIf(report.funnel.steps, { stepId: cardId, csatPoints: input.points, ...report.respondents(cardId), minimumRespondents: input.minimumRespondents }, values)
+			? csatWhatIf(
+					report.funnel.steps,
+					{ stepId: cardId, csatPoints: input.points, ...report.respondents(cardId), minimumRespondents: input.minimumRespondents, taggedAnswers },
+					values
+				)
 			: { ...whatIf(report.funnel.steps, { stepId: cardId, dropOffPoints: input.points }, values), csat: null };
 	return { ...overHorizon(estimate, report.periodDays, input.horizonDays), lever: input.lever };
 }
