@@ -12,6 +12,7 @@ import { computeSatisfaction, type SatisfactionQuery, type SatisfactionReport } 
 import { computeJourney, journeyData, journeyWhatIf, type JourneyQuery, type JourneyReport, type JourneyWhatIf, type WhatIfLever } from './journey';
 import { journeySteps, readBoard } from '$lib/domain/board';
 import { collabServer } from '../collab';
+import { eventTypeLabelsOf, eventTypeSummaries, labelledEventTypes, type WorkspaceEventType } from '../event-types';
 
 export type { ClvReport, ClvCustomer, ClvModel } from './customer-value';
 export type { LoyaltyReport } from './loyalty';
@@ -185,11 +186,11 @@ export function setValueAssumption(
 	return assumptionView(input.groupId ?? null, row);
 }
 
-/** The event types a board's steps can bind to: its workspace's, with counts and channels. */
-export function boardEventTypes(user: db.User | null, boardId: string): db.EventTypeSummary[] {
+/** The event types a board's steps can bind to: its workspace's events', with counts, channels and names. */
+export function boardEventTypes(user: db.User | null, boardId: string): WorkspaceEventType[] {
 	const { workspace, role } = requireBoard(user, boardId, 'boards:read');
 	if (!roleAllows(role, 'data:read')) throw forbidden();
-	return db.eventTypeSummaries(workspace.id);
+	return labelledEventTypes(workspace.id, eventTypeSummaries(workspace.id));
 }
 
 /** CLV per customer (external id) from the default model, for value at risk; null when it cannot be fitted. */
@@ -246,13 +247,15 @@ async function journeyOf(user: db.User | null, boardId: string, input: JourneyIn
 			voices: (eventTypes) => db.stepVoices(workspace.id, scope.filter, eventTypes, window)
 		});
 	});
-	return { answer: await answer(computation, waitMs), groups: db.listGroups(workspace.id).map(({ id, name }) => ({ id, name })) };
+	const result = await answer(computation, waitMs);
+	// Names, not figures: read with every answer, so a renamed event type shows without recomputing.
+	return { answer: result, groups: db.listGroups(workspace.id).map(({ id, name }) => ({ id, name })), eventTypeLabels: eventTypeLabelsOf(workspace.id) };
 }
 
 /** The figures of a board's measured steps, for all customers or a group, in a time window. */
 export async function boardMetrics(user: db.User | null, boardId: string, input: JourneyInput, waitMs = WAIT_MS) {
-	const { answer: result, groups } = await journeyOf(user, boardId, input, waitMs);
-	return { ...result, groups };
+	const { answer: result, groups, eventTypeLabels } = await journeyOf(user, boardId, input, waitMs);
+	return { ...result, groups, eventTypeLabels };
 }
 
 /**

@@ -14,7 +14,7 @@ import {
 	type RespondentOutcome,
 	type WhatIfResult
 } from '../analytics/funnel';
-import type { JourneyStep } from '$lib/domain/board';
+import { sharedBindings, type JourneyStep } from '$lib/domain/board';
 import type { RespondentFigure, StageFigures, StepFigures } from '$lib/domain/metrics';
 import * as db from '../db';
 import { yieldToEventLoop } from './cache';
@@ -160,6 +160,7 @@ export function computeJourney(
 		(options.query.from === null || a.occurredAt >= options.query.from) && (options.query.to === null || a.occurredAt <= options.query.to);
 
 	const stageIdOf = new Map(steps.map((s) => [s.stage, s.stageId]));
+	const shared = sharedBindings(steps);
 	const split = new Map<string, { satisfied: RespondentOutcome; unsatisfied: RespondentOutcome }>();
 	const respondentsOf = (cardId: string) => {
 		let found = split.get(cardId);
@@ -198,7 +199,8 @@ export function computeJourney(
 				nps: figure(p, p.nps),
 				channelSwitches: m.channelSwitches.map(({ from, to, customers }) => ({ from, to, customers })),
 				byChannel: m.byChannel.map(({ channel, reached, converted, conversion }) => ({ channel, reached, converted, conversion })),
-				voices: options.voices(m.eventTypes)
+				voices: options.voices(m.eventTypes),
+				sharedBindings: shared.get(m.stepId) ?? []
 			};
 		}),
 		stages: funnel.stages.map((s) => ({
