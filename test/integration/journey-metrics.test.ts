@@ -185,11 +185,15 @@ describe('journey metrics', () => {
 		expect(horizon.body).toMatchObject({ horizonDays: 8, periodDays: 4, explanation: { horizonFactor: 2 } });
 		expect(horizon.body.extraRevenue).toBeCloseTo(120, 8);
 
-		// Three respondents are too few to lean on by default (30 a side); nobody answered at the product page.
+		// Three respondents are too few to lean on by default (30 a side); no CSAT answer is tagged with the product page.
 		const few = await whatIf('points=10');
-		expect(few.body).toMatchObject({ extraReachedNext: 0, extraRevenue: 0, explanation: { csat: { reason: 'too-few-respondents', lowN: true, minimumRespondents: 30 } } });
+		expect(few.body).toMatchObject({
+			extraReachedNext: 0,
+			extraRevenue: 0,
+			explanation: { csat: { reason: 'too-few-respondents', lowN: true, minimumRespondents: 30, taggedAnswers: { csat: 3, ces: 0, nps: 0 } } }
+		});
 		const none = await owner.get(`/api/v1/boards/${boardId}/what-if?cardId=${cards.web}&lever=csat&points=10`);
-		expect(none.body).toMatchObject({ extraReachedNext: 0, explanation: { csat: { reason: 'no-respondents', currentCsat: null } } });
+		expect(none.body).toMatchObject({ extraReachedNext: 0, explanation: { csat: { reason: 'no-csat-answers', currentCsat: null, taggedAnswers: { csat: 0, ces: 0, nps: 0 } } } });
 
 		// The drop-off lever answers as before, with no CSAT side; a lever needs its points.
 		const dropOff = await owner.get(`/api/v1/boards/${boardId}/what-if?cardId=${cards.cart}&lever=drop-off&points=10&horizonDays=8`);
@@ -230,6 +234,44 @@ describe('the conversion window', () => {
 		const twoDays = byCard((await metrics('?withinDays=2')).body);
 		expect(twoDays[cards.cart]).toMatchObject({ reached: 3, converted: 2 });
 		expect((await owner.get(`/api/v1/boards/${boardId}/metrics?withinDays=-1`)).status).toBe(400);
+	});
+});
+
+describe('an event type bound in two stages', () => {
+	it('is flagged on both steps, and the later step counts only customers who did it again', async () => {
+		const board = (await owner.post(`/api/v1/workspaces/${workspaceId}/boards`, { title: 'Twice' })).body.id;
+		const { token } = (await owner.post('/api/v1/tokens', { name: 'twice editor' })).body;
+		const editor = connectClient(owner.baseUrl, board, token);
+		await synced(editor);
+		const doc: Y.Doc = editor.doc;
+		const lane = addLane(doc, { title: 'Web', kind: 'touchpoints' });
+		const [orient, cart, buy, again] = ['Orient', 'Cart', 'Buy', 'Again'].map((title, index) => addStage(doc, { title, index }));
+		const step = (stageId: string, text: string, eventType: string) => {
+			const id = addCard(doc, { type: 'action', stageId, laneId: lane, text });
+			bindCard(doc, id, [eventType]);
+			return id;
+		};
+		step(orient!, 'View', 'view_product');
+		const basket = step(cart!, 'Add to cart', 'add_to_cart');
+		const pay = step(buy!, 'Pay', 'purchase');
+		const twice = step(again!, 'Adds again', 'add_to_cart');
+		let body: any;
+		await eventually(async () => {
+			const response = await owner.get(`/api/v1/boards/${board}/metrics`);
+			expect(response.status).toBe(200);
+			body = response.body;
+			expect(body.steps).toHaveLength(4);
+		}, 15_000);
+		editor.close();
+		const steps = byCard(body);
+		expect(steps[twice].sharedBindings).toEqual([{ eventType: 'add_to_cart', cardId: basket, stageId: cart, relation: 'earlier-stage', credited: false }]);
+		expect(steps[basket].sharedBindings).toEqual([{ eventType: 'add_to_cart', cardId: twice, stageId: again, relation: 'later-stage', credited: false }]);
+		expect(steps[pay].sharedBindings).toEqual([]);
+		// a and b added to the cart once, before paying: that event counted for "Cart", so nobody
+		// reaches "Adds again" and "Pay" shows both as dropped off.
+		expect(steps[basket]).toMatchObject({ reached: 2, converted: 2 });
+		expect(steps[pay]).toMatchObject({ reached: 2, converted: 0, dropOffCount: 2 });
+		expect(steps[twice]).toMatchObject({ reached: 0 });
 	});
 });
 
