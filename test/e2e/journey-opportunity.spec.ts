@@ -80,7 +80,7 @@ test('a what-if on the biggest drop-off gives a new opportunity its value, which
 
 	// Once the step it was made on is no longer measured, the estimate says it is stale.
 	await cardButton(page, 'Compares variants and reads reviews').click();
-	await page.getByRole('button', { name: 'Remove compare' }).click();
+	await page.getByRole('button', { name: 'Remove Compare' }).click();
 	await expect(cardButton(page, title).getByTestId('opportunity-estimate')).toContainText('stale');
 	await expect(cardButton(page, title).getByTestId('opportunity-estimate')).toHaveAttribute('title', /no longer bound to events/);
 	await cardButton(page, title).locator('..').screenshot({ path: '/tmp/whatif-shots/opportunity-card-stale-en.png' });
@@ -92,7 +92,7 @@ test('the CSAT lever: estimated from how satisfied respondents went on, with its
 	// No answers are tagged with the product page: CSAT cannot be a lever there.
 	await cardButton(page, 'Lands on a product page from search').click();
 	await expect(page.getByTestId('what-if').getByRole('radio', { name: 'Higher CSAT' })).toBeDisabled();
-	await expect(page.getByTestId('what-if')).toContainText('No survey answers are tagged with this step');
+	await expect(page.getByTestId('what-if')).toContainText('No CSAT answers are tagged with this step');
 
 	await cardButton(page, 'Compares variants and reads reviews').click();
 	const whatIf = page.getByTestId('what-if');
