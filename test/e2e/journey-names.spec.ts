@@ -20,7 +20,9 @@ const events = [
 ].join('\n');
 const answers = ['customer_id,date,kind,score,step,comment', ...ids.slice(0, 10).map((id, i) => `${id},2026-05-02,ces,${1 + (i % 7)},compare,`)].join('\n');
 
-test('event types by their names, whole customers, a CSAT lever that names the missing measure, a warning for a type in two stages', async ({ page }) => {
+test('event types by their names, whole customers, a CSAT lever that names the missing measure, a warning for a type in two stages', async ({ page, browser }) => {
+	// Two pages (the data page, then the map) and four bindings: more than the default half minute on a busy machine.
+	test.slow();
 	mkdirSync(SHOTS, { recursive: true });
 	const boardId = await measuredBoard(page, 'names', 'en', { customers, events, answers });
 	const { workspaceId } = await (await page.request.get(`/api/v1/boards/${boardId}`)).json();
@@ -62,6 +64,7 @@ test('event types by their names, whole customers, a CSAT lever that names the m
 	await expect(result).toContainText('18 more customers go on, 18 more reach the last step');
 	await expect(result).toHaveAttribute('title', 'Estimated: 17.5 customers go on, 17.5 reach the last step (an expectation over many customers, hence the fractions).');
 	await expect(result).not.toContainText('17.5');
+	await whatIf.screenshot({ path: `${SHOTS}/whatif-whole-customers-en.png` });
 
 	// A later step of the same event type: the list says which stage has it already, and binding it explains the effect.
 	await cardButton(page, 'Order confirmation and track & trace').click();
@@ -80,6 +83,20 @@ test('event types by their names, whole customers, a CSAT lever that names the m
 	await expect(figures.nth(2)).toContainText('100% drop off (10)');
 	await page.getByRole('button', { name: 'Zoom to fit' }).click();
 	await page.screenshot({ path: `${SHOTS}/canvas-shared-binding-en.png` });
+
+	// The metrics lane up close: the whole map fits the window, so look at it at three times the pixels.
+	const sharp = await browser.newContext({ storageState: await page.context().storageState(), deviceScaleFactor: 3, viewport: { width: 1600, height: 1000 } });
+	const close = await sharp.newPage();
+	await close.goto(`/b/${boardId}`);
+	await close.getByRole('button', { name: 'Zoom to fit' }).click();
+	await expect(close.getByTestId('shared-binding')).toHaveCount(2, { timeout: 10_000 });
+	const boxes = await Promise.all((await close.getByTestId('step-figures').all()).map((step) => step.boundingBox()));
+	const left = Math.min(...boxes.map((b) => b!.x));
+	const top = Math.min(...boxes.map((b) => b!.y));
+	const right = Math.max(...boxes.map((b) => b!.x + b!.width));
+	const bottom = Math.max(...boxes.map((b) => b!.y + b!.height));
+	await close.screenshot({ path: `${SHOTS}/metrics-lane-shared-en.png`, clip: { x: left - 4, y: top - 4, width: right - left + 8, height: bottom - top + 30 } });
+	await sharp.close();
 });
 
 test.describe('in Dutch', () => {
