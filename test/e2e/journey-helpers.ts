@@ -50,3 +50,11 @@ export async function bind(page: Page, card: string, eventType: string, name = r
 	await page.getByLabel('Add event type').selectOption(eventType);
 	await expect(page.getByRole('button', { name: `Remove ${name}` })).toBeVisible();
 }
+
+/** Binds cards of a Dutch map to event types through the inspector, one after the other. */
+export async function bindInDutch(page: Page, bindings: readonly (readonly [card: string, eventType: string])[]) {
+	for (const [card, eventType] of bindings) {
+		await cardButton(page, card).click();
+		await page.getByLabel('Gebeurtenis toevoegen').selectOption(eventType);
+	}
+}

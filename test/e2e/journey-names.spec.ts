@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { bind, cardButton, measuredBoard } from './journey-helpers';
+import { bind, bindInDutch, cardButton, measuredBoard } from './journey-helpers';
 
 /**
  * Journey figures that say what they mean: event types by the names the workspace gave them,
@@ -109,14 +109,11 @@ test.describe('in Dutch', () => {
 		await page.request.patch(`/api/v1/workspaces/${workspaceId}/event-types`, { data: { labels: { product_view: 'Bekijkt een product', compare: 'Vergelijkt' } } });
 		await page.goto(`/b/${boardId}`);
 		await expect(page.getByRole('status').filter({ hasText: 'Online' })).toBeVisible({ timeout: 10_000 });
-		for (const [card, eventType] of [
+		await bindInDutch(page, [
 			['Komt via een zoekmachine op een productpagina', 'product_view'],
 			['Vergelijkt varianten en leest reviews', 'compare'],
 			['Orderbevestiging en track & trace', 'product_view']
-		] as const) {
-			await cardButton(page, card).click();
-			await page.getByLabel('Gebeurtenis toevoegen').selectOption(eventType);
-		}
+		]);
 		await expect(page.getByRole('button', { name: 'Bekijkt een product verwijderen' })).toBeVisible();
 		await expect(page.getByTestId('binding-warning')).toContainText('“Bekijkt een product” is ook gekoppeld aan “Komt via een zoekmachine op een productpagina” in de eerdere fase “Oriëntatie”.');
 		await cardButton(page, 'Vergelijkt varianten en leest reviews').click();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { bind, cardButton, measuredBoard } from './journey-helpers';
+import { bind, bindInDutch, cardButton, measuredBoard } from './journey-helpers';
 
 /**
  * Opportunities get a value: a what-if on the biggest drop-off attached to a new opportunity card,
@@ -114,14 +114,11 @@ test.describe('in Dutch', () => {
 
 	test('the estimate on an opportunity and the CSAT lever speak Dutch', async ({ page }) => {
 		await measuredBoard(page, 'kans', 'nl', data);
-		for (const [card, eventType] of [
+		await bindInDutch(page, [
 			['Komt via een zoekmachine op een productpagina', 'product_view'],
 			['Vergelijkt varianten en leest reviews', 'compare'],
 			['Afrekenen', 'checkout']
-		] as const) {
-			await cardButton(page, card).click();
-			await page.getByLabel('Gebeurtenis toevoegen').selectOption(eventType);
-		}
+		]);
 		await expect(page.getByTestId('step-figures')).toHaveCount(3, { timeout: 10_000 });
 		await cardButton(page, 'Vergelijkt varianten en leest reviews').click();
 		const whatIf = page.getByTestId('what-if');
