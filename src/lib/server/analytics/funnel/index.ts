@@ -42,3 +42,4 @@ export { computeFunnel, UNKNOWN_CHANNEL } from './compute';
 export { whatIf, whatIfValues, type WhatIfInput, type WhatIfValues, type WhatIfResult, type WhatIfExplanation, type WhatIfFlowStage } from './what-if';
 export { csatWhatIf, type CsatWhatIfInput, type CsatWhatIfResult, type CsatExplanation, type CsatWhatIfReason, type RespondentOutcome, type TaggedAnswers } from './what-if-csat';
 export { measuredPeriodDays, overHorizon, type Horizon } from './horizon';
+export { countEventTypes, eventTypeFigures, type EventTypeFigures } from './event-types';
