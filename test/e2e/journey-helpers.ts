@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { readableEventType } from '../../src/lib/domain/customer-data/event-types';
 
 /** Setting up a measured journey: a workspace with imported data and a webshop map. */
 
@@ -43,9 +44,17 @@ export async function measuredBoard(page: Page, label: string, locale: 'en' | 'n
 
 export const cardButton = (page: Page, text: string) => page.getByRole('button', { name: new RegExp(`: ${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
 
-/** Binds a card of the map to an event type through the inspector (English UI). */
-export async function bind(page: Page, card: string, eventType: string) {
+/** Binds a card of the map to an event type through the inspector (English UI); the chip shows the event type's name. */
+export async function bind(page: Page, card: string, eventType: string, name = readableEventType(eventType)) {
 	await cardButton(page, card).click();
 	await page.getByLabel('Add event type').selectOption(eventType);
-	await expect(page.getByRole('button', { name: `Remove ${eventType}` })).toBeVisible();
+	await expect(page.getByRole('button', { name: `Remove ${name}` })).toBeVisible();
+}
+
+/** Binds cards of a Dutch map to event types through the inspector, one after the other. */
+export async function bindInDutch(page: Page, bindings: readonly (readonly [card: string, eventType: string])[]) {
+	for (const [card, eventType] of bindings) {
+		await cardButton(page, card).click();
+		await page.getByLabel('Gebeurtenis toevoegen').selectOption(eventType);
+	}
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { bind, cardButton, measuredBoard } from './journey-helpers';
+import { bind, bindInDutch, cardButton, measuredBoard } from './journey-helpers';
 
 /**
  * Opportunities get a value: a what-if on the biggest drop-off attached to a new opportunity card,
@@ -80,7 +80,7 @@ test('a what-if on the biggest drop-off gives a new opportunity its value, which
 
 	// Once the step it was made on is no longer measured, the estimate says it is stale.
 	await cardButton(page, 'Compares variants and reads reviews').click();
-	await page.getByRole('button', { name: 'Remove compare' }).click();
+	await page.getByRole('button', { name: 'Remove Compare' }).click();
 	await expect(cardButton(page, title).getByTestId('opportunity-estimate')).toContainText('stale');
 	await expect(cardButton(page, title).getByTestId('opportunity-estimate')).toHaveAttribute('title', /no longer bound to events/);
 	await cardButton(page, title).locator('..').screenshot({ path: '/tmp/whatif-shots/opportunity-card-stale-en.png' });
@@ -92,7 +92,7 @@ test('the CSAT lever: estimated from how satisfied respondents went on, with its
 	// No answers are tagged with the product page: CSAT cannot be a lever there.
 	await cardButton(page, 'Lands on a product page from search').click();
 	await expect(page.getByTestId('what-if').getByRole('radio', { name: 'Higher CSAT' })).toBeDisabled();
-	await expect(page.getByTestId('what-if')).toContainText('No survey answers are tagged with this step');
+	await expect(page.getByTestId('what-if')).toContainText('No CSAT answers are tagged with this step');
 
 	await cardButton(page, 'Compares variants and reads reviews').click();
 	const whatIf = page.getByTestId('what-if');
@@ -114,14 +114,11 @@ test.describe('in Dutch', () => {
 
 	test('the estimate on an opportunity and the CSAT lever speak Dutch', async ({ page }) => {
 		await measuredBoard(page, 'kans', 'nl', data);
-		for (const [card, eventType] of [
+		await bindInDutch(page, [
 			['Komt via een zoekmachine op een productpagina', 'product_view'],
 			['Vergelijkt varianten en leest reviews', 'compare'],
 			['Afrekenen', 'checkout']
-		] as const) {
-			await cardButton(page, card).click();
-			await page.getByLabel('Gebeurtenis toevoegen').selectOption(eventType);
-		}
+		]);
 		await expect(page.getByTestId('step-figures')).toHaveCount(3, { timeout: 10_000 });
 		await cardButton(page, 'Vergelijkt varianten en leest reviews').click();
 		const whatIf = page.getByTestId('what-if');

@@ -84,6 +84,33 @@ async function metrics(query = '', client = owner) {
 
 const byCard = (body: { steps: { cardId: string }[] }) => Object.fromEntries(body.steps.map((s) => [s.cardId, s])) as Record<string, any>;
 
+/**
+ * A new board of one lane and one stage per step, each step bound over the websocket to its
+ * event type; resolves once the server's figures cover every step.
+ */
+async function boardOfSteps(client: Client, workspace: string, steps: [text: string, eventType: string][]) {
+	const board = (await client.post(`/api/v1/workspaces/${workspace}/boards`, { title: 'Steps' })).body.id;
+	const { token } = (await client.post('/api/v1/tokens', { name: 'steps editor' })).body;
+	const editor = connectClient(client.baseUrl, board, token);
+	await synced(editor);
+	const lane = addLane(editor.doc, { title: 'Steps', kind: 'touchpoints' });
+	const stageIds = steps.map(([text], index) => addStage(editor.doc, { title: text, index }));
+	const ids = steps.map(([text, eventType], index) => {
+		const card = addCard(editor.doc, { type: 'action', stageId: stageIds[index]!, laneId: lane, text });
+		bindCard(editor.doc, card, [eventType]);
+		return card;
+	});
+	let body: any;
+	await eventually(async () => {
+		const response = await client.get(`/api/v1/boards/${board}/metrics`);
+		expect(response.status).toBe(200);
+		body = response.body;
+		expect(body.steps).toHaveLength(steps.length);
+	}, 15_000);
+	editor.close();
+	return { body, ids, stageIds };
+}
+
 describe('journey metrics', () => {
 	it('count each step by the ordering rule: alternatives, repeats, out of order, entering mid-journey', async () => {
 		const response = await metrics();
@@ -185,11 +212,15 @@ describe('journey metrics', () => {
 		expect(horizon.body).toMatchObject({ horizonDays: 8, periodDays: 4, explanation: { horizonFactor: 2 } });
 		expect(horizon.body.extraRevenue).toBeCloseTo(120, 8);
 
-		// Three respondents are too few to lean on by default (30 a side); nobody answered at the product page.
+		// Three respondents are too few to lean on by default (30 a side); no CSAT answer is tagged with the product page.
 		const few = await whatIf('points=10');
-		expect(few.body).toMatchObject({ extraReachedNext: 0, extraRevenue: 0, explanation: { csat: { reason: 'too-few-respondents', lowN: true, minimumRespondents: 30 } } });
+		expect(few.body).toMatchObject({
+			extraReachedNext: 0,
+			extraRevenue: 0,
+			explanation: { csat: { reason: 'too-few-respondents', lowN: true, minimumRespondents: 30, taggedAnswers: { csat: 3, ces: 0, nps: 0 } } }
+		});
 		const none = await owner.get(`/api/v1/boards/${boardId}/what-if?cardId=${cards.web}&lever=csat&points=10`);
-		expect(none.body).toMatchObject({ extraReachedNext: 0, explanation: { csat: { reason: 'no-respondents', currentCsat: null } } });
+		expect(none.body).toMatchObject({ extraReachedNext: 0, explanation: { csat: { reason: 'no-csat-answers', currentCsat: null, taggedAnswers: { csat: 0, ces: 0, nps: 0 } } } });
 
 		// The drop-off lever answers as before, with no CSAT side; a lever needs its points.
 		const dropOff = await owner.get(`/api/v1/boards/${boardId}/what-if?cardId=${cards.cart}&lever=drop-off&points=10&horizonDays=8`);
@@ -233,6 +264,28 @@ describe('the conversion window', () => {
 	});
 });
 
+describe('an event type bound in two stages', () => {
+	it('is flagged on both steps, and the later step counts only customers who did it again', async () => {
+		const { body, ids, stageIds } = await boardOfSteps(owner, workspaceId, [
+			['View', 'view_product'],
+			['Add to cart', 'add_to_cart'],
+			['Pay', 'purchase'],
+			['Adds again', 'add_to_cart']
+		]);
+		const [, basket, pay, twice] = ids as [string, string, string, string];
+		const [, cart, , again] = stageIds;
+		const steps = byCard(body);
+		expect(steps[twice].sharedBindings).toEqual([{ eventType: 'add_to_cart', cardId: basket, stageId: cart, relation: 'earlier-stage', credited: false }]);
+		expect(steps[basket].sharedBindings).toEqual([{ eventType: 'add_to_cart', cardId: twice, stageId: again, relation: 'later-stage', credited: false }]);
+		expect(steps[pay].sharedBindings).toEqual([]);
+		// a and b added to the cart once, before paying: that event counted for "Cart", so nobody
+		// reaches "Adds again" and "Pay" shows both as dropped off.
+		expect(steps[basket]).toMatchObject({ reached: 2, converted: 2 });
+		expect(steps[pay]).toMatchObject({ reached: 2, converted: 0, dropOffCount: 2 });
+		expect(steps[twice]).toMatchObject({ reached: 0 });
+	});
+});
+
 describe('reading the events', () => {
 	it("counts a workspace's events when another workspace's rows lie between its imports", async () => {
 		// Rows of one workspace far apart by id are read by event type rather than by id range.
@@ -245,24 +298,11 @@ describe('reading the events', () => {
 		await importValid(client, other, [header, ...noise].join('\n'), { kind: 'events' });
 		await importValid(client, spread, [header, `x,${day(3)},purchase,app`, `y,${day(1)},view_product,`].join('\n'), { kind: 'events' });
 
-		const board = (await client.post(`/api/v1/workspaces/${spread}/boards`, { title: 'Spread' })).body.id;
-		const { token } = (await client.post('/api/v1/tokens', { name: 'editor' })).body;
-		const editor = connectClient(client.baseUrl, board, token);
-		await synced(editor);
-		const lane = addLane(editor.doc, { title: 'Steps', kind: 'touchpoints' });
-		const ids = ['view_product', 'add_to_cart', 'purchase'].map((type, index) => {
-			const card = addCard(editor.doc, { type: 'action', stageId: addStage(editor.doc, { title: type, index }), laneId: lane, text: type });
-			bindCard(editor.doc, card, [type]);
-			return card;
-		});
-		let body: any;
-		await eventually(async () => {
-			const response = await client.get(`/api/v1/boards/${board}/metrics`);
-			expect(response.status).toBe(200);
-			body = response.body;
-			expect(body.steps).toHaveLength(3);
-		}, 15_000);
-		editor.close();
+		const { body, ids } = await boardOfSteps(client, spread, [
+			['view_product', 'view_product'],
+			['add_to_cart', 'add_to_cart'],
+			['purchase', 'purchase']
+		]);
 		const steps = byCard(body);
 		expect(ids.map((id) => [steps[id].reached, steps[id].converted])).toEqual([
 			[2, 1],

@@ -153,6 +153,15 @@ describe('deriving personas', () => {
 		appPersonaId = app.id;
 	});
 
+	it("name the furthest step by the workspace's name for its event type, the id made readable otherwise", async () => {
+		const furthest = async () => (await personas()).items.find((p) => p.id === appPersonaId).evidence.furthestStep;
+		expect(await furthest()).toEqual({ step: 'checkout', label: 'Checkout', share: 1 });
+		await owner.patch(`/api/v1/workspaces/${workspaceId}/event-types`, { labels: { checkout: 'Rekent af' } });
+		expect(await furthest()).toEqual({ step: 'checkout', label: 'Rekent af', share: 1 });
+		expect((await owner.get(`/api/v1/personas/${appPersonaId}`)).body.evidence.furthestStep.label).toBe('Rekent af');
+		await owner.patch(`/api/v1/workspaces/${workspaceId}/event-types`, { labels: { checkout: null } });
+	});
+
 	it('cut the analyses to their customers: customer value and loyalty per persona', async () => {
 		const all = await owner.get(`/api/v1/workspaces/${workspaceId}/analytics/clv?model=formula`);
 		const cut = await owner.get(`/api/v1/workspaces/${workspaceId}/analytics/clv?model=formula&personaId=${appPersonaId}`);

@@ -137,6 +137,14 @@ describe('the change stream of a workspace', () => {
 		expect(await events!.nextOf('settings')).toEqual({ event: 'settings', data: { workspaceId } });
 	});
 
+	it('tells every reader that event types were named', async () => {
+		const viewer = await inviteAndJoin(owner, workspaceId, 'viewer');
+		const { events } = await follow(viewer.client, workspaceId);
+		await events!.nextOf('hello');
+		expect((await owner.patch(`/api/v1/workspaces/${workspaceId}/event-types`, { labels: { add_to_cart: 'In het mandje' } })).status).toBe(200);
+		expect(await events!.nextOf('event-types')).toEqual({ event: 'event-types', data: { workspaceId } });
+	});
+
 	it("does not tell one workspace's readers about another's changes", async () => {
 		const other = (await makeWorkspace(owner, 'Elsewhere')).id;
 		const { events } = await follow(owner, workspaceId);

@@ -5,6 +5,7 @@
  */
 import { estimateStepState, type BoardSnapshot, type Card, type EstimateSnapshot, type OpportunityEstimate } from '$lib/domain/board';
 import { formatDateTime, formatMoney, formatMoneyShort, formatNumber, type Locale } from '$lib/domain/format';
+import { formatPeople } from '$lib/domain/metrics';
 import { t } from './i18n';
 import type { WhatIfAnswer, WhatIfQuestion } from './what-if';
 
@@ -24,7 +25,8 @@ export const estimateQuestion = (estimate: OpportunityEstimate): WhatIfQuestion 
 	channel: estimate.channel
 });
 
-const signed = (text: string, value: number) => (value >= 0 ? `+${text}` : text);
+// "< 1" (a small estimate of people) carries its own sign of size.
+const signed = (text: string, value: number) => (value >= 0 && !text.startsWith('<') ? `+${text}` : text);
 
 export function estimateBadge(
 	card: Card,
@@ -42,7 +44,7 @@ export function estimateBadge(
 	const figures: EstimateSnapshot = !stale && live ? live : estimate.snapshot;
 	const text = t('canvas_estimate_badge', {
 		clv: signed(formatMoneyShort(figures.extraClv, locale, currency), figures.extraClv),
-		customers: signed(formatNumber(figures.extraFinalConversions, locale, 0), figures.extraFinalConversions),
+		customers: signed(formatPeople(figures.extraFinalConversions, locale).text, figures.extraFinalConversions),
 		days: formatNumber(estimate.horizonDays, locale, 0)
 	});
 	const step = board.cards.find((c) => c.id === estimate.stepCardId)?.text ?? '';

@@ -6,7 +6,9 @@
  * A slow poll stays as a fallback for networks that hold server-sent events back.
  */
 import { followWorkspaceChanges } from '$lib/client/workspace-changes';
+import type { Card } from '$lib/domain/board';
 import type { StageFigures, StepFigures } from '$lib/domain/metrics';
+import { BoardEventTypes } from './board-event-types.svelte';
 
 export type { StepFigures, StageFigures } from '$lib/domain/metrics';
 
@@ -16,6 +18,8 @@ const FALLBACK_REFRESH_MS = 5 * 60_000;
 
 export class JourneyMetrics {
 	readonly boardId: string;
+	/** What the steps can bind to, and the names of event types everything on the board shows. */
+	readonly eventTypes: BoardEventTypes;
 	#byCard = $state.raw<Map<string, StepFigures>>(new Map());
 	#stages = $state.raw<StageFigures[]>([]);
 	#status = $state<Status>('idle');
@@ -36,15 +40,21 @@ export class JourneyMetrics {
 
 	constructor(boardId: string, workspaceId: string) {
 		this.boardId = boardId;
+		this.eventTypes = new BoardEventTypes(boardId);
 		// Every change of the data, groups or personas may move the figures or the cut choices they
 		// offer; the settings (the currency amounts are shown in) do not.
 		this.#unfollow = followWorkspaceChanges(workspaceId, (change) => {
 			if (change.kind !== 'settings' && this.#key !== '') void this.#load();
+			if (change.kind === 'dataset' || change.kind === 'event-types' || change.kind === 'resync') this.eventTypes.refresh();
 		});
 	}
 
 	get byCard() {
 		return this.#byCard;
+	}
+	/** A step as people read it: the card's text, else the names of its event types. */
+	stepName(card: Pick<Card, 'text' | 'eventTypes'>): string {
+		return card.text || card.eventTypes.map((eventType) => this.eventTypes.name(eventType)).join(', ');
 	}
 	get stages() {
 		return this.#stages;
@@ -148,7 +158,9 @@ export class JourneyMetrics {
 				datasetVersion: number;
 				groups: { id: string; name: string }[];
 				channels: string[];
+				eventTypeLabels: Record<string, string>;
 			};
+			this.eventTypes.setLabels(body.eventTypeLabels);
 			this.#groups = body.groups;
 			this.#channels = body.channels;
 			this.#byCard = new Map(body.steps.map((step) => [step.cardId, step]));

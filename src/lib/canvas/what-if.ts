@@ -3,6 +3,8 @@
  * what-if panel and by the opportunity estimates that refresh with the board's figures.
  */
 import type { OpportunityEstimate, WhatIfLever } from '$lib/domain/board';
+import { formatNumber, type Locale } from '$lib/domain/format';
+import { t } from './i18n';
 
 /** What an opportunity card keeps of a what-if, without the figures it last got. */
 export type WhatIfQuestion = Omit<OpportunityEstimate, 'snapshot'>;
@@ -42,9 +44,22 @@ export interface WhatIfAnswer {
 			lift: number | null;
 			minimumRespondents: number;
 			lowN: boolean;
-			reason: 'ok' | 'last-stage' | 'not-reached' | 'no-respondents' | 'too-few-respondents' | 'satisfied-not-better';
+			taggedAnswers: { csat: number; ces: number; nps: number } | null;
+			reason: 'ok' | 'last-stage' | 'not-reached' | 'no-csat-answers' | 'no-respondents' | 'too-few-respondents' | 'satisfied-not-better';
 		} | null;
 	};
+}
+
+/**
+ * Why CSAT is no lever at a step without CSAT answers, naming what is there instead: the demo's
+ * checkout has CES answers, which measure effort, not satisfaction.
+ */
+export function csatUnavailableText(others: { ces: number; nps: number }, locale: Locale): string {
+	const answers = (['ces', 'nps'] as const)
+		.filter((measure) => others[measure] > 0)
+		.map((measure) => t('canvas_whatif_measure_answers', { n: formatNumber(others[measure], locale, 0), measure: measure.toUpperCase() }));
+	if (answers.length === 0) return t('canvas_whatif_csat_unavailable');
+	return t('canvas_whatif_csat_unavailable_others', { answers: answers.join(` ${t('canvas_whatif_and')} `) });
 }
 
 /** One key per distinct question, to share answers between cards asking the same. */

@@ -9,6 +9,7 @@ export type WorkspaceChange =
 	| { kind: 'dataset'; datasetVersion: number }
 	| { kind: 'groups' }
 	| { kind: 'personas'; groupId: string }
+	| { kind: 'event-types' }
 	| { kind: 'settings' }
 	| { kind: 'resync' };
 
@@ -60,6 +61,7 @@ function open(workspaceId: string): Stream {
 	});
 	source.addEventListener('groups', () => emit({ kind: 'groups' }));
 	source.addEventListener('personas', (event) => emit({ kind: 'personas', groupId: String(read(event).groupId) }));
+	source.addEventListener('event-types', () => emit({ kind: 'event-types' }));
 	source.addEventListener('settings', () => emit({ kind: 'settings' }));
 	return stream;
 }

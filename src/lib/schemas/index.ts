@@ -3,6 +3,7 @@ import { BOARD_TEMPLATES } from '$lib/domain/board/templates/types';
 import { isCurrencyCode } from '$lib/domain/currency';
 import { GROUP_BASES, groupRuleSchema } from '$lib/domain/groups';
 import { IMPORT_KINDS } from '$lib/domain/customer-data/kinds';
+import { EVENT_TYPE_LABEL_MAX, eventTypeId } from '$lib/domain/customer-data/event-types';
 import { PERSONA_FEATURE_IDS } from '$lib/domain/personas/phrasing';
 
 /*
@@ -287,6 +288,34 @@ export const assumptionSaveSchema = z.object({
 	groupId: analysisGroup,
 	overrides: formulaOverridesSchema,
 	note: z.string().trim().max(500, { error: 'error_too_long' }).default('')
+});
+
+/** The most event types one request may name (a firm's tracking plan, with room to spare). */
+export const MAX_EVENT_TYPE_LABELS = 1000;
+
+/**
+ * Names for a workspace's event types: id → label; an empty label or null gives the event type
+ * back its readable id. Ids are read as imports store them ("Add to cart" → `add_to_cart`).
+ */
+export const eventTypeLabelsSaveSchema = z.object({
+	labels: z
+		.record(
+			z.string().transform((raw, ctx) => {
+				const id = eventTypeId(raw.trim());
+				if (id === null) ctx.addIssue({ code: 'custom', message: 'error_event_type_invalid' });
+				return id ?? raw;
+			}),
+			z
+				.string({ error: 'error_event_type_label_invalid' })
+				.trim()
+				.max(EVENT_TYPE_LABEL_MAX, { error: 'error_too_long' })
+				.regex(/^[^\p{Cc}]*$/u, { error: 'error_event_type_label_invalid' })
+				.transform((label) => label || null)
+				.nullable(),
+			{ error: (issue) => (issue.code === 'invalid_key' ? 'error_event_type_invalid' : 'error_event_type_labels_invalid') }
+		)
+		.refine((labels) => Object.keys(labels).length > 0, { error: 'error_nothing_to_change' })
+		.refine((labels) => Object.keys(labels).length <= MAX_EVENT_TYPE_LABELS, { error: 'error_event_type_labels_too_many' })
 });
 
 export const boardMetricsQuerySchema = z.object({

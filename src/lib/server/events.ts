@@ -44,6 +44,8 @@ export type WorkspaceChange =
 	| { kind: 'dataset'; workspaceId: string; datasetVersion: number }
 	| { kind: 'groups'; workspaceId: string }
 	| { kind: 'personas'; workspaceId: string; groupId: string }
+	/** The names of its event types: pages showing event types load them again. */
+	| { kind: 'event-types'; workspaceId: string }
 	/** The workspace's own settings (name, currency, comments): pages showing them load them again. */
 	| { kind: 'settings'; workspaceId: string };
 

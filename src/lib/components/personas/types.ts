@@ -18,7 +18,7 @@ export interface PersonaView {
 		channels: { webshop: number; app: number; store: number; phone: number } | null;
 		nps: { mean: number; respondents: number } | null;
 		csat: { mean: number; respondents: number } | null;
-		furthestStep: { step: string; share: number } | null;
+		furthestStep: { step: string; label: string; share: number } | null;
 	} | null;
 	stability: number | null;
 	movedDistance: number | null;

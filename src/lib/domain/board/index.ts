@@ -8,4 +8,4 @@ export * from './mutations';
 export { migrateBoard, schemaVersionOf } from './migrations';
 export { CURRENT_SCHEMA_VERSION, allTypes as boardSharedTypes } from './shape';
 export { applyTemplate, templateUpdate, BOARD_TEMPLATES, type BoardTemplate, type TemplateLocale } from './templates';
-export { journeySteps, estimateStepState, type JourneyStep } from './journey';
+export { journeySteps, estimateStepState, sharedBindings, sharedBindingsIf, type JourneyStep, type SharedBinding } from './journey';

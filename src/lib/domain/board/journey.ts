@@ -39,3 +39,56 @@ export function estimateStepState(board: BoardSnapshot, estimate: OpportunityEst
 	if (!step) return 'deleted';
 	return BINDABLE_CARD_TYPES.includes(step.type) && step.eventTypes.length > 0 ? 'measured' : 'unbound';
 }
+
+/**
+ * An event type that another measured step is bound to as well. The funnel lets one event move a
+ * customer one stage only, so a type in two stages changes what the later step counts; two
+ * alternatives of one stage sharing a type give its customers to the one placed first.
+ */
+export interface SharedBinding {
+	eventType: string;
+	/** The other step bound to it, and its stage. */
+	cardId: string;
+	stageId: string;
+	/**
+	 * Where the other step sits: `earlier-stage` (this step then counts only customers with
+	 * another such event after reaching the stage before it), `later-stage` (the other step does),
+	 * or `same-stage` (an alternative: the step placed first is credited).
+	 */
+	relation: 'earlier-stage' | 'later-stage' | 'same-stage';
+	/** same-stage only: whether this step is the one credited with those customers. */
+	credited: boolean;
+}
+
+/** Per card id of a measured step, the event types it shares with other steps (cards without any are left out). */
+export function sharedBindings(steps: readonly JourneyStep[]): Map<string, SharedBinding[]> {
+	const byType = new Map<string, JourneyStep[]>();
+	for (const step of steps)
+		for (const eventType of step.eventTypes) {
+			const list = byType.get(eventType) ?? [];
+			list.push(step);
+			byType.set(eventType, list);
+		}
+	const shared = new Map<string, SharedBinding[]>();
+	for (const [eventType, bound] of byType) {
+		if (bound.length < 2) continue;
+		// journeySteps lists steps in funnel order (stage, then lane and card order): the first of a stage is credited.
+		bound.forEach((step, index) => {
+			const list = shared.get(step.cardId) ?? [];
+			for (const other of bound) {
+				if (other === step) continue;
+				const relation = other.stage < step.stage ? 'earlier-stage' : other.stage > step.stage ? 'later-stage' : 'same-stage';
+				const credited = relation === 'same-stage' && bound.findIndex((s) => s.stage === step.stage) === index;
+				list.push({ eventType, cardId: other.cardId, stageId: other.stageId, relation, credited });
+			}
+			shared.set(step.cardId, list);
+		});
+	}
+	return shared;
+}
+
+/** What `sharedBindings` would say of a card if it were bound to `eventTypes`: to warn before a binding is made. */
+export function sharedBindingsIf(board: BoardSnapshot, cardId: string, eventTypes: string[]): SharedBinding[] {
+	const cards = board.cards.map((card) => (card.id === cardId ? { ...card, eventTypes } : card));
+	return sharedBindings(journeySteps({ ...board, cards })).get(cardId) ?? [];
+}

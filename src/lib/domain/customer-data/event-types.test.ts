@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventTypeLabel, readableEventType } from './event-types';
+import { eventTypeId, eventTypeLabel, readableEventType } from './event-types';
 
 describe('event type labels', () => {
 	it('turn tracking ids into words people read', () => {
@@ -18,5 +18,14 @@ describe('event type labels', () => {
 		expect(eventTypeLabel('visit_product_page', { visit_product_page: 'Bekijkt product' })).toBe('Bekijkt product');
 		expect(eventTypeLabel('visit_product_page', { visit_product_page: '  ' })).toBe('Visit product page');
 		expect(eventTypeLabel('add_to_cart', { visit_product_page: 'Bekijkt product' })).toBe('Add to cart');
+	});
+});
+
+describe('event type ids', () => {
+	it('are what an import stores: lower case, spaces and dashes as underscores', () => {
+		expect(eventTypeId('Add to cart')).toBe('add_to_cart');
+		expect(eventTypeId('checkout-started')).toBe('checkout_started');
+		expect(eventTypeId('bad/type')).toBeNull();
+		expect(eventTypeId('x'.repeat(81))).toBeNull();
 	});
 });

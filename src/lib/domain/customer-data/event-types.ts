@@ -4,6 +4,18 @@
  * itself; otherwise the id is shown in a readable form.
  */
 
+/**
+ * The id an event type is stored under: what an import makes of a file's value ("Add to cart" and
+ * "add-to-cart" both become `add_to_cart`), or null when it is not one (at most 80 letters, digits,
+ * `_ . : -` and spaces).
+ */
+export function eventTypeId(raw: string): string | null {
+	return /^[\p{L}\p{N}_.:\- ]{1,80}$/u.test(raw) ? raw.toLowerCase().replace(/[\s-]+/g, '_') : null;
+}
+
+/** The longest name a workspace may give an event type. */
+export const EVENT_TYPE_LABEL_MAX = 80;
+
 /** Names a workspace gave its event types, by event type id. */
 export type EventTypeLabels = Readonly<Record<string, string>>;
 

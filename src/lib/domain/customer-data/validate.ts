@@ -2,6 +2,7 @@ import type { ResolvedMapping } from './fields';
 import type { ImportKind } from './kinds';
 import { englishImportMessage, type ImportMessageParams } from './messages';
 import { parseBoolean, parseCalendarDate, parseDate, parseGender, parseInteger, parseNumber } from './values';
+import { eventTypeId } from './event-types';
 
 /*
  * One row of cells → one typed record, or the reasons it is not one. Pure: the loader decides
@@ -243,7 +244,7 @@ const validators: { [K in ImportKind]: (row: Row, cells: string[], mapping: Reso
 		const record = {
 			customerId: row.requiredText('customerId'),
 			occurredAt: row.required('occurredAt', parseDate, DATE),
-			eventType: row.required('eventType', (raw) => (/^[\p{L}\p{N}_.:\- ]{1,80}$/u.test(raw) ? raw.toLowerCase().replace(/[\s-]+/g, '_') : null), { key: 'import_expected_event_type' }),
+			eventType: row.required('eventType', eventTypeId, { key: 'import_expected_event_type' }),
 			channel: nn(row.text('channel')),
 			properties: nn(row.optional('properties', jsonObject, { key: 'import_expected_json' }))
 		};

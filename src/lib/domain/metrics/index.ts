@@ -1,3 +1,5 @@
+import type { SharedBinding } from '../board/journey';
+
 /**
  * The figures of a measured journey step as the API sends them and the canvas shows them: one
  * definition for the server that computes them and the browser that draws them.
@@ -38,6 +40,11 @@ export interface StepFigures {
 	channelSwitches: { from: string; to: string; customers: number }[];
 	byChannel: { channel: string; reached: number; converted: number; conversion: number | null }[];
 	voices: StepVoices;
+	/**
+	 * Event types of this step that other steps are bound to as well: one event moves a customer
+	 * one stage only, so they change what the later step (or the second alternative) counts.
+	 */
+	sharedBindings: SharedBinding[];
 }
 
 export interface StageFigures {
@@ -47,3 +54,4 @@ export interface StageFigures {
 	/** Had an event of the stage without reaching the stage before (entered mid-journey). */
 	skipped: number;
 }
+export * from './people';

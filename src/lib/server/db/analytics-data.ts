@@ -98,37 +98,6 @@ export function transactionSpan(workspaceId: string): { from: number; to: number
 	return row.from === null || row.to === null ? null : { from: row.from, to: row.to };
 }
 
-export interface EventTypeSummary {
-	eventType: string;
-	events: number;
-	customers: number;
-	channels: { channel: string; events: number }[];
-}
-
-/** The event types of a workspace with their counts and channels: what journey steps bind to. */
-export function eventTypeSummaries(workspaceId: string): EventTypeSummary[] {
-	const client = getDb().$client;
-	const types = client
-		.prepare(
-			`select event_type as eventType, count(*) as events, count(distinct customer_id) as customers
-			from customer_events where workspace_id = ? group by event_type order by events desc, event_type`
-		)
-		.all(workspaceId) as Omit<EventTypeSummary, 'channels'>[];
-	const channels = client
-		.prepare(
-			`select event_type as eventType, coalesce(channel, '') as channel, count(*) as events
-			from customer_events where workspace_id = ? group by event_type, channel order by events desc`
-		)
-		.all(workspaceId) as { eventType: string; channel: string; events: number }[];
-	const byType = new Map<string, { channel: string; events: number }[]>();
-	for (const row of channels) {
-		const list = byType.get(row.eventType) ?? [];
-		list.push({ channel: row.channel, events: row.events });
-		byType.set(row.eventType, list);
-	}
-	return types.map((type) => ({ ...type, channels: byType.get(type.eventType) ?? [] }));
-}
-
 /**
  * Reads the workspace's events as columns in this thread, yielding between reads so that the
  * caller can let other requests run (event-reader.ts reads in worker threads when it can).

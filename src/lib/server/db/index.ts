@@ -16,4 +16,5 @@ export * from './customer-groups';
 export * from './analytics-data';
 export { readEventColumnsOffLoop, terminateEventReaders } from './event-reader';
 export * from './value-assumptions';
+export * from './event-type-labels';
 export * from './personas';

@@ -276,6 +276,25 @@ export const customerEvents = sqliteTable(
 	]
 );
 
+/**
+ * What a workspace calls its event types ("Bekijkt product" for `visit_product_page`). The
+ * events, boards and personas keep the tracking ids; people see these names, or a readable form
+ * of the id where none is set. A label may exist before (or after) events of its type do.
+ */
+export const eventTypeLabels = sqliteTable(
+	'event_type_labels',
+	{
+		workspaceId: text('workspace_id')
+			.notNull()
+			.references(() => workspaces.id, { onDelete: 'cascade' }),
+		eventType: text('event_type').notNull(),
+		label: text('label').notNull(),
+		updatedBy: text('updated_by').references(() => users.id, { onDelete: 'set null' }),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.workspaceId, t.eventType] })]
+);
+
 export const surveyKinds = ['nps', 'csat', 'ces'] as const;
 
 export const surveyResponses = sqliteTable(

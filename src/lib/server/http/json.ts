@@ -8,6 +8,7 @@ import type { ClvReport, JourneyReport, JourneyWhatIf, LoyaltyReport, RetentionR
 import { DEFAULT_PAGE_SIZE, InvalidCursorError, MAX_PAGE_SIZE } from '../db/pagination';
 import type { DataOverview } from '../imports';
 import { IMPORT_KINDS } from '$lib/domain/customer-data/kinds';
+import { readableEventType } from '$lib/domain/customer-data/event-types';
 import type { ImportPreview } from '../imports/preview';
 import { englishText, type FeatureDifference } from '$lib/domain/personas';
 import { NARRATIVE_FIELDS, personaPhotoUrl, type NarrativeField } from '$lib/domain/persona';
@@ -857,12 +858,16 @@ export const valueAssumptionJson = (view: ValueAssumptionView): z.infer<typeof v
 	updatedAt: isoOrNull(view.updatedAt)
 });
 
-export const eventTypeShape = z.object({
-	eventType: z.string(),
-	events: z.number().int(),
-	customers: z.number().int(),
-	channels: z.array(z.object({ channel: z.string().describe('"" = not recorded'), events: z.number().int() }))
-});
+export const eventTypeShape = z
+	.object({
+		eventType: z.string().describe('The id in the events (what steps are bound to)'),
+		label: z.string().describe("What people see: the workspace's name for it, else the id made readable"),
+		customLabel: z.string().nullable().describe("The workspace's own name; null: the readable id is shown"),
+		events: z.number().int(),
+		customers: z.number().int(),
+		channels: z.array(z.object({ channel: z.string().describe('"" = not recorded'), events: z.number().int() }))
+	})
+	.meta({ id: 'EventType' });
 
 const respondentFigure = z.object({ value: figure, n: z.number().int(), lowN: z.boolean() });
 
@@ -890,7 +895,24 @@ export const stepMetricsShape = z
 				comments: z.array(z.object({ kind: z.enum(['nps', 'csat', 'ces']), score: z.number().int(), comment: z.string(), at: z.number().describe('Epoch ms') })),
 				complainants: z.number().int().describe('Customers with a complaint or service-contact event within the conversion window after reaching the step')
 			})
-			.describe('What customers said near the step: the latest survey comments tagged with it (no customer named)')
+			.describe('What customers said near the step: the latest survey comments tagged with it (no customer named)'),
+		sharedBindings: z
+			.array(
+				z.object({
+					eventType: z.string(),
+					cardId: z.string().describe('The other step bound to this event type'),
+					stageId: z.string(),
+					relation: z
+						.enum(['earlier-stage', 'later-stage', 'same-stage'])
+						.describe(
+							'earlier-stage: an event moves a customer one stage only, so the first such event (after the stage before) counts there, and this step counts only customers ' +
+								'with another one after reaching the stage before it — its reach is repeats, and the step before it shows everyone else as dropped off. ' +
+								'later-stage: the same, seen from the earlier step (its own figures are as usual). same-stage: an alternative in this stage; the step placed first gets those customers'
+						),
+					credited: z.boolean().describe('same-stage: this step is the one credited')
+				})
+			)
+			.describe('Event types this step shares with other measured steps: a warning, as they change what the later step counts')
 	})
 	.meta({ id: 'StepMetrics' });
 
@@ -903,13 +925,20 @@ export const boardMetricsShape = z
 		channels: z.array(z.string()).describe('Channels of the events: values for `channel` (the entry-channel cut)'),
 		computedAt: isoDate,
 		datasetVersion: z.number().int(),
-		groups: z.array(z.object({ id: z.string(), name: z.string() })).describe('Customer groups the figures can be cut by (`groupId`)')
+		groups: z.array(z.object({ id: z.string(), name: z.string() })).describe('Customer groups the figures can be cut by (`groupId`)'),
+		eventTypeLabels: z
+			.record(z.string(), z.string())
+			.describe("The workspace's own names of event types (id → label); other event types read as their id made readable")
 	})
 	.meta({ id: 'BoardMetrics' });
 
-export function boardMetricsJson(report: JourneyReport, groups: { id: string; name: string }[]): z.infer<typeof boardMetricsShape> {
+export function boardMetricsJson(
+	report: JourneyReport,
+	groups: { id: string; name: string }[],
+	eventTypeLabels: Readonly<Record<string, string>>
+): z.infer<typeof boardMetricsShape> {
 	const { funnel: _funnel, respondents: _respondents, periodDays: _periodDays, ...rest } = report;
-	return { status: 'done', ...rest, groups };
+	return { status: 'done', ...rest, groups, eventTypeLabels: { ...eventTypeLabels } };
 }
 
 const respondentOutcomeShape = z.object({
@@ -954,7 +983,13 @@ export const whatIfShape = z
 					lift: figure.describe('Satisfied conversion − not-satisfied conversion'),
 					minimumRespondents: z.number().int().describe('Respondents each side needs'),
 					lowN: z.boolean(),
-					reason: z.enum(['ok', 'last-stage', 'not-reached', 'no-respondents', 'too-few-respondents', 'satisfied-not-better']),
+					taggedAnswers: z
+						.object({ csat: z.number().int(), ces: z.number().int(), nps: z.number().int() })
+						.nullable()
+						.describe('Answers tagged with the step per measure, in the cut and period (whoever gave them): CES or NPS answers do not make CSAT a lever'),
+					reason: z
+						.enum(['ok', 'last-stage', 'not-reached', 'no-csat-answers', 'no-respondents', 'too-few-respondents', 'satisfied-not-better'])
+						.describe('no-csat-answers: no CSAT answer is tagged with the step at all; no-respondents: there are, but none from a customer who reached the step'),
 					assumption: z.literal('association').describe('Satisfied customers going on more often is an association in the data, not a proven effect of satisfaction')
 				})
 				.nullable()
@@ -1000,6 +1035,7 @@ export function whatIfJson(cardId: string, points: number, estimate: JourneyWhat
 						lift: csat.lift,
 						minimumRespondents: csat.minimumRespondents,
 						lowN: csat.lowN,
+						taggedAnswers: csat.taggedAnswers,
 						reason: csat.reason,
 						assumption: csat.assumption
 					}
@@ -1046,7 +1082,11 @@ export const personaShape = z
 				nps: z.object({ mean: z.number(), respondents: z.number().int() }).nullable().describe('Mean latest NPS answer (0–10) of members who answered'),
 				csat: z.object({ mean: z.number(), respondents: z.number().int() }).nullable().describe('Mean CSAT (1–5) of members who answered'),
 				furthestStep: z
-					.object({ step: z.string(), share: z.number() })
+					.object({
+						step: z.string().describe('The event type id'),
+						label: z.string().describe("What people call it: the workspace's name for the event type, else the id made readable"),
+						share: z.number()
+					})
 					.nullable()
 					.describe('The journey step (event type) members most often got no further than, and their share')
 			})
@@ -1091,7 +1131,13 @@ export function personaJson(persona: PersonaWithPhoto): z.infer<typeof personaSh
 		centroid: persona.centroid,
 		typical: persona.typical,
 		categoryShares: persona.categoryShares,
-		evidence: persona.evidence,
+		evidence: persona.evidence && {
+			...persona.evidence,
+			furthestStep: persona.evidence.furthestStep && {
+				...persona.evidence.furthestStep,
+				label: persona.furthestStepLabel ?? readableEventType(persona.evidence.furthestStep.step)
+			}
+		},
 		stability: persona.stability,
 		movedDistance: persona.movedDistance,
 		derivationId: persona.derivationId,

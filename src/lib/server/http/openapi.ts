@@ -339,7 +339,7 @@ export const endpoints: Endpoint[] = [
 			'A `text/event-stream` that stays open. Events: `hello` {workspaceId, datasetVersion} at the start; `dataset` ' +
 			'{datasetVersion} when an import finished or a customer was erased; `groups` {} when a group was created, changed ' +
 			'or deleted; `personas` {groupId} when a group\'s personas were derived, added, renamed or deleted; `settings` {} ' +
-			'when the workspace was renamed or its currency or comment setting changed. Ids and ' +
+			'when the workspace was renamed or its currency or comment setting changed; `event-types` {} when event types were named. Ids and ' +
 			'versions only: fetch the figures through the other endpoints. A comment line every 25 s keeps proxies from ' +
 			'closing it; the stream ends when the caller loses access to the workspace (readers: every member).',
 		success: { status: 200, description: 'The event stream', body: z.string(), mediaType: 'text/event-stream' },
@@ -469,8 +469,26 @@ export const endpoints: Endpoint[] = [
 		errors: [400, 403, 404]
 	},
 	{
+		method: 'get', path: '/api/v1/workspaces/{id}/event-types', tag: 'Journey metrics',
+		summary: "The workspace's event types with the names people see: those in its events (most frequent first, with counts and channels), then those only named",
+		success: { status: 200, description: 'Event types', body: z.object({ items: z.array(shapes.eventTypeShape) }) },
+		errors: [403, 404]
+	},
+	{
+		method: 'patch', path: '/api/v1/workspaces/{id}/event-types', tag: 'Journey metrics',
+		summary: 'Name event types (editors and owners): `labels` maps ids to names; null or "" gives one back its readable id',
+		description:
+			'Boards and personas keep the ids; their figures, binding lists and evidence show these names. Ids are read as imports store ' +
+			'them ("Add to cart" names `add_to_cart`) and may be named before their events arrive. Names are at most ' +
+			`${schemas.MAX_EVENT_TYPE_LABELS} per request and 80 characters each, without control characters. All changes apply together or none do. ` +
+			'Open boards and pages follow through the change stream (`event-types`).',
+		body: schemas.eventTypeLabelsSaveSchema,
+		success: { status: 200, description: 'Every event type of the workspace, as GET gives them', body: z.object({ items: z.array(shapes.eventTypeShape) }) },
+		errors: [400, 403, 404]
+	},
+	{
 		method: 'get', path: '/api/v1/boards/{id}/event-types', tag: 'Journey metrics',
-		summary: "The event types of the board's workspace with their counts and channels: what a step can be bound to",
+		summary: "The event types of the board's workspace's events with their counts, channels and names: what a step can be bound to",
 		success: { status: 200, description: 'Event types, most frequent first', body: z.object({ items: z.array(shapes.eventTypeShape) }) },
 		errors: [403, 404]
 	},

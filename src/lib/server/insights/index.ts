@@ -9,9 +9,10 @@ import { computeCustomerValue, type ClvModel, type ClvQuery, type ClvReport } fr
 import { computeLoyalty, type LoyaltyQuery, type LoyaltyReport } from './loyalty';
 import { computeRetention, type RetentionQuery, type RetentionReport } from './retention';
 import { computeSatisfaction, type SatisfactionQuery, type SatisfactionReport } from './satisfaction';
-import { computeJourney, journeyData, journeyWhatIf, type JourneyQuery, type JourneyReport, type JourneyWhatIf, type WhatIfLever } from './journey';
+import { computeJourney, eventTypeSummaries, journeyData, journeyWhatIf, type JourneyQuery, type JourneyReport, type JourneyWhatIf, type WhatIfLever } from './journey';
 import { journeySteps, readBoard } from '$lib/domain/board';
 import { collabServer } from '../collab';
+import { eventTypeLabelsOf, labelledEventTypes, type WorkspaceEventType } from '../event-types';
 
 export type { ClvReport, ClvCustomer, ClvModel } from './customer-value';
 export type { LoyaltyReport } from './loyalty';
@@ -186,11 +187,21 @@ export function setValueAssumption(
 	return assumptionView(input.groupId ?? null, row);
 }
 
-/** The event types a board's steps can bind to: its workspace's, with counts and channels. */
-export function boardEventTypes(user: db.User | null, boardId: string): db.EventTypeSummary[] {
+/**
+ * The event types a board's steps can bind to: its workspace's events', with counts, channels and
+ * names. Counted from the indexed events the figures walk (read in worker threads), not by a
+ * GROUP BY over every event on this thread.
+ */
+export async function boardEventTypes(user: db.User | null, boardId: string): Promise<WorkspaceEventType[]> {
 	const { workspace, role } = requireBoard(user, boardId, 'boards:read');
 	if (!roleAllows(role, 'data:read')) throw forbidden();
-	return db.eventTypeSummaries(workspace.id);
+	return labelledEventTypes(workspace.id, await eventTypeSummaries(workspace.id, db.datasetVersion(workspace.id)));
+}
+
+/** Every event type of a workspace with the names people see: those in its events, then those only named. */
+export async function workspaceEventTypes(user: db.User | null, workspaceId: string): Promise<WorkspaceEventType[]> {
+	requireWorkspace(user, workspaceId, 'data:read');
+	return labelledEventTypes(workspaceId, await eventTypeSummaries(workspaceId, db.datasetVersion(workspaceId)), { namedToo: true });
 }
 
 /** CLV per customer (external id) from the default model, for value at risk; null when it cannot be fitted or its fit is unusable. */
@@ -248,13 +259,15 @@ async function journeyOf(user: db.User | null, boardId: string, input: JourneyIn
 			voices: (eventTypes) => db.stepVoices(workspace.id, scope.filter, eventTypes, window)
 		});
 	});
-	return { answer: await answer(computation, waitMs), groups: db.listGroups(workspace.id).map(({ id, name }) => ({ id, name })) };
+	const result = await answer(computation, waitMs);
+	// Names, not figures: read with every answer, so a renamed event type shows without recomputing.
+	return { answer: result, groups: db.listGroups(workspace.id).map(({ id, name }) => ({ id, name })), eventTypeLabels: eventTypeLabelsOf(workspace.id) };
 }
 
 /** The figures of a board's measured steps, for all customers or a group, in a time window. */
 export async function boardMetrics(user: db.User | null, boardId: string, input: JourneyInput, waitMs = WAIT_MS) {
-	const { answer: result, groups } = await journeyOf(user, boardId, input, waitMs);
-	return { ...result, groups };
+	const { answer: result, groups, eventTypeLabels } = await journeyOf(user, boardId, input, waitMs);
+	return { ...result, groups, eventTypeLabels };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { ces, csat, nps, type CesResult, type CsatResult, type NpsResult } from '../analytics';
 import {
 	computeFunnel,
+	countEventTypes,
 	csatWhatIf,
 	indexEventLog,
 	measuredPeriodDays,
@@ -8,13 +9,14 @@ import {
 	whatIf,
 	whatIfValues,
 	type CsatExplanation,
+	type EventTypeFigures,
 	type FunnelResult,
 	type Horizon,
 	type IndexedEventLog,
 	type RespondentOutcome,
 	type WhatIfResult
 } from '../analytics/funnel';
-import type { JourneyStep } from '$lib/domain/board';
+import { sharedBindings, type JourneyStep } from '$lib/domain/board';
 import type { RespondentFigure, StageFigures, StepFigures } from '$lib/domain/metrics';
 import * as db from '../db';
 import { yieldToEventLoop } from './cache';
@@ -28,19 +30,23 @@ import { yieldToEventLoop } from './cache';
  * the latest version only; every board, cut and window then walks that index.
  */
 
-export interface JourneyData {
+/** A workspace's events, read and indexed once per dataset version. */
+export interface JourneyEvents {
 	datasetVersion: number;
 	log: IndexedEventLog;
 	/** Internal customer id → dense index of the log. */
 	indexOf: Map<number, number>;
-	revenue: Float64Array;
-	/** Per customer CLV (NaN unknown); null when the CLV model could not be fitted. */
-	clv: Float64Array | null;
 	/** Dense index → the customer's external id (survey answers name customers by it). */
 	externalIds: string[];
 	/** Epoch ms of the first and last event; null without events. */
 	firstEventAt: number | null;
 	lastEventAt: number | null;
+}
+
+export interface JourneyData extends JourneyEvents {
+	revenue: Float64Array;
+	/** Per customer CLV (NaN unknown); null when the CLV model could not be fitted. */
+	clv: Float64Array | null;
 }
 
 export interface JourneyQuery {
@@ -70,39 +76,33 @@ export interface JourneyReport {
 	respondents: (cardId: string) => { satisfied: RespondentOutcome; unsatisfied: RespondentOutcome };
 }
 
-const live = new Map<string, { version: number; data: Promise<JourneyData> }>();
+/** The latest version's promise per workspace, dropped when it fails (the next ask tries again). */
+function latestOnly<T>() {
+	const kept = new Map<string, { version: number; data: Promise<T> }>();
+	return (workspaceId: string, version: number, make: () => Promise<T>): Promise<T> => {
+		const current = kept.get(workspaceId);
+		if (current && current.version === version) return current.data;
+		const data = make();
+		kept.set(workspaceId, { version, data });
+		data.catch(() => {
+			if (kept.get(workspaceId)?.data === data) kept.delete(workspaceId);
+		});
+		return data;
+	};
+}
 
-/** The indexed events of a workspace at a dataset version (read once, shared by every board and cut). */
-export function journeyData(workspaceId: string, datasetVersion: number, clv: () => Promise<Map<string, number> | null>): Promise<JourneyData> {
-	const current = live.get(workspaceId);
-	if (current && current.version === datasetVersion) return current.data;
-	const data = (async (): Promise<JourneyData> => {
-		// Worker threads read the events (their start comes before this function's first await,
-		// so the caller's own work overlaps them); the CLV is fitted meanwhile.
-		const reading = db.readEventColumnsOffLoop(workspaceId);
-		const clvValues = clv();
-		// Awaited below, after the columns; until then a failure must not count as unhandled.
-		clvValues.catch(() => {});
-		const columns = await reading;
+const liveEvents = latestOnly<JourneyEvents>();
+const live = latestOnly<JourneyData>();
+
+/** The indexed events of a workspace at a dataset version, read in worker threads (shared by every board, cut and the binding picker). */
+export function journeyEvents(workspaceId: string, datasetVersion: number): Promise<JourneyEvents> {
+	return liveEvents(workspaceId, datasetVersion, async () => {
+		const columns = await db.readEventColumnsOffLoop(workspaceId);
 		await yieldToEventLoop();
 		const log = indexEventLog(columns);
 		const indexOf = new Map<number, number>();
 		columns.customerIds.forEach((id, index) => indexOf.set(id, index));
-		const revenue = new Float64Array(columns.customerCount);
-		for (const [id, amount] of db.revenueByCustomer(workspaceId)) {
-			const index = indexOf.get(id);
-			if (index !== undefined) revenue[index] = amount;
-		}
 		await yieldToEventLoop();
-		const values = await clvValues;
-		let clvColumn: Float64Array | null = null;
-		if (values) {
-			clvColumn = new Float64Array(columns.customerCount).fill(Number.NaN);
-			columns.externalIds.forEach((externalId, index) => {
-				const value = values.get(externalId);
-				if (value !== undefined) clvColumn![index] = value;
-			});
-		}
 		let firstEventAt = Infinity;
 		let lastEventAt = -Infinity;
 		for (const at of log.at) {
@@ -114,18 +114,60 @@ export function journeyData(workspaceId: string, datasetVersion: number, clv: ()
 			datasetVersion,
 			log,
 			indexOf,
-			revenue,
-			clv: clvColumn,
 			externalIds: columns.externalIds,
 			firstEventAt: any ? firstEventAt : null,
 			lastEventAt: any ? lastEventAt : null
 		};
-	})();
-	live.set(workspaceId, { version: datasetVersion, data });
-	data.catch(() => {
-		if (live.get(workspaceId)?.data === data) live.delete(workspaceId);
 	});
-	return data;
+}
+
+/** The events with each customer's revenue and CLV: what the figures of a board need. */
+export function journeyData(workspaceId: string, datasetVersion: number, clv: () => Promise<Map<string, number> | null>): Promise<JourneyData> {
+	return live(workspaceId, datasetVersion, async () => {
+		// Worker threads read the events (their start comes before this function's first await,
+		// so the caller's own work overlaps them); the CLV is fitted meanwhile.
+		const reading = journeyEvents(workspaceId, datasetVersion);
+		const clvValues = clv();
+		// Awaited below, after the events; until then a failure must not count as unhandled.
+		clvValues.catch(() => {});
+		const events = await reading;
+		const revenue = new Float64Array(events.log.customerCount);
+		for (const [id, amount] of db.revenueByCustomer(workspaceId)) {
+			const index = events.indexOf.get(id);
+			if (index !== undefined) revenue[index] = amount;
+		}
+		await yieldToEventLoop();
+		const values = await clvValues;
+		let clvColumn: Float64Array | null = null;
+		if (values) {
+			clvColumn = new Float64Array(events.log.customerCount).fill(Number.NaN);
+			events.externalIds.forEach((externalId, index) => {
+				const value = values.get(externalId);
+				if (value !== undefined) clvColumn![index] = value;
+			});
+		}
+		return { ...events, revenue, clv: clvColumn };
+	});
+}
+
+const figuresOf = new WeakMap<JourneyEvents, Promise<EventTypeFigures[]>>();
+
+/** The event types of a workspace's events with counts and channels (what steps bind to), from the indexed events. */
+export async function eventTypeSummaries(workspaceId: string, datasetVersion: number): Promise<EventTypeFigures[]> {
+	const events = await journeyEvents(workspaceId, datasetVersion);
+	let figures = figuresOf.get(events);
+	if (!figures) {
+		figures = (async () => {
+			const steps = countEventTypes(events.log);
+			for (;;) {
+				const next = steps.next();
+				if (next.done) return next.value;
+				await yieldToEventLoop();
+			}
+		})();
+		figuresOf.set(events, figures);
+	}
+	return figures;
 }
 
 const figure = <R extends { n: number; lowN: boolean }>(result: R, value: number): RespondentFigure => ({
@@ -160,6 +202,7 @@ export function computeJourney(
 		(options.query.from === null || a.occurredAt >= options.query.from) && (options.query.to === null || a.occurredAt <= options.query.to);
 
 	const stageIdOf = new Map(steps.map((s) => [s.stage, s.stageId]));
+	const shared = sharedBindings(steps);
 	const split = new Map<string, { satisfied: RespondentOutcome; unsatisfied: RespondentOutcome }>();
 	const respondentsOf = (cardId: string) => {
 		let found = split.get(cardId);
@@ -198,7 +241,8 @@ export function computeJourney(
 				nps: figure(p, p.nps),
 				channelSwitches: m.channelSwitches.map(({ from, to, customers }) => ({ from, to, customers })),
 				byChannel: m.byChannel.map(({ channel, reached, converted, conversion }) => ({ channel, reached, converted, conversion })),
-				voices: options.voices(m.eventTypes)
+				voices: options.voices(m.eventTypes),
+				sharedBindings: shared.get(m.stepId) ?? []
 			};
 		}),
 		stages: funnel.stages.map((s) => ({
@@ -278,9 +322,15 @@ export function journeyWhatIf(
 ): JourneyWhatIf {
 	const found = whatIfValues(report.funnel.steps);
 	const values = { revenuePerFinalConversion: found.revenuePerFinalConversion ?? 0, clvPerFinalConversion: found.clvPerFinalConversion ?? 0 };
+	const step = report.steps.find((s) => s.cardId === cardId);
+	const taggedAnswers = step ? { csat: step.csat.n, ces: step.ces.n, nps: step.nps.n } : { csat: 0, ces: 0, nps: 0 };
 	const estimate =
 		input.lever === 'csat'
-			? csatWhatIf(report.funnel.steps, { stepId: cardId, csatPoints: input.points, ...report.respondents(cardId), minimumRespondents: input.minimumRespondents }, values)
+			? csatWhatIf(
+					report.funnel.steps,
+					{ stepId: cardId, csatPoints: input.points, ...report.respondents(cardId), minimumRespondents: input.minimumRespondents, taggedAnswers },
+					values
+				)
 			: { ...whatIf(report.funnel.steps, { stepId: cardId, dropOffPoints: input.points }, values), csat: null };
 	return { ...overHorizon(estimate, report.periodDays, input.horizonDays), lever: input.lever };
 }

@@ -11,10 +11,12 @@ import {
 	type PersonaShortfall
 } from '$lib/domain/personas';
 import { DEFAULT_FEATURE_IDS, FEATURE_CATALOGUE } from '../analytics/segmentation';
+import { eventTypeLabel } from '$lib/domain/customer-data/event-types';
 import { requireUser, roleAllows } from '../auth';
 import * as db from '../db';
 import { AppError, notFound } from '../errors';
 import { announce, announceChange } from '../events';
+import { eventTypeLabelsOf } from '../event-types';
 import { compileRule, requireGroup } from '../groups';
 import { newId } from '../ids';
 import { requirePersona } from './access';
@@ -116,12 +118,19 @@ export function getDerivation(user: db.User | null, derivationId: string): db.Pe
 	return derivation;
 }
 
-/** A persona with the version of its photo (null without one), as lists and pages show it. */
-export type PersonaWithPhoto = db.Persona & { photoVersion: string | null };
+/**
+ * A persona with the version of its photo (null without one), as lists and pages show it, and
+ * the workspace's name for the event type its evidence's furthest step is.
+ */
+export type PersonaWithPhoto = db.Persona & { photoVersion: string | null; furthestStepLabel?: string };
 
 function withPhotos(personas: db.Persona[]): PersonaWithPhoto[] {
 	const versions = db.personaPhotoVersions(personas.map((p) => p.id));
-	return personas.map((persona) => ({ ...persona, photoVersion: versions.get(persona.id) ?? null }));
+	const labels = personas.length ? eventTypeLabelsOf(personas[0]!.workspaceId) : {};
+	return personas.map((persona) => {
+		const step = persona.evidence?.furthestStep?.step;
+		return { ...persona, photoVersion: versions.get(persona.id) ?? null, ...(step ? { furthestStepLabel: eventTypeLabel(step, labels) } : {}) };
+	});
 }
 
 export interface GroupPersonas {

@@ -151,6 +151,27 @@ describe('the ordering rule', () => {
 		expect(computeFunnel(makeLog([[0, 0, 'view_web', 'web'], [0, 2, 'view_web', 'web']]), board).stageReached).toEqual([1, 1]);
 	});
 
+	it('counts a type bound in two stages at the earlier one first; the later needs another event after the stage before it', () => {
+		// "cart" is bound in stage 1 and again in stage 3 (what the binding warning describes).
+		const board: FunnelStep[] = [...BOARD, { id: 'again', stage: 3, eventTypes: ['cart'] }];
+		const log = makeLog([
+			// 0: one cart event: it counts for stage 1, so the later step never sees it.
+			[0, 0, 'view_web', 'web'], [0, 1, 'cart', 'web'], [0, 2, 'pay', 'web'],
+			// 1: a second cart, but before paying: still not at the later step.
+			[1, 0, 'view_web', 'web'], [1, 1, 'cart', 'web'], [1, 1.5, 'cart', 'web'], [1, 2, 'pay', 'web'],
+			// 2: another cart after paying: only this customer reaches the later step.
+			[2, 0, 'view_web', 'web'], [2, 1, 'cart', 'web'], [2, 2, 'pay', 'web'], [2, 3, 'cart', 'web']
+		]);
+		const result = computeFunnel(log, board);
+		expect(result.stageReached).toEqual([3, 3, 3, 1]);
+		expect(step(result, 'cart')).toMatchObject({ reached: 3, converted: 3 });
+		expect(step(result, 'again')).toMatchObject({ reached: 1, isLastStage: true });
+		// So the step before it shows everyone who did not do it again as dropped off.
+		expect(step(result, 'pay')).toMatchObject({ reached: 3, converted: 1, dropOffCount: 2 });
+		// Without the second binding all three complete the journey at "pay".
+		expect(computeFunnel(log, BOARD).stageReached).toEqual([3, 3, 3]);
+	});
+
 	it('orders stages by position, whatever gaps the board has between them', () => {
 		const board: FunnelStep[] = [
 			{ id: 'pay', stage: 7, eventTypes: ['pay'] },

@@ -40,5 +40,6 @@ export type { EventLog, FunnelStep, FunnelOptions, StepMetrics, StageMetrics, Fu
 export { indexEventLog, isIndexed, type IndexedEventLog } from './event-index';
 export { computeFunnel, UNKNOWN_CHANNEL } from './compute';
 export { whatIf, whatIfValues, type WhatIfInput, type WhatIfValues, type WhatIfResult, type WhatIfExplanation, type WhatIfFlowStage } from './what-if';
-export { csatWhatIf, type CsatWhatIfInput, type CsatWhatIfResult, type CsatExplanation, type CsatWhatIfReason, type RespondentOutcome } from './what-if-csat';
+export { csatWhatIf, type CsatWhatIfInput, type CsatWhatIfResult, type CsatExplanation, type CsatWhatIfReason, type RespondentOutcome, type TaggedAnswers } from './what-if-csat';
 export { measuredPeriodDays, overHorizon, type Horizon } from './horizon';
+export { countEventTypes, eventTypeFigures, type EventTypeFigures } from './event-types';

@@ -73,6 +73,15 @@ describe('what-if on CSAT', () => {
 		expect(lowered.extraReachedNext).toBeGreaterThan(0);
 	});
 
+	it('names the missing measure: no CSAT answers at the step, though CES answers are there', () => {
+		const nobody = { satisfied: { n: 0, converted: 0 }, unsatisfied: { n: 0, converted: 0 } };
+		const checkout = csatWhatIf(FUNNEL, { stepId: 'A', csatPoints: 10, ...nobody, taggedAnswers: { csat: 0, ces: 120, nps: 0 } }, VALUES);
+		expect(checkout).toMatchObject({ extraReachedNext: 0, csat: { reason: 'no-csat-answers', taggedAnswers: { csat: 0, ces: 120, nps: 0 } } });
+		// CSAT answers exist, but none from a customer the step was credited with.
+		const others = csatWhatIf(FUNNEL, { stepId: 'A', csatPoints: 10, ...nobody, taggedAnswers: { csat: 7, ces: 0, nps: 0 } }, VALUES);
+		expect(others.csat.reason).toBe('no-respondents');
+	});
+
 	it('gives zero, not a negative fantasy, where satisfied customers do not go on more often', () => {
 		const same = csatWhatIf(FUNNEL, { stepId: 'A', csatPoints: 10, satisfied: { n: 50, converted: 25 }, unsatisfied: { n: 50, converted: 30 } }, VALUES);
 		expect(same).toMatchObject({ extraReachedNext: 0, extraFinalConversions: 0, extraClv: 0, csat: { reason: 'satisfied-not-better', lift: null } });

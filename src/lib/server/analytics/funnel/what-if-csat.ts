@@ -11,8 +11,9 @@
  *
  * The rate difference is an association seen in the data, not a proven effect: satisfied
  * customers may go on for other reasons too (they may simply have wanted the product more).
- * Where the data cannot carry the estimate — no respondents, too few on either side, or satisfied
- * customers who do not go on more often — the estimate is zero and `reason` says why.
+ * Where the data cannot carry the estimate — no CSAT answers tagged with the step at all (other
+ * measures, CES or NPS, may be), no respondents among the step's customers, too few on either side,
+ * or satisfied customers who do not go on more often — the estimate is zero and `reason` says which.
  */
 import { DEFAULT_MINIMUM_RESPONDENTS } from '../respondents';
 import type { StepMetrics } from './types';
@@ -32,9 +33,21 @@ export interface CsatWhatIfInput {
 	unsatisfied: RespondentOutcome;
 	/** Each side needs at least this many respondents for its rate to be read (default 30, as the satisfaction figures). */
 	minimumRespondents?: number;
+	/**
+	 * Answers tagged with the step's event types in the cut and window, per measure, whoever gave
+	 * them. Tells "no CSAT answers here at all" (while CES answers may be) from "none of the step's
+	 * customers answered". Absent: not known, and no respondents read as 'no-respondents'.
+	 */
+	taggedAnswers?: TaggedAnswers;
 }
 
-export type CsatWhatIfReason = 'ok' | 'last-stage' | 'not-reached' | 'no-respondents' | 'too-few-respondents' | 'satisfied-not-better';
+export interface TaggedAnswers {
+	csat: number;
+	ces: number;
+	nps: number;
+}
+
+export type CsatWhatIfReason = 'ok' | 'last-stage' | 'not-reached' | 'no-csat-answers' | 'no-respondents' | 'too-few-respondents' | 'satisfied-not-better';
 
 export interface CsatExplanation {
 	satisfied: RespondentOutcome & { conversion: number | null };
@@ -52,6 +65,8 @@ export interface CsatExplanation {
 	minimumRespondents: number;
 	/** Either side has fewer respondents than the minimum. */
 	lowN: boolean;
+	/** Answers tagged with the step per measure (null when the caller did not say). */
+	taggedAnswers: TaggedAnswers | null;
 	reason: CsatWhatIfReason;
 	/** The estimate rests on an association between satisfaction and going on, not on proof of cause. */
 	assumption: 'association';
@@ -88,6 +103,7 @@ export function csatWhatIf(funnel: readonly StepMetrics[], input: CsatWhatIfInpu
 		equivalentDropOffPoints: 0,
 		minimumRespondents: minimum,
 		lowN: input.satisfied.n < minimum || input.unsatisfied.n < minimum,
+		taggedAnswers: input.taggedAnswers ?? null,
 		reason: 'ok',
 		assumption: 'association'
 	};
@@ -96,6 +112,7 @@ export function csatWhatIf(funnel: readonly StepMetrics[], input: CsatWhatIfInpu
 	const nothing = (reason: CsatWhatIfReason): CsatWhatIfResult => ({ ...unchanged, csat: { ...csat, reason } });
 	const stepReason = unchanged.explanation.reason;
 	if (stepReason === 'last-stage' || stepReason === 'not-reached') return nothing(stepReason);
+	if (input.taggedAnswers && input.taggedAnswers.csat === 0) return nothing('no-csat-answers');
 	if (n === 0) return nothing('no-respondents');
 	if (csat.lowN) return nothing('too-few-respondents');
 	const lift = satisfiedRate! - unsatisfiedRate!;

@@ -11,5 +11,5 @@ export const GET: RequestHandler = api(async ({ locals, params, url }) => {
 	const user = requireUser(locals.user);
 	const { groupId, personaId, channel, from, to, withinDays, minimumRespondents } = parseInput(boardMetricsQuerySchema, Object.fromEntries(url.searchParams));
 	const answer = await boardMetrics(user, params.id, { groupId, personaId, channel, ...dayRange(from, to), withinDays, minimumRespondents });
-	return analysisJson(answer, (report) => boardMetricsJson(report, answer.groups));
+	return analysisJson(answer, (report) => boardMetricsJson(report, answer.groups, answer.eventTypeLabels));
 });
