@@ -16,6 +16,7 @@ export default async function setup(project: TestProject) {
 	project.provide('baseUrl', server.baseUrl);
 	project.provide('databasePath', server.databasePath);
 	return async () => {
+		if (process.env.WAYMARK_TEST_SERVER_LOG) console.log(server.output());
 		await server.dispose();
 	};
 }

@@ -139,12 +139,13 @@ describe('deriving personas', () => {
 			expect(persona.origin).toBe('derived');
 			expect(persona.stability).toBeGreaterThan(0.95);
 			expect(persona.clvMean).toEqual(expect.any(Number));
+			expect(persona.clvModel, 'which model the mean CLV comes from').toBe('formula');
 			expect(persona.distinguishing.length).toBeGreaterThan(3);
 			expect(persona.distinguishing[0]).toMatchObject({ feature: expect.any(String), z: expect.any(Number), text: expect.any(String) });
 			expect(await segmentsOf(persona.id)).toHaveProperty('size', 1);
 		}
 		// Named by what sets each apart, in the language of who derived them; not "Persona A…C".
-		expect(items.map((p) => p.name)).toEqual(['Low-value app buyers', 'Occasional store shoppers', 'Thrifty webshop buyers']);
+		expect(items.map((p) => p.name)).toEqual(['Active app buyers', 'Thrifty webshop buyers', 'Occasional store shoppers']);
 		const app = items.find((p) => p.distinguishing.some((d: { text: string }) => d.text.startsWith('mostly in the app')));
 		expect(app, JSON.stringify(items.map((p) => p.distinguishing.map((d: { text: string }) => d.text)))).toBeDefined();
 		expect(app.distinguishing.map((d: { text: string }) => d.text)).toContainEqual(expect.stringMatching(/^buys \d+(\.\d)?× as often$/));
@@ -196,7 +197,7 @@ describe('deriving personas', () => {
 			const again = await derive({ k: 3, seed: 3 });
 			expect(again.status).toBe('done');
 			const names = (await personas()).items.map((p) => p.name);
-			expect(names).toEqual(['App regulars', 'Incidentele winkelkopers', 'Zuinige webshopkopers']);
+			expect(names).toEqual(['App regulars', 'Zuinige webshopkopers', 'Incidentele winkelkopers']);
 			expect(again.changes.continued.map((c: { name: string }) => c.name)).toEqual(names);
 		} finally {
 			await owner.patch('/api/v1/me', { locale: 'en' });

@@ -106,7 +106,8 @@ describe('the currency of a workspace', () => {
 		expect((await client.patch(`/api/v1/workspaces/${workspace.id}`, { currency: 'USD' })).status).toBe(200);
 		const inDollars = await client.get(`/api/v1/personas/${persona.id}/card.md`);
 		expect(inDollars.body).toContain(`- Mean customer value: ${clv('USD')}`);
-		expect(inDollars.body).toMatch(/- Mean customer value: US\$[\d,]+\.\d\d\n/);
+		// 36 customers are too few for BG/NBD: the card says the value comes from the formula.
+		expect(inDollars.body).toMatch(/- Mean customer value: US\$[\d,]+\.\d\d \(by the formula\)\n/);
 		expect(inDollars.body).not.toContain('€');
 		// Nothing was converted: the persona's figures are the same numbers.
 		const after = (await client.get(`/api/v1/personas/${persona.id}`)).body;

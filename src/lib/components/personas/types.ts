@@ -12,6 +12,8 @@ export interface PersonaView {
 	share: number | null;
 	revenueShare: number | null;
 	clvMean: number | null;
+	/** Where clvMean comes from (see the API's description). */
+	clvModel: 'bgnbd' | 'formula' | null;
 	distinguishing: ApiDifference[];
 	typical: Record<string, number> | null;
 	evidence: {

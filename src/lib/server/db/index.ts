@@ -8,7 +8,7 @@ export * from './memberships';
 export * from './invites';
 export * from './boards';
 export type * from './schema';
-export { roles } from './schema';
+export { personaClvModels, roles } from './schema';
 export * from './documents';
 export * from './customer-data';
 export * from './customer-measures';

@@ -144,6 +144,7 @@ export type PersonaFigures = Pick<
 	| 'share'
 	| 'revenueShare'
 	| 'clvMean'
+	| 'clvModel'
 	| 'distinguishing'
 	| 'centroid'
 	| 'typical'

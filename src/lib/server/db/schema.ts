@@ -542,6 +542,9 @@ export const personaDerivations = sqliteTable(
 
 export const personaOrigins = ['derived', 'hand-made'] as const;
 
+export const personaClvModels = ['bgnbd', 'formula'] as const;
+export type PersonaClvModel = (typeof personaClvModels)[number];
+
 export const personas = sqliteTable(
 	'personas',
 	{
@@ -568,6 +571,11 @@ export const personas = sqliteTable(
 		share: real('share'),
 		revenueShare: real('revenue_share'),
 		clvMean: real('clv_mean'),
+		/**
+		 * What the members' customer values come from: BG/NBD + Gamma-Gamma when both fits are usable,
+		 * else the pooled formula (the value page's fallback); null when neither could value them.
+		 */
+		clvModel: text('clv_model', { enum: personaClvModels }),
 		/** DistinguishingFeature[] of the analytics engine, most distinguishing first. */
 		distinguishing: text('distinguishing', { mode: 'json' }).$type<unknown[]>(),
 		/** The prototype in original units (numbers and labels): matched on re-derivation. */

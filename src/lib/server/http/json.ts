@@ -1068,7 +1068,13 @@ export const personaShape = z
 		size: z.number().int().nullable().describe('Customers of the group this persona stands for'),
 		share: z.number().nullable().describe("Share of the group's customers"),
 		revenueShare: z.number().nullable().describe("Share of the group's revenue"),
-		clvMean: z.number().nullable().describe('Mean customer lifetime value (BG/NBD + Gamma-Gamma, one year, revenue)'),
+		clvMean: z.number().nullable().describe('Mean customer lifetime value (one year, revenue) by the model `clvModel` names'),
+		clvModel: z
+			.enum(['bgnbd', 'formula'])
+			.nullable()
+			.describe(
+				'Where clvMean comes from: BG/NBD + Gamma-Gamma when their fits are usable, else the pooled formula KW = (T × A × P) − K; null when the data cannot value the members'
+			),
 		distinguishing: z.array(differenceShape).describe('Every feature, most distinguishing first'),
 		centroid: z.record(z.string(), z.union([z.number(), z.string()])).nullable().describe('The prototype in original units'),
 		typical: z.record(z.string(), z.number()).nullable().describe('Median of each numeric feature among the members'),
@@ -1131,6 +1137,7 @@ export function personaJson(persona: PersonaWithPhoto): z.infer<typeof personaSh
 		centroid: persona.centroid,
 		typical: persona.typical,
 		categoryShares: persona.categoryShares,
+		clvModel: persona.clvModel,
 		evidence: persona.evidence && {
 			...persona.evidence,
 			furthestStep: persona.evidence.furthestStep && {

@@ -98,13 +98,30 @@ function progressWriter(derivationId: string) {
 	};
 }
 
-/** CLV per external id from the workspace's customer-value report; null when the data cannot carry it. */
-async function clvByCustomer(user: db.User, workspaceId: string): Promise<Map<string, number> | null> {
-	try {
+/**
+ * CLV per external id from the workspace's customer-value report, and the model it comes from:
+ * BG/NBD + Gamma-Gamma when their fits are usable, else the pooled formula — the estimate the
+ * value page offers instead — so that a refused fit never reaches a persona as a value. Null
+ * when the data cannot carry either.
+ */
+async function clvByCustomer(
+	user: db.User,
+	workspaceId: string
+): Promise<{ model: db.PersonaClvModel; values: Map<string, number> } | null> {
+	const valuesOf = async (model: db.PersonaClvModel) => {
 		for (;;) {
-			const answer = await customerValue(user, workspaceId, { model: 'bgnbd', timeUnit: 'week', margin: 1 }, 60_000);
-			if (answer.status === 'done') return new Map(answer.result.customers.map((c) => [c.externalId, c.clv]));
+			const answer = await customerValue(user, workspaceId, { model, timeUnit: 'week', margin: 1 }, 60_000);
+			if (answer.status !== 'done') continue;
+			if (answer.result.verdict.status !== 'usable') return null;
+			return new Map(answer.result.customers.map((c) => [c.externalId, c.clv]));
 		}
+	};
+	try {
+		for (const model of db.personaClvModels) {
+			const values = await valuesOf(model);
+			if (values) return { model, values };
+		}
+		return null;
 	} catch (error) {
 		if (error instanceof AppError) return null;
 		throw error;
@@ -131,7 +148,7 @@ async function run(job: DerivationJob): Promise<void> {
 
 	report('clv', 0.1);
 	const clv = await clvByCustomer(job.user, group.workspaceId);
-	const clvColumn = rows.map((row) => clv?.get(row.externalId) ?? null);
+	const clvColumn = rows.map((row) => clv?.values.get(row.externalId) ?? null);
 	await yieldToEventLoop();
 
 	const previous = db.listPersonas(group.id).filter((p) => p.origin === 'derived' && p.centroid);
@@ -185,7 +202,7 @@ async function run(job: DerivationJob): Promise<void> {
 	if (shutdown.signal.aborted) return interrupted(derivationId);
 	report('writing', 0.96);
 	await yieldToEventLoop();
-	write(job, derivation, rows, previous, datasetVersion);
+	write(job, derivation, rows, previous, datasetVersion, clv?.model ?? null);
 }
 
 function write(
@@ -193,7 +210,8 @@ function write(
 	derivation: PersonaDerivation,
 	rows: readonly db.PersonaFeatureRow[],
 	previous: readonly db.Persona[],
-	datasetVersion: number
+	datasetVersion: number,
+	clvModel: db.PersonaClvModel | null
 ): void {
 	const members: number[][] = derivation.clusters.map(() => []);
 	const memberRows: db.PersonaFeatureRow[][] = derivation.clusters.map(() => []);
@@ -207,6 +225,7 @@ function write(
 		share: cluster.share,
 		revenueShare: cluster.revenueShare,
 		clvMean: cluster.clvMean,
+		clvModel: cluster.clvMean === null ? null : clvModel,
 		distinguishing: [...cluster.distinguishing],
 		centroid: { ...cluster.centroid },
 		typical: { ...cluster.typical },

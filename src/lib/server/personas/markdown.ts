@@ -40,7 +40,10 @@ export function personaMarkdown(detail: PersonaDetail, locale: Locale, origin: s
 		lines.push('', `## ${say('persona_data_title')}`, '');
 		lines.push(`- ${say('personas_card_size')}: ${formatPercent(persona.share, locale, 0)} (${say('personas_card_customers', { count: formatNumber(persona.size ?? 0, locale) })})`);
 		if (persona.revenueShare !== null) lines.push(`- ${say('personas_card_revenue')}: ${formatPercent(persona.revenueShare, locale, 0)}`);
-		if (persona.clvMean !== null) lines.push(`- ${say('personas_card_clv')}: ${formatMoney(persona.clvMean, locale, detail.currency)}`);
+		if (persona.clvMean !== null) {
+			const basis = persona.clvModel === 'formula' ? ` (${say('personas_clv_by_formula')})` : '';
+			lines.push(`- ${say('personas_card_clv')}: ${formatMoney(persona.clvMean, locale, detail.currency)}${basis}`);
+		}
 		if (persona.stability !== null) lines.push(`- ${say('personas_card_stability')}: ${formatNumber(persona.stability, locale, 2)}`);
 		const differences = notableDifferences((persona.distinguishing ?? []) as FeatureDifference[], 6);
 		if (differences.length) {

@@ -1,0 +1,1 @@
+ALTER TABLE `personas` ADD `clv_model` text;
