@@ -3,6 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { defineCustomServerStrategy } from '$lib/paraglide/runtime';
 import {
+	isCrossOriginWrite,
 	SESSION_COOKIE,
 	setSessionCookie,
 	validateApiToken,
@@ -78,23 +79,18 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
 /**
- * SvelteKit's own check covers form posts; this covers JSON endpoints authenticated by the
- * cookie, so another site cannot make a signed-in browser call the API.
+ * Cookie-authenticated writes only from this site's own pages, for JSON endpoints and form
+ * actions alike (SvelteKit's own check looks at the Origin of form posts only), so another site
+ * — a sibling subdomain included — cannot make a signed-in browser act. Bearer tokens are not
+ * sent by browsers on their own, so scripts using one are not concerned.
  */
-const refuseCrossOriginApiWrites: Handle = async ({ event, resolve }) => {
-	if (
-		event.url.pathname.startsWith('/api/') &&
-		UNSAFE_METHODS.has(event.request.method) &&
-		!event.locals.apiTokenId
-	) {
-		const origin = event.request.headers.get('origin');
-		const site = event.request.headers.get('sec-fetch-site');
-		if ((origin && origin !== event.url.origin) || site === 'cross-site') {
+const refuseCrossOriginWrites: Handle = async ({ event, resolve }) => {
+	if (!event.locals.apiTokenId && isCrossOriginWrite(event.request, event.url.origin)) {
+		if (event.url.pathname.startsWith('/api/')) {
 			return errorResponse(new AppError(403, 'cross_origin', 'Cross-origin requests are not allowed'));
 		}
+		return new Response('Cross-origin requests are not allowed', { status: 403, headers: { 'content-type': 'text/plain' } });
 	}
 	return resolve(event);
 };
@@ -123,7 +119,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, authenticate, refuseCrossOriginApiWrites, localise);
+export const handle = sequence(securityHeaders, authenticate, refuseCrossOriginWrites, localise);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status >= 500) console.error(`[server] ${event.request.method} ${event.url.pathname}`, error);
