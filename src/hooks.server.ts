@@ -11,7 +11,7 @@ import {
 } from '$lib/server/auth';
 import { attachCollab, collabServer } from '$lib/server/collab';
 import { closeDb, getDb, terminateEventReaders } from '$lib/server/db';
-import { seedDemoIfEmpty } from '$lib/server/demo';
+import { demoLogIn, seedDemoIfEmpty } from '$lib/server/demo';
 import { errorResponse } from '$lib/server/http/api';
 import { recoverOnce as recoverInterruptedImports } from '$lib/server/imports';
 import { recoverOnce as recoverInterruptedDerivations, stopDerivations } from '$lib/server/personas';
@@ -21,6 +21,14 @@ declare global {
 	// Set by server.js (production) and the Vite plugin (dev, preview): see vite.config.ts.
 	var __waymarkHttpServer: import('node:http').Server | undefined;
 	var __waymarkShutdownHooks: Array<() => void | Promise<void>> | undefined;
+	// Set by server.js: lines it prints after the address, as the last of the start-up.
+	var __waymarkStartupNotes: string[] | undefined;
+}
+
+/** Says something a newcomer needs once the server is up; under `vite dev` at once. */
+function startupNote(line: string): void {
+	if (globalThis.__waymarkStartupNotes) globalThis.__waymarkStartupNotes.push(line);
+	else console.log(`[waymark] ${line}`);
 }
 
 export const init: ServerInit = async () => {
@@ -30,6 +38,8 @@ export const init: ServerInit = async () => {
 	// Likewise a persona derivation: its results are written in one transaction, so none were kept.
 	recoverInterruptedDerivations();
 	await seedDemoIfEmpty();
+	const logIn = await demoLogIn();
+	if (logIn) startupNote(logIn);
 	const httpServer = globalThis.__waymarkHttpServer;
 	if (httpServer) attachCollab(httpServer);
 	// A running persona clustering's worker is stopped first, while its derivation can still be marked;

@@ -6,6 +6,7 @@
  * A slow poll stays as a fallback for networks that hold server-sent events back.
  */
 import { followWorkspaceChanges } from '$lib/client/workspace-changes';
+import type { DataUnderWay } from '$lib/domain/customer-data';
 import type { StageFigures, StepFigures } from '$lib/domain/metrics';
 
 export type { StepFigures, StageFigures } from '$lib/domain/metrics';
@@ -13,6 +14,8 @@ export type { StepFigures, StageFigures } from '$lib/domain/metrics';
 type Status = 'idle' | 'loading' | 'computing' | 'ready' | 'failed';
 
 const FALLBACK_REFRESH_MS = 5 * 60_000;
+// While customer data is on its way its progress is only to be had by asking.
+const IMPORTING_REFRESH_MS = 2000;
 
 export class JourneyMetrics {
 	readonly boardId: string;
@@ -21,6 +24,7 @@ export class JourneyMetrics {
 	#status = $state<Status>('idle');
 	#customersInCut = $state(0);
 	#datasetVersion = $state(0);
+	#importing = $state.raw<DataUnderWay | null>(null);
 	/** The board's own group (its scope), used until the viewer picks a group themselves. */
 	#scopeGroupId = $state<string | null>(null);
 	#chosenGroup = $state<{ groupId: string | null } | null>(null);
@@ -57,6 +61,10 @@ export class JourneyMetrics {
 	}
 	get datasetVersion() {
 		return this.#datasetVersion;
+	}
+	/** Customer data still on its way: the figures are incomplete until it is in. */
+	get importing() {
+		return this.#importing;
 	}
 	get groupId() {
 		return this.#chosenGroup ? this.#chosenGroup.groupId : this.#scopeGroupId;
@@ -148,6 +156,7 @@ export class JourneyMetrics {
 				datasetVersion: number;
 				groups: { id: string; name: string }[];
 				channels: string[];
+				importing: DataUnderWay | null;
 			};
 			this.#groups = body.groups;
 			this.#channels = body.channels;
@@ -155,12 +164,15 @@ export class JourneyMetrics {
 			this.#stages = body.stages;
 			this.#customersInCut = body.customersInCut;
 			this.#datasetVersion = body.datasetVersion;
+			this.#importing = body.importing ?? null;
 			this.#status = 'ready';
 			this.#revision++;
 		} catch {
 			if (generation === this.#generation) this.#status = 'failed';
 		}
-		if (generation === this.#generation) this.#timer = setTimeout(() => void this.#load(), FALLBACK_REFRESH_MS);
+		if (generation === this.#generation) {
+			this.#timer = setTimeout(() => void this.#load(), this.#importing ? IMPORTING_REFRESH_MS : FALLBACK_REFRESH_MS);
+		}
 	}
 
 	destroy() {

@@ -8,5 +8,6 @@ export * from './event-types';
 export * from './fields';
 export * from './messages';
 export * from './preview';
+export * from './under-way';
 export * from './validate';
 export * from './values';
