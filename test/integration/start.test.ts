@@ -87,7 +87,7 @@ describe('npm start on a fresh machine', () => {
 			const base = `http://127.0.0.1:${port}`;
 			const login = await fetch(`${base}/login`, {
 				method: 'POST',
-				headers: { origin: base, 'content-type': 'application/x-www-form-urlencoded' },
+				headers: { origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
 				body: 'email=demo%40waymark.local&password=waymark-demo',
 				redirect: 'manual'
 			});
