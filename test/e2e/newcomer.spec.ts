@@ -73,6 +73,9 @@ test('the map header, its version history and its comments write dates one way',
 	await page.getByRole('button', { name: 'Comment', exact: true }).click();
 	const comment = page.locator('.comment').filter({ hasText: 'When was this?' }).locator('.who span');
 	await expect(comment).toBeVisible();
+	const commentTime = (await comment.textContent())!.trim();
+	await page.screenshot({ path: '/tmp/nc/board-comment-date.png' });
+	// The history takes the side panel's place.
 	await page.getByRole('button', { name: 'History' }).click();
 	await page.getByLabel('Name this version').fill('Before the workshop');
 	await page.getByRole('button', { name: 'Save version' }).click();
@@ -82,7 +85,7 @@ test('the map header, its version history and its comments write dates one way',
 	// British English: day, short month, year, 24-hour time — "1 Dec 2026, 16:15", everywhere.
 	const shape = /^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}$/;
 	const header = (await page.locator('.board-header dd').first().textContent())!.trim();
-	const texts = [header, (await version.first().textContent())!.trim(), (await comment.textContent())!.trim()];
+	const texts = [header, (await version.first().textContent())!.trim(), commentTime];
 	for (const text of texts) expect(text).toMatch(shape);
 	await page.screenshot({ path: '/tmp/nc/board-dates.png' });
 });

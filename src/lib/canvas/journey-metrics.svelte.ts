@@ -16,6 +16,7 @@ type Status = 'idle' | 'loading' | 'computing' | 'ready' | 'failed';
 const FALLBACK_REFRESH_MS = 5 * 60_000;
 // While customer data is on its way its progress is only to be had by asking.
 const IMPORTING_REFRESH_MS = 2000;
+const NO_FIGURES: ReadonlyMap<string, StepFigures> = new Map();
 
 export class JourneyMetrics {
 	readonly boardId: string;
@@ -47,8 +48,9 @@ export class JourneyMetrics {
 		});
 	}
 
+	/** Per measured card its figures; none while customer data is on its way (they would be incomplete). */
 	get byCard() {
-		return this.#byCard;
+		return this.#importing ? NO_FIGURES : this.#byCard;
 	}
 	get stages() {
 		return this.#stages;
