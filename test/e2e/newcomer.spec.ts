@@ -41,6 +41,7 @@ test('the only owner is not offered to leave and is told why; with a second owne
 	await page.goto(`/w/${workspaceId}/members`);
 	await expect(page.getByText('Only owner: make someone else owner before you can leave')).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Leave workspace' })).toHaveCount(0);
+	await page.screenshot({ path: '/tmp/nc/members-sole-owner.png' });
 	await page.goto(`/w/${workspaceId}/settings`);
 	await expect(page.getByTestId('sole-owner')).toContainText('You are the only owner of Klantreizen');
 	await expect(page.getByRole('button', { name: 'Leave workspace' })).toHaveCount(0);
