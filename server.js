@@ -32,8 +32,26 @@ if (raisedLimit) {
 	process.env.BODY_SIZE_LIMIT = String(importMax + 1024 * 1024);
 }
 
+// Without ORIGIN, adapter-node takes the host from the Host header but assumes https: on a plain
+// `npm start` at http://localhost:3000 every form post (the log-in first) would then be refused as
+// cross-site, and the session cookie marked Secure. So the protocol is the one the request came
+// over: a proxy's X-Forwarded-Proto, else this plain-HTTP server's (the collaboration websocket
+// judges its upgrades the same way).
+const PROTOCOL_HEADER = 'x-waymark-protocol';
+const protocolFromRequest = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+if (protocolFromRequest) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
+function protocolOf(req) {
+	const forwarded = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim().toLowerCase();
+	return forwarded === 'https' || forwarded === 'http' ? forwarded : 'http';
+}
+
+// What the app wants a newcomer to read once the server is up (the demo log-in): printed after
+// the address, as the last lines of the start-up.
+globalThis.__waymarkStartupNotes = [];
+
 const { handler } = await import('./build/handler.js');
 server.on('request', (req, res) => {
+	if (protocolFromRequest) req.headers[PROTOCOL_HEADER] = protocolOf(req);
 	const limit = raisedLimit ? bodyLimitOf(req.url ?? '') : null;
 	if (limit && Number(req.headers['content-length'] ?? 0) > limit.bytes) {
 		res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
@@ -47,6 +65,8 @@ server.on('request', (req, res) => {
 server.listen(port, host, () => {
 	const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 	console.log(`[waymark] Listening on ${process.env.ORIGIN ?? `http://${shown}:${port}`}`);
+	for (const note of globalThis.__waymarkStartupNotes) console.log(`[waymark] ${note}`);
+	globalThis.__waymarkStartupNotes = undefined;
 });
 
 let closing = false;

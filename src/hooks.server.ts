@@ -3,6 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { defineCustomServerStrategy } from '$lib/paraglide/runtime';
 import {
+	isCrossOriginWrite,
 	SESSION_COOKIE,
 	setSessionCookie,
 	validateApiToken,
@@ -10,7 +11,7 @@ import {
 } from '$lib/server/auth';
 import { attachCollab, collabServer } from '$lib/server/collab';
 import { closeDb, getDb, terminateEventReaders } from '$lib/server/db';
-import { seedDemoIfEmpty } from '$lib/server/demo';
+import { demoLogIn, seedDemoIfEmpty } from '$lib/server/demo';
 import { errorResponse } from '$lib/server/http/api';
 import { recoverOnce as recoverInterruptedImports } from '$lib/server/imports';
 import { recoverOnce as recoverInterruptedDerivations, stopDerivations } from '$lib/server/personas';
@@ -20,6 +21,14 @@ declare global {
 	// Set by server.js (production) and the Vite plugin (dev, preview): see vite.config.ts.
 	var __waymarkHttpServer: import('node:http').Server | undefined;
 	var __waymarkShutdownHooks: Array<() => void | Promise<void>> | undefined;
+	// Set by server.js: lines it prints after the address, as the last of the start-up.
+	var __waymarkStartupNotes: string[] | undefined;
+}
+
+/** Says something a newcomer needs once the server is up; under `vite dev` at once. */
+function startupNote(line: string): void {
+	if (globalThis.__waymarkStartupNotes) globalThis.__waymarkStartupNotes.push(line);
+	else console.log(`[waymark] ${line}`);
 }
 
 export const init: ServerInit = async () => {
@@ -29,6 +38,8 @@ export const init: ServerInit = async () => {
 	// Likewise a persona derivation: its results are written in one transaction, so none were kept.
 	recoverInterruptedDerivations();
 	await seedDemoIfEmpty();
+	const logIn = await demoLogIn();
+	if (logIn) startupNote(logIn);
 	const httpServer = globalThis.__waymarkHttpServer;
 	if (httpServer) attachCollab(httpServer);
 	// A running persona clustering's worker is stopped first, while its derivation can still be marked;
@@ -78,23 +89,18 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
 /**
- * SvelteKit's own check covers form posts; this covers JSON endpoints authenticated by the
- * cookie, so another site cannot make a signed-in browser call the API.
+ * Cookie-authenticated writes only from this site's own pages, for JSON endpoints and form
+ * actions alike (SvelteKit's own check looks at the Origin of form posts only), so another site
+ * — a sibling subdomain included — cannot make a signed-in browser act. Bearer tokens are not
+ * sent by browsers on their own, so scripts using one are not concerned.
  */
-const refuseCrossOriginApiWrites: Handle = async ({ event, resolve }) => {
-	if (
-		event.url.pathname.startsWith('/api/') &&
-		UNSAFE_METHODS.has(event.request.method) &&
-		!event.locals.apiTokenId
-	) {
-		const origin = event.request.headers.get('origin');
-		const site = event.request.headers.get('sec-fetch-site');
-		if ((origin && origin !== event.url.origin) || site === 'cross-site') {
+const refuseCrossOriginWrites: Handle = async ({ event, resolve }) => {
+	if (!event.locals.apiTokenId && isCrossOriginWrite(event.request, event.url.origin)) {
+		if (event.url.pathname.startsWith('/api/')) {
 			return errorResponse(new AppError(403, 'cross_origin', 'Cross-origin requests are not allowed'));
 		}
+		return new Response('Cross-origin requests are not allowed', { status: 403, headers: { 'content-type': 'text/plain' } });
 	}
 	return resolve(event);
 };
@@ -123,7 +129,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, authenticate, refuseCrossOriginApiWrites, localise);
+export const handle = sequence(securityHeaders, authenticate, refuseCrossOriginWrites, localise);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status >= 500) console.error(`[server] ${event.request.method} ${event.url.pathname}`, error);

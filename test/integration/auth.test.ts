@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Client, DAY, makeUser, parseSetCookie, sha256Hex, uniqueEmail, withDatabase } from './helpers';
 import { startServer } from './server-process';
@@ -99,6 +101,42 @@ describe('wrong credentials', () => {
 			expect((await bystander.post('/api/v1/auth/login', { email: uniqueEmail(), password: 'guess guess' })).status).toBe(401);
 		} finally {
 			await server.dispose();
+		}
+	});
+});
+
+describe('the sign-up limit (10 an hour per address, as documented)', () => {
+	it('refuses the eleventh sign-up from one address, trusts no forwarded address, and still does after a restart', { timeout: 90_000 }, async () => {
+		// As a default deployment runs: no proxy, so the address is the connection's own (127.0.0.1).
+		const env = { ADDRESS_HEADER: '' };
+		let server = await startServer({ env });
+		const { databasePath } = server;
+		const signUp = (base: string, i: number) =>
+			fetch(`${base}/api/v1/auth/signup`, {
+				method: 'POST',
+				// A forged forwarded address must not buy a fresh allowance.
+				headers: { 'content-type': 'application/json', origin: base, 'x-forwarded-for': `192.0.2.${i}` },
+				body: JSON.stringify({ email: uniqueEmail(`signup${i}`), password: 'correct horse 1', name: `Sign-up ${i}` })
+			});
+		try {
+			const statuses: number[] = [];
+			for (let i = 1; i <= 12; i++) statuses.push((await signUp(server.baseUrl, i)).status);
+			expect(statuses).toEqual([201, 201, 201, 201, 201, 201, 201, 201, 201, 201, 429, 429]);
+
+			// A restart does not hand the address a fresh allowance.
+			await server.stop();
+			server = await startServer({ databasePath, env });
+			const again = await signUp(server.baseUrl, 13);
+			expect(again.status).toBe(429);
+			expect((await again.json()).error.code).toBe('rate_limited');
+			const wait = Number(again.headers.get('retry-after'));
+			expect(wait).toBeGreaterThan(3000);
+			expect(wait).toBeLessThanOrEqual(3600);
+			const users = withDatabase((db) => db.prepare('select count(*) as n from users').get(), databasePath) as { n: number };
+			expect(users.n).toBe(10);
+		} finally {
+			await server.stop();
+			rmSync(dirname(databasePath), { recursive: true, force: true });
 		}
 	});
 });

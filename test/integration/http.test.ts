@@ -20,6 +20,36 @@ describe('cross-origin protection', () => {
 		expect(withBearer.status).toBe(201);
 	});
 
+	it('refuses a cookie-authenticated rename from a sibling subdomain (Sec-Fetch-Site: same-site), with or without an Origin', async () => {
+		const { client } = await makeUser();
+		const workspace = await makeWorkspace(client, 'Original name');
+		const sibling = await client.patch(`/api/v1/workspaces/${workspace.id}`, { name: 'Renamed by a sibling' }, { headers: { 'sec-fetch-site': 'same-site' } });
+		expect(sibling.status).toBe(403);
+		expect(sibling.body.error.code).toBe('cross_origin');
+		const claimed = await client.patch(`/api/v1/workspaces/${workspace.id}`, { name: 'Renamed by a sibling' }, {
+			headers: { 'sec-fetch-site': 'same-site', origin: client.baseUrl }
+		});
+		expect(claimed.status).toBe(403);
+		// A form action is refused the same way, not only the JSON API.
+		const form = await client.request('POST', `/w/${workspace.id}/settings?/rename`, {
+			body: 'name=Renamed+by+a+form',
+			headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-site', origin: client.baseUrl }
+		});
+		expect(form.status).toBe(403);
+		expect((await client.get(`/api/v1/workspaces/${workspace.id}`)).body.name).toBe('Original name');
+
+		const own = await client.patch(`/api/v1/workspaces/${workspace.id}`, { name: 'Renamed here' }, {
+			headers: { 'sec-fetch-site': 'same-origin', origin: client.baseUrl }
+		});
+		expect(own.status).toBe(200);
+		// A script with a token is no browser: the header does not concern it.
+		const token = (await client.post('/api/v1/tokens', { name: 'script' })).body.token;
+		const scripted = await Client.withToken(token).patch(`/api/v1/workspaces/${workspace.id}`, { name: 'Renamed by a script' }, {
+			headers: { 'sec-fetch-site': 'same-site' }
+		});
+		expect(scripted.status).toBe(200);
+	});
+
 	it('refuses a cross-origin log-in, so another site cannot sign a browser in', async () => {
 		const { email, password } = await makeUser();
 		const response = await new Client().post('/api/v1/auth/login', { email, password }, { headers: { origin: 'https://evil.example' } });

@@ -400,7 +400,7 @@ describe('personas of the demo retailer', () => {
 			expect((await demo.post('/api/v1/auth/login', { email: 'demo@waymark.local', password: 'waymark-demo' })).status).toBe(200);
 			const workspace = (await demo.get('/api/v1/workspaces')).body.items[0].id as string;
 			for (let i = 0; i < 400; i++) {
-				if ((await demo.get(`/api/v1/workspaces/${workspace}/data/summary`)).body.datasetVersion === 4) break;
+				if ((await demo.get(`/api/v1/workspaces/${workspace}/data/summary`)).body.datasetVersion === 5) break;
 				await new Promise((resolve) => setTimeout(resolve, 100));
 			}
 			const group = await createGroup(demo, workspace, 'Every customer');

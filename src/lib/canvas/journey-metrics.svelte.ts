@@ -7,6 +7,7 @@
  */
 import { followWorkspaceChanges } from '$lib/client/workspace-changes';
 import type { Card } from '$lib/domain/board';
+import type { DataUnderWay } from '$lib/domain/customer-data';
 import type { StageFigures, StepFigures } from '$lib/domain/metrics';
 import { BoardEventTypes } from './board-event-types.svelte';
 
@@ -15,6 +16,9 @@ export type { StepFigures, StageFigures } from '$lib/domain/metrics';
 type Status = 'idle' | 'loading' | 'computing' | 'ready' | 'failed';
 
 const FALLBACK_REFRESH_MS = 5 * 60_000;
+// While customer data is on its way its progress is only to be had by asking.
+const IMPORTING_REFRESH_MS = 2000;
+const NO_FIGURES: ReadonlyMap<string, StepFigures> = new Map();
 
 export class JourneyMetrics {
 	readonly boardId: string;
@@ -25,6 +29,7 @@ export class JourneyMetrics {
 	#status = $state<Status>('idle');
 	#customersInCut = $state(0);
 	#datasetVersion = $state(0);
+	#importing = $state.raw<DataUnderWay | null>(null);
 	/** The board's own group (its scope), used until the viewer picks a group themselves. */
 	#scopeGroupId = $state<string | null>(null);
 	#chosenGroup = $state<{ groupId: string | null } | null>(null);
@@ -49,8 +54,9 @@ export class JourneyMetrics {
 		});
 	}
 
+	/** Per measured card its figures; none while customer data is on its way (they would be incomplete). */
 	get byCard() {
-		return this.#byCard;
+		return this.#importing ? NO_FIGURES : this.#byCard;
 	}
 	/** A step as people read it: the card's text, else the names of its event types. */
 	stepName(card: Pick<Card, 'text' | 'eventTypes'>): string {
@@ -67,6 +73,10 @@ export class JourneyMetrics {
 	}
 	get datasetVersion() {
 		return this.#datasetVersion;
+	}
+	/** Customer data still on its way: the figures are incomplete until it is in. */
+	get importing() {
+		return this.#importing;
 	}
 	get groupId() {
 		return this.#chosenGroup ? this.#chosenGroup.groupId : this.#scopeGroupId;
@@ -159,6 +169,7 @@ export class JourneyMetrics {
 				groups: { id: string; name: string }[];
 				channels: string[];
 				eventTypeLabels: Record<string, string>;
+				importing: DataUnderWay | null;
 			};
 			this.eventTypes.setLabels(body.eventTypeLabels);
 			this.#groups = body.groups;
@@ -167,12 +178,15 @@ export class JourneyMetrics {
 			this.#stages = body.stages;
 			this.#customersInCut = body.customersInCut;
 			this.#datasetVersion = body.datasetVersion;
+			this.#importing = body.importing ?? null;
 			this.#status = 'ready';
 			this.#revision++;
 		} catch {
 			if (generation === this.#generation) this.#status = 'failed';
 		}
-		if (generation === this.#generation) this.#timer = setTimeout(() => void this.#load(), FALLBACK_REFRESH_MS);
+		if (generation === this.#generation) {
+			this.#timer = setTimeout(() => void this.#load(), this.#importing ? IMPORTING_REFRESH_MS : FALLBACK_REFRESH_MS);
+		}
 	}
 
 	destroy() {

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatDateTime, formatMoney, formatMoneyShort, formatNumber, formatPercent, moneyFormat } from './format';
 
@@ -45,6 +47,36 @@ describe('dates', () => {
 	});
 	it('accepts timestamps and ISO strings as well as dates', () => {
 		expect(formatDate(date.getTime(), 'en')).toBe(formatDate(date.toISOString(), 'en'));
+	});
+});
+
+describe('one way to write a date per language', () => {
+	const src = join(import.meta.dirname, '..', '..');
+	const sources = (dir: string): string[] =>
+		readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+			const path = join(dir, entry.name);
+			if (entry.isDirectory()) return entry.name === 'paraglide' ? [] : sources(path);
+			return /\.(svelte|ts)$/.test(entry.name) && !entry.name.endsWith('.test.ts') ? [path] : [];
+		});
+
+	it('is the only place in the app that formats dates: no page, panel or comment uses a format of its own', () => {
+		// The header wrote "1 Dec 2026, 16:15", the version history "Dec 1, 2026, 4:19 PM" and the
+		// comments "12/1/26, 4:24 PM" when each picked its own Intl options and locale.
+		const own = sources(src)
+			.filter((path) => !path.endsWith(join('domain', 'format.ts')))
+			.filter((path) => /Intl\.DateTimeFormat|toLocale(Date|Time)?String\(/.test(readFileSync(path, 'utf8')))
+			.map((path) => relative(src, path));
+		expect(own).toEqual([]);
+	});
+
+	it('writes a header time, a version and a comment of one moment the same way', () => {
+		const moment = Date.UTC(2026, 11, 1, 15, 15);
+		const time = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short' }).format(moment);
+		// The board header gets a Date, the version list an ISO string, a comment epoch ms.
+		for (const value of [new Date(moment), new Date(moment).toISOString(), moment]) {
+			expect(formatDateTime(value, 'en')).toBe(`1 Dec 2026, ${time}`);
+			expect(formatDateTime(value, 'nl')).toBe(`1 dec 2026, ${time}`);
+		}
 	});
 });
 

@@ -10,14 +10,27 @@ export const intlLocale: Record<Locale, string> = { en: 'en-GB', nl: 'nl-NL' };
 const toDate = (value: Date | number | string): Date =>
 	value instanceof Date ? value : new Date(value);
 
+/*
+ * One date format and one date-and-time format per language, made once: every date the UI shows
+ * goes through these two (22 Nov 2026 · 22 Nov 2026, 16:15 · 22 nov 2026, 16:15), whether the
+ * server rendered it or the browser (the canvas's version history and comments), never through
+ * the browser's own default.
+ */
+const dateFormats: Record<Locale, Intl.DateTimeFormat> = {
+	en: new Intl.DateTimeFormat(intlLocale.en, { dateStyle: 'medium' }),
+	nl: new Intl.DateTimeFormat(intlLocale.nl, { dateStyle: 'medium' })
+};
+const dateTimeFormats: Record<Locale, Intl.DateTimeFormat> = {
+	en: new Intl.DateTimeFormat(intlLocale.en, { dateStyle: 'medium', timeStyle: 'short' }),
+	nl: new Intl.DateTimeFormat(intlLocale.nl, { dateStyle: 'medium', timeStyle: 'short' })
+};
+
 export function formatDate(value: Date | number | string, locale: Locale): string {
-	return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'medium' }).format(toDate(value));
+	return dateFormats[locale].format(toDate(value));
 }
 
 export function formatDateTime(value: Date | number | string, locale: Locale): string {
-	return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'medium', timeStyle: 'short' }).format(
-		toDate(value)
-	);
+	return dateTimeFormats[locale].format(toDate(value));
 }
 
 export function formatNumber(value: number, locale: Locale, maximumFractionDigits = 2): string {

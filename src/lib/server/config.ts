@@ -1,5 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { demoLocaleFrom } from './demo/locale';
 
 function intFromEnv(name: string, fallback: number): number {
 	const raw = process.env[name];
@@ -18,6 +19,8 @@ export const config = {
 	demo: (process.env.WAYMARK_DEMO ?? 'on').toLowerCase() !== 'off',
 	/** Customers of the generated demo retailer loaded into the demo workspace (0: none). */
 	demoCustomers: intFromEnv('WAYMARK_DEMO_CUSTOMERS', 20_000),
+	/** The language the demo is seeded in (its maps, groups, personas and data files). */
+	demoLocale: demoLocaleFrom(process.env),
 	/** Customer data older than this many days is flagged as stale on the data overview. */
 	dataStaleAfterDays: intFromEnv('WAYMARK_DATA_STALE_DAYS', 30),
 	rateLimits: {

@@ -9,5 +9,6 @@ export * from './fields';
 export * from './future-dated';
 export * from './messages';
 export * from './preview';
+export * from './under-way';
 export * from './validate';
 export * from './values';

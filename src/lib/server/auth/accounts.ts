@@ -3,16 +3,26 @@ import * as db from '../db';
 import { AppError, conflict, rateLimited, validationFailed } from '../errors';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
 import { RateLimiter } from './rate-limit';
+import { databaseHitStore } from './rate-limit-store';
 import { revokeOtherSessions } from './session';
 import type { LoginInput, SignupInput } from '$lib/schemas';
 
 const { rateLimits } = config;
-const loginFailuresByIp = new RateLimiter(rateLimits.loginPerIp, rateLimits.loginWindowSeconds * 1000);
+const loginFailuresByIp = new RateLimiter(
+	rateLimits.loginPerIp,
+	rateLimits.loginWindowSeconds * 1000,
+	databaseHitStore('login-ip')
+);
 const loginFailuresByAccount = new RateLimiter(
 	rateLimits.loginPerAccount,
-	rateLimits.loginWindowSeconds * 1000
+	rateLimits.loginWindowSeconds * 1000,
+	databaseHitStore('login-account')
 );
-const signupsByIp = new RateLimiter(rateLimits.signupPerIp, rateLimits.signupWindowSeconds * 1000);
+const signupsByIp = new RateLimiter(
+	rateLimits.signupPerIp,
+	rateLimits.signupWindowSeconds * 1000,
+	databaseHitStore('signup-ip')
+);
 
 export async function signUp(input: SignupInput, ip: string): Promise<db.User> {
 	const wait = signupsByIp.retryAfter(ip);

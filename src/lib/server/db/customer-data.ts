@@ -257,6 +257,22 @@ export function listImports(workspaceId: string, request: PageRequest): Page<Imp
 	return toPage(rows, limit, (row) => ({ time: row.createdAt, id: row.id }));
 }
 
+/** A workspace's imports that are queued or running, oldest first. */
+export function listUnfinishedImports(workspaceId: string): Import[] {
+	return getDb()
+		.select()
+		.from(imports)
+		.where(and(eq(imports.workspaceId, workspaceId), inArray(imports.status, ['queued', 'running'])))
+		.orderBy(imports.createdAt, imports.id)
+		.all();
+}
+
+/** The imports of `ids` that exist, in no particular order. */
+export function findImports(ids: string[]): Import[] {
+	if (ids.length === 0) return [];
+	return getDb().select().from(imports).where(inArray(imports.id, ids)).all();
+}
+
 export function findImport(id: string): Import | undefined {
 	return getDb().select().from(imports).where(eq(imports.id, id)).get();
 }

@@ -3,6 +3,7 @@ export * from './pagination';
 export * from './users';
 export * from './sessions';
 export * from './api-tokens';
+export * from './rate-limits';
 export * from './workspaces';
 export * from './memberships';
 export * from './invites';

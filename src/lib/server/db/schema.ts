@@ -49,6 +49,22 @@ export const sessions = sqliteTable(
 	(t) => [index('sessions_user_idx').on(t.userId)]
 );
 
+/**
+ * Attempts that rate limits count (sign-ups per address, failed log-ins per address and account),
+ * kept in the database so that a restart does not hand every address a fresh allowance.
+ */
+export const rateLimitHits = sqliteTable(
+	'rate_limit_hits',
+	{
+		/** Which limit: `signup-ip`, `login-ip`, `login-account`. */
+		bucket: text('bucket').notNull(),
+		/** SHA-256 of the address or e-mail, hex: who is counted, without storing them. */
+		keyHash: text('key_hash').notNull(),
+		at: integer('at').notNull()
+	},
+	(t) => [index('rate_limit_hits_key_idx').on(t.bucket, t.keyHash, t.at)]
+);
+
 export const apiTokens = sqliteTable(
 	'api_tokens',
 	{

@@ -93,7 +93,8 @@ const TABLES: { [K in TableKind]: { file: string; columns: Column<RowOf<K>>[] } 
 			{ key: 'category', nl: 'categorie' },
 			{ key: 'periodStart', nl: 'periode van', type: 'date' },
 			{ key: 'periodEnd', nl: 'periode tot en met', type: 'date' },
-			{ key: 'amount', nl: 'bestedingen', type: 'money' }
+			{ key: 'amount', nl: 'besteding', type: 'money' },
+			{ key: 'categoryTotal', nl: 'totale besteding', type: 'money' }
 		]
 	}
 };

@@ -111,6 +111,30 @@ describe('generateDemoData', () => {
 		for (const kind of KINDS) expect(b[kind]).not.toBe(a[kind]);
 	});
 
+	it('gives every category-spend row the spend here and a stated total of at least that: a share of wallet', () => {
+		const data = generateDemoData({ customers: 400, seed: 3 });
+		const spent = new Map<string, { ms: number; category: string; amount: number }[]>();
+		const rows: { customerId: string; category: string; periodStart: string; amount: number; categoryTotal: number }[] = [];
+		for (const record of data.records()) {
+			if (record.kind === 'transaction') {
+				const list = spent.get(record.row.customerId) ?? [];
+				list.push({ ms: Date.parse(record.row.timestamp), category: record.row.category, amount: record.row.amount });
+				spent.set(record.row.customerId, list);
+			}
+			if (record.kind === 'categorySpend') rows.push(record.row);
+		}
+		expect(rows.length).toBeGreaterThan(50);
+		for (const row of rows) {
+			const here = (spent.get(row.customerId) ?? [])
+				.filter((t) => t.category === row.category && t.ms >= Date.parse(row.periodStart))
+				.reduce((sum, t) => sum + t.amount, 0);
+			expect(row.amount).toBeCloseTo(here, 2);
+			expect(row.categoryTotal).toBeGreaterThanOrEqual(row.amount);
+		}
+		// Most of them buy only part of the category here.
+		expect(rows.filter((r) => r.amount > 0 && r.amount < r.categoryTotal).length).toBeGreaterThan(rows.length / 2);
+	});
+
 	it('never uses Math.random', () => {
 		const spy = vi.spyOn(Math, 'random');
 		for (const record of generateDemoData({ customers: 50, seed: 1 }).records()) void record;

@@ -125,13 +125,19 @@ export interface SurveyRow {
 	comment: string | null;
 }
 
-/** What the customer says they spend in a category across all shops over the period (share-of-wallet input). */
+/**
+ * Share-of-wallet input for one category over a period: what the customer spent here (from their
+ * transactions) and what they say they spend in the category across all shops.
+ */
 export interface CategorySpendRow {
 	customerId: string;
 	category: Category;
 	periodStart: string;
 	periodEnd: string;
+	/** Spent at this retailer in the period, in euros. */
 	amount: number;
+	/** Stated spend in the category at all shops, at least `amount`. */
+	categoryTotal: number;
 }
 
 export type DemoRecord =
@@ -450,7 +456,14 @@ function simulateCustomer(window: Window, index: number) {
 			const share = clamp(normal(rng, archetype.shareOfWallet, 0.08), 0.02, 0.9);
 			const budget = category === 'speelgoed' && children === 0 ? 40 : CATEGORY_BUDGET[category];
 			const total = ours > 0 ? ours / share : budget * INCOME_FACTOR[incomeBand] * lognormal(rng, 1, 0.4);
-			categorySpend.push({ customerId: id, category, periodStart: isoDate(periodStart), periodEnd: isoDate(end - DAY), amount: Math.max(Math.ceil(ours), Math.round(total / 10) * 10) });
+			categorySpend.push({
+				customerId: id,
+				category,
+				periodStart: isoDate(periodStart),
+				periodEnd: isoDate(end - DAY),
+				amount: round2(ours),
+				categoryTotal: Math.max(Math.ceil(ours), Math.round(total / 10) * 10)
+			});
 		}
 	}
 

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import Papa from 'papaparse';
 import {
 	DELIMITER,
@@ -15,6 +16,8 @@ import {
 } from '../demo-data';
 
 const CHUNK_ROWS = 5000;
+/** The generator runs on the server's thread at first start: it lets requests in this often. */
+const SLICE_MS = 20;
 
 /** A CSV file written in chunks, waiting when the disk is slower than the generator. */
 export class CsvFile {
@@ -69,7 +72,17 @@ export async function writeDemoCsvFiles(
 	const files = Object.fromEntries(
 		TABLE_KINDS.map((kind) => [kind, new CsvFile(dir, fileName(kind), headers(kind, format), format)])
 	) as Record<TableKind, CsvFile>;
+	let sliceStart = Date.now();
+	let sinceCheck = 0;
 	for (const record of data.records()) {
+		// Awaiting a write only yields to other microtasks; requests wait for a macrotask.
+		if (++sinceCheck >= 256) {
+			sinceCheck = 0;
+			if (Date.now() - sliceStart >= SLICE_MS) {
+				await yieldToEventLoop();
+				sliceStart = Date.now();
+			}
+		}
 		await files[record.kind].add(formatRow(record.kind, record.row as never, format));
 		if (record.kind === 'customer' && onCustomer) await onCustomer({ customerId: record.row.customerId, archetype: record.archetype });
 	}

@@ -9,6 +9,7 @@ import { DEFAULT_PAGE_SIZE, InvalidCursorError, MAX_PAGE_SIZE } from '../db/pagi
 import type { DataOverview } from '../imports';
 import { IMPORT_KINDS } from '$lib/domain/customer-data/kinds';
 import { readableEventType } from '$lib/domain/customer-data/event-types';
+import type { DataUnderWay } from '$lib/domain/customer-data/under-way';
 import type { ImportPreview } from '../imports/preview';
 import { englishText, type FeatureDifference } from '$lib/domain/personas';
 import { NARRATIVE_FIELDS, personaPhotoUrl, type NarrativeField } from '$lib/domain/persona';
@@ -266,6 +267,24 @@ export const rowErrorShape = z.object({
 		.describe('The message as a code, for showing it in another language; a parameter `expected` holds the code of what was expected'),
 	params: z.record(z.string(), z.union([z.string(), z.number()])).optional()
 });
+
+export const dataUnderWayShape = z
+	.object({
+		progress: z.number().min(0).max(1).describe('Over all steps, each counting alike'),
+		steps: z.array(
+			z.object({
+				kind: z.enum([...IMPORT_KINDS, 'demo_files']).describe('`demo_files`: the demo data being generated, before its imports start'),
+				status: z.enum(['queued', 'running', 'done', 'failed']),
+				progress: z.number().min(0).max(1),
+				importId: z.string().nullable(),
+				fileName: z.string().nullable(),
+				rowsRead: z.number().int()
+			})
+		)
+	})
+	.nullable()
+	.describe('Customer data on its way into the workspace (imports queued or running, the demo data while it is prepared); null when none: figures until then are incomplete')
+	.meta({ id: 'DataUnderWay' });
 
 export const importShape = z.object({
 	id: z.string(),
@@ -928,17 +947,19 @@ export const boardMetricsShape = z
 		groups: z.array(z.object({ id: z.string(), name: z.string() })).describe('Customer groups the figures can be cut by (`groupId`)'),
 		eventTypeLabels: z
 			.record(z.string(), z.string())
-			.describe("The workspace's own names of event types (id → label); other event types read as their id made readable")
+			.describe("The workspace's own names of event types (id → label); other event types read as their id made readable"),
+		importing: dataUnderWayShape
 	})
 	.meta({ id: 'BoardMetrics' });
 
 export function boardMetricsJson(
 	report: JourneyReport,
 	groups: { id: string; name: string }[],
-	eventTypeLabels: Readonly<Record<string, string>>
+	eventTypeLabels: Readonly<Record<string, string>>,
+	importing: DataUnderWay | null
 ): z.infer<typeof boardMetricsShape> {
 	const { funnel: _funnel, respondents: _respondents, periodDays: _periodDays, ...rest } = report;
-	return { status: 'done', ...rest, groups, eventTypeLabels: { ...eventTypeLabels } };
+	return { status: 'done', ...rest, groups, eventTypeLabels: { ...eventTypeLabels }, importing };
 }
 
 const respondentOutcomeShape = z.object({

@@ -333,6 +333,13 @@ export const endpoints: Endpoint[] = [
 		errors: [404]
 	},
 	{
+		method: 'get', path: '/api/v1/workspaces/{id}/data/under-way', tag: 'Customer data',
+		summary: 'Customer data on its way into the workspace: imports queued or running (and the demo data while it is generated), with their progress',
+		description: 'For pages to show that data is coming instead of an empty workspace. `importing` is null when nothing is on its way. Poll it while it is not: progress is not sent over the change stream.',
+		success: { status: 200, description: 'What is on its way', body: z.object({ importing: shapes.dataUnderWayShape }) },
+		errors: [404]
+	},
+	{
 		method: 'get', path: '/api/v1/workspaces/{id}/changes', tag: 'Customer data',
 		summary: 'Server-sent events: the workspace\'s data, groups, personas or settings changed (for open pages to refresh)',
 		description:

@@ -294,7 +294,7 @@ export function eraseCustomer(user: db.User | null, workspaceId: string, externa
 export function importServerFile(input: {
 	workspaceId: string;
 	createdBy: string;
-	kind: 'customers' | 'transactions' | 'events' | 'surveys';
+	kind: db.ImportKind;
 	path: string;
 	fileName: string;
 }): db.Import {

@@ -85,6 +85,14 @@ export function changeRole(
 	return db.findMember(workspaceId, memberId)!;
 }
 
+/**
+ * Whether a member in `role` may leave: anyone may, except the workspace's only owner (a
+ * workspace needs one). Decides whether pages offer leaving; `removeMember` checks it again.
+ */
+export function mayLeave(workspaceId: string, role: Role): boolean {
+	return role !== 'owner' || db.countOwners(workspaceId) > 1;
+}
+
 /** Owners remove anyone; every member may remove themselves (leave), except the last owner. */
 export function removeMember(user: db.User | null, workspaceId: string, memberId: string): void {
 	const leaving = user?.id === memberId;
