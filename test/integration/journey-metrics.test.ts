@@ -183,6 +183,16 @@ describe('journey metrics', () => {
 		expect(bad.status).toBe(400);
 	});
 
+	it('value the steps by the pooled formula when BG/NBD cannot be fitted to the data, and say so', async () => {
+		// Two buyers with one purchase each: far too few repeat buyers for BG/NBD (its fit is refused).
+		const body = (await metrics()).body;
+		expect(body.clvModel).toBe('formula');
+		const pay = byCard(body)[cards.buy];
+		expect(pay.clvMean).toBeGreaterThan(0);
+		// Those who dropped off at the cart (c) had bought nothing: nothing of value at risk there.
+		expect(byCard(body)[cards.cart].valueAtRisk).toBe(0);
+	});
+
 	it('estimate what a higher CSAT is worth, from how satisfied respondents went on', async () => {
 		const whatIf = (query: string) => owner.get(`/api/v1/boards/${boardId}/what-if?cardId=${cards.cart}&lever=csat&${query}`);
 		// At the cart a (5) and b (4) were satisfied and both paid; c (2) was not and did not: 100 % vs 0 %.

@@ -8,7 +8,7 @@
 import { followWorkspaceChanges } from '$lib/client/workspace-changes';
 import type { Card } from '$lib/domain/board';
 import type { DataUnderWay } from '$lib/domain/customer-data';
-import type { StageFigures, StepFigures } from '$lib/domain/metrics';
+import type { StageFigures, StepFigures, TrustedClvModel } from '$lib/domain/metrics';
 import { BoardEventTypes } from './board-event-types.svelte';
 
 export type { StepFigures, StageFigures } from '$lib/domain/metrics';
@@ -30,6 +30,7 @@ export class JourneyMetrics {
 	#customersInCut = $state(0);
 	#datasetVersion = $state(0);
 	#importing = $state.raw<DataUnderWay | null>(null);
+	#clvModel = $state<TrustedClvModel | null>(null);
 	/** The board's own group (its scope), used until the viewer picks a group themselves. */
 	#scopeGroupId = $state<string | null>(null);
 	#chosenGroup = $state<{ groupId: string | null } | null>(null);
@@ -77,6 +78,10 @@ export class JourneyMetrics {
 	/** Customer data still on its way: the figures are incomplete until it is in. */
 	get importing() {
 		return this.#importing;
+	}
+	/** Where the steps' customer value comes from; null when none can be trusted on this data. */
+	get clvModel() {
+		return this.#clvModel;
 	}
 	get groupId() {
 		return this.#chosenGroup ? this.#chosenGroup.groupId : this.#scopeGroupId;
@@ -170,6 +175,7 @@ export class JourneyMetrics {
 				channels: string[];
 				eventTypeLabels: Record<string, string>;
 				importing: DataUnderWay | null;
+				clvModel: TrustedClvModel | null;
 			};
 			this.eventTypes.setLabels(body.eventTypeLabels);
 			this.#groups = body.groups;
@@ -179,6 +185,7 @@ export class JourneyMetrics {
 			this.#customersInCut = body.customersInCut;
 			this.#datasetVersion = body.datasetVersion;
 			this.#importing = body.importing ?? null;
+			this.#clvModel = body.clvModel;
 			this.#status = 'ready';
 			this.#revision++;
 		} catch {

@@ -1,3 +1,4 @@
+import type { TrustedClvModel } from '$lib/domain/metrics';
 import type { ApiDifference } from './words';
 
 /** What the persona pages receive: the API's JSON shapes (see `$lib/server/http/json`). */
@@ -13,7 +14,7 @@ export interface PersonaView {
 	revenueShare: number | null;
 	clvMean: number | null;
 	/** Where clvMean comes from (see the API's description). */
-	clvModel: 'bgnbd' | 'formula' | null;
+	clvModel: TrustedClvModel | null;
 	distinguishing: ApiDifference[];
 	typical: Record<string, number> | null;
 	evidence: {

@@ -5,6 +5,13 @@ import type { SharedBinding } from '../board/journey';
  * definition for the server that computes them and the browser that draws them.
  */
 
+/**
+ * The customer-value estimates a figure may rest on, in the order they are trusted: BG/NBD +
+ * Gamma-Gamma when their fits are usable, else the pooled formula KW = (T × A × P) − K.
+ */
+export const TRUSTED_CLV_MODELS = ['bgnbd', 'formula'] as const;
+export type TrustedClvModel = (typeof TRUSTED_CLV_MODELS)[number];
+
 /** A survey figure with its number of answers; `lowN` when too few to read much into. */
 export interface RespondentFigure {
 	value: number | null;

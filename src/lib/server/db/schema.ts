@@ -13,6 +13,7 @@ import {
 // Relative, not $lib: drizzle-kit reads this file outside Vite.
 import { IMPORT_KINDS, type ImportKind } from '../../domain/customer-data/kinds';
 import type { ImportRowError } from '../../domain/customer-data/validate';
+import { TRUSTED_CLV_MODELS, type TrustedClvModel } from '../../domain/metrics';
 
 const createdAt = () =>
 	integer('created_at', { mode: 'timestamp_ms' })
@@ -558,8 +559,8 @@ export const personaDerivations = sqliteTable(
 
 export const personaOrigins = ['derived', 'hand-made'] as const;
 
-export const personaClvModels = ['bgnbd', 'formula'] as const;
-export type PersonaClvModel = (typeof personaClvModels)[number];
+export const personaClvModels = TRUSTED_CLV_MODELS;
+export type PersonaClvModel = TrustedClvModel;
 
 export const personas = sqliteTable(
 	'personas',

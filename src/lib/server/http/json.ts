@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type * as db from '../db';
 import { permissionsOf, type Permission } from '../auth';
 import { roles } from '../db';
+import { TRUSTED_CLV_MODELS } from '$lib/domain/metrics';
 import { GROUP_BASES, groupRuleSchema, type GroupRule } from '$lib/domain/groups';
 import type { GroupFigures, GroupWithFigures } from '../groups';
 import type { ClvReport, JourneyReport, JourneyWhatIf, LoyaltyReport, RetentionReport, SatisfactionReport, ValueAssumptionView } from '../insights';
@@ -944,6 +945,12 @@ export const boardMetricsShape = z
 		channels: z.array(z.string()).describe('Channels of the events: values for `channel` (the entry-channel cut)'),
 		computedAt: isoDate,
 		datasetVersion: z.number().int(),
+		clvModel: z
+			.enum(TRUSTED_CLV_MODELS)
+			.nullable()
+			.describe(
+				'Where each step\'s clvMean and valueAtRisk come from: BG/NBD + Gamma-Gamma when their fits are usable, else the pooled formula KW = (T × A × P) − K; null when the data can carry neither (both are null then)'
+			),
 		groups: z.array(z.object({ id: z.string(), name: z.string() })).describe('Customer groups the figures can be cut by (`groupId`)'),
 		eventTypeLabels: z
 			.record(z.string(), z.string())
@@ -1091,7 +1098,7 @@ export const personaShape = z
 		revenueShare: z.number().nullable().describe("Share of the group's revenue"),
 		clvMean: z.number().nullable().describe('Mean customer lifetime value (one year, revenue) by the model `clvModel` names'),
 		clvModel: z
-			.enum(['bgnbd', 'formula'])
+			.enum(TRUSTED_CLV_MODELS)
 			.nullable()
 			.describe(
 				'Where clvMean comes from: BG/NBD + Gamma-Gamma when their fits are usable, else the pooled formula KW = (T × A × P) − K; null when the data cannot value the members'

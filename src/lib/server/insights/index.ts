@@ -204,17 +204,36 @@ export async function workspaceEventTypes(user: db.User | null, workspaceId: str
 	return labelledEventTypes(workspaceId, await eventTypeSummaries(workspaceId, db.datasetVersion(workspaceId)), { namedToo: true });
 }
 
-/** CLV per customer (external id) from the default model, for value at risk; null when it cannot be fitted or its fit is unusable. */
-async function defaultClv(workspaceId: string, datasetVersion: number): Promise<Map<string, number> | null> {
-	const query = clvQueryOf({ model: 'bgnbd', timeUnit: 'week', margin: 1 });
-	const key = `${workspaceId}:${datasetVersion}:clv:*:${JSON.stringify(query)}`;
-	try {
-		const report = await results.get(key, (progress) => computeCustomerValue(workspaceId, null, query, progress)).result;
-		if (report.verdict.status === 'unusable') return null;
-		return new Map(report.customers.map((c) => [c.externalId, c.clv]));
-	} catch {
-		return null;
+/** Each customer's CLV (by external id) and the model it comes from. */
+export interface TrustedClv {
+	model: db.PersonaClvModel;
+	values: Map<string, number>;
+}
+
+/**
+ * Each customer's CLV by the estimate the value page trusts: BG/NBD + Gamma-Gamma when their
+ * fits are usable, else the pooled formula (with the workspace's saved assumptions) — so that a
+ * refused fit never reaches a journey step or a persona as a value. Null when the data can carry
+ * neither. For value at risk and persona values; the same cache entries as the value page.
+ */
+export async function trustedClv(workspaceId: string, datasetVersion: number): Promise<TrustedClv | null> {
+	for (const model of db.personaClvModels) {
+		const query = clvQueryOf({ model, timeUnit: 'week', margin: 1 });
+		if (model === 'formula') {
+			const saved = db.findValueAssumption(workspaceId, null);
+			if (saved) query.overrides = saved.overrides;
+		}
+		const key = `${workspaceId}:${datasetVersion}:clv:*:${JSON.stringify(query)}`;
+		try {
+			const report = await results.get(key, (progress) => computeCustomerValue(workspaceId, null, query, progress)).result;
+			if (report.verdict.status === 'usable') return { model, values: new Map(report.customers.map((c) => [c.externalId, c.clv])) };
+		} catch (error) {
+			// A model the data cannot carry says so with an AppError; anything else is a defect,
+			// logged, and the steps then show no value rather than a broken board.
+			if (!(error instanceof AppError)) console.error(`[insights] ${model} CLV for ${workspaceId} failed`, error);
+		}
 	}
+	return null;
 }
 
 export interface JourneyInput extends Omit<JourneyQuery, 'channel'> {
@@ -229,7 +248,7 @@ async function journeyOf(user: db.User | null, boardId: string, input: JourneyIn
 	// The events do not depend on the customer measures: their read starts first (in worker
 	// threads), so that a new dataset version's measures are built here meanwhile (scopeOf).
 	const version = db.datasetVersion(workspace.id);
-	const data = (datasetVersion: number) => journeyData(workspace.id, datasetVersion, () => defaultClv(workspace.id, datasetVersion));
+	const data = (datasetVersion: number) => journeyData(workspace.id, datasetVersion, () => trustedClv(workspace.id, datasetVersion));
 	data(version).catch(() => {});
 	const scope = scopeOf(user, workspace.id, { groupId: input.groupId, personaId: input.personaId });
 	const steps = journeySteps(readBoard(collabServer().openRoom(board.id, workspace.id).doc));

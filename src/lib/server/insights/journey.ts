@@ -19,6 +19,7 @@ import {
 import { sharedBindings, type JourneyStep } from '$lib/domain/board';
 import type { RespondentFigure, StageFigures, StepFigures } from '$lib/domain/metrics';
 import * as db from '../db';
+import type { PersonaClvModel } from '../db';
 import { yieldToEventLoop } from './cache';
 
 /*
@@ -45,8 +46,10 @@ export interface JourneyEvents {
 
 export interface JourneyData extends JourneyEvents {
 	revenue: Float64Array;
-	/** Per customer CLV (NaN unknown); null when the CLV model could not be fitted. */
+	/** Per customer CLV (NaN unknown); null when no CLV estimate can be trusted on this data. */
 	clv: Float64Array | null;
+	/** Where `clv` comes from (see trustedClv); null with it. */
+	clvModel: PersonaClvModel | null;
 }
 
 export interface JourneyQuery {
@@ -72,6 +75,8 @@ export interface JourneyReport {
 	funnel: FunnelResult;
 	/** Calendar days the figures cover (the window clipped to the data); null without events in it. */
 	periodDays: number | null;
+	/** Where the steps' CLV and value at risk come from; null when no estimate can be trusted (they are null then). */
+	clvModel: PersonaClvModel | null;
 	/** Satisfied and other CSAT respondents of a step and how many went on (computed when first asked, then kept). */
 	respondents: (cardId: string) => { satisfied: RespondentOutcome; unsatisfied: RespondentOutcome };
 }
@@ -122,7 +127,11 @@ export function journeyEvents(workspaceId: string, datasetVersion: number): Prom
 }
 
 /** The events with each customer's revenue and CLV: what the figures of a board need. */
-export function journeyData(workspaceId: string, datasetVersion: number, clv: () => Promise<Map<string, number> | null>): Promise<JourneyData> {
+export function journeyData(
+	workspaceId: string,
+	datasetVersion: number,
+	clv: () => Promise<{ model: PersonaClvModel; values: Map<string, number> } | null>
+): Promise<JourneyData> {
 	return live(workspaceId, datasetVersion, async () => {
 		// Worker threads read the events (their start comes before this function's first await,
 		// so the caller's own work overlaps them); the CLV is fitted meanwhile.
@@ -137,7 +146,8 @@ export function journeyData(workspaceId: string, datasetVersion: number, clv: ()
 			if (index !== undefined) revenue[index] = amount;
 		}
 		await yieldToEventLoop();
-		const values = await clvValues;
+		const trusted = await clvValues;
+		const values = trusted?.values;
 		let clvColumn: Float64Array | null = null;
 		if (values) {
 			clvColumn = new Float64Array(events.log.customerCount).fill(Number.NaN);
@@ -146,7 +156,7 @@ export function journeyData(workspaceId: string, datasetVersion: number, clv: ()
 				if (value !== undefined) clvColumn![index] = value;
 			});
 		}
-		return { ...events, revenue, clv: clvColumn };
+		return { ...events, revenue, clv: clvColumn, clvModel: trusted?.model ?? null };
 	});
 }
 
@@ -257,6 +267,7 @@ export function computeJourney(
 		datasetVersion: data.datasetVersion,
 		funnel,
 		periodDays: measuredPeriodDays(data.firstEventAt, data.lastEventAt, options.query.from, options.query.to),
+		clvModel: data.clvModel,
 		respondents: respondentsOf
 	};
 }

@@ -9,10 +9,9 @@ import { announceChange } from '../events';
 import type { Locale } from '$lib/domain/format';
 import type { GroupRule } from '$lib/domain/groups';
 import { isLetterName, type FeatureDifference } from '$lib/domain/personas';
-import { AppError } from '../errors';
 import { compileRule } from '../groups';
 import { newId } from '../ids';
-import { customerValue } from '../insights';
+import { trustedClv } from '../insights';
 import { ClusterWorkerStopped, derivePersonasOffLoop, terminateClusterWorkers } from './cluster-runner';
 import { featureColumns, personaEvidence } from './features';
 import { suggestedNames } from './naming';
@@ -99,36 +98,6 @@ function progressWriter(derivationId: string) {
 }
 
 /**
- * CLV per external id from the workspace's customer-value report, and the model it comes from:
- * BG/NBD + Gamma-Gamma when their fits are usable, else the pooled formula — the estimate the
- * value page offers instead — so that a refused fit never reaches a persona as a value. Null
- * when the data cannot carry either.
- */
-async function clvByCustomer(
-	user: db.User,
-	workspaceId: string
-): Promise<{ model: db.PersonaClvModel; values: Map<string, number> } | null> {
-	const valuesOf = async (model: db.PersonaClvModel) => {
-		for (;;) {
-			const answer = await customerValue(user, workspaceId, { model, timeUnit: 'week', margin: 1 }, 60_000);
-			if (answer.status !== 'done') continue;
-			if (answer.result.verdict.status !== 'usable') return null;
-			return new Map(answer.result.customers.map((c) => [c.externalId, c.clv]));
-		}
-	};
-	try {
-		for (const model of db.personaClvModels) {
-			const values = await valuesOf(model);
-			if (values) return { model, values };
-		}
-		return null;
-	} catch (error) {
-		if (error instanceof AppError) return null;
-		throw error;
-	}
-}
-
-/**
  * Whether a persona still carries a name the team never chose: one suggested from the data, or a
  * letter name ("Persona B") that derivations gave before names were suggested.
  */
@@ -147,7 +116,8 @@ async function run(job: DerivationJob): Promise<void> {
 	await yieldToEventLoop();
 
 	report('clv', 0.1);
-	const clv = await clvByCustomer(job.user, group.workspaceId);
+	// The same estimate the value page trusts, so a refused fit never reaches a persona as a value.
+	const clv = await trustedClv(group.workspaceId, datasetVersion);
 	const clvColumn = rows.map((row) => clv?.values.get(row.externalId) ?? null);
 	await yieldToEventLoop();
 
