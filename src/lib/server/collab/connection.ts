@@ -191,7 +191,7 @@ export class Connection implements RoomPeer {
 	#refuse(reason: string) {
 		collabMetrics.updatesRefused += 1;
 		console.warn(`[collab] refused an update to ${this.room.name} (user ${this.userId}): ${reason}`);
-		this.close(CLOSE.updateRefused, 'update refused: nested too deep or too large');
+		this.#closeHostile(CLOSE.updateRefused, 'update refused: nested too deep or too large');
 	}
 
 	#hold(update: Uint8Array, missing: Missing, since: number) {
@@ -213,7 +213,13 @@ export class Connection implements RoomPeer {
 	#giveUpWaiting(reason: string) {
 		collabMetrics.updatesRefused += 1;
 		console.warn(`[collab] closing a connection to ${this.room.name} (user ${this.userId}): ${reason}`);
-		this.close(CLOSE.tooManyWaiting, 'too many updates waiting, resync');
+		this.#closeHostile(CLOSE.tooManyWaiting, 'too many updates waiting, resync');
+	}
+
+	/** Whatever else it already sent is not even read: a flood would still cost parsing. */
+	#closeHostile(code: number, reason: string) {
+		this.close(code, reason);
+		this.socket.pause();
 	}
 
 	#dropWaiting() {
