@@ -42,7 +42,14 @@ export const config = {
 		/** While a document is edited, an automatic version is kept this often. */
 		autoVersionEveryMs: intFromEnv('WAYMARK_AUTO_VERSION_MINUTES', 60) * 60_000,
 		/** Awareness (presence, cursors) messages a connection may send per second, on average. */
-		awarenessPerSecond: intFromEnv('WAYMARK_COLLAB_AWARENESS_PER_SECOND', 20)
+		awarenessPerSecond: intFromEnv('WAYMARK_COLLAB_AWARENESS_PER_SECOND', 20),
+		/** Types nested deeper than this (a board needs 3) are refused, and left out when loading. */
+		maxDepth: intFromEnv('WAYMARK_COLLAB_MAX_DEPTH', 32),
+		/** An update with more structs than this is refused before it is walked. */
+		maxUpdateStructs: intFromEnv('WAYMARK_COLLAB_MAX_UPDATE_STRUCTS', 500_000),
+		/** Updates one connection may have waiting for predecessors that have not arrived yet. */
+		maxWaitingUpdates: intFromEnv('WAYMARK_COLLAB_MAX_WAITING_UPDATES', 64),
+		maxWaitingBytes: intFromEnv('WAYMARK_COLLAB_MAX_WAITING_BYTES', 1024 * 1024)
 	},
 	imports: {
 		/** Uploads above this many bytes are refused with 413. */

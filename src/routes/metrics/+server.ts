@@ -14,6 +14,7 @@ export const GET = api(({ locals }) => {
 		['waymark_collab_updates_dropped_total', 'counter', 'Updates from read-only connections, dropped', m.updatesDropped],
 		['waymark_collab_bytes_stored_total', 'counter', 'Bytes of document updates written', m.bytesStored],
 		['waymark_collab_frames_rejected_total', 'counter', 'Malformed frames that closed a socket', m.framesRejected],
+		['waymark_collab_updates_refused_total', 'counter', 'Updates refused for their shape or missing predecessors, closing a socket', m.updatesRefused],
 		['waymark_collab_compactions_total', 'counter', 'Document log compactions', m.compactions],
 		['process_resident_memory_bytes', 'gauge', 'Resident memory of the server process', process.memoryUsage().rss]
 	] as const;

@@ -13,19 +13,38 @@ import {
 } from './protocol';
 import type { DocumentAccess } from './registry';
 import type { Room, RoomPeer } from './room';
+import { inspectUpdate, type Missing } from './update-shape';
+import { WaitingUpdates } from './waiting-updates';
 
-/** Close codes the client can tell apart. */
+/**
+ * Close codes the client can tell apart. After 4403 and 4404 the browser stops; after any
+ * other it reconnects and resyncs from what the server has stored (y-websocket's default).
+ */
 export const CLOSE = {
 	accessRevoked: 4403,
 	/** Write access was granted: reconnect to sync as a writer. */
 	accessChanged: 4000,
 	documentDeleted: 4404,
+	/**
+	 * An update was refused before it touched the document: types nested deeper than
+	 * WAYMARK_COLLAB_MAX_DEPTH, or more structs than WAYMARK_COLLAB_MAX_UPDATE_STRUCTS.
+	 */
+	updateRefused: 4422,
+	/**
+	 * The connection left too many updates waiting for predecessors that never arrived
+	 * (WAYMARK_COLLAB_MAX_WAITING_UPDATES / _BYTES, or for 30 s): they are dropped.
+	 */
+	tooManyWaiting: 4429,
 	malformed: 1007,
 	tooBig: 1009,
 	slowConsumer: 1013,
-	storageFailure: 1011,
+	/** Applying or storing an update failed: the room was dropped; everyone resyncs. */
+	roomFailed: 1011,
 	shuttingDown: 1012
 } as const;
+
+/** Updates held back longer than this wait for something the client will not send. */
+const MAX_WAIT_MS = 30_000;
 
 /** A slow client that lets this much pile up is dropped rather than buffered without end. */
 const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
@@ -42,6 +61,11 @@ export class Connection implements RoomPeer {
 	alive = true;
 	#awarenessBudget: number;
 	#awarenessRefilledAt = Date.now();
+	#closing = false;
+	readonly #waiting = new WaitingUpdates({
+		maxUpdates: config.collab.maxWaitingUpdates,
+		maxBytes: config.collab.maxWaitingBytes
+	});
 
 	constructor(
 		readonly socket: WebSocket,
@@ -82,6 +106,8 @@ export class Connection implements RoomPeer {
 	}
 
 	close(code: number, reason: string): void {
+		this.#closing = true;
+		this.#dropWaiting();
 		if (this.socket.readyState === this.socket.CLOSED) return;
 		this.socket.close(code, reason);
 		// A peer that never answers the close handshake must still go.
@@ -93,13 +119,18 @@ export class Connection implements RoomPeer {
 			this.socket.terminate();
 			return;
 		}
+		const oldest = this.#waiting.oldestSince;
+		if (oldest !== null && now - oldest > MAX_WAIT_MS) {
+			this.close(CLOSE.tooManyWaiting, 'predecessors never arrived, resync');
+			return;
+		}
 		this.alive = false;
 		this.socket.ping();
 		if (now - this.lastSentAt >= 15_000) this.send(encodeKeepAlive());
 	}
 
 	#receive(data: Buffer, isBinary: boolean) {
-		if (this.room.destroyed) return;
+		if (this.room.destroyed || this.#closing) return;
 		try {
 			if (!isBinary) throw new ProtocolError('text frames are not part of the protocol');
 			this.#handle(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
@@ -123,7 +154,7 @@ export class Connection implements RoomPeer {
 					collabMetrics.updatesDropped += 1;
 					return;
 				}
-				Y.applyUpdate(this.room.doc, message.update, this);
+				this.#offer(message.update);
 				return;
 			case 'awareness':
 				if (!this.#takeAwarenessBudget()) return;
@@ -133,6 +164,67 @@ export class Connection implements RoomPeer {
 				this.send(encodeAwareness(this.room.awareness, [...this.room.awareness.getStates().keys()]));
 				return;
 		}
+	}
+
+	/**
+	 * Applies an update once its shape is known to be harmless and complete; one that builds on
+	 * something not yet here waits outside the document until it arrives.
+	 */
+	#offer(update: Uint8Array, since = Date.now()) {
+		const { maxDepth, maxUpdateStructs: maxStructs } = config.collab;
+		const shape = inspectUpdate(update, this.room.doc, { maxDepth, maxStructs });
+		switch (shape.kind) {
+			case 'too-deep':
+				return this.#refuse(`types nested ${shape.depth} deep, at most ${maxDepth} allowed`);
+			case 'too-many-structs':
+				return this.#refuse(`${shape.structs} structs in one update, at most ${maxStructs} allowed`);
+			case 'gap':
+				return this.#hold(update, shape.missing, since);
+			case 'ok':
+				if (this.room.apply(update, this) === 'left-pending') {
+					this.#giveUpWaiting('an update left structs pending');
+				}
+				return;
+		}
+	}
+
+	#refuse(reason: string) {
+		collabMetrics.updatesRefused += 1;
+		console.warn(`[collab] refused an update to ${this.room.name} (user ${this.userId}): ${reason}`);
+		this.#closeHostile(CLOSE.updateRefused, 'update refused: nested too deep or too large');
+	}
+
+	#hold(update: Uint8Array, missing: Missing, since: number) {
+		if (!this.#waiting.hold(update, missing, since)) {
+			return this.#giveUpWaiting(`more than ${this.#waiting.size} updates waiting for predecessors`);
+		}
+		this.room.waiting.add(this);
+	}
+
+	/** Called by the room after it moved on: held updates whose predecessor arrived go in. */
+	retryWaiting(): void {
+		for (let ready = this.#waiting.takeReady(this.room.doc); ready; ready = this.#waiting.takeReady(this.room.doc)) {
+			if (this.#closing || this.room.destroyed) return;
+			this.#offer(ready.update, ready.since);
+		}
+		if (!this.#waiting.size) this.room.waiting.delete(this);
+	}
+
+	#giveUpWaiting(reason: string) {
+		collabMetrics.updatesRefused += 1;
+		console.warn(`[collab] closing a connection to ${this.room.name} (user ${this.userId}): ${reason}`);
+		this.#closeHostile(CLOSE.tooManyWaiting, 'too many updates waiting, resync');
+	}
+
+	/** Whatever else it already sent is not even read: a flood would still cost parsing. */
+	#closeHostile(code: number, reason: string) {
+		this.close(code, reason);
+		this.socket.pause();
+	}
+
+	#dropWaiting() {
+		this.#waiting.clear();
+		this.room.waiting.delete(this);
 	}
 
 	/** A token bucket: bursts of cursor moves pass, a flood is dropped (never applied). */

@@ -6,6 +6,8 @@ export const collabMetrics = {
 	updatesDropped: 0,
 	bytesStored: 0,
 	framesRejected: 0,
+	/** Updates refused for their shape, or for waiting too long on predecessors. */
+	updatesRefused: 0,
 	compactions: 0
 };
 

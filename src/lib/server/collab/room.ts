@@ -4,13 +4,19 @@ import { config } from '../config';
 import * as db from '../db';
 import { collabMetrics, countAppliedUpdate } from './metrics';
 import { encodeAwareness, encodeUpdate } from './protocol';
+import { applyStoredState } from './stored-state';
 
 /** What a room needs from a connection: where to send, and who it is. */
 export interface RoomPeer {
 	send(message: Uint8Array): void;
 	close(code: number, reason: string): void;
 	readonly userId: string;
+	/** The room moved on: updates this peer holds back for missing predecessors may now fit. */
+	retryWaiting?(): void;
 }
+
+/** How applying a client's update ended. */
+export type ApplyOutcome = 'applied' | 'left-pending' | 'room-failed';
 
 const LOAD_ORIGIN = Symbol('load');
 
@@ -28,20 +34,25 @@ export class Room {
 	#lastAutoVersionAt = Date.now();
 	#destroyed = false;
 	#failed = false;
+	/** Peers holding back updates until their predecessors arrive. */
+	readonly waiting = new Set<RoomPeer>();
+	#retryScheduled = false;
 
 	constructor(
 		readonly name: string,
 		readonly workspaceId: string,
 		private readonly hooks: {
 			prepare?: (doc: Y.Doc, roomName: string) => void;
-			/** The room's memory now holds an edit that is not stored: it must be dropped. */
-			onStorageFailure: (room: Room) => void;
+			/**
+			 * Applying or storing an update failed: the room's memory may hold an edit that is not
+			 * stored, or a document Yjs can no longer emit updates from. It must be dropped.
+			 */
+			onFailure: (room: Room) => void;
 		}
 	) {
 		// Load before any peer can sync: a client must never sync against an empty document
 		// and then see its content arrive twice.
-		const stored = db.loadDocUpdates(name);
-		if (stored.length) Y.applyUpdate(this.doc, Y.mergeUpdates(stored), LOAD_ORIGIN);
+		applyStoredState(this.doc, db.loadDocUpdates(name), name, LOAD_ORIGIN);
 		const stats = db.docUpdateStats(name);
 		this.#storedUpdates = stats.count;
 		this.#storedBytes = stats.bytes;
@@ -67,8 +78,7 @@ export class Room {
 			// Nothing unstored may reach anyone: the room (whose memory already holds the edit)
 			// is dropped, and clients resync from what is stored; their own copies keep the edit.
 			console.error(`[collab] could not store an update of ${this.name}; dropping the room`, error);
-			this.#failed = true;
-			this.hooks.onStorageFailure(this);
+			this.#fail();
 			return;
 		}
 		countAppliedUpdate(update.byteLength);
@@ -78,7 +88,65 @@ export class Room {
 		for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
 		this.#maybeCompactSoon();
 		this.#maybeAutoVersion();
+		this.#retryWaitingSoon();
 	};
+
+	/**
+	 * Applies an update a peer sent, which must not leave anything pending (the peer checks
+	 * its shape first). Whatever goes wrong inside Yjs drops the room instead of leaving it
+	 * half-working: clients reconnect and resync from what is stored.
+	 */
+	apply(update: Uint8Array, origin: RoomPeer): ApplyOutcome {
+		if (this.destroyed) return 'room-failed';
+		try {
+			Y.applyUpdate(this.doc, update, origin);
+		} catch (error) {
+			console.error(`[collab] could not apply an update to ${this.name}; dropping the room`, error);
+			this.#fail();
+		}
+		if (this.#failed) return 'room-failed';
+		const store = this.doc.store;
+		if (store.pendingStructs || store.pendingDs) {
+			// Nothing else was pending before this update, so what is pending now is its own part:
+			// dropped here, before any later update is merged into it. The sender still has it.
+			store.pendingStructs = null;
+			store.pendingDs = null;
+			return 'left-pending';
+		}
+		return 'applied';
+	}
+
+	/** Changes the document on the server's behalf (a restore), with the same failure rule. */
+	change(edit: (doc: Y.Doc) => void): void {
+		if (this.destroyed) throw new Error(`room ${this.name} is closed`);
+		try {
+			edit(this.doc);
+		} catch (error) {
+			console.error(`[collab] could not change ${this.name}; dropping the room`, error);
+			this.#fail();
+			throw error;
+		}
+		if (this.#failed) throw new Error(`room ${this.name} failed while storing a change`);
+	}
+
+	#fail() {
+		if (this.#failed) return;
+		this.#failed = true;
+		this.hooks.onFailure(this);
+	}
+
+	// After the update's own transaction: a retry applies updates of its own.
+	#retryWaitingSoon() {
+		if (!this.waiting.size || this.#retryScheduled) return;
+		this.#retryScheduled = true;
+		queueMicrotask(() => {
+			this.#retryScheduled = false;
+			for (const peer of [...this.waiting]) {
+				if (this.destroyed) return;
+				peer.retryWaiting?.();
+			}
+		});
+	}
 
 	#onAwareness = (
 		{ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
@@ -103,6 +171,7 @@ export class Room {
 	removePeer(peer: RoomPeer): boolean {
 		const controlled = this.peers.get(peer);
 		this.peers.delete(peer);
+		this.waiting.delete(peer);
 		if (controlled?.size) {
 			awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null);
 		}

@@ -126,7 +126,7 @@ export class CollabServer {
 		if (!room) {
 			room = new Room(name, workspaceId, {
 				prepare: documentKindOf(name)?.prepare,
-				onStorageFailure: (failed) => this.#dropRoom(failed, CLOSE.storageFailure, 'storage failure')
+				onFailure: (failed) => this.#dropRoom(failed, CLOSE.roomFailed, 'room failed, resync')
 			});
 			this.rooms.set(name, room);
 		}

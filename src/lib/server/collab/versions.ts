@@ -3,6 +3,8 @@ import { requireBoard } from '../auth';
 import * as db from '../db';
 import { notFound } from '../errors';
 import { replaceDocContent } from './restore';
+import { config } from '../config';
+import { applyStoredState, pruneOverDeep } from './stored-state';
 import type { CollabServer } from './server';
 
 export const RESTORE_ORIGIN = 'version-restore';
@@ -21,7 +23,9 @@ export class BoardVersions {
 		requireBoard(user, boardId, 'boards:read');
 		const version = db.findDocVersion(boardId, versionId);
 		if (!version) throw notFound('Version');
-		return version;
+		// A version kept before the depth limit would overflow the previewing browser's stack.
+		const { update, pruned } = pruneOverDeep(new Uint8Array(version.state), config.collab.maxDepth);
+		return pruned ? { ...version, state: Buffer.from(update) } : version;
 	}
 
 	create(user: db.User | null, boardId: string, label: string | null): db.DocVersionSummary {
@@ -54,9 +58,12 @@ export class BoardVersions {
 			createdBy: actor.id
 		});
 		const source = new Y.Doc();
-		Y.applyUpdate(source, new Uint8Array(version.state));
-		replaceDocContent(room.doc, source, RESTORE_ORIGIN);
-		source.destroy();
+		try {
+			applyStoredState(source, [new Uint8Array(version.state)], `version ${versionId} of ${board.id}`);
+			room.change((doc) => replaceDocContent(doc, source, RESTORE_ORIGIN));
+		} finally {
+			source.destroy();
+		}
 		return backup;
 	}
 }

@@ -13,6 +13,7 @@ import {
 import { DEFAULT_FEATURE_IDS, FEATURE_CATALOGUE } from '../analytics/segmentation';
 import { eventTypeLabel } from '$lib/domain/customer-data/event-types';
 import { requireUser, roleAllows } from '../auth';
+import { applyStoredState } from '../collab/stored-state';
 import * as db from '../db';
 import { AppError, notFound } from '../errors';
 import { announce, announceChange } from '../events';
@@ -184,7 +185,7 @@ export interface PersonaDetail {
 function storedNarrative(personaId: string): NarrativeSnapshot {
 	const doc = new Y.Doc();
 	try {
-		for (const update of db.loadDocUpdates(personaRoomName(personaId))) Y.applyUpdate(doc, update);
+		applyStoredState(doc, db.loadDocUpdates(personaRoomName(personaId)), personaRoomName(personaId));
 		return readNarrative(doc);
 	} finally {
 		doc.destroy();
