@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { once } from 'node:events';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { probeHealth, rssBytes, sleep, startWaymark } from './support';
+import { keepAliveResets, probeHealth, request, rssBytes, sleep, startWaymark } from './support';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
 const CUSTOMERS = 50_000;
@@ -97,7 +97,7 @@ async function hostileUpload(origin: string, auth: Record<string, string>, works
 	const form = new FormData();
 	form.append('kind', 'transactions');
 	form.append('file', new Blob([Buffer.from('klantnummer;datum;bedrag\nK1;01-01-2024;'), Buffer.alloc(200 * 1024 * 1024, '1')]), 'endless.csv');
-	const health = probeHealth(origin, 20);
+	const health = probeHealth(origin, 20, request);
 	const asked = performance.now();
 	const response = await fetch(`${origin}/api/v1/workspaces/${workspaceId}/imports`, { method: 'POST', headers: { ...auth, origin }, body: form });
 	const answer = (await response.json()) as { error?: { fields?: { file?: string } } };
@@ -136,7 +136,7 @@ async function main() {
 		const accepted = (await response.json()) as { id: string };
 		if (response.status !== 202) throw new Error(`upload failed: ${response.status} ${JSON.stringify(accepted)}`);
 		const uploaded = performance.now();
-		const health = probeHealth(target.origin, 20);
+		const health = probeHealth(target.origin, 20, request);
 		const writeLock = probeWriteLock(target.databasePath, 20);
 		let peakSampled = 0;
 		let slowest = 0;
@@ -169,7 +169,7 @@ async function main() {
 		console.log(`throughput: ${Math.round(status!.rowsTotal / seconds).toLocaleString('en')} rows/s (upload included)`);
 		console.log(`server RSS: before ${mb(rssBefore)}, peak sampled ${mb(peakSampled)}, VmHWM ${mb(peakRss(pid))}`);
 		console.log(`slowest status request while importing: ${slowest.toFixed(0)} ms (${resets} keep-alive resets retried)`);
-		console.log(`longest /healthz wait while importing: ${healthWaits.longest.toFixed(0)} ms (${healthWaits.probes} probes, every 20 ms)`);
+		console.log(`longest /healthz wait while importing: ${healthWaits.longest.toFixed(0)} ms (${healthWaits.probes} probes, every 20 ms; ${keepAliveResets.count} keep-alive resets retried)`);
 		console.log(`longest wait for the write lock while importing (BEGIN IMMEDIATE every 20 ms from another connection): ${longestWriteWait.toFixed(0)} ms`);
 
 		// Customer groups on the imported data: the first count builds the per-customer measures
