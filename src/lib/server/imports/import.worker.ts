@@ -19,7 +19,7 @@ if (port) {
 	const db = openDatabase(databasePath, { migrate: false });
 	// The staging table of a million rows is ~100 MB: in memory it would double the server's
 	// footprint. In a TEMP file with a page cache of its own it costs little more time.
-	db.$client.pragma(`temp.cache_size = ${-32 * 1024}`);
+	db.$client.pragma(`temp.cache_size = ${-16 * 1024}`);
 	useDb(db);
 	void runImport(job, {
 		cancelled: () => Atomics.load(flag, 0) === 1,
