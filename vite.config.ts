@@ -48,6 +48,8 @@ function serverWorkers(entries: Record<string, string>): Plugin {
 					root,
 					logLevel: 'warn',
 					publicDir: false,
+					// Worker code shares modules with the app, some of which import through $lib.
+					resolve: { alias: { $lib: `${root}/src/lib` } },
 					build: {
 						ssr: true,
 						outDir: 'build/server/workers',
@@ -75,7 +77,8 @@ export default defineConfig({
 		collabOnViteServer(),
 		serverWorkers({
 			'persona-clustering': 'src/lib/server/personas/cluster.worker.ts',
-			'event-reader': 'src/lib/server/db/event-reader.worker.ts'
+			'event-reader': 'src/lib/server/db/event-reader.worker.ts',
+			import: 'src/lib/server/imports/import.worker.ts'
 		})
 	],
 	test: {

@@ -278,6 +278,18 @@ describe('hostile files', () => {
 		expect(json.status).toBe(415);
 	});
 
+	it('a file of one line longer than 1 MiB is refused while the upload streams, the server answering meanwhile', async () => {
+		const endless = Buffer.concat([Buffer.from('klantnummer;datum;bedrag\nK1;01-01-2024;'), Buffer.alloc(64 * 1024 * 1024, '1')]);
+		let settled = false;
+		const refused = refusedWith(endless, { kind: 'transactions' }, 400, 'file').finally(() => (settled = true));
+		const health = await fetch(new URL('/healthz', client.baseUrl));
+		expect(health.status).toBe(200);
+		const answeredWhileUploading = !settled;
+		const body = await refused;
+		expect(body.error.fields.file).toMatch(/longer than 1 MiB/);
+		expect(answeredWhileUploading).toBe(true);
+	});
+
 	it('a file with only a header has no data rows', async () => {
 		await failsWith('klantnummer;datum;bedrag\n\n', { kind: 'transactions' }, /no data rows/);
 	});

@@ -6,6 +6,9 @@
  */
 
 const CURRENCY = /[€$£¥]|\b(?:EUR|USD|GBP)\b/gi;
+/** Most cells of a large file: digits with at most one separator, read the same by the general path. */
+const PLAIN_NUMBER = /^-?\d+(?:[.,]\d+)?$/;
+const GROUPS_OF_THREE = { ',': /^\d{1,3}(,\d{3})+$/, '.': /^\d{1,3}(\.\d{3})+$/ } as const;
 
 /**
  * A number as people write it: `1.234,56` and `1,234.56`, `€ 12,50`, `-3`, `(3,00)`.
@@ -13,6 +16,11 @@ const CURRENCY = /[€$£¥]|\b(?:EUR|USD|GBP)\b/gi;
  * a single `.` is decimal, several are thousands; `decimal` forces the reading.
  */
 export function parseNumber(raw: string, decimal?: ',' | '.'): number | null {
+	// A single separator is decimal unless `decimal` says otherwise.
+	if (decimal === undefined && PLAIN_NUMBER.test(raw)) {
+		const value = Number(raw.replace(',', '.'));
+		return Number.isFinite(value) ? value : null;
+	}
 	let text = raw.replace(CURRENCY, '').replace(/[\s\u00a0\u202f']/g, '');
 	if (!text) return null;
 	let negative = false;
@@ -41,7 +49,7 @@ export function parseNumber(raw: string, decimal?: ',' | '.'): number | null {
 	} else if (commas || dots) {
 		const sep = commas ? ',' : '.';
 		const count = commas || dots;
-		const groupsOfThree = new RegExp(`^\\d{1,3}(\\${sep}\\d{3})+$`).test(text);
+		const groupsOfThree = GROUPS_OF_THREE[sep].test(text);
 		const isThousands = count > 1 || (decimal !== undefined && decimal !== sep && groupsOfThree);
 		if (isThousands) {
 			if (!groupsOfThree) return null;

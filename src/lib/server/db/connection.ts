@@ -8,8 +8,11 @@ import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-/** Opens a SQLite file with the settings every Waymark database runs under. */
-export function openDatabase(path: string): Db {
+/**
+ * Opens a SQLite file with the settings every Waymark database runs under. A worker thread's
+ * connection to the server's file (`migrate: false`) finds it migrated already.
+ */
+export function openDatabase(path: string, { migrate: migrated = true } = {}): Db {
 	if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
 	const sqlite = new Database(path);
 	sqlite.pragma('journal_mode = WAL');
@@ -19,7 +22,7 @@ export function openDatabase(path: string): Db {
 	// lose the last transactions, which is the trade-off SQLite recommends for WAL.
 	sqlite.pragma('synchronous = NORMAL');
 	const db = drizzle(sqlite, { schema }) as Db;
-	migrate(db, { migrationsFolder: config.migrationsPath });
+	if (migrated) migrate(db, { migrationsFolder: config.migrationsPath });
 	return db;
 }
 
@@ -29,6 +32,11 @@ let instance: Db | undefined;
 export function getDb(): Db {
 	instance ??= openDatabase(config.databasePath);
 	return instance;
+}
+
+/** Makes `db` this thread's database: a worker thread opens its own connection to the server's file. */
+export function useDb(db: Db): void {
+	instance = db;
 }
 
 export function closeDb(): void {

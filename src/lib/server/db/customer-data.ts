@@ -1,4 +1,6 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
+import { performance } from 'node:perf_hooks';
 import { getDb } from './connection';
 import { keyset, toPage, type Page, type PageRequest } from './pagination';
 import {
@@ -13,10 +15,12 @@ import {
 } from './schema';
 
 /*
- * Storage of customer data. Imports go through a staging table: a TEMP table on the process's
- * own connection, filled batch by batch (each batch a short transaction, with the event loop
- * free in between), then moved into the real tables in ONE transaction. A crash loses the TEMP
- * table with the connection, so nothing half-imported can remain.
+ * Storage of customer data. Imports go through a staging table: a TEMP table on the importing
+ * connection (the import worker's own, or the server's when there is no worker), filled batch
+ * by batch, then moved into the real tables in ONE transaction. A crash loses the TEMP table
+ * with the connection, so nothing half-imported can remain. Everything that can be done before
+ * that transaction (ordering, repeat numbers, the customers referred to) is done in TEMP tables
+ * first, because while it holds the write lock every other write waits for it.
  */
 
 type SqlValue = string | number | null;
@@ -49,56 +53,67 @@ export const STAGE_COLUMNS: Record<ImportKind, StageSpec> = {
 	category_spend: { columns: ['external_id', 'category', 'amount', 'category_total'], hashed: false }
 };
 
-const stageName = (importId: string) => {
+const stageTable = (importId: string) => {
 	if (!/^[a-z0-9]+$/.test(importId)) throw new Error('unexpected import id');
-	return `temp.import_stage_${importId}`;
+	return `import_stage_${importId}`;
 };
 
 export interface Stage {
 	importId: string;
 	kind: ImportKind;
-	/** Rows staged so far. */
+	/** Rows staged so far (written or queued). */
 	count: number;
-	insert(rows: { values: SqlValue[]; contentHash: string | null }[]): void;
+	/** Queues a row: its values in the order of STAGE_COLUMNS, and its content hash for hashed kinds. */
+	add(values: SqlValue[], contentHash: string | null): void;
+	/** Writes the queued rows, in one transaction on the TEMP database only. */
+	flush(): void;
 }
+
+/** Rows per INSERT: one statement binding many rows costs far less per row than one per row. */
+const ROWS_PER_STATEMENT = 100;
 
 export function createStage(importId: string, kind: ImportKind): Stage {
 	const client = getDb().$client;
-	const table = stageName(importId);
+	const table = `temp.${stageTable(importId)}`;
 	const spec = STAGE_COLUMNS[kind];
 	client.exec(`drop table if exists ${table}`);
+	const columns = [...spec.columns, ...(spec.hashed ? ['content_hash'] : [])];
 	client.exec(
-		`create table ${table} (seq integer primary key, ${spec.columns.join(', ')}${spec.hashed ? ', content_hash text not null, row_hash text not null' : ''})`
+		`create table ${table} (seq integer primary key, ${columns.join(', ')})`
 	);
-	if (spec.hashed) client.exec(`create index ${table}_content on import_stage_${importId} (content_hash)`);
-	const placeholders = spec.columns.map(() => '?').join(', ');
-	// The n-th identical row of a file gets hash "<content>:n": genuine repeats in one file stay
-	// (CDNOW has 19), while importing the same file again adds nothing.
-	const statement = spec.hashed
-		? client.prepare(
-				`insert into ${table} (${spec.columns.join(', ')}, content_hash, row_hash) values (${placeholders}, ?, ? || ':' || (select count(*) from ${table} where content_hash = ?))`
-			)
-		: client.prepare(`insert into ${table} (${spec.columns.join(', ')}) values (${placeholders})`);
-	const insertMany = client.transaction((rows: { values: SqlValue[]; contentHash: string | null }[]) => {
-		for (const row of rows) {
-			if (spec.hashed) statement.run(...row.values, row.contentHash, row.contentHash, row.contentHash);
-			else statement.run(...row.values);
-		}
+	const tuple = `(${columns.map(() => '?').join(', ')})`;
+	const insertOf = (rows: number) =>
+		client.prepare(`insert into ${table} (${columns.join(', ')}) values ${Array(rows).fill(tuple).join(', ')}`);
+	const full = insertOf(ROWS_PER_STATEMENT);
+	const width = columns.length;
+	let queued: SqlValue[] = [];
+	const write = client.transaction((values: SqlValue[]) => {
+		const step = ROWS_PER_STATEMENT * width;
+		let at = 0;
+		for (; at + step <= values.length; at += step) full.run(values.slice(at, at + step));
+		if (at < values.length) insertOf((values.length - at) / width).run(values.slice(at));
 	});
 	const stage: Stage = {
 		importId,
 		kind,
 		count: 0,
-		insert(rows) {
-			insertMany(rows);
-			stage.count += rows.length;
+		add(values, contentHash) {
+			for (const value of values) queued.push(value);
+			if (spec.hashed) queued.push(contentHash);
+			stage.count++;
+		},
+		flush() {
+			if (queued.length) write(queued);
+			queued = [];
 		}
 	};
 	return stage;
 }
 
 export function dropStage(importId: string): void {
-	getDb().$client.exec(`drop table if exists ${stageName(importId)}`);
+	const client = getDb().$client;
+	const stage = stageTable(importId);
+	for (const table of [stage, `${stage}_sorted`, `${stage}_customers`]) client.exec(`drop table if exists temp.${table}`);
 }
 
 const CUSTOMER_COLUMN_OF: Record<string, string> = {
@@ -118,17 +133,57 @@ export interface CommitOptions {
 	errors: ImportRowError[];
 }
 
+export interface Committed {
+	/** Rows that were new (or, for customers, inserted or updated). */
+	imported: number;
+	/** How long the move held the database's write lock (every other write waited meanwhile), ms. */
+	lockMs: number;
+}
+
+/** The workspace was deleted while its import ran. */
+export class WorkspaceGone extends Error {}
+
+/**
+ * Readies a staged import for its move, in TEMP tables only (no lock on the database): the
+ * distinct customers the rows refer to and, for hashed kinds, the rows again in the order of
+ * their row hash, each with its hash. Then the move only reads its rows one after the other.
+ */
+function prepareMove(client: Database.Database, stage: Stage): void {
+	const table = stageTable(stage.importId);
+	const spec = STAGE_COLUMNS[stage.kind];
+	if (stage.kind !== 'customers') {
+		client.exec(`create table temp.${table}_customers (external_id text primary key) without rowid`);
+		client.exec(`insert or ignore into temp.${table}_customers select external_id from temp.${table} where external_id is not null`);
+	}
+	if (spec.hashed) {
+		// The n-th identical row of a file gets hash "<content>:n": genuine repeats in one file stay
+		// (CDNOW has 19), while importing the same file again adds nothing. One sort gives both
+		// the repeat numbers and the order.
+		client.exec(
+			`create table temp.${table}_sorted as
+			 select ${spec.columns.join(', ')}, content_hash || ':' || (row_number() over (partition by content_hash order by seq) - 1) as row_hash
+			 from temp.${table} order by content_hash, seq`
+		);
+		client.exec(`drop table temp.${table}`);
+	}
+}
+
 /**
  * Moves the staged rows into the workspace's data in one transaction, marks the import done
- * and raises the dataset version. Returns the number of rows that were new (or, for
- * customers, inserted or updated).
+ * and raises the dataset version.
  */
-export function commitStage(stage: Stage, options: CommitOptions): number {
+export function commitStage(stage: Stage, options: CommitOptions): Committed {
 	const client = getDb().$client;
-	const table = stageName(stage.importId);
+	stage.flush();
+	prepareMove(client, stage);
+	const table = `temp.${stageTable(stage.importId)}`;
 	const now = Date.now();
 	const ws = options.workspaceId;
+	let locked = 0;
 	const move = client.transaction((): number => {
+		locked = performance.now();
+		// Foreign keys are not checked row by row (see below): the workspace is, once, under the lock.
+		if (!client.prepare('select 1 from workspaces where id = ?').get(ws)) throw new WorkspaceGone();
 		let imported = 0;
 		if (stage.kind === 'customers') {
 			const mapped = (options.mappedFields ?? []).map((field) => CUSTOMER_COLUMN_OF[field]).filter(Boolean) as string[];
@@ -151,7 +206,7 @@ export function commitStage(stage: Stage, options: CommitOptions): number {
 			client
 				.prepare(
 					`insert into customers (workspace_id, external_id, created_at)
-					 select distinct ?, external_id, ? from ${table} where external_id is not null
+					 select ?, external_id, ? from ${table}_customers where true order by external_id
 					 on conflict (workspace_id, external_id) do nothing`
 				)
 				.run(ws, now);
@@ -174,13 +229,14 @@ export function commitStage(stage: Stage, options: CommitOptions): number {
 				surveys: ['survey_responses', 'occurred_at, kind, score, event_type, channel, comment']
 			};
 			const [name, columns] = targets[stage.kind];
-			// In hash order (the staging index gives it without a sort) the unique row-hash index
-			// grows at its end instead of at random pages: the move takes about half as long.
+			// In hash order (the order of the sorted stage) the unique row-hash index grows at its
+			// end instead of at random pages: the move takes about half as long.
 			const selected = columns.split(', ').map((c) => `s.${c}`).join(', ');
 			imported = client
 				.prepare(
 					`insert into ${name} (workspace_id, customer_id, ${columns}, row_hash)
-					 select ?, c.id, ${selected}, s.row_hash from ${table} s ${join} where true order by s.content_hash
+					 select ?, c.id, ${selected}, s.row_hash from ${table}_sorted s ${join}
+					 where true order by s.rowid
 					 on conflict (workspace_id, row_hash) do nothing`
 				)
 				.run(ws, ws).changes;
@@ -196,19 +252,27 @@ export function commitStage(stage: Stage, options: CommitOptions): number {
 			.run(options.rowsTotal, imported, JSON.stringify(options.errors), now, stage.importId);
 		return imported;
 	};
-	// The unique row-hash index takes random keys: with the default 16 MB page cache a million
-	// rows thrash it. A bigger cache for the length of the move roughly halves its time.
+	// The customer index takes random keys: with the default page cache a million rows thrash
+	// it. A bigger cache for the length of the move: at a million rows 32 MB moved as fast as 64
+	// or 256 MB, and keeps the server (with the import worker) under 400 MB.
 	const cacheSize = client.pragma('cache_size', { simple: true }) as number;
+	const foreignKeys = client.pragma('foreign_keys', { simple: true }) as number;
 	client.pragma(`cache_size = ${COMMIT_CACHE_KIB}`);
+	// Checking every row's workspace and customer would look up two indexes per row while the
+	// lock is held: the customer ids come from the join above, the workspace is checked once.
+	client.pragma('foreign_keys = off');
 	try {
-		return move();
+		// IMMEDIATE: the write lock is taken (waiting for it if need be) before anything is read.
+		const imported = move.immediate();
+		return { imported, lockMs: performance.now() - locked };
 	} finally {
+		client.pragma(`foreign_keys = ${foreignKeys ? 'on' : 'off'}`);
 		client.pragma(`cache_size = ${cacheSize}`);
 	}
 }
 
 /** Negative: KiB, as SQLite's cache_size pragma reads it. */
-const COMMIT_CACHE_KIB = -64 * 1024;
+const COMMIT_CACHE_KIB = -32 * 1024;
 
 /** The workspace's dataset version: moves on with every change to its customer data. */
 export function datasetVersion(workspaceId: string): number {

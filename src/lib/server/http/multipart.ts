@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { AppError } from '../errors';
+import { AppError, validationFailed } from '../errors';
 
 /*
  * A streaming multipart/form-data reader for uploads: the file part goes straight to disk (the
@@ -33,6 +33,12 @@ export interface MultipartOptions {
 	 * is. A file that is not written is only counted and sniffed (its first 64 KiB kept in `head`).
 	 */
 	storeIf?: (firstBytes: Buffer) => boolean;
+	/**
+	 * The longest line (bytes between line feeds) the file may have, when `appliesTo` its first
+	 * bytes: a longer one refuses the upload at once (400). A file of one endless line is no CSV,
+	 * and a parser would have to hold all of it as one row.
+	 */
+	maxLineBytes?: { bytes: number; appliesTo: (firstBytes: Buffer) => boolean };
 }
 
 export interface MultipartResult {
@@ -47,6 +53,10 @@ const HEAD_BYTES = 64 * 1024;
 export function fileTooLarge(maxBytes: number): AppError {
 	const mib = maxBytes >= 1024 * 1024 ? `${(maxBytes / 1024 / 1024).toFixed(maxBytes % (1024 * 1024) ? 1 : 0)} MiB` : `${maxBytes} bytes`;
 	return new AppError(413, 'payload_too_large', `The file is larger than the limit of ${mib} (WAYMARK_IMPORT_MAX_BYTES)`);
+}
+
+function lineTooLong(maxBytes: number): AppError {
+	return validationFailed({ file: 'error_file_line_too_long' }, `A line of the file is longer than ${maxBytes} bytes`);
 }
 
 function badRequest(message: string) {
@@ -96,18 +106,29 @@ export async function readMultipart(request: Request, options: MultipartOptions)
 	let state = 'preamble' as State;
 
 	let decided = false;
+	let maxLine = Infinity;
+	let lineBytes = 0;
 	const emit = async (data: Buffer) => {
 		if (!part || data.length === 0) return;
 		const file = holder.file;
 		if (part.isFile && file && !decided) {
 			decided = true;
+			if (options.maxLineBytes?.appliesTo(data)) maxLine = options.maxLineBytes.bytes;
 			if (!options.storeIf || options.storeIf(data)) out = createWriteStream(options.path, { flags: 'wx' });
 			else file.path = null;
 		}
 		if (part.isFile && file) {
 			file.bytes += data.length;
 			if (file.bytes > options.maxFileBytes) throw fileTooLarge(options.maxFileBytes);
-			for (let i = data.indexOf(10); i !== -1; i = data.indexOf(10, i + 1)) file.lines++;
+			let lineStart = 0;
+			for (let i = data.indexOf(10); i !== -1; i = data.indexOf(10, i + 1)) {
+				if (lineBytes + i - lineStart > maxLine) throw lineTooLong(maxLine);
+				lineBytes = 0;
+				lineStart = i + 1;
+				file.lines++;
+			}
+			lineBytes += data.length - lineStart;
+			if (lineBytes > maxLine) throw lineTooLong(maxLine);
 			if (headSize < HEAD_BYTES) {
 				head.push(data.subarray(0, HEAD_BYTES - headSize));
 				headSize += Math.min(data.length, HEAD_BYTES - headSize);

@@ -40,6 +40,9 @@ export function recoverOnce(): void {
 	}
 }
 
+/** Far above any real row; the message error_file_line_too_long names it. */
+const MAX_LINE_BYTES = 1024 * 1024;
+
 const uploadPath = (id: string) => join(config.imports.uploadDir, `${id}.upload`);
 
 async function discard(request: Request): Promise<void> {
@@ -113,6 +116,7 @@ export async function startImport(user: db.User | null, workspaceId: string, req
 		fileField: 'file',
 		path,
 		maxFileBytes: maxBytes,
+		maxLineBytes: { bytes: MAX_LINE_BYTES, appliesTo: (first) => !looksLikeZip(first) },
 		onFileChunk: (chunk) => sniffer.push(chunk)
 	});
 	let queued = false;

@@ -1,60 +1,24 @@
 import { rmSync } from 'node:fs';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { config } from '../config';
+import { Worker } from 'node:worker_threads';
 import * as db from '../db';
 import { announceChange } from '../events';
-import type { ImportKind, ImportRowError } from '../db';
-import {
-	englishImportMessage,
-	problemMessage,
-	resolveMapping,
-	validateRow,
-	type ImportMessage,
-	type MappingInput,
-	type ResolvedMapping
-} from '$lib/domain/customer-data';
-import { commitStage, createStage, dropStage, stagedRow, type StagedRow } from './load';
-import { readRows, sniffSeparator, type Encoding, type ReadProgress, type Separator } from './rows';
-import { readSheetRows, UnreadableWorkbook } from './xlsx';
+import { builtWorkerFile } from '../workers/locate';
+import { englishImportMessage, type ImportMessage } from '$lib/domain/customer-data';
+import { runImport, type ImportEnd, type ImportJob } from './run';
+import type { FromImportWorker, ImportWorkerData, PostedEnd } from './worker-protocol';
 
 /*
- * Runs imports off the request path, one at a time, in this process. The file is parsed and
- * validated in batches that are staged in a TEMP table (each batch a short transaction; the
- * event loop runs other requests between batches); when every row is read, one transaction
- * moves the staged rows into the workspace's tables. So the database holds either the whole
- * import or nothing — also after a crash, because the TEMP table dies with the connection.
+ * Runs imports off the request path, one at a time. Each runs in a worker thread of its own
+ * (run.ts through import.worker.ts) with its own connection to the database file, so parsing a
+ * million rows and moving them in never holds this thread's event loop; this thread writes what
+ * the worker reports (progress, failure) and announces the new data. Without the bundled worker
+ * (`vite dev`, vitest) or with an in-memory database the import runs here, the event loop free
+ * between batches. Either way the database holds the whole import or nothing, also after a
+ * crash: the staging table is a TEMP table and dies with its connection.
  */
 
-export interface ImportJob {
-	id: string;
-	workspaceId: string;
-	kind: ImportKind;
-	path: string;
-	/** Delimited text, or an Excel workbook (one sheet of it). */
-	file: 'text' | 'xlsx';
-	/** The sheet of a workbook; null for the first. */
-	sheet: string | null;
-	encoding: Encoding;
-	separator: Separator | 'auto';
-	header: boolean;
-	mapping: MappingInput;
-	skipInvalid: boolean;
-	bytes: number;
-}
-
-/** Errors kept per import; more are counted, not stored. */
-const MAX_STORED_ERRORS = 1000;
-/** Without skipInvalid the import will fail anyway: stop reading after this many bad rows. */
-const ERRORS_BEFORE_GIVING_UP = 100;
-
-class ImportFailure extends Error {
-	constructor(
-		readonly outcome: ImportMessage,
-		readonly errors: ImportRowError[] = []
-	) {
-		super(outcome.code);
-	}
-}
+export type { ImportJob } from './run';
 
 /** An import's closing message as the database keeps it: English text and the code behind it. */
 export const outcomeOf = (outcome: ImportMessage): db.ImportOutcome => ({
@@ -63,9 +27,13 @@ export const outcomeOf = (outcome: ImportMessage): db.ImportOutcome => ({
 	messageParams: outcome.params
 });
 
-class Cancelled extends Error {}
+interface Control {
+	cancelled: boolean;
+	/** Tells a running worker; set once it runs. */
+	tellWorker?: () => void;
+}
 
-const active = new Map<string, { cancelled: boolean }>();
+const active = new Map<string, Control>();
 let queue: Promise<void> = Promise.resolve();
 
 export function activeImportIds(): string[] {
@@ -73,7 +41,7 @@ export function activeImportIds(): string[] {
 }
 
 export function enqueue(job: ImportJob): void {
-	const control = { cancelled: false };
+	const control: Control = { cancelled: false };
 	active.set(job.id, control);
 	queue = queue.then(() => run(job, control)).catch((error) => console.error('[imports] job crashed', error));
 }
@@ -83,123 +51,78 @@ export function requestCancel(id: string): boolean {
 	const control = active.get(id);
 	if (!control) return false;
 	control.cancelled = true;
+	control.tellWorker?.();
 	return true;
 }
 
-async function run(job: ImportJob, control: { cancelled: boolean }): Promise<void> {
+async function run(job: ImportJob, control: Control): Promise<void> {
+	const client = db.getDb().$client;
+	const file = client.memory ? null : builtWorkerFile('import');
 	try {
-		if (control.cancelled) throw new Cancelled();
+		if (control.cancelled) return settle(job, { status: 'cancelled' });
 		db.updateImport(job.id, { status: 'running' });
-		await parseInto(job, control);
+		settle(job, file ? await inWorker(file, client.name, job, control) : await inThisThread(job, control));
 	} catch (error) {
-		const finishedAt = new Date();
-		if (error instanceof Cancelled) {
-			db.updateImport(job.id, { status: 'cancelled', ...outcomeOf({ code: 'import_cancelled', params: {} }), finishedAt });
-		} else if (error instanceof ImportFailure) {
-			db.updateImport(job.id, { status: 'failed', ...outcomeOf(error.outcome), errors: error.errors, finishedAt });
-		} else if (error instanceof UnreadableWorkbook) {
-			db.updateImport(job.id, {
-				status: 'failed',
-				...outcomeOf({ code: 'import_failed_workbook', params: { expected: error.key } }),
-				finishedAt
-			});
-		} else {
-			console.error(`[imports] ${job.id} failed`, error);
-			db.updateImport(job.id, { status: 'failed', ...outcomeOf({ code: 'import_failed_internal', params: {} }), finishedAt });
-		}
+		settle(job, { status: 'crashed', error });
 	} finally {
-		dropStage(job.id);
+		if (!file) db.dropStage(job.id);
 		rmSync(job.path, { force: true });
 		active.delete(job.id);
 	}
 }
 
-async function parseInto(job: ImportJob, control: { cancelled: boolean }): Promise<void> {
-	const progress: ReadProgress = { bytesRead: 0 };
-	const rows =
-		job.file === 'xlsx'
-			? readSheetRows(job.path, { sheet: job.sheet }, progress)
-			: readRows(
-					job.path,
-					job.encoding,
-					job.separator === 'auto' ? await sniffSeparator(job.path, job.encoding) : job.separator,
-					progress
-				);
-	const stage = createStage(job.id, job.kind);
-	const errors: ImportRowError[] = [];
-	let invalidRows = 0;
-	let rowNumber = 0;
-	let rowsTotal = 0;
-	let mapping: ResolvedMapping | null = null;
-	let batch: StagedRow[] = [];
-	let mappedFields: string[] = [];
-
-	const flush = async () => {
-		if (batch.length) stage.insert(batch);
-		batch = [];
-		db.updateImport(job.id, {
-			progress: job.bytes ? Math.min(0.99, progress.bytesRead / job.bytes) : 0,
-			rowsTotal,
-			errors: errors.slice(0, 100)
+function inWorker(file: URL, databasePath: string, job: ImportJob, control: Control): Promise<ImportEnd> {
+	const cancel = new SharedArrayBuffer(4);
+	const data: ImportWorkerData = { job, databasePath, cancel };
+	const worker = new Worker(file, { name: 'import', workerData: data });
+	control.tellWorker = () => Atomics.store(new Int32Array(cancel), 0, 1);
+	if (control.cancelled) control.tellWorker();
+	return new Promise((resolve) => {
+		let ended: PostedEnd | null = null;
+		worker.on('message', (message: FromImportWorker) => {
+			if (message.type === 'progress') db.updateImport(job.id, message.update);
+			else ended = message.end;
 		});
-		await yieldToEventLoop();
-		if (control.cancelled) throw new Cancelled();
-	};
-
-	for await (const cells of rows) {
-		rowNumber++;
-		if (cells.every((cell) => cell.trim() === '')) continue;
-		if (!mapping) {
-			const header = job.header ? cells : null;
-			const resolved = resolveMapping(job.kind, header, cells.length, job.mapping);
-			if ('problems' in resolved) {
-				throw new ImportFailure(
-					{ code: 'import_failed_columns', params: {} },
-					resolved.problems.map((problem) => {
-						const message = problemMessage(problem, header);
-						return {
-							row: job.header ? rowNumber : 0,
-							column: 'column' in problem ? String(problem.column) : problem.field,
-							value: null,
-							message: englishImportMessage(message),
-							...message
-						};
-					})
-				);
-			}
-			mapping = resolved.mapping;
-			mappedFields = Object.keys(mapping.columns);
-			if (job.header) continue;
-		}
-		rowsTotal++;
-		if (rowsTotal > config.imports.maxRows) {
-			throw new ImportFailure({ code: 'import_failed_too_many_rows', params: { max: config.imports.maxRows } });
-		}
-		const result = validateRow(job.kind, cells, mapping, rowNumber);
-		if ('errors' in result) {
-			invalidRows++;
-			for (const error of result.errors) if (errors.length < MAX_STORED_ERRORS) errors.push(error);
-			if (!job.skipInvalid && invalidRows >= ERRORS_BEFORE_GIVING_UP) break;
-			continue;
-		}
-		batch.push(stagedRow(job.kind, result.record));
-		if (batch.length >= config.imports.batchRows) await flush();
-	}
-	await flush();
-
-	if (!mapping || rowsTotal === 0) throw new ImportFailure({ code: 'import_failed_no_rows', params: {} });
-	if (invalidRows && !job.skipInvalid) {
-		const stopped = invalidRows >= ERRORS_BEFORE_GIVING_UP;
-		throw new ImportFailure({ code: stopped ? 'import_failed_invalid_rows_stopped' : 'import_failed_invalid_rows', params: { count: invalidRows } }, errors);
-	}
-	if (control.cancelled) throw new Cancelled();
-	if (stage.count === 0) throw new ImportFailure({ code: 'import_failed_no_valid_rows', params: {} }, errors);
-	commitStage(stage, {
-		workspaceId: job.workspaceId,
-		mappedFields,
-		withAttributes: job.kind === 'customers' && mapping.unmapped.length > 0,
-		rowsTotal,
-		errors
+		// An error is followed by the exit; the exit comes after the worker closed its connection.
+		let failure: unknown = null;
+		worker.once('error', (error) => (failure = error));
+		worker.once('exit', (code) =>
+			resolve(ended ? fromPosted(ended) : { status: 'crashed', error: failure ?? new Error(`The import worker exited (code ${code}) before it answered`) })
+		);
 	});
-	announceChange({ kind: 'dataset', workspaceId: job.workspaceId, datasetVersion: db.datasetVersion(job.workspaceId) });
+}
+
+function fromPosted(end: PostedEnd): ImportEnd {
+	if (end.status !== 'crashed') return end;
+	const error = new Error(end.message);
+	error.name = end.name;
+	if (end.stack) error.stack = end.stack;
+	return { status: 'crashed', error };
+}
+
+function inThisThread(job: ImportJob, control: Control): Promise<ImportEnd> {
+	return runImport(job, {
+		cancelled: () => control.cancelled,
+		progress: (update) => db.updateImport(job.id, update),
+		pause: () => yieldToEventLoop()
+	});
+}
+
+function settle(job: ImportJob, end: ImportEnd): void {
+	const finishedAt = new Date();
+	switch (end.status) {
+		case 'done':
+			if (end.lockMs > 100) console.log(`[imports] ${job.id}: ${end.imported} rows moved in; the write lock was held ${Math.round(end.lockMs)} ms`);
+			announceChange({ kind: 'dataset', workspaceId: job.workspaceId, datasetVersion: db.datasetVersion(job.workspaceId) });
+			return;
+		case 'cancelled':
+			db.updateImport(job.id, { status: 'cancelled', ...outcomeOf({ code: 'import_cancelled', params: {} }), finishedAt });
+			return;
+		case 'failed':
+			db.updateImport(job.id, { status: 'failed', ...outcomeOf(end.outcome), errors: end.errors, finishedAt });
+			return;
+		case 'crashed':
+			console.error(`[imports] ${job.id} failed`, end.error);
+			db.updateImport(job.id, { status: 'failed', ...outcomeOf({ code: 'import_failed_internal', params: {} }), finishedAt });
+	}
 }

@@ -54,12 +54,25 @@ export async function* readRows(
 	separator: Separator,
 	progress: ReadProgress
 ): AsyncGenerator<string[]> {
+	for await (const rows of readRowBatches(path, encoding, separator, progress)) yield* rows;
+}
+
+/**
+ * The rows of a file in batches (all rows of a parsed chunk at once): a large file's million
+ * rows are then a few hundred awaits instead of a million.
+ */
+export async function* readRowBatches(
+	path: string,
+	encoding: Encoding,
+	separator: Separator,
+	progress: ReadProgress
+): AsyncGenerator<string[][]> {
 	const source = Readable.from(decoded(path, encoding, progress));
 	if (separator === 'whitespace') {
 		const lines = createInterface({ input: source, crlfDelay: Infinity });
 		for await (const line of lines) {
 			const trimmed = line.trim();
-			yield trimmed ? trimmed.split(/\s+/) : [''];
+			yield [trimmed ? trimmed.split(/\s+/) : ['']];
 		}
 		return;
 	}
@@ -71,7 +84,7 @@ export async function* readRows(
  * re-slices the rest of the chunk: quadratic, ~1,600 rows/s. Its chunk callback hands over all
  * rows of a 1 MiB chunk at once; the parser is paused only between chunks when we fall behind.
  */
-async function* papaRows(source: Readable, delimiter: Exclude<Separator, 'whitespace'>): AsyncGenerator<string[]> {
+async function* papaRows(source: Readable, delimiter: Exclude<Separator, 'whitespace'>): AsyncGenerator<string[][]> {
 	const queue: string[][][] = [];
 	let parser: Papa.Parser | null = null;
 	let paused = false;
@@ -112,7 +125,7 @@ async function* papaRows(source: Readable, delimiter: Exclude<Separator, 'whites
 		for (;;) {
 			const rows = queue.shift();
 			if (rows) {
-				yield* rows;
+				yield rows;
 				continue;
 			}
 			if (failure) throw failure;
