@@ -97,4 +97,15 @@ describe('an import moving its rows in', () => {
 		const boards = await client.get(`/api/v1/workspaces/${workspaceId}/boards`);
 		expect(boards.body.items.map((b: { title: string }) => b.title)).toEqual(['Written during the move']);
 	});
+
+	it('a write that reads first (deleting a group) during the move waits for it and succeeds', { timeout: 180_000 }, async () => {
+		const workspaceId = (await client.post('/api/v1/workspaces', { name: 'Reads then writes' })).body.id;
+		const group = await client.post(`/api/v1/workspaces/${workspaceId}/groups`, { name: 'Everyone', rule: { match: 'all', conditions: [] } });
+		expect(group.status, JSON.stringify(group.body)).toBe(201);
+		const importId = await importUntilMoving(workspaceId);
+		const deleted = await client.delete(`/api/v1/groups/${group.body.id}`);
+		expect(deleted.status, JSON.stringify(deleted.body)).toBe(204);
+		expect(await finished(client, importId)).toMatchObject({ status: 'done', rowsImported: ROWS });
+		expect((await client.get(`/api/v1/groups/${group.body.id}`)).status).toBe(404);
+	});
 });

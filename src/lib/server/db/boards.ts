@@ -18,7 +18,7 @@ export function insertBoard(
 		// The board's document starts with its template, stored with the board in one transaction.
 		if (initialState) tx.insert(docUpdates).values({ docName: board.id, update: Buffer.from(initialState) }).run();
 		return board;
-	});
+	}, { behavior: 'immediate' });
 }
 
 export function findBoard(id: string): Board | undefined {
@@ -62,5 +62,5 @@ export function deleteBoard(id: string): void {
 		tx.delete(docUpdates).where(inArray(docUpdates.docName, boardDocumentNames(id))).run();
 		tx.delete(docVersions).where(inArray(docVersions.docName, boardDocumentNames(id))).run();
 		tx.delete(boards).where(eq(boards.id, id)).run();
-	});
+	}, { behavior: 'immediate' });
 }

@@ -17,6 +17,9 @@ export function openDatabase(path: string, { migrate: migrated = true } = {}): D
 	const sqlite = new Database(path);
 	sqlite.pragma('journal_mode = WAL');
 	sqlite.pragma('foreign_keys = ON');
+	// Imports and the customer-measures build write through connections of their own (worker
+	// threads): a writer here waits for theirs. Write transactions therefore begin IMMEDIATE — a
+	// deferred one that reads first cannot wait for the lock and fails with SQLITE_BUSY at once.
 	sqlite.pragma('busy_timeout = 5000');
 	// WAL + NORMAL is durable against process crashes (kill -9); only an OS crash can
 	// lose the last transactions, which is the trade-off SQLite recommends for WAL.

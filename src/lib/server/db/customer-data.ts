@@ -602,5 +602,5 @@ export function deleteCustomer(workspaceId: string, externalId: string): boolean
 			.run().changes;
 		if (deleted) bumpDatasetVersion(workspaceId);
 		return deleted > 0;
-	});
+	}, { behavior: 'immediate' });
 }

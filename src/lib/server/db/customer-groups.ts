@@ -58,7 +58,7 @@ export function deleteGroup(id: string): boolean {
 			.where(and(eq(valueAssumptions.workspaceId, group.workspaceId), eq(valueAssumptions.groupKey, id)))
 			.run();
 		return tx.delete(customerGroups).where(eq(customerGroups.id, id)).run().changes > 0;
-	});
+	}, { behavior: 'immediate' });
 }
 
 /** A compiled rule: an SQL condition over `customers c` joined with `customer_measures m`. */

@@ -61,7 +61,7 @@ export function replaceDocUpdatesWithSnapshot(docName: string, state: Uint8Array
 				.run();
 		}
 		tx.insert(docUpdates).values({ docName, update: Buffer.from(state) }).run();
-	});
+	}, { behavior: 'immediate' });
 }
 
 export function deleteDocument(docName: string): void {
@@ -69,7 +69,7 @@ export function deleteDocument(docName: string): void {
 	db.transaction((tx) => {
 		tx.delete(docUpdates).where(eq(docUpdates.docName, docName)).run();
 		tx.delete(docVersions).where(eq(docVersions.docName, docName)).run();
-	});
+	}, { behavior: 'immediate' });
 }
 
 export function copyDocument(fromDocName: string, toDocName: string): void {
@@ -82,7 +82,7 @@ export function copyDocument(fromDocName: string, toDocName: string): void {
 			.orderBy(docUpdates.id)
 			.all();
 		for (const row of rows) tx.insert(docUpdates).values({ docName: toDocName, update: row.update }).run();
-	});
+	}, { behavior: 'immediate' });
 }
 
 export type DocVersionSummary = Omit<DocVersion, 'state'> & { bytes: number };

@@ -28,5 +28,5 @@ export function saveEventTypeLabels(workspaceId: string, changes: Readonly<Recor
 				.values({ workspaceId, eventType, label, updatedBy, updatedAt })
 				.onConflictDoUpdate({ target: [eventTypeLabels.workspaceId, eventTypeLabels.eventType], set: { label, updatedBy, updatedAt } })
 				.run();
-	});
+	}, { behavior: 'immediate' });
 }

@@ -17,7 +17,7 @@ export function insertWorkspace(name: string, ownerId: string): Workspace {
 		const workspace = tx.insert(workspaces).values({ id: newId(), name }).returning().get();
 		tx.insert(memberships).values({ workspaceId: workspace.id, userId: ownerId, role: 'owner' }).run();
 		return workspace;
-	});
+	}, { behavior: 'immediate' });
 }
 
 export function findWorkspace(id: string): Workspace | undefined {
@@ -69,6 +69,6 @@ export function deleteWorkspace(id: string): string[] {
 		}
 		tx.delete(workspaces).where(eq(workspaces.id, id)).run();
 		return boardIds;
-	});
+	}, { behavior: 'immediate' });
 }
 
