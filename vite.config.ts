@@ -75,7 +75,8 @@ export default defineConfig({
 		collabOnViteServer(),
 		serverWorkers({
 			'persona-clustering': 'src/lib/server/personas/cluster.worker.ts',
-			'event-reader': 'src/lib/server/db/event-reader.worker.ts'
+			'event-reader': 'src/lib/server/db/event-reader.worker.ts',
+			'measure-builder': 'src/lib/server/db/measure-builder.worker.ts'
 		})
 	],
 	test: {

@@ -45,7 +45,7 @@ interface Scope {
  * Who may see the analyses of a workspace (or of one of its groups or personas), and of which
  * data version. A persona is the customers its latest derivation assigned to it.
  */
-function scopeOf(user: db.User | null, workspaceId: string, cut: Cut | string | undefined): Scope {
+async function scopeOf(user: db.User | null, workspaceId: string, cut: Cut | string | undefined): Promise<Scope> {
 	const { groupId, personaId } = typeof cut === 'string' ? { groupId: cut, personaId: undefined } : (cut ?? {});
 	requireWorkspace(user, workspaceId, 'data:read');
 	let filter: db.RuleFilter | null = null;
@@ -61,7 +61,7 @@ function scopeOf(user: db.User | null, workspaceId: string, cut: Cut | string | 
 		filter = compileRule(group.rule as GroupRule);
 		key = `g:${groupId}`;
 	}
-	const { datasetVersion } = db.ensureMeasures(workspaceId);
+	const { datasetVersion } = await db.ensureMeasures(workspaceId);
 	return { datasetVersion, key, filter };
 }
 
@@ -126,7 +126,7 @@ export async function customerValue(
 	return { ...result, mayListCustomers: roleAllows(role, 'data:write') };
 }
 
-function cached<T, Q>(
+async function cached<T, Q>(
 	user: db.User | null,
 	workspaceId: string,
 	cut: Cut | undefined,
@@ -135,7 +135,7 @@ function cached<T, Q>(
 	compute: (filter: db.RuleFilter | null, query: Q, report: (progress: number) => void) => Promise<T> | T,
 	waitMs: number
 ): Promise<Answer<T>> {
-	const scope = scopeOf(user, workspaceId, cut);
+	const scope = await scopeOf(user, workspaceId, cut);
 	const key = `${workspaceId}:${scope.datasetVersion}:${name}:${scope.key}:${JSON.stringify(query)}`;
 	return answer(
 		results.get(key, async (report) => compute(scope.filter, query, report)),
@@ -171,18 +171,18 @@ function assumptionView(groupId: string | null, row: db.ValueAssumption | undefi
 }
 
 /** The CLV formula's factors set by hand for a group (or all customers). */
-export function valueAssumption(user: db.User | null, workspaceId: string, groupId: string | undefined): ValueAssumptionView {
-	scopeOf(user, workspaceId, groupId);
+export async function valueAssumption(user: db.User | null, workspaceId: string, groupId: string | undefined): Promise<ValueAssumptionView> {
+	await scopeOf(user, workspaceId, groupId);
 	return assumptionView(groupId ?? null, db.findValueAssumption(workspaceId, groupId ?? null));
 }
 
-export function setValueAssumption(
+export async function setValueAssumption(
 	user: db.User | null,
 	workspaceId: string,
 	input: { groupId?: string; overrides: db.FormulaOverrides; note: string }
-): ValueAssumptionView {
+): Promise<ValueAssumptionView> {
 	const { user: actor } = requireWorkspace(user, workspaceId, 'analyses:write');
-	scopeOf(actor, workspaceId, input.groupId);
+	await scopeOf(actor, workspaceId, input.groupId);
 	const row = db.saveValueAssumption(workspaceId, input.groupId ?? null, { overrides: input.overrides, note: input.note, updatedBy: actor.id });
 	return assumptionView(input.groupId ?? null, row);
 }
@@ -231,7 +231,7 @@ async function journeyOf(user: db.User | null, boardId: string, input: JourneyIn
 	const version = db.datasetVersion(workspace.id);
 	const data = (datasetVersion: number) => journeyData(workspace.id, datasetVersion, () => defaultClv(workspace.id, datasetVersion));
 	data(version).catch(() => {});
-	const scope = scopeOf(user, workspace.id, { groupId: input.groupId, personaId: input.personaId });
+	const scope = await scopeOf(user, workspace.id, { groupId: input.groupId, personaId: input.personaId });
 	const steps = journeySteps(readBoard(collabServer().openRoom(board.id, workspace.id).doc));
 	const query: JourneyQuery = {
 		from: input.from,

@@ -141,7 +141,7 @@ async function run(job: DerivationJob): Promise<void> {
 	db.updateDerivation(derivationId, { status: 'running', progress: 0, stage: 'features' });
 	await yieldToEventLoop();
 
-	const { datasetVersion } = db.ensureMeasures(group.workspaceId);
+	const { datasetVersion } = await db.ensureMeasures(group.workspaceId);
 	const rows = db.personaFeatureRows(group.workspaceId, compileRule(group.rule as GroupRule));
 	report('features', 0.05);
 	await yieldToEventLoop();
