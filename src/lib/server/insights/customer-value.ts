@@ -5,8 +5,6 @@ import {
 	expectedActiveCustomers,
 	formulaClv,
 	isUsable,
-	judgedBgnbd,
-	judgedGammaGamma,
 	MarginTally,
 	predictionsVerdict,
 	quantileSorted,
@@ -30,6 +28,7 @@ import {
 import { DAY_MS } from '../analytics/time-unit';
 import * as db from '../db';
 import { yieldToEventLoop } from './cache';
+import { valueFits } from './value-fits';
 
 /*
  * The customer-value report of a workspace or group: the models of `$lib/server/analytics` run
@@ -225,10 +224,7 @@ export async function computeCustomerValue(
 		formula = formulaOf(summaries, facts, query.overrides);
 		clv = formula.values;
 	} else {
-		bgnbd = judgedBgnbd(summaries);
-		report(0.5);
-		await yieldToEventLoop();
-		gammaGamma = judgedGammaGamma(summaries);
+		({ bgnbd, gammaGamma } = await valueFits(summaries, (progress) => report(progress)));
 		report(0.7);
 		await yieldToEventLoop();
 		verdict = combineVerdicts(bgnbd.verdict, gammaGamma.verdict);

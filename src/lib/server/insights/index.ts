@@ -15,6 +15,7 @@ import { collabServer } from '../collab';
 import { eventTypeLabelsOf, labelledEventTypes, type WorkspaceEventType } from '../event-types';
 
 export type { ClvReport, ClvCustomer, ClvModel } from './customer-value';
+export { terminateValueFits } from './value-fits';
 export type { LoyaltyReport } from './loyalty';
 export type { RetentionReport } from './retention';
 export type { SatisfactionReport, SatisfactionCut } from './satisfaction';

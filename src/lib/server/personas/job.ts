@@ -12,7 +12,7 @@ import { isLetterName, type FeatureDifference } from '$lib/domain/personas';
 import { AppError } from '../errors';
 import { compileRule } from '../groups';
 import { newId } from '../ids';
-import { customerValue } from '../insights';
+import { customerValue, terminateValueFits } from '../insights';
 import { ClusterWorkerStopped, derivePersonasOffLoop, terminateClusterWorkers } from './cluster-runner';
 import { featureColumns, personaEvidence } from './features';
 import { suggestedNames } from './naming';
@@ -23,7 +23,8 @@ import { suggestedNames } from './naming';
  * members and the job's result in one transaction. Jobs run one at a time, off the request path;
  * the event loop is yielded between stages. The clustering, seconds of CPU at 100,000+ customers,
  * runs in a worker thread (cluster-runner.ts), so requests and the collaboration websocket are
- * served meanwhile; under `vite dev` there is no bundled worker and it runs inline. A worker that
+ * served meanwhile, as do the customer measures and the CLV fits (customer-measures.ts,
+ * value-fits.ts); under `vite dev` there is no bundled worker and it runs inline. A worker that
  * dies fails the derivation with its own message; on shutdown the worker is terminated and the
  * derivation marked as interrupted, as recoverOnce would at the next start.
  */
@@ -70,12 +71,12 @@ export function enqueue(job: DerivationJob): void {
 }
 
 /**
- * Server shutdown: stops the running clustering worker and marks what was running or queued as
+ * Server shutdown: stops the running clustering and value-fit workers and marks what was running or queued as
  * interrupted. Waits a little for that; whatever is still unfinished is failed by recoverOnce at the next start.
  */
 export async function stopDerivations(): Promise<void> {
 	shutdown.abort();
-	await terminateClusterWorkers();
+	await Promise.all([terminateClusterWorkers(), terminateValueFits()]);
 	await Promise.race([queue, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
 }
 
@@ -147,7 +148,14 @@ async function run(job: DerivationJob): Promise<void> {
 	await yieldToEventLoop();
 
 	report('clv', 0.1);
-	const clv = await clvByCustomer(job.user, group.workspaceId);
+	let clv: Awaited<ReturnType<typeof clvByCustomer>>;
+	try {
+		clv = await clvByCustomer(job.user, group.workspaceId);
+	} catch (error) {
+		// Its fits' worker was stopped for the shutdown.
+		if (shutdown.signal.aborted) return interrupted(derivationId);
+		throw error;
+	}
 	const clvColumn = rows.map((row) => clv?.values.get(row.externalId) ?? null);
 	await yieldToEventLoop();
 
