@@ -4,10 +4,10 @@ import type { Judged } from '../analytics/judged-fits';
 
 /** What a value-fits worker is sent: each customer's x, t_x, T and mean spend, as columns. */
 export interface ValueFitsRequest {
-	x: Float64Array;
-	tx: Float64Array;
-	T: Float64Array;
-	monetaryValue: Float64Array;
+	x: Float64Array<ArrayBuffer>;
+	tx: Float64Array<ArrayBuffer>;
+	T: Float64Array<ArrayBuffer>;
+	monetaryValue: Float64Array<ArrayBuffer>;
 }
 
 export interface ValueFits {
