@@ -16,7 +16,12 @@ import type { ModelFits, ValueFitsAnswer, ValueFitsRequest, ValueFitsResult } fr
 
 const running = new Set<Worker>();
 
-function fitInWorker<K extends ValueFitsRequest['kind']>(file: URL, request: Extract<ValueFitsRequest, { kind: K }>): Promise<Extract<ValueFitsResult, { kind: K }>> {
+/** The request's columns are transferred, not copied. */
+function fitInWorker<K extends ValueFitsRequest['kind']>(
+	file: URL,
+	request: Extract<ValueFitsRequest, { kind: K }>,
+	columns: Float64Array<ArrayBuffer>[]
+): Promise<Extract<ValueFitsResult, { kind: K }>> {
 	const worker = new Worker(file, { name: 'value-fits' });
 	running.add(worker);
 	return new Promise((resolve, reject) => {
@@ -40,7 +45,6 @@ function fitInWorker<K extends ValueFitsRequest['kind']>(file: URL, request: Ext
 		);
 		worker.once('error', (error) => settle(() => reject(new Error(`The value-fits worker failed: ${error.message}`, { cause: error }))));
 		worker.once('exit', (code) => settle(() => reject(new Error(`The value-fits worker exited (code ${code}) before it answered`))));
-		const columns = request.kind === 'models' ? [request.x, request.tx, request.T, request.monetaryValue] : [request.x, request.t];
 		worker.postMessage(request, columns.map((column) => column.buffer));
 	});
 }
@@ -49,13 +53,14 @@ function fitInWorker<K extends ValueFitsRequest['kind']>(file: URL, request: Ext
 export async function modelFits(summaries: readonly CustomerSummary[], report: (progress: number) => void): Promise<ModelFits> {
 	const file = builtWorkerFile('value-fits');
 	if (file) {
-		const result = await fitInWorker<'models'>(file, {
-			kind: 'models',
+		const request = {
+			kind: 'models' as const,
 			x: Float64Array.from(summaries, (s) => s.x),
 			tx: Float64Array.from(summaries, (s) => s.tx),
 			T: Float64Array.from(summaries, (s) => s.T),
 			monetaryValue: Float64Array.from(summaries, (s) => s.monetaryValue)
-		});
+		};
+		const result = await fitInWorker<'models'>(file, request, [request.x, request.tx, request.T, request.monetaryValue]);
 		return result.fits;
 	}
 	const bgnbd = judgedBgnbd(summaries);
@@ -68,7 +73,8 @@ export async function modelFits(summaries: readonly CustomerSummary[], report: (
 export async function ratePriorOffLoop(histories: readonly RateHistory[]): Promise<RatePrior> {
 	const file = builtWorkerFile('value-fits');
 	if (file) {
-		const result = await fitInWorker<'rate-prior'>(file, { kind: 'rate-prior', x: Float64Array.from(histories, (h) => h.x), t: Float64Array.from(histories, (h) => h.t) });
+		const request = { kind: 'rate-prior' as const, x: Float64Array.from(histories, (h) => h.x), t: Float64Array.from(histories, (h) => h.t) };
+		const result = await fitInWorker<'rate-prior'>(file, request, [request.x, request.t]);
 		return result.prior;
 	}
 	await yieldToEventLoop();
