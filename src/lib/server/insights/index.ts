@@ -44,9 +44,11 @@ interface Scope {
 
 /**
  * Who may see the analyses of a workspace (or of one of its groups or personas), and of which
- * data version. A persona is the customers its latest derivation assigned to it.
+ * data version. A persona is the customers its latest derivation assigned to it. Null when the
+ * measures of a new dataset version are still being built after `waitMs`: the analysis is
+ * "still running" (202) as when its own computation takes longer.
  */
-async function scopeOf(user: db.User | null, workspaceId: string, cut: Cut | string | undefined): Promise<Scope> {
+async function scopeOf(user: db.User | null, workspaceId: string, cut: Cut | string | undefined, waitMs = Infinity): Promise<Scope | null> {
 	const { groupId, personaId } = typeof cut === 'string' ? { groupId: cut, personaId: undefined } : (cut ?? {});
 	requireWorkspace(user, workspaceId, 'data:read');
 	let filter: db.RuleFilter | null = null;
@@ -62,8 +64,19 @@ async function scopeOf(user: db.User | null, workspaceId: string, cut: Cut | str
 		filter = compileRule(group.rule as GroupRule);
 		key = `g:${groupId}`;
 	}
-	const { datasetVersion } = await db.ensureMeasures(workspaceId);
-	return { datasetVersion, key, filter };
+	const measures = await within(db.ensureMeasures(workspaceId), waitMs);
+	return measures && { datasetVersion: measures.datasetVersion, key, filter };
+}
+
+/** What `work` gives within `waitMs`, else null (it goes on regardless). */
+async function within<T>(work: Promise<T>, waitMs: number): Promise<T | null> {
+	if (waitMs === Infinity) return work;
+	let timer: NodeJS.Timeout | undefined;
+	try {
+		return await Promise.race([work, new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), waitMs)))]);
+	} finally {
+		clearTimeout(timer);
+	}
 }
 
 async function answer<T>(computation: Computation<T>, waitMs: number): Promise<Answer<T>> {
@@ -136,7 +149,8 @@ async function cached<T, Q>(
 	compute: (filter: db.RuleFilter | null, query: Q, report: (progress: number) => void) => Promise<T> | T,
 	waitMs: number
 ): Promise<Answer<T>> {
-	const scope = await scopeOf(user, workspaceId, cut);
+	const scope = await scopeOf(user, workspaceId, cut, waitMs);
+	if (!scope) return { status: 'running', progress: 0 };
 	const key = `${workspaceId}:${scope.datasetVersion}:${name}:${scope.key}:${JSON.stringify(query)}`;
 	return answer(
 		results.get(key, async (report) => compute(scope.filter, query, report)),
@@ -232,7 +246,10 @@ async function journeyOf(user: db.User | null, boardId: string, input: JourneyIn
 	const version = db.datasetVersion(workspace.id);
 	const data = (datasetVersion: number) => journeyData(workspace.id, datasetVersion, () => defaultClv(workspace.id, datasetVersion));
 	data(version).catch(() => {});
-	const scope = await scopeOf(user, workspace.id, { groupId: input.groupId, personaId: input.personaId });
+	const scope = await scopeOf(user, workspace.id, { groupId: input.groupId, personaId: input.personaId }, waitMs);
+	// Names, not figures: read with every answer, so a renamed event type shows without recomputing.
+	const names = () => ({ groups: db.listGroups(workspace.id).map(({ id, name }) => ({ id, name })), eventTypeLabels: eventTypeLabelsOf(workspace.id) });
+	if (!scope) return { answer: { status: 'running', progress: 0 } as Answer<JourneyReport>, ...names() };
 	const steps = journeySteps(readBoard(collabServer().openRoom(board.id, workspace.id).doc));
 	const query: JourneyQuery = {
 		from: input.from,
@@ -260,9 +277,7 @@ async function journeyOf(user: db.User | null, boardId: string, input: JourneyIn
 			voices: (eventTypes) => db.stepVoices(workspace.id, scope.filter, eventTypes, window)
 		});
 	});
-	const result = await answer(computation, waitMs);
-	// Names, not figures: read with every answer, so a renamed event type shows without recomputing.
-	return { answer: result, groups: db.listGroups(workspace.id).map(({ id, name }) => ({ id, name })), eventTypeLabels: eventTypeLabelsOf(workspace.id) };
+	return { answer: await answer(computation, waitMs), ...names() };
 }
 
 /** The figures of a board's measured steps, for all customers or a group, in a time window. */
