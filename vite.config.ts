@@ -78,7 +78,9 @@ export default defineConfig({
 		serverWorkers({
 			'persona-clustering': 'src/lib/server/personas/cluster.worker.ts',
 			'event-reader': 'src/lib/server/db/event-reader.worker.ts',
-			import: 'src/lib/server/imports/import.worker.ts'
+			import: 'src/lib/server/imports/import.worker.ts',
+			'measure-builder': 'src/lib/server/db/measure-builder.worker.ts',
+			'value-fits': 'src/lib/server/insights/value-fits.worker.ts'
 		})
 	],
 	test: {

@@ -113,7 +113,9 @@ export async function startWaymark(): Promise<WaymarkTarget> {
 	const dir = mkdtempSync(join(tmpdir(), 'waymark-bench-'));
 	const databasePath = join(dir, 'bench.db');
 	const origin = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, ['server.js'], {
+	// E.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": Node refuses --cpu-prof in NODE_OPTIONS.
+	const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+	const child = spawn(process.execPath, [...nodeArgs, 'server.js'], {
 		env: {
 			...process.env,
 			PORT: String(port),

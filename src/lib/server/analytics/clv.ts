@@ -9,7 +9,7 @@
  */
 import { bgnbdConditionalExpectation, type BgnbdParams } from './bgnbd';
 import type { FrequencyProfile } from './frequency-groups';
-import { fitRatePrior, pooledRate, pooledSpend, spendCredibility, type RatePrior, type SpendCredibility } from './pooling';
+import { fitRatePrior, pooledRate, pooledSpend, spendCredibility, type RateHistory, type RatePrior, type SpendCredibility } from './pooling';
 
 /** The four factors of KW = (T × A × P) − K. */
 export interface FormulaFactors {
@@ -63,6 +63,8 @@ export interface FormulaOptions {
 	relationshipLength?: number;
 	/** Replace any factor of the group figure; T is recomputed from rate × length unless T itself is overridden. */
 	overrides?: Partial<FormulaDerivation>;
+	/** The customers' rate prior, when it was fitted elsewhere (in a worker thread): fitRatePrior of formulaRateHistories. */
+	ratePrior?: RatePrior;
 }
 
 /** How the customers' own figures were pooled with the group's (see pooling.ts), for the page to say. */
@@ -70,6 +72,11 @@ export interface FormulaPooling {
 	rate: RatePrior;
 	spend: SpendCredibility;
 }
+
+const history = (c: FormulaCustomer): RateHistory => ({ x: Math.max(0, c.purchases - 1), t: c.observedLength });
+
+/** The purchase histories the formula pools each customer's rate over. */
+export const formulaRateHistories = (customers: readonly FormulaCustomer[]): RateHistory[] => customers.map(history);
 
 /** KW = (T × A × P) − K. */
 export function formulaValue({ T, A, P, K }: FormulaFactors): number {
@@ -136,8 +143,7 @@ export function formulaClv(customers: readonly FormulaCustomer[], options: Formu
 	const given = options.relationshipLength;
 	const length = given ?? ratio(totals.observedLength, customers.length);
 	const lengthSource: FactorSource = given === undefined ? 'data' : 'assumption';
-	const history = (c: FormulaCustomer) => ({ x: Math.max(0, c.purchases - 1), t: c.observedLength });
-	const rate = fitRatePrior(customers.map(history));
+	const rate = options.ratePrior ?? fitRatePrior(formulaRateHistories(customers));
 	const spend = spendCredibility(
 		customers.filter((c) => c.revenueSquares !== undefined).map((c) => ({ n: c.purchases, sum: c.revenue, sumOfSquares: c.revenueSquares! }))
 	);

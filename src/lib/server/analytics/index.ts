@@ -52,6 +52,7 @@ export {
 export {
 	formulaValue,
 	formulaClv,
+	formulaRateHistories,
 	relationshipLengthFromRetention,
 	discountTransactions,
 	discountedClv,

@@ -16,7 +16,7 @@ export type { EventColumns } from './event-read';
 function scope(column: string, workspaceId: string, filter: RuleFilter | null): { sql: string; params: (string | number)[] } {
 	if (!filter) return { sql: '', params: [] };
 	return {
-		sql: ` and ${column} in (select c.id from customers c join customer_measures m on m.customer_id = c.id where c.workspace_id = ? and ${filter.where})`,
+		sql: ` and ${column} in (select c.id from customers c join current_customer_measures m on m.customer_id = c.id where c.workspace_id = ? and ${filter.where})`,
 		params: [workspaceId, ...filter.params]
 	};
 }

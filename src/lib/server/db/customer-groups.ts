@@ -61,7 +61,7 @@ export function deleteGroup(id: string): boolean {
 	}, { behavior: 'immediate' });
 }
 
-/** A compiled rule: an SQL condition over `customers c` joined with `customer_measures m`. */
+/** A compiled rule: an SQL condition over `customers c` joined with `current_customer_measures m`. */
 export interface RuleFilter {
 	where: string;
 	params: (string | number)[];
@@ -74,7 +74,7 @@ export interface GroupStats {
 	workspaceRevenue: number;
 }
 
-const MEMBERS = `from customers c join customer_measures m on m.customer_id = c.id where c.workspace_id = ?`;
+const MEMBERS = `from customers c join current_customer_measures m on m.customer_id = c.id where c.workspace_id = ?`;
 
 export function groupStats(workspaceId: string, filter: RuleFilter): GroupStats {
 	const client = getDb().$client;
@@ -82,7 +82,7 @@ export function groupStats(workspaceId: string, filter: RuleFilter): GroupStats 
 		.prepare(`select count(*) as customers, coalesce(sum(m.revenue), 0) as revenue ${MEMBERS} and ${filter.where}`)
 		.get(workspaceId, ...filter.params) as { customers: number; revenue: number };
 	const all = client
-		.prepare(`select count(*) as customers, coalesce(sum(revenue), 0) as revenue from customer_measures where workspace_id = ?`)
+		.prepare(`select count(*) as customers, coalesce(sum(revenue), 0) as revenue from current_customer_measures where workspace_id = ?`)
 		.get(workspaceId) as { customers: number; revenue: number };
 	return { ...group, workspaceCustomers: all.customers, workspaceRevenue: all.revenue };
 }

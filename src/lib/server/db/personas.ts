@@ -250,6 +250,13 @@ export interface PersonaMember {
 	recencyDays: number | null;
 }
 
+/**
+ * The condition that keeps a left-joined `customer_measures m` to its workspace's current build.
+ * Left joins name the table: SQLite cannot flatten a view that is itself a join on the right of
+ * a LEFT JOIN, and would read every workspace's measures.
+ */
+const CURRENT_BUILD = 'm.build = (select s.build from measure_sets s where s.workspace_id = c.workspace_id)';
+
 const MEMBER_COLUMNS = `c.id, c.external_id as externalId, c.name, c.email, c.city, coalesce(m.transactions, 0) as transactions,
 	coalesce(m.revenue, 0) as revenue, m.recency_days as recencyDays`;
 
@@ -258,7 +265,7 @@ export function personaMembersPage(personaId: string, request: PageRequest): Pag
 	const rows = getDb()
 		.$client.prepare(
 			`select ${MEMBER_COLUMNS}
-			from persona_members pm join customers c on c.id = pm.customer_id left join customer_measures m on m.customer_id = c.id
+			from persona_members pm join customers c on c.id = pm.customer_id left join customer_measures m on m.customer_id = c.id and ${CURRENT_BUILD}
 			where pm.persona_id = ? and c.id > ? order by c.id limit ?`
 		)
 		.all(personaId, afterId, limit) as PersonaMember[];
@@ -270,7 +277,7 @@ export function customersByIds(ids: readonly number[]): PersonaMember[] {
 	if (!ids.length) return [];
 	const rows = getDb()
 		.$client.prepare(
-			`select ${MEMBER_COLUMNS} from customers c left join customer_measures m on m.customer_id = c.id
+			`select ${MEMBER_COLUMNS} from customers c left join customer_measures m on m.customer_id = c.id and ${CURRENT_BUILD}
 			where c.id in (${ids.map(() => '?').join(',')})`
 		)
 		.all(...ids) as PersonaMember[];
@@ -328,7 +335,7 @@ export function personaFeatureRows(workspaceId: string, filter: RuleFilter): Per
 	return getDb()
 		.$client.prepare(
 			`with members as (
-				select c.id from customers c join customer_measures m on m.customer_id = c.id
+				select c.id from customers c join current_customer_measures m on m.customer_id = c.id
 				where c.workspace_id = @w and ${filter.where}
 			),
 			tx as (
@@ -370,7 +377,7 @@ export function personaFeatureRows(workspaceId: string, filter: RuleFilter): Per
 				categories.category as topCategory, m.nps_score as nps, csat.csat,
 				c.opt_in as optIn, c.loyalty_member as loyaltyMember, m.tenure_days as tenureDays, m.age_years as ageYears,
 				c.household_size as householdSize, nullif(trim(c.income_band), '') as incomeBand
-			from members mb join customers c on c.id = mb.id join customer_measures m on m.customer_id = c.id
+			from members mb join customers c on c.id = mb.id join current_customer_measures m on m.customer_id = c.id
 				left join tx on tx.customer_id = c.id left join categories on categories.customer_id = c.id
 				left join furthest on furthest.customer_id = c.id left join csat on csat.customer_id = c.id
 			order by c.id`

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import {
 	blob,
 	check,
@@ -7,6 +7,7 @@ import {
 	primaryKey,
 	real,
 	sqliteTable,
+	sqliteView,
 	text,
 	uniqueIndex
 } from 'drizzle-orm/sqlite-core';
@@ -447,17 +448,20 @@ export type GroupRuleJson = { match: 'all' | 'any'; conditions: unknown[] };
 
 /**
  * Per-customer measures that group rules test (recency, frequency, monetary value, RFM scores…),
- * derived from the transactions and rebuilt when the dataset version moves on.
+ * derived from the transactions and rebuilt when the dataset version moves on. A rebuild writes
+ * a new `build` of a workspace's rows beside the current one and then flips measure_sets.build,
+ * so the rows of only one build are read: through the `current_customer_measures` view.
  */
 export const customerMeasures = sqliteTable(
 	'customer_measures',
 	{
 		customerId: integer('customer_id')
-			.primaryKey()
+			.notNull()
 			.references(() => customers.id, { onDelete: 'cascade' }),
 		workspaceId: text('workspace_id')
 			.notNull()
 			.references(() => workspaces.id, { onDelete: 'cascade' }),
+		build: integer('build').notNull().default(0),
 		transactions: integer('transactions').notNull(),
 		revenue: real('revenue').notNull(),
 		averageOrderValue: real('average_order_value'),
@@ -473,18 +477,27 @@ export const customerMeasures = sqliteTable(
 		mScore: integer('m_score'),
 		npsScore: integer('nps_score')
 	},
-	(t) => [index('customer_measures_workspace_idx').on(t.workspaceId)]
+	(t) => [primaryKey({ columns: [t.customerId, t.build] }), index('customer_measures_workspace_build_idx').on(t.workspaceId, t.build)]
 );
 
-/** For which dataset version the measures of a workspace were built, and their reference date. */
+/** For which dataset version the measures of a workspace were built, their reference date, and which build is current. */
 export const measureSets = sqliteTable('measure_sets', {
 	workspaceId: text('workspace_id')
 		.primaryKey()
 		.references(() => workspaces.id, { onDelete: 'cascade' }),
 	datasetVersion: integer('dataset_version').notNull(),
 	referenceAt: integer('reference_at').notNull(),
+	build: integer('build').notNull().default(0),
 	builtAt: integer('built_at', { mode: 'timestamp_ms' }).notNull()
 });
+
+/** The rows of each workspace's current build of customer_measures: what every reader reads. */
+export const currentCustomerMeasures = sqliteView('current_customer_measures').as((qb) =>
+	qb
+		.select(getTableColumns(customerMeasures))
+		.from(customerMeasures)
+		.innerJoin(measureSets, and(eq(measureSets.workspaceId, customerMeasures.workspaceId), eq(measureSets.build, customerMeasures.build)))
+);
 
 export type CustomerGroup = typeof customerGroups.$inferSelect;
 export type GroupBasisValue = (typeof groupBases)[number];

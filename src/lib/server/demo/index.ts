@@ -111,7 +111,7 @@ async function loadDemoCustomerData(
  * personas with their evidence and can cut the journey's figures by one.
  */
 async function deriveDemoPersonas(workspaceId: string, user: db.User, boardId: string, groupId: string): Promise<void> {
-	const derivation = startDerivation(user, groupId, { k: 'auto', seed: 42 });
+	const derivation = await startDerivation(user, groupId, { k: 'auto', seed: 42 });
 	if ((await settled(() => db.findDerivation(derivation.id)?.status)) !== 'done') return;
 	const personas = db.listPersonas(groupId).map((persona, index) => ({
 		personaId: persona.id,

@@ -9,7 +9,7 @@ import {
 
 /**
  * Turns a validated group rule into an SQL condition over `customers c` joined with
- * `customer_measures m`. Column names come only from the table below; every value is a bound
+ * `current_customer_measures m`. Column names come only from the table below; every value is a bound
  * parameter.
  *
  * Negations (`neq`, `notIn`, `excludes`) include customers whose value is unknown: "not in

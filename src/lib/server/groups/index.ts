@@ -50,38 +50,38 @@ export function requireGroup(user: db.User | null | undefined, groupId: string, 
 	return { user: actor, group, role: membership.role };
 }
 
-export function listGroups(user: db.User | null, workspaceId: string): GroupWithFigures[] {
+export async function listGroups(user: db.User | null, workspaceId: string): Promise<GroupWithFigures[]> {
 	requireWorkspace(user, workspaceId, 'data:read');
-	const measures = db.ensureMeasures(workspaceId);
+	const measures = await db.ensureMeasures(workspaceId);
 	return db.listGroups(workspaceId).map((group) => ({
 		group,
 		figures: figuresOf(workspaceId, group.rule as GroupRule, measures)
 	}));
 }
 
-export function getGroup(user: db.User | null, groupId: string): GroupWithFigures {
+export async function getGroup(user: db.User | null, groupId: string): Promise<GroupWithFigures> {
 	const { group } = requireGroup(user, groupId, 'data:read');
-	const measures = db.ensureMeasures(group.workspaceId);
+	const measures = await db.ensureMeasures(group.workspaceId);
 	return { group, figures: figuresOf(group.workspaceId, group.rule as GroupRule, measures) };
 }
 
 /** The figures of a rule being edited: the rule builder's live count. */
-export function previewRule(user: db.User | null, workspaceId: string, rule: GroupRule): GroupFigures {
+export async function previewRule(user: db.User | null, workspaceId: string, rule: GroupRule): Promise<GroupFigures> {
 	requireWorkspace(user, workspaceId, 'data:read');
-	return figuresOf(workspaceId, rule, db.ensureMeasures(workspaceId));
+	return figuresOf(workspaceId, rule, await db.ensureMeasures(workspaceId));
 }
 
 const nameTaken = () => conflict('A group with this name already exists', { name: 'error_group_name_taken' });
 
-export function createGroup(user: db.User | null, workspaceId: string, input: GroupInput): GroupWithFigures {
+export async function createGroup(user: db.User | null, workspaceId: string, input: GroupInput): Promise<GroupWithFigures> {
 	const access = requireWorkspace(user, workspaceId, 'groups:write');
 	if (db.findGroupByName(workspaceId, input.name)) throw nameTaken();
 	const group = db.insertGroup({ ...input, id: newId(), workspaceId, createdBy: access.user.id });
 	announceChange({ kind: 'groups', workspaceId });
-	return { group, figures: figuresOf(workspaceId, input.rule as GroupRule, db.ensureMeasures(workspaceId)) };
+	return { group, figures: figuresOf(workspaceId, input.rule as GroupRule, await db.ensureMeasures(workspaceId)) };
 }
 
-export function updateGroup(user: db.User | null, groupId: string, changes: Partial<GroupInput>): GroupWithFigures {
+export async function updateGroup(user: db.User | null, groupId: string, changes: Partial<GroupInput>): Promise<GroupWithFigures> {
 	const { group } = requireGroup(user, groupId, 'groups:write');
 	if (changes.name !== undefined && changes.name !== group.name && db.findGroupByName(group.workspaceId, changes.name)) {
 		throw nameTaken();
@@ -90,7 +90,7 @@ export function updateGroup(user: db.User | null, groupId: string, changes: Part
 	announceChange({ kind: 'groups', workspaceId: updated.workspaceId });
 	return {
 		group: updated,
-		figures: figuresOf(updated.workspaceId, updated.rule as GroupRule, db.ensureMeasures(updated.workspaceId))
+		figures: figuresOf(updated.workspaceId, updated.rule as GroupRule, await db.ensureMeasures(updated.workspaceId))
 	};
 }
 
@@ -107,15 +107,15 @@ export function deleteGroup(user: db.User | null, groupId: string): void {
 }
 
 /** The customers of a group, with their measures: personal data, so for editors and owners. */
-export function groupCustomers(user: db.User | null, groupId: string, page: db.PageRequest): db.Page<db.GroupMember> {
+export async function groupCustomers(user: db.User | null, groupId: string, page: db.PageRequest): Promise<db.Page<db.GroupMember>> {
 	const { group } = requireGroup(user, groupId, 'data:write');
-	db.ensureMeasures(group.workspaceId);
+	await db.ensureMeasures(group.workspaceId);
 	return db.groupMembers(group.workspaceId, compileRule(group.rule as GroupRule), page);
 }
 
 /** Internal customer ids of a group, for analyses and persona derivation cut by group. */
-export function groupMemberIds(group: db.CustomerGroup): number[] {
-	db.ensureMeasures(group.workspaceId);
+export async function groupMemberIds(group: db.CustomerGroup): Promise<number[]> {
+	await db.ensureMeasures(group.workspaceId);
 	return db.groupMemberIds(group.workspaceId, compileRule(group.rule as GroupRule));
 }
 
@@ -129,14 +129,14 @@ export type GroupPresetKey = keyof typeof GROUP_PRESETS;
  * Creates the groups of a preset in the user's language. Groups whose name already exists are
  * left as they are, so pressing the button twice adds nothing.
  */
-export function applyPreset(
+export async function applyPreset(
 	user: db.User | null,
 	workspaceId: string,
 	preset: GroupPresetKey,
 	locale: Locale
-): GroupWithFigures[] {
+): Promise<GroupWithFigures[]> {
 	const access = requireWorkspace(user, workspaceId, 'groups:write');
-	const measures = db.ensureMeasures(workspaceId);
+	const measures = await db.ensureMeasures(workspaceId);
 	const created: GroupWithFigures[] = [];
 	for (const definition of GROUP_PRESETS[preset]) {
 		const name = definition.name[locale];

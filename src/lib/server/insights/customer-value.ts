@@ -4,9 +4,8 @@ import {
 	concentration,
 	expectedActiveCustomers,
 	formulaClv,
+	formulaRateHistories,
 	isUsable,
-	judgedBgnbd,
-	judgedGammaGamma,
 	MarginTally,
 	predictionsVerdict,
 	quantileSorted,
@@ -30,6 +29,7 @@ import {
 import { DAY_MS } from '../analytics/time-unit';
 import * as db from '../db';
 import { yieldToEventLoop } from './cache';
+import { modelFits, ratePriorOffLoop } from './value-fits';
 
 /*
  * The customer-value report of a workspace or group: the models of `$lib/server/analytics` run
@@ -157,23 +157,22 @@ const fitSummary = <F extends BgnbdFit | GammaGammaFit>({ fit, verdict }: Judged
 	verdict
 });
 
-/** The formula over the customers, their acquisition costs from the facts. */
-function formulaOf(summaries: readonly CustomerSummary[], facts: Map<string, db.CustomerFacts>, overrides: db.FormulaOverrides | undefined) {
-	return formulaClv(
-		summaries.map((s) => ({
-			purchases: s.purchaseDays,
-			items: s.items,
-			revenue: s.revenue,
-			revenueSquares: s.revenueSquares,
-			observedLength: s.T,
-			acquisitionCost: facts.get(s.customerId)?.acquisitionCost ?? 0
-		})),
-		{
-			// A relationship length set by hand holds for every customer; other factors for the group figure.
-			...(overrides?.relationshipLength !== undefined ? { relationshipLength: overrides.relationshipLength } : {}),
-			overrides: overrides ?? {}
-		}
-	);
+/** The formula over the customers, their acquisition costs from the facts; its rate prior fitted off the event loop. */
+async function formulaOf(summaries: readonly CustomerSummary[], facts: Map<string, db.CustomerFacts>, overrides: db.FormulaOverrides | undefined) {
+	const customers = summaries.map((s) => ({
+		purchases: s.purchaseDays,
+		items: s.items,
+		revenue: s.revenue,
+		revenueSquares: s.revenueSquares,
+		observedLength: s.T,
+		acquisitionCost: facts.get(s.customerId)?.acquisitionCost ?? 0
+	}));
+	return formulaClv(customers, {
+		// A relationship length set by hand holds for every customer; other factors for the group figure.
+		...(overrides?.relationshipLength !== undefined ? { relationshipLength: overrides.relationshipLength } : {}),
+		overrides: overrides ?? {},
+		ratePrior: await ratePriorOffLoop(formulaRateHistories(customers))
+	});
 }
 
 /** The margin to apply: asked for, else the data's own when it is plausible, else none (revenue). */
@@ -214,7 +213,7 @@ export async function computeCustomerValue(
 	const facts = new Map(db.customerFacts(workspaceId, filter).map((f) => [f.customerId, f]));
 	let bgnbd: Judged<BgnbdFit> | null = null;
 	let gammaGamma: Judged<GammaGammaFit> | null = null;
-	let formula: ReturnType<typeof formulaOf> | null = null;
+	let formula: Awaited<ReturnType<typeof formulaOf>> | null = null;
 	let verdict: FitVerdict = USABLE;
 	let clv: Float64Array | null = null;
 	let pAlive: Float64Array | null = null;
@@ -222,13 +221,10 @@ export async function computeCustomerValue(
 	let expectedSpend: Float64Array | null = null;
 
 	if (query.model === 'formula') {
-		formula = formulaOf(summaries, facts, query.overrides);
+		formula = await formulaOf(summaries, facts, query.overrides);
 		clv = formula.values;
 	} else {
-		bgnbd = judgedBgnbd(summaries);
-		report(0.5);
-		await yieldToEventLoop();
-		gammaGamma = judgedGammaGamma(summaries);
+		({ bgnbd, gammaGamma } = await modelFits(summaries, report));
 		report(0.7);
 		await yieldToEventLoop();
 		verdict = combineVerdicts(bgnbd.verdict, gammaGamma.verdict);
@@ -250,7 +246,7 @@ export async function computeCustomerValue(
 			}
 		}
 		// Withheld values: the formula, whose factors are all on show, is the estimate to use instead.
-		if (!clv) formula = formulaOf(summaries, facts, undefined);
+		if (!clv) formula = await formulaOf(summaries, facts, undefined);
 	}
 	report(0.85);
 	await yieldToEventLoop();

@@ -15,6 +15,7 @@ import { collabServer } from '../collab';
 import { eventTypeLabelsOf, labelledEventTypes, type WorkspaceEventType } from '../event-types';
 
 export type { ClvReport, ClvCustomer, ClvModel } from './customer-value';
+export { terminateValueFits } from './value-fits';
 export type { LoyaltyReport } from './loyalty';
 export type { RetentionReport } from './retention';
 export type { SatisfactionReport, SatisfactionCut } from './satisfaction';
@@ -43,9 +44,11 @@ interface Scope {
 
 /**
  * Who may see the analyses of a workspace (or of one of its groups or personas), and of which
- * data version. A persona is the customers its latest derivation assigned to it.
+ * data version. A persona is the customers its latest derivation assigned to it. Null when the
+ * measures of a new dataset version are still being built after `waitMs`: the analysis is
+ * "still running" (202) as when its own computation takes longer.
  */
-function scopeOf(user: db.User | null, workspaceId: string, cut: Cut | string | undefined): Scope {
+async function scopeOf(user: db.User | null, workspaceId: string, cut: Cut | string | undefined, waitMs = Infinity): Promise<Scope | null> {
 	const { groupId, personaId } = typeof cut === 'string' ? { groupId: cut, personaId: undefined } : (cut ?? {});
 	requireWorkspace(user, workspaceId, 'data:read');
 	let filter: db.RuleFilter | null = null;
@@ -61,8 +64,19 @@ function scopeOf(user: db.User | null, workspaceId: string, cut: Cut | string | 
 		filter = compileRule(group.rule as GroupRule);
 		key = `g:${groupId}`;
 	}
-	const { datasetVersion } = db.ensureMeasures(workspaceId);
-	return { datasetVersion, key, filter };
+	const measures = await within(db.ensureMeasures(workspaceId), waitMs);
+	return measures && { datasetVersion: measures.datasetVersion, key, filter };
+}
+
+/** What `work` gives within `waitMs`, else null (it goes on regardless). */
+async function within<T>(work: Promise<T>, waitMs: number): Promise<T | null> {
+	if (waitMs === Infinity) return work;
+	let timer: NodeJS.Timeout | undefined;
+	try {
+		return await Promise.race([work, new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), waitMs)))]);
+	} finally {
+		clearTimeout(timer);
+	}
 }
 
 async function answer<T>(computation: Computation<T>, waitMs: number): Promise<Answer<T>> {
@@ -126,7 +140,7 @@ export async function customerValue(
 	return { ...result, mayListCustomers: roleAllows(role, 'data:write') };
 }
 
-function cached<T, Q>(
+async function cached<T, Q>(
 	user: db.User | null,
 	workspaceId: string,
 	cut: Cut | undefined,
@@ -135,7 +149,8 @@ function cached<T, Q>(
 	compute: (filter: db.RuleFilter | null, query: Q, report: (progress: number) => void) => Promise<T> | T,
 	waitMs: number
 ): Promise<Answer<T>> {
-	const scope = scopeOf(user, workspaceId, cut);
+	const scope = await scopeOf(user, workspaceId, cut, waitMs);
+	if (!scope) return { status: 'running', progress: 0 };
 	const key = `${workspaceId}:${scope.datasetVersion}:${name}:${scope.key}:${JSON.stringify(query)}`;
 	return answer(
 		results.get(key, async (report) => compute(scope.filter, query, report)),
@@ -171,18 +186,18 @@ function assumptionView(groupId: string | null, row: db.ValueAssumption | undefi
 }
 
 /** The CLV formula's factors set by hand for a group (or all customers). */
-export function valueAssumption(user: db.User | null, workspaceId: string, groupId: string | undefined): ValueAssumptionView {
-	scopeOf(user, workspaceId, groupId);
+export async function valueAssumption(user: db.User | null, workspaceId: string, groupId: string | undefined): Promise<ValueAssumptionView> {
+	await scopeOf(user, workspaceId, groupId);
 	return assumptionView(groupId ?? null, db.findValueAssumption(workspaceId, groupId ?? null));
 }
 
-export function setValueAssumption(
+export async function setValueAssumption(
 	user: db.User | null,
 	workspaceId: string,
 	input: { groupId?: string; overrides: db.FormulaOverrides; note: string }
-): ValueAssumptionView {
+): Promise<ValueAssumptionView> {
 	const { user: actor } = requireWorkspace(user, workspaceId, 'analyses:write');
-	scopeOf(actor, workspaceId, input.groupId);
+	await scopeOf(actor, workspaceId, input.groupId);
 	const row = db.saveValueAssumption(workspaceId, input.groupId ?? null, { overrides: input.overrides, note: input.note, updatedBy: actor.id });
 	return assumptionView(input.groupId ?? null, row);
 }
@@ -228,9 +243,8 @@ export async function trustedClv(workspaceId: string, datasetVersion: number): P
 			const report = await results.get(key, (progress) => computeCustomerValue(workspaceId, null, query, progress)).result;
 			if (report.verdict.status === 'usable') return { model, values: new Map(report.customers.map((c) => [c.externalId, c.clv])) };
 		} catch (error) {
-			// A model the data cannot carry says so with an AppError; anything else is a defect,
-			// logged, and the steps then show no value rather than a broken board.
-			if (!(error instanceof AppError)) console.error(`[insights] ${model} CLV for ${workspaceId} failed`, error);
+			// A model the data cannot carry says so with an AppError: the next one is tried.
+			if (!(error instanceof AppError)) throw error;
 		}
 	}
 	return null;
@@ -248,9 +262,18 @@ async function journeyOf(user: db.User | null, boardId: string, input: JourneyIn
 	// The events do not depend on the customer measures: their read starts first (in worker
 	// threads), so that a new dataset version's measures are built here meanwhile (scopeOf).
 	const version = db.datasetVersion(workspace.id);
-	const data = (datasetVersion: number) => journeyData(workspace.id, datasetVersion, () => trustedClv(workspace.id, datasetVersion));
+	const data = (datasetVersion: number) => journeyData(workspace.id, datasetVersion, () =>
+			// A defect in the CLV leaves the steps without a value, not the board without figures.
+			trustedClv(workspace.id, datasetVersion).catch((error) => {
+				console.error(`[insights] CLV for the journey of ${workspace.id} failed`, error);
+				return null;
+			})
+		);
 	data(version).catch(() => {});
-	const scope = scopeOf(user, workspace.id, { groupId: input.groupId, personaId: input.personaId });
+	const scope = await scopeOf(user, workspace.id, { groupId: input.groupId, personaId: input.personaId }, waitMs);
+	// Names, not figures: read with every answer, so a renamed event type shows without recomputing.
+	const names = () => ({ groups: db.listGroups(workspace.id).map(({ id, name }) => ({ id, name })), eventTypeLabels: eventTypeLabelsOf(workspace.id) });
+	if (!scope) return { answer: { status: 'running', progress: 0 } as Answer<JourneyReport>, ...names() };
 	const steps = journeySteps(readBoard(collabServer().openRoom(board.id, workspace.id).doc));
 	const query: JourneyQuery = {
 		from: input.from,
@@ -278,9 +301,7 @@ async function journeyOf(user: db.User | null, boardId: string, input: JourneyIn
 			voices: (eventTypes) => db.stepVoices(workspace.id, scope.filter, eventTypes, window)
 		});
 	});
-	const result = await answer(computation, waitMs);
-	// Names, not figures: read with every answer, so a renamed event type shows without recomputing.
-	return { answer: result, groups: db.listGroups(workspace.id).map(({ id, name }) => ({ id, name })), eventTypeLabels: eventTypeLabelsOf(workspace.id) };
+	return { answer: await answer(computation, waitMs), ...names() };
 }
 
 /** The figures of a board's measured steps, for all customers or a group, in a time window. */

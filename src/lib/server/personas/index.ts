@@ -69,8 +69,8 @@ function groupTooSmall(shortfall: PersonaShortfall): AppError {
 }
 
 /** Customers in a group now (its measures brought up to date first). */
-function groupCustomers(group: db.CustomerGroup): number {
-	db.ensureMeasures(group.workspaceId);
+async function groupCustomers(group: db.CustomerGroup): Promise<number> {
+	await db.ensureMeasures(group.workspaceId);
 	return db.groupStats(group.workspaceId, compileRule(group.rule as GroupRule)).customers;
 }
 
@@ -79,12 +79,12 @@ function groupCustomers(group: db.CustomerGroup): number {
  * too small for the personas asked for is refused here, before a job is queued (the engine
  * holds the same rule for anything that reaches it).
  */
-export function startDerivation(user: db.User | null, groupId: string, input: DeriveInput): db.PersonaDerivationRow {
+export async function startDerivation(user: db.User | null, groupId: string, input: DeriveInput): Promise<db.PersonaDerivationRow> {
 	recoverOnce();
 	const access = requireGroup(user, groupId, 'groups:write');
 	const running = db.unfinishedDerivation(groupId);
 	if (running) return running;
-	const shortfall = personaShortfall(groupCustomers(access.group), input.k);
+	const shortfall = personaShortfall(await groupCustomers(access.group), input.k);
 	if (shortfall) throw groupTooSmall(shortfall);
 	const features = input.features?.length ? [...new Set(input.features)] : [...DEFAULT_FEATURE_IDS];
 	const derivation = db.insertDerivation({
@@ -148,13 +148,13 @@ export interface GroupPersonas {
 	mayListCustomers: boolean;
 }
 
-export function groupPersonas(user: db.User | null, groupId: string, { archived = false } = {}): GroupPersonas {
+export async function groupPersonas(user: db.User | null, groupId: string, { archived = false } = {}): Promise<GroupPersonas> {
 	recoverOnce();
 	const { group, role } = requireGroup(user, groupId, 'data:read');
 	const lastDone = db.latestDoneDerivation(groupId) ?? null;
-	const { datasetVersion } = db.ensureMeasures(group.workspaceId);
+	const { datasetVersion } = await db.ensureMeasures(group.workspaceId);
 	return {
-		customers: groupCustomers(group),
+		customers: await groupCustomers(group),
 		group,
 		personas: withPhotos(db.listPersonas(groupId, { archived })),
 		latest: db.latestDerivation(groupId) ?? null,

@@ -11,7 +11,7 @@ import type { GroupRule } from '$lib/domain/groups';
 import { isLetterName, type FeatureDifference } from '$lib/domain/personas';
 import { compileRule } from '../groups';
 import { newId } from '../ids';
-import { trustedClv } from '../insights';
+import { terminateValueFits, trustedClv } from '../insights';
 import { ClusterWorkerStopped, derivePersonasOffLoop, terminateClusterWorkers } from './cluster-runner';
 import { featureColumns, personaEvidence } from './features';
 import { suggestedNames } from './naming';
@@ -22,7 +22,8 @@ import { suggestedNames } from './naming';
  * members and the job's result in one transaction. Jobs run one at a time, off the request path;
  * the event loop is yielded between stages. The clustering, seconds of CPU at 100,000+ customers,
  * runs in a worker thread (cluster-runner.ts), so requests and the collaboration websocket are
- * served meanwhile; under `vite dev` there is no bundled worker and it runs inline. A worker that
+ * served meanwhile, as do the customer measures and the CLV fits (customer-measures.ts,
+ * value-fits.ts); under `vite dev` there is no bundled worker and it runs inline. A worker that
  * dies fails the derivation with its own message; on shutdown the worker is terminated and the
  * derivation marked as interrupted, as recoverOnce would at the next start.
  */
@@ -69,12 +70,12 @@ export function enqueue(job: DerivationJob): void {
 }
 
 /**
- * Server shutdown: stops the running clustering worker and marks what was running or queued as
+ * Server shutdown: stops the running clustering and value-fit workers and marks what was running or queued as
  * interrupted. Waits a little for that; whatever is still unfinished is failed by recoverOnce at the next start.
  */
 export async function stopDerivations(): Promise<void> {
 	shutdown.abort();
-	await terminateClusterWorkers();
+	await Promise.all([terminateClusterWorkers(), terminateValueFits()]);
 	await Promise.race([queue, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
 }
 
@@ -110,14 +111,21 @@ async function run(job: DerivationJob): Promise<void> {
 	db.updateDerivation(derivationId, { status: 'running', progress: 0, stage: 'features' });
 	await yieldToEventLoop();
 
-	const { datasetVersion } = db.ensureMeasures(group.workspaceId);
+	const { datasetVersion } = await db.ensureMeasures(group.workspaceId);
 	const rows = db.personaFeatureRows(group.workspaceId, compileRule(group.rule as GroupRule));
 	report('features', 0.05);
 	await yieldToEventLoop();
 
 	report('clv', 0.1);
 	// The same estimate the value page trusts, so a refused fit never reaches a persona as a value.
-	const clv = await trustedClv(group.workspaceId, datasetVersion);
+	let clv: Awaited<ReturnType<typeof trustedClv>>;
+	try {
+		clv = await trustedClv(group.workspaceId, datasetVersion);
+	} catch (error) {
+		// Its fits' worker was stopped for the shutdown.
+		if (shutdown.signal.aborted) return interrupted(derivationId);
+		throw error;
+	}
 	const clvColumn = rows.map((row) => clv?.values.get(row.externalId) ?? null);
 	await yieldToEventLoop();
 

@@ -8,10 +8,10 @@ import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
-	loadPage(event, () => {
+	loadPage(event, async () => {
 		event.depends(WORKSPACE_DATA_DEPENDENCY);
 		return {
-			groups: listGroups(event.locals.user, event.params.workspaceId).map(({ group, figures }) => ({
+			groups: (await listGroups(event.locals.user, event.params.workspaceId)).map(({ group, figures }) => ({
 				id: group.id,
 				name: group.name,
 				description: group.description,
@@ -23,10 +23,10 @@ export const load: PageServerLoad = (event) =>
 
 export const actions: Actions = {
 	preset: (event) =>
-		runForm(event, 'preset', (fields) => {
+		runForm(event, 'preset', async (fields) => {
 			const { preset } = parseInput(groupPresetSchema, { preset: fields.preset });
 			// Preset groups are named in the language the page is shown in.
-			return { created: applyPreset(event.locals.user, event.params.workspaceId, preset, getLocale()).length };
+			return { created: (await applyPreset(event.locals.user, event.params.workspaceId, preset, getLocale())).length };
 		}),
 	delete: (event) =>
 		runForm(event, 'delete', (fields) => {

@@ -31,7 +31,7 @@ export const load: PageServerLoad = (event) =>
 		if (input.model === 'discounted') input.discountRate = Math.pow(1 + perYear / 100, TIME_UNIT_DAYS[input.timeUnit] / 365.25) - 1;
 		const groups = cutChoices(locals.user, params.workspaceId);
 		const form = { ...input, discountPerYear: perYear, invalid: !parsed.success };
-		const assumption = input.model === 'formula' && !input.personaId ? valueAssumption(locals.user, params.workspaceId, input.groupId) : null;
+		const assumption = input.model === 'formula' && !input.personaId ? await valueAssumption(locals.user, params.workspaceId, input.groupId) : null;
 		try {
 			const answer = await customerValue(locals.user, params.workspaceId, input, WAIT_MS);
 			if (answer.status === 'running') return { form, groups, assumption, report: null, progress: answer.progress, problem: null };
@@ -48,10 +48,10 @@ const FACTORS = ['purchaseRate', 'relationshipLength', 'T', 'A', 'P', 'K'] as co
 
 export const actions: Actions = {
 	assumptions: (event) =>
-		runForm(event, 'assumptions', (fields) => {
+		runForm(event, 'assumptions', async (fields) => {
 			// An empty box: that factor comes from the data again.
 			const overrides = Object.fromEntries(FACTORS.filter((f) => (fields[f] ?? '').trim() !== '').map((f) => [f, fields[f]!.replace(',', '.')]));
 			const input = parseInput(assumptionSaveSchema, { groupId: fields.groupId || undefined, overrides, note: fields.note ?? '' });
-			setValueAssumption(event.locals.user, event.params.workspaceId, input);
+			await setValueAssumption(event.locals.user, event.params.workspaceId, input);
 		})
 };

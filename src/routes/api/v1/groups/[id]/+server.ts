@@ -6,12 +6,12 @@ import { groupJson, noContent } from '$lib/server/http/json';
 import { deleteGroup, getGroup, updateGroup } from '$lib/server/groups';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = api(({ locals, params }) => json(groupJson(getGroup(locals.user, params.id))));
+export const GET: RequestHandler = api(async ({ locals, params }) => json(groupJson(await getGroup(locals.user, params.id))));
 
 export const PATCH: RequestHandler = api(async (event) => {
 	const user = requireUser(event.locals.user);
 	const changes = await readJson(event, groupUpdateSchema);
-	return json(groupJson(updateGroup(user, event.params.id, changes)));
+	return json(groupJson(await updateGroup(user, event.params.id, changes)));
 });
 
 export const DELETE: RequestHandler = api(({ locals, params }) => {

@@ -12,10 +12,10 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = (event) =>
 	loadPage(event, async () => {
 		const { role } = await event.parent();
-		const { group, figures } = getGroup(event.locals.user, event.params.groupId);
+		const { group, figures } = await getGroup(event.locals.user, event.params.groupId);
 		if (group.workspaceId !== event.params.workspaceId) throw notFound('Group');
 		const editor = roleAllows(role, 'groups:write');
-		const customers = roleAllows(role, 'data:write') ? groupCustomers(event.locals.user, group.id, { limit: 25 }) : null;
+		const customers = roleAllows(role, 'data:write') ? await groupCustomers(event.locals.user, group.id, { limit: 25 }) : null;
 		return {
 			group: {
 				id: group.id,
@@ -32,9 +32,9 @@ export const load: PageServerLoad = (event) =>
 
 export const actions: Actions = {
 	save: (event) =>
-		runForm(event, 'save', (fields) => {
+		runForm(event, 'save', async (fields) => {
 			const input = parseInput(groupFormSchema, fields);
-			updateGroup(event.locals.user, event.params.groupId, input);
+			await updateGroup(event.locals.user, event.params.groupId, input);
 		}),
 	delete: (event) =>
 		runForm(event, 'delete', () => {

@@ -10,9 +10,9 @@ export const load: PageServerLoad = (event) =>
 
 export const actions: Actions = {
 	save: (event) =>
-		runForm(event, 'save', (fields) => {
+		runForm(event, 'save', async (fields) => {
 			const input = parseInput(groupFormSchema, fields);
-			const { group } = createGroup(event.locals.user, event.params.workspaceId, input);
+			const { group } = await createGroup(event.locals.user, event.params.workspaceId, input);
 			redirect(303, `/w/${event.params.workspaceId}/groups/${group.id}`);
 		})
 };

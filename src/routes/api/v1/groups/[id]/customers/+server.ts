@@ -3,6 +3,6 @@ import { groupMemberJson } from '$lib/server/http/json';
 import { groupCustomers } from '$lib/server/groups';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = api(({ locals, params, url }) =>
-	pageJson(groupCustomers(locals.user, params.id, readPageQuery(url)), groupMemberJson)
+export const GET: RequestHandler = api(async ({ locals, params, url }) =>
+	pageJson(await groupCustomers(locals.user, params.id, readPageQuery(url)), groupMemberJson)
 );

@@ -7,9 +7,9 @@ import { parseInput } from '$lib/server/http/validation';
 import { createPersona, groupPersonas } from '$lib/server/personas';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = api(({ locals, params, url }) => {
+export const GET: RequestHandler = api(async ({ locals, params, url }) => {
 	const { archived } = parseInput(personaListQuerySchema, Object.fromEntries(url.searchParams));
-	return json(groupPersonasJson(groupPersonas(locals.user, params.id, { archived })));
+	return json(groupPersonasJson(await groupPersonas(locals.user, params.id, { archived })));
 });
 
 export const POST: RequestHandler = api(async (event) => {

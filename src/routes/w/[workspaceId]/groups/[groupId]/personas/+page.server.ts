@@ -20,9 +20,9 @@ export const load: PageServerLoad = (event) =>
 	loadPage(event, async () => {
 		event.depends(WORKSPACE_DATA_DEPENDENCY);
 		await event.parent();
-		const result = groupPersonas(event.locals.user, event.params.groupId);
+		const result = await groupPersonas(event.locals.user, event.params.groupId);
 		if (result.group.workspaceId !== event.params.workspaceId) throw notFound('Group');
-		const archived = groupPersonas(event.locals.user, event.params.groupId, { archived: true }).personas;
+		const archived = (await groupPersonas(event.locals.user, event.params.groupId, { archived: true })).personas;
 		return {
 			group: { id: result.group.id, name: result.group.name },
 			personas: result.personas.map(personaJson),
@@ -45,14 +45,14 @@ const chosenFeatures = (fields: Record<string, string>) =>
 
 export const actions: Actions = {
 	derive: (event) =>
-		runForm(event, 'derive', (fields) => {
+		runForm(event, 'derive', async (fields) => {
 			const features = chosenFeatures(fields);
 			const input = parseInput(personaDeriveSchema, {
 				k: fields.k || 'auto',
 				features: features.length ? features : undefined,
 				seed: fields.seed?.trim() ? fields.seed : undefined
 			});
-			const derivation = startDerivation(event.locals.user, event.params.groupId, { ...input, locale: getLocale() });
+			const derivation = await startDerivation(event.locals.user, event.params.groupId, { ...input, locale: getLocale() });
 			return { derivationId: derivation.id };
 		}),
 	add: (event) =>

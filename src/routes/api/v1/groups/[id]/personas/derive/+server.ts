@@ -10,7 +10,7 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = api(async (event) => {
 	const user = requireUser(event.locals.user);
 	const input = await readJson(event, personaDeriveSchema);
-	const derivation = startDerivation(user, event.params.id, { ...input, locale: getLocale() });
+	const derivation = await startDerivation(user, event.params.id, { ...input, locale: getLocale() });
 	return json(derivationJson(derivation), {
 		status: 202,
 		headers: { location: `/api/v1/persona-derivations/${derivation.id}`, 'retry-after': '1' }

@@ -10,6 +10,6 @@ export const POST: RequestHandler = api(async (event) => {
 	const user = requireUser(event.locals.user);
 	const input = await readJson(event, groupPresetSchema);
 	const locale = input.locale ?? user.locale ?? 'en';
-	const created = applyPreset(user, event.params.id, input.preset, locale);
+	const created = await applyPreset(user, event.params.id, input.preset, locale);
 	return json({ items: created.map(groupJson) }, { status: 201 });
 });

@@ -9,5 +9,5 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = api(async (event) => {
 	const user = requireUser(event.locals.user);
 	const { rule } = await readJson(event, groupPreviewSchema);
-	return json(groupFiguresJson(previewRule(user, event.params.id, rule)));
+	return json(groupFiguresJson(await previewRule(user, event.params.id, rule)));
 });

@@ -1,0 +1,87 @@
+import { Worker } from 'node:worker_threads';
+import { judgedBgnbd, judgedGammaGamma } from '../analytics/judged-fits';
+import { fitRatePrior, type RateHistory, type RatePrior } from '../analytics/pooling';
+import type { CustomerSummary } from '../analytics/summary';
+import { builtWorkerFile } from '../workers/locate';
+import { yieldToEventLoop } from './cache';
+import type { ModelFits, ValueFitsAnswer, ValueFitsRequest, ValueFitsResult } from './value-fits-protocol';
+
+/*
+ * The fits of the customer-value report — BG/NBD and Gamma-Gamma, and the formula's rate prior —
+ * are seconds to tens of seconds of optimisation at 20,000+ customers, each one synchronous
+ * call, so they run in a worker thread and the server keeps answering (and its keep-alive
+ * sockets stay open) meanwhile. Without the bundled worker (`vite dev`, vitest) they run here,
+ * the event loop yielded between them.
+ */
+
+const running = new Set<Worker>();
+
+/** The request's columns are transferred, not copied. */
+function fitInWorker<K extends ValueFitsRequest['kind']>(
+	file: URL,
+	request: Extract<ValueFitsRequest, { kind: K }>,
+	columns: Float64Array<ArrayBuffer>[]
+): Promise<Extract<ValueFitsResult, { kind: K }>> {
+	const worker = new Worker(file, { name: 'value-fits' });
+	running.add(worker);
+	return new Promise((resolve, reject) => {
+		let settled = false;
+		const settle = (outcome: () => void) => {
+			if (settled) return;
+			settled = true;
+			running.delete(worker);
+			void worker.terminate();
+			outcome();
+		};
+		worker.once('message', (answer: ValueFitsAnswer) =>
+			settle(() => {
+				if (answer.type === 'done') return resolve(answer.result as Extract<ValueFitsResult, { kind: K }>);
+				// The models say what they lack in a RangeError: it reaches the report as one.
+				const error = answer.name === 'RangeError' ? new RangeError(answer.message) : new Error(answer.message);
+				if (answer.name !== 'RangeError') error.name = answer.name;
+				if (answer.stack) error.stack = answer.stack;
+				reject(error);
+			})
+		);
+		worker.once('error', (error) => settle(() => reject(new Error(`The value-fits worker failed: ${error.message}`, { cause: error }))));
+		worker.once('exit', (code) => settle(() => reject(new Error(`The value-fits worker exited (code ${code}) before it answered`))));
+		worker.postMessage(request, columns.map((column) => column.buffer));
+	});
+}
+
+/** BG/NBD and Gamma-Gamma fitted to the customers, judged; `report` hears when the first is done (in this thread only). */
+export async function modelFits(summaries: readonly CustomerSummary[], report: (progress: number) => void): Promise<ModelFits> {
+	const file = builtWorkerFile('value-fits');
+	if (file) {
+		const request = {
+			kind: 'models' as const,
+			x: Float64Array.from(summaries, (s) => s.x),
+			tx: Float64Array.from(summaries, (s) => s.tx),
+			T: Float64Array.from(summaries, (s) => s.T),
+			monetaryValue: Float64Array.from(summaries, (s) => s.monetaryValue)
+		};
+		const result = await fitInWorker<'models'>(file, request, [request.x, request.tx, request.T, request.monetaryValue]);
+		return result.fits;
+	}
+	const bgnbd = judgedBgnbd(summaries);
+	report(0.5);
+	await yieldToEventLoop();
+	return { bgnbd, gammaGamma: judgedGammaGamma(summaries) };
+}
+
+/** The formula's prior of the purchase rates (fitRatePrior), fitted off this thread when it can be. */
+export async function ratePriorOffLoop(histories: readonly RateHistory[]): Promise<RatePrior> {
+	const file = builtWorkerFile('value-fits');
+	if (file) {
+		const request = { kind: 'rate-prior' as const, x: Float64Array.from(histories, (h) => h.x), t: Float64Array.from(histories, (h) => h.t) };
+		const result = await fitInWorker<'rate-prior'>(file, request, [request.x, request.t]);
+		return result.prior;
+	}
+	await yieldToEventLoop();
+	return fitRatePrior(histories);
+}
+
+/** Terminates every value-fits worker still running (server shutdown). */
+export async function terminateValueFits(): Promise<void> {
+	await Promise.all([...running].map((worker) => worker.terminate()));
+}
