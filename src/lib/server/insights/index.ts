@@ -243,8 +243,8 @@ export async function trustedClv(workspaceId: string, datasetVersion: number): P
 			const report = await results.get(key, (progress) => computeCustomerValue(workspaceId, null, query, progress)).result;
 			if (report.verdict.status === 'usable') return { model, values: new Map(report.customers.map((c) => [c.externalId, c.clv])) };
 		} catch (error) {
-			// A model the data cannot carry says so with an AppError: the next one is tried.
-			if (!(error instanceof AppError)) throw error;
+			// A model says what the data lacks in a RangeError (an AppError once answered): the next one is tried.
+			if (!(error instanceof AppError || error instanceof RangeError)) throw error;
 		}
 	}
 	return null;

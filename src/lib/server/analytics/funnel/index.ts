@@ -37,7 +37,7 @@
  *   same rule (the funnel over only those customers).
  */
 export type { EventLog, FunnelStep, FunnelOptions, StepMetrics, StageMetrics, FunnelResult, ChannelSwitch, ChannelFigures } from './types';
-export { indexEventLog, isIndexed, type IndexedEventLog } from './event-index';
+export { indexEventLog, indexEventLogInSteps, isIndexed, type IndexedEventLog } from './event-index';
 export { computeFunnel, UNKNOWN_CHANNEL } from './compute';
 export { whatIf, whatIfValues, type WhatIfInput, type WhatIfValues, type WhatIfResult, type WhatIfExplanation, type WhatIfFlowStage } from './what-if';
 export { csatWhatIf, type CsatWhatIfInput, type CsatWhatIfResult, type CsatExplanation, type CsatWhatIfReason, type RespondentOutcome, type TaggedAnswers } from './what-if-csat';
