@@ -307,13 +307,16 @@ function mergeCodes(tables: string[][]): { names: string[]; remaps: Int32Array[]
 const sameIds = (a: Int32Array, b: Int32Array) =>
 	a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 
+/** Rows merged between two pauses of the server's event loop (five million take half a second). */
+const MERGE_STEP_ROWS = 250_000;
+
 /**
  * The parts of a plan, in id order, as one set of columns over the workspace's `customers`: rows in the plan's order
  * (by id, or by type and then id), customers numbered densely, codes in name order. A row whose
  * customer is not among `customers` (erased while the rows were read) is left out, and a type or
  * channel that no row read names (all its rows erased meanwhile) with them.
  */
-export function mergeEventParts(plan: EventReadPlan, parts: EventPart[], customers: Customers): EventColumns {
+export function* mergeEventParts(plan: EventReadPlan, parts: EventPart[], customers: Customers): Generator<void, EventColumns, void> {
 	const customerIds = customers.ids;
 	const indexOf = denseIndex(customerIds);
 	// A part numbered its customers as its reader saw them; only when they changed meanwhile renumbered here.
@@ -341,22 +344,30 @@ export function mergeEventParts(plan: EventReadPlan, parts: EventPart[], custome
 			if (!toCustomer) {
 				customer.set(part.customer.subarray(start, end), row);
 				at.set(part.at.subarray(start, end), row);
-				for (let i = start; i < end; i++, row++) {
-					const code = partChannel[i]!;
-					type[row] = typeRemap[partType[i]!]!;
-					channel[row] = code < 0 ? -1 : channelRemap[code]!;
+				for (let from = start; from < end; from += MERGE_STEP_ROWS) {
+					const to = Math.min(end, from + MERGE_STEP_ROWS);
+					for (let i = from; i < to; i++, row++) {
+						const code = partChannel[i]!;
+						type[row] = typeRemap[partType[i]!]!;
+						channel[row] = code < 0 ? -1 : channelRemap[code]!;
+					}
+					yield;
 				}
 				continue;
 			}
-			for (let i = start; i < end; i++) {
-				const index = toCustomer[part.customer[i]!]!;
-				if (index < 0) continue;
-				const code = partChannel[i]!;
-				customer[row] = index;
-				at[row] = part.at[i]!;
-				type[row] = typeRemap[partType[i]!]!;
-				channel[row] = code < 0 ? -1 : channelRemap[code]!;
-				row++;
+			for (let from = start; from < end; from += MERGE_STEP_ROWS) {
+				const to = Math.min(end, from + MERGE_STEP_ROWS);
+				for (let i = from; i < to; i++) {
+					const index = toCustomer[part.customer[i]!]!;
+					if (index < 0) continue;
+					const code = partChannel[i]!;
+					customer[row] = index;
+					at[row] = part.at[i]!;
+					type[row] = typeRemap[partType[i]!]!;
+					channel[row] = code < 0 ? -1 : channelRemap[code]!;
+					row++;
+				}
+				yield;
 			}
 		}
 	}
@@ -369,8 +380,8 @@ export function mergeEventParts(plan: EventReadPlan, parts: EventPart[], custome
 		at: at.subarray(0, row),
 		type: kept.type,
 		channel: kept.channel,
-		eventTypes: dropUnused(types.names, kept.type),
-		channels: dropUnused(channels.names, kept.channel),
+		eventTypes: yield* dropUnused(types.names, kept.type),
+		channels: yield* dropUnused(channels.names, kept.channel),
 		customerCount: customerIds.length,
 		customerIds,
 		externalIds: customers.externalIds
@@ -378,16 +389,24 @@ export function mergeEventParts(plan: EventReadPlan, parts: EventPart[], custome
 }
 
 /** The names some code uses (in their order), the codes renumbered in place to match. */
-function dropUnused(names: string[], codes: Int32Array): string[] {
+function* dropUnused(names: string[], codes: Int32Array): Generator<void, string[], void> {
 	const used = new Uint8Array(names.length);
-	for (const code of codes) if (code >= 0) used[code] = 1;
+	for (let from = 0; from < codes.length; from += MERGE_STEP_ROWS) {
+		const to = Math.min(codes.length, from + MERGE_STEP_ROWS);
+		for (let i = from; i < to; i++) if (codes[i]! >= 0) used[codes[i]!] = 1;
+		yield;
+	}
 	if (used.every((u) => u === 1)) return names;
 	const renumber = new Int32Array(names.length).fill(-1);
 	const kept: string[] = [];
 	names.forEach((name, code) => {
 		if (used[code]) renumber[code] = kept.push(name) - 1;
 	});
-	for (let i = 0; i < codes.length; i++) if (codes[i]! >= 0) codes[i] = renumber[codes[i]!]!;
+	for (let from = 0; from < codes.length; from += MERGE_STEP_ROWS) {
+		const to = Math.min(codes.length, from + MERGE_STEP_ROWS);
+		for (let i = from; i < to; i++) if (codes[i]! >= 0) codes[i] = renumber[codes[i]!]!;
+		yield;
+	}
 	return kept;
 }
 
@@ -412,7 +431,7 @@ export function* readEventColumnsFrom(client: Database.Database, workspaceId: st
 	const customers = readCustomers(client, workspaceId, true);
 	const parts: EventPart[] = [];
 	for (const { from, to } of splitPlan(plan, 1)) parts.push(yield* readEventPart(client, workspaceId, plan, from, to, customers.ids));
-	return mergeEventParts(plan, parts, customers);
+	return yield* mergeEventParts(plan, parts, customers);
 }
 
 /** What the server thread asks an event reader worker: one id range of a plan. */

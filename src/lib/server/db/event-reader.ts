@@ -10,6 +10,7 @@ import {
 	planEventRead,
 	readCustomers,
 	readEventColumnsFrom,
+	runToEnd,
 	splitPlan,
 	type EventColumns,
 	type EventPart,
@@ -83,13 +84,17 @@ export async function readEventColumnsInWorkers(
 ): Promise<EventColumns> {
 	const plan = planEventRead(client, workspaceId);
 	const ranges = splitPlan(plan, workers);
-	if (ranges.length === 0) return mergeEventParts(plan, [], readCustomers(client, workspaceId, true));
+	if (ranges.length === 0) return runToEnd(mergeEventParts(plan, [], readCustomers(client, workspaceId, true)));
 	// The first reader reads the customers' external ids too: none of the reading is left to this thread.
 	const reads = ranges.map(({ from, to }, i) => readPartInWorker(spawn, { databasePath, workspaceId, plan, from, to, externalIds: i === 0 }));
 	try {
 		const parts = await Promise.all(reads.map((read) => read.part));
 		const first = parts[0]!;
-		return mergeEventParts(plan, parts, { ids: first.customerIds, externalIds: first.externalIds ?? [] });
+		const merging = mergeEventParts(plan, parts, { ids: first.customerIds, externalIds: first.externalIds ?? [] });
+		for (let step = merging.next(); ; step = merging.next()) {
+			if (step.done) return step.value;
+			await yieldToEventLoop();
+		}
 	} catch (error) {
 		// The others are stopped (not left reading beside a fallback) before the failure is passed on.
 		await Promise.all(reads.map(({ worker }) => worker.terminate()));
