@@ -1,6 +1,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { builtWorkerFile } from '../workers/locate';
+import { askOnce } from '../workers/one-answer';
 import { getDb } from './connection';
 import { currentMeasureSet, datasetVersionOf, rebuildMeasures, type MeasureSet } from './measure-build';
 import type { MeasureBuildAnswer, MeasureBuildRequest } from './measure-builder.worker';
@@ -26,29 +27,11 @@ export class MeasureBuilderStopped extends Error {
 }
 
 function rebuildInWorker(file: URL, request: MeasureBuildRequest): Promise<MeasureSet> {
-	const worker = new Worker(file, { name: 'measure-builder' });
-	running.add(worker);
-	return new Promise<MeasureSet>((resolve, reject) => {
-		let settled = false;
-		const settle = (outcome: () => void) => {
-			if (settled) return;
-			settled = true;
-			running.delete(worker);
-			void worker.terminate();
-			outcome();
-		};
-		worker.once('message', (answer: MeasureBuildAnswer) =>
-			settle(() => {
-				if (answer.type === 'done') return resolve(answer.set);
-				const error = new Error(answer.message);
-				error.name = answer.name;
-				if (answer.stack) error.stack = answer.stack;
-				reject(error);
-			})
-		);
-		worker.once('error', (error) => settle(() => reject(new MeasureBuilderStopped(`The measure builder failed: ${error.message}`, { cause: error }))));
-		worker.once('exit', (code) => settle(() => reject(new MeasureBuilderStopped(`The measure builder exited (code ${code}) before it answered`))));
-		worker.postMessage(request);
+	return askOnce(new Worker(file, { name: 'measure-builder' }), request, {
+		running,
+		value: (answer: Extract<MeasureBuildAnswer, { type: 'done' }>) => answer.set,
+		stopped: (message, cause) => new MeasureBuilderStopped(message, { cause }),
+		name: 'The measure builder'
 	});
 }
 

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { EventLog } from '../analytics/funnel/types';
+import type { WorkerFailure } from '../workers/one-answer';
 
 /*
  * Reading a workspace's events as columns, in pieces that the server thread and the event reader
@@ -445,7 +446,7 @@ export interface EventReadRequest {
 	externalIds: boolean;
 }
 
-export type EventReadAnswer = { type: 'done'; part: EventPart } | { type: 'failed'; name: string; message: string; stack?: string };
+export type EventReadAnswer = { type: 'done'; part: EventPart } | WorkerFailure;
 
 /** The buffers of a part, to transfer rather than copy. */
 export const partBuffers = (part: EventPart): ArrayBuffer[] =>

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { builtWorkerFile } from '../workers/locate';
+import { askOnce } from '../workers/one-answer';
 import { getDb } from './connection';
 import {
 	mergeEventParts,
@@ -42,31 +43,14 @@ let stopping = false;
 /** One id range read in a worker; the worker is terminated once it answered, failed or stopped. */
 function readPartInWorker(spawn: () => Worker, request: EventReadRequest): { worker: Worker; part: Promise<EventPart> } {
 	const worker = spawn();
-	running.add(worker);
-	const part = new Promise<EventPart>((resolve, reject) => {
-		let settled = false;
-		const settle = (outcome: () => void) => {
-			if (settled) return;
-			settled = true;
-			running.delete(worker);
-			void worker.terminate();
-			outcome();
-		};
-		worker.once('message', (answer: EventReadAnswer) =>
-			settle(() => {
-				if (answer.type === 'done') return resolve(answer.part);
-				const error = new Error(answer.message);
-				error.name = answer.name;
-				if (answer.stack) error.stack = answer.stack;
-				reject(error);
-			})
-		);
-		worker.once('error', (error) => settle(() => reject(new EventReaderStopped(`The event reader worker failed: ${error.message}`, { cause: error }))));
-		worker.once('exit', (code) => settle(() => reject(new EventReaderStopped(`The event reader worker exited (code ${code}) before it answered`))));
+	const part = askOnce(worker, request, {
+		running,
+		value: (answer: Extract<EventReadAnswer, { type: 'done' }>) => answer.part,
+		stopped: (message, cause) => new EventReaderStopped(message, { cause }),
+		name: 'The event reader worker'
 	});
 	// Awaited with the others (Promise.all); this keeps a part that fails unawaited from being unhandled.
 	part.catch(() => {});
-	worker.postMessage(request);
 	return { worker, part };
 }
 

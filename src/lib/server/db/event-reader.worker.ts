@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { parentPort } from 'node:worker_threads';
 import { partBuffers, readCustomers, readEventPart, runToEnd, type EventReadAnswer, type EventReadRequest } from './event-read';
+import { failureOf } from '../workers/one-answer';
 
 /*
  * Entry of an event reader worker thread: reads one id range of a workspace's events through a
@@ -22,9 +23,7 @@ if (port) {
 			const answer: EventReadAnswer = { type: 'done', part };
 			port.postMessage(answer, partBuffers(part));
 		} catch (error) {
-			const failure = error instanceof Error ? error : new Error(String(error));
-			const answer: EventReadAnswer = { type: 'failed', name: failure.name, message: failure.message, stack: failure.stack };
-			port.postMessage(answer);
+			port.postMessage(failureOf(error) satisfies EventReadAnswer);
 		} finally {
 			client?.close();
 		}

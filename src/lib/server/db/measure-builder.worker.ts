@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { parentPort } from 'node:worker_threads';
 import { rebuildMeasures, type MeasureSet } from './measure-build';
+import { failureOf } from '../workers/one-answer';
+import type { WorkerFailure } from '../workers/one-answer';
 
 /*
  * Entry of a measure builder worker thread: rebuilds one workspace's customer measures through a
@@ -19,7 +21,7 @@ export interface MeasureBuildRequest {
 
 export type MeasureBuildAnswer =
 	| { type: 'done'; set: MeasureSet }
-	| { type: 'failed'; name: string; message: string; stack?: string };
+	| WorkerFailure;
 
 const MAX_PAUSE_MS = 20;
 const pause = new Int32Array(new SharedArrayBuffer(4));
@@ -44,8 +46,7 @@ if (port) {
 				Atomics.wait(pause, 0, 0, Math.min(MAX_PAUSE_MS, Math.max(1, performance.now() - started)));
 			}
 		} catch (error) {
-			const failure = error instanceof Error ? error : new Error(String(error));
-			port.postMessage({ type: 'failed', name: failure.name, message: failure.message, stack: failure.stack } satisfies MeasureBuildAnswer);
+			port.postMessage(failureOf(error) satisfies MeasureBuildAnswer);
 		} finally {
 			client?.close();
 		}

@@ -2,6 +2,7 @@ import type { BgnbdFit } from '../analytics/bgnbd';
 import type { GammaGammaFit } from '../analytics/gamma-gamma';
 import type { Judged } from '../analytics/judged-fits';
 import type { RatePrior } from '../analytics/pooling';
+import type { WorkerFailure } from '../workers/one-answer';
 
 /**
  * What a value-fits worker is sent, as columns: each customer's x, t_x, T and mean spend for
@@ -18,7 +19,7 @@ export interface ModelFits {
 
 export type ValueFitsResult = { kind: 'models'; fits: ModelFits } | { kind: 'rate-prior'; prior: RatePrior };
 
-export type ValueFitsAnswer = { type: 'done'; result: ValueFitsResult } | { type: 'failed'; name: string; message: string; stack?: string };
+export type ValueFitsAnswer = { type: 'done'; result: ValueFitsResult } | WorkerFailure;
 
 /** The customers as the model fits read them, from the columns. */
 export const modelProfilesOf = (request: Extract<ValueFitsRequest, { kind: 'models' }>) =>

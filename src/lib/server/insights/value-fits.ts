@@ -3,6 +3,7 @@ import { judgedBgnbd, judgedGammaGamma } from '../analytics/judged-fits';
 import { fitRatePrior, type RateHistory, type RatePrior } from '../analytics/pooling';
 import type { CustomerSummary } from '../analytics/summary';
 import { builtWorkerFile } from '../workers/locate';
+import { askOnce } from '../workers/one-answer';
 import { yieldToEventLoop } from './cache';
 import type { ModelFits, ValueFitsAnswer, ValueFitsRequest, ValueFitsResult } from './value-fits-protocol';
 
@@ -22,30 +23,12 @@ function fitInWorker<K extends ValueFitsRequest['kind']>(
 	request: Extract<ValueFitsRequest, { kind: K }>,
 	columns: Float64Array<ArrayBuffer>[]
 ): Promise<Extract<ValueFitsResult, { kind: K }>> {
-	const worker = new Worker(file, { name: 'value-fits' });
-	running.add(worker);
-	return new Promise((resolve, reject) => {
-		let settled = false;
-		const settle = (outcome: () => void) => {
-			if (settled) return;
-			settled = true;
-			running.delete(worker);
-			void worker.terminate();
-			outcome();
-		};
-		worker.once('message', (answer: ValueFitsAnswer) =>
-			settle(() => {
-				if (answer.type === 'done') return resolve(answer.result as Extract<ValueFitsResult, { kind: K }>);
-				// The models say what they lack in a RangeError: it reaches the report as one.
-				const error = answer.name === 'RangeError' ? new RangeError(answer.message) : new Error(answer.message);
-				if (answer.name !== 'RangeError') error.name = answer.name;
-				if (answer.stack) error.stack = answer.stack;
-				reject(error);
-			})
-		);
-		worker.once('error', (error) => settle(() => reject(new Error(`The value-fits worker failed: ${error.message}`, { cause: error }))));
-		worker.once('exit', (code) => settle(() => reject(new Error(`The value-fits worker exited (code ${code}) before it answered`))));
-		worker.postMessage(request, columns.map((column) => column.buffer));
+	return askOnce(new Worker(file, { name: 'value-fits' }), request, {
+		running,
+		value: (answer: Extract<ValueFitsAnswer, { type: 'done' }>) => answer.result as Extract<ValueFitsResult, { kind: K }>,
+		stopped: (message, cause) => new Error(message, { cause }),
+		name: 'The value-fits worker',
+		transfer: columns.map((column) => column.buffer)
 	});
 }
 

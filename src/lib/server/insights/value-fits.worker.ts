@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { judgedBgnbd, judgedGammaGamma } from '../analytics/judged-fits';
 import { fitRatePrior } from '../analytics/pooling';
 import { modelProfilesOf, rateHistoriesOf, type ValueFitsAnswer, type ValueFitsRequest, type ValueFitsResult } from './value-fits-protocol';
+import { failureOf } from '../workers/one-answer';
 
 /*
  * Entry of a value-fits worker thread: fits BG/NBD and Gamma-Gamma, or the formula's rate
@@ -22,8 +23,7 @@ if (port) {
 		try {
 			port.postMessage({ type: 'done', result: fit(request) } satisfies ValueFitsAnswer);
 		} catch (error) {
-			const failure = error instanceof Error ? error : new Error(String(error));
-			port.postMessage({ type: 'failed', name: failure.name, message: failure.message, stack: failure.stack } satisfies ValueFitsAnswer);
+			port.postMessage(failureOf(error) satisfies ValueFitsAnswer);
 		}
 	});
 }
