@@ -348,6 +348,19 @@ export function updateImport(
 	getDb().update(imports).set(values).where(eq(imports.id, id)).run();
 }
 
+/**
+ * A running import's progress. Only while it runs: the import worker reports through messages the
+ * server thread handles later, and a report read after the worker's move committed (status done,
+ * progress 1) must not write the figures of before it.
+ */
+export function reportImportProgress(id: string, values: Partial<Pick<Import, 'progress' | 'rowsTotal' | 'errors'>>): void {
+	getDb()
+		.update(imports)
+		.set(values)
+		.where(and(eq(imports.id, id), eq(imports.status, 'running')))
+		.run();
+}
+
 /** Why an import failed or was cancelled: English text (for scripts) and a code (for the reader's language). */
 export type ImportOutcome = Pick<Import, 'message' | 'messageCode' | 'messageParams'>;
 

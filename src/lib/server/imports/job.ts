@@ -80,7 +80,7 @@ function inWorker(file: URL, databasePath: string, job: ImportJob, control: Cont
 	return new Promise((resolve) => {
 		let ended: PostedEnd | null = null;
 		worker.on('message', (message: FromImportWorker) => {
-			if (message.type === 'progress') db.updateImport(job.id, message.update);
+			if (message.type === 'progress') db.reportImportProgress(job.id, message.update);
 			else ended = message.end;
 		});
 		// An error is followed by the exit; the exit comes after the worker closed its connection.
@@ -103,7 +103,7 @@ function fromPosted(end: PostedEnd): ImportEnd {
 function inThisThread(job: ImportJob, control: Control): Promise<ImportEnd> {
 	return runImport(job, {
 		cancelled: () => control.cancelled,
-		progress: (update) => db.updateImport(job.id, update),
+		progress: (update) => db.reportImportProgress(job.id, update),
 		pause: () => yieldToEventLoop()
 	});
 }
