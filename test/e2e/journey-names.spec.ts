@@ -90,11 +90,26 @@ test('event types by their names, whole customers, a CSAT lever that names the m
 	await close.goto(`/b/${boardId}`);
 	await close.getByRole('button', { name: 'Zoom to fit' }).click();
 	await expect(close.getByTestId('shared-binding')).toHaveCount(2, { timeout: 10_000 });
-	const boxes = await Promise.all((await close.getByTestId('step-figures').all()).map((step) => step.boundingBox()));
-	const left = Math.min(...boxes.map((b) => b!.x));
-	const top = Math.min(...boxes.map((b) => b!.y));
-	const right = Math.max(...boxes.map((b) => b!.x + b!.width));
-	const bottom = Math.max(...boxes.map((b) => b!.y + b!.height));
+	// The figures' outline once the zoom to fit has settled (the same twice in a row).
+	const outline = async () => {
+		const boxes = await Promise.all((await close.getByTestId('step-figures').all()).map((step) => step.boundingBox()));
+		if (boxes.length === 0 || boxes.some((b) => !b)) return null;
+		return {
+			left: Math.min(...boxes.map((b) => b!.x)),
+			top: Math.min(...boxes.map((b) => b!.y)),
+			right: Math.max(...boxes.map((b) => b!.x + b!.width)),
+			bottom: Math.max(...boxes.map((b) => b!.y + b!.height))
+		};
+	};
+	let settled: Awaited<ReturnType<typeof outline>> = null;
+	await expect
+		.poll(async () => {
+			const previous = settled;
+			settled = await outline();
+			return settled !== null && JSON.stringify(settled) === JSON.stringify(previous);
+		})
+		.toBe(true);
+	const { left, top, right, bottom } = settled!;
 	await close.screenshot({ path: `${SHOTS}/metrics-lane-shared-en.png`, clip: { x: left - 4, y: top - 4, width: right - left + 8, height: bottom - top + 30 } });
 	await sharp.close();
 });
