@@ -80,7 +80,8 @@ export default defineConfig({
 			'event-reader': 'src/lib/server/db/event-reader.worker.ts',
 			import: 'src/lib/server/imports/import.worker.ts',
 			'measure-builder': 'src/lib/server/db/measure-builder.worker.ts',
-			'value-fits': 'src/lib/server/insights/value-fits.worker.ts'
+			'value-fits': 'src/lib/server/insights/value-fits.worker.ts',
+			'off-loop-read': 'src/lib/server/db/off-loop-read.worker.ts'
 		})
 	],
 	test: {

@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { getDb } from './connection';
+import { readOffLoop } from './off-loop-read';
 import { idKeyset, toIdPage, type Page, type PageRequest } from './pagination';
 import { customerGroups, valueAssumptions, type CustomerGroup, type GroupBasisValue, type GroupRuleJson } from './schema';
 
@@ -76,15 +77,24 @@ export interface GroupStats {
 
 const MEMBERS = `from customers c join current_customer_measures m on m.customer_id = c.id where c.workspace_id = ?`;
 
-export function groupStats(workspaceId: string, filter: RuleFilter): GroupStats {
-	const client = getDb().$client;
-	const group = client
-		.prepare(`select count(*) as customers, coalesce(sum(m.revenue), 0) as revenue ${MEMBERS} and ${filter.where}`)
-		.get(workspaceId, ...filter.params) as { customers: number; revenue: number };
-	const all = client
-		.prepare(`select count(*) as customers, coalesce(sum(revenue), 0) as revenue from current_customer_measures where workspace_id = ?`)
-		.get(workspaceId) as { customers: number; revenue: number };
-	return { ...group, workspaceCustomers: all.customers, workspaceRevenue: all.revenue };
+/**
+ * The customers and revenue of each rule's group, beside the workspace's, all read at once (one
+ * state of the data) off the server's thread: over 200,000 customers one count takes ~180 ms.
+ */
+export async function groupStats(workspaceId: string, filters: RuleFilter[]): Promise<GroupStats[]> {
+	const [all, ...groups] = (await readOffLoop([
+		{
+			sql: `select count(*) as customers, coalesce(sum(revenue), 0) as revenue from current_customer_measures where workspace_id = ?`,
+			params: [workspaceId],
+			shape: 'get'
+		},
+		...filters.map((filter) => ({
+			sql: `select count(*) as customers, coalesce(sum(m.revenue), 0) as revenue ${MEMBERS} and ${filter.where}`,
+			params: [workspaceId, ...filter.params],
+			shape: 'get' as const
+		}))
+	])) as { customers: number; revenue: number }[];
+	return groups.map((group) => ({ ...group!, workspaceCustomers: all!.customers, workspaceRevenue: all!.revenue }));
 }
 
 export interface GroupMember {
@@ -113,14 +123,10 @@ export function groupMembers(workspaceId: string, filter: RuleFilter, request: P
 	return toIdPage(rows, limit, (row) => row.id);
 }
 
-/** The internal ids of a group's customers, for analyses cut by group. */
-export function groupMemberIds(workspaceId: string, filter: RuleFilter): number[] {
-	return (
-		getDb()
-			.$client.prepare(`select c.id ${MEMBERS} and ${filter.where} order by c.id`)
-			.pluck()
-			.all(workspaceId, ...filter.params) as number[]
-	);
+/** The internal ids of a group's customers in ascending order, for analyses cut by group; read off the server's thread. */
+export async function groupMemberIds(workspaceId: string, filter: RuleFilter): Promise<number[]> {
+	const [ids] = await readOffLoop([{ sql: `select c.id ${MEMBERS} and ${filter.where} order by c.id`, params: [workspaceId, ...filter.params], shape: 'pluck' }]);
+	return ids as number[];
 }
 
 export interface RuleVocabulary {

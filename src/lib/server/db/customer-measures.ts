@@ -1,4 +1,4 @@
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { finishStepwise } from '../stepwise';
 import { Worker } from 'node:worker_threads';
 import { builtWorkerFile } from '../workers/locate';
 import { askOnce } from '../workers/one-answer';
@@ -36,12 +36,7 @@ function rebuildInWorker(file: URL, request: MeasureBuildRequest): Promise<Measu
 }
 
 async function rebuildHere(workspaceId: string): Promise<MeasureSet> {
-	const steps = rebuildMeasures(getDb().$client, workspaceId);
-	for (;;) {
-		const step = steps.next();
-		if (step.done) return step.value;
-		await yieldToEventLoop();
-	}
+	return finishStepwise(rebuildMeasures(getDb().$client, workspaceId));
 }
 
 async function rebuild(workspaceId: string): Promise<MeasureSet> {

@@ -260,13 +260,7 @@ export function* readEventPart(
 	return part.finish(groupEnds);
 }
 
-/** Drives a generator that yields between steps to its end, in one go. */
-export function runToEnd<T>(steps: Generator<void, T, void>): T {
-	for (;;) {
-		const step = steps.next();
-		if (step.done) return step.value;
-	}
-}
+export { runToEnd } from '../../domain/stepwise';
 
 /**
  * Internal customer id → dense index (−1: not a customer of the list), for ids in ascending

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { availableParallelism } from 'node:os';
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { finishStepwise } from '../stepwise';
 import { Worker } from 'node:worker_threads';
 import { builtWorkerFile } from '../workers/locate';
 import { askOnce } from '../workers/one-answer';
@@ -75,10 +75,7 @@ export async function readEventColumnsInWorkers(
 		const parts = await Promise.all(reads.map((read) => read.part));
 		const first = parts[0]!;
 		const merging = mergeEventParts(plan, parts, { ids: first.customerIds, externalIds: first.externalIds ?? [] });
-		for (let step = merging.next(); ; step = merging.next()) {
-			if (step.done) return step.value;
-			await yieldToEventLoop();
-		}
+		return await finishStepwise(merging);
 	} catch (error) {
 		// The others are stopped (not left reading beside a fallback) before the failure is passed on.
 		await Promise.all(reads.map(({ worker }) => worker.terminate()));
@@ -115,12 +112,7 @@ export async function readEventColumnsFallingBack(
 			console.error(`[events] reading the events of workspace ${workspaceId} in worker threads failed; reading them in the server thread instead`, error);
 		}
 	}
-	const reading = readEventColumnsFrom(client, workspaceId);
-	for (;;) {
-		const step = reading.next();
-		if (step.done) return step.value;
-		await yieldToEventLoop();
-	}
+	return finishStepwise(readEventColumnsFrom(client, workspaceId));
 }
 
 /** Terminates every event reader worker still running (server shutdown); their reads fail rather than start over. */

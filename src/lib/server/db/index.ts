@@ -16,6 +16,7 @@ export * from './customer-measures';
 export * from './customer-groups';
 export * from './analytics-data';
 export { readEventColumnsOffLoop, terminateEventReaders } from './event-reader';
+export { terminateOffLoopReads } from './off-loop-read';
 export * from './value-assumptions';
 export * from './event-type-labels';
 export * from './personas';

@@ -28,8 +28,17 @@ export interface GroupWithFigures {
 
 export type GroupInput = db.GroupInput;
 
-function figuresOf(workspaceId: string, rule: GroupRule, measures: db.MeasureSet): GroupFigures {
-	const stats = db.groupStats(workspaceId, compileRule(rule));
+/** The figures of each rule's group, counted at once. */
+async function figuresOfAll(workspaceId: string, rules: GroupRule[], measures: db.MeasureSet): Promise<GroupFigures[]> {
+	const stats = await db.groupStats(workspaceId, rules.map(compileRule));
+	return stats.map((found) => figuresFrom(found, measures));
+}
+
+async function figuresOf(workspaceId: string, rule: GroupRule, measures: db.MeasureSet): Promise<GroupFigures> {
+	return (await figuresOfAll(workspaceId, [rule], measures))[0]!;
+}
+
+function figuresFrom(stats: db.GroupStats, measures: db.MeasureSet): GroupFigures {
 	return {
 		customers: stats.customers,
 		share: stats.workspaceCustomers ? stats.customers / stats.workspaceCustomers : 0,
@@ -53,16 +62,15 @@ export function requireGroup(user: db.User | null | undefined, groupId: string, 
 export async function listGroups(user: db.User | null, workspaceId: string): Promise<GroupWithFigures[]> {
 	requireWorkspace(user, workspaceId, 'data:read');
 	const measures = await db.ensureMeasures(workspaceId);
-	return db.listGroups(workspaceId).map((group) => ({
-		group,
-		figures: figuresOf(workspaceId, group.rule as GroupRule, measures)
-	}));
+	const groups = db.listGroups(workspaceId);
+	const figures = await figuresOfAll(workspaceId, groups.map((group) => group.rule as GroupRule), measures);
+	return groups.map((group, i) => ({ group, figures: figures[i]! }));
 }
 
 export async function getGroup(user: db.User | null, groupId: string): Promise<GroupWithFigures> {
 	const { group } = requireGroup(user, groupId, 'data:read');
 	const measures = await db.ensureMeasures(group.workspaceId);
-	return { group, figures: figuresOf(group.workspaceId, group.rule as GroupRule, measures) };
+	return { group, figures: await figuresOf(group.workspaceId, group.rule as GroupRule, measures) };
 }
 
 /** The figures of a rule being edited: the rule builder's live count. */
@@ -78,7 +86,7 @@ export async function createGroup(user: db.User | null, workspaceId: string, inp
 	if (db.findGroupByName(workspaceId, input.name)) throw nameTaken();
 	const group = db.insertGroup({ ...input, id: newId(), workspaceId, createdBy: access.user.id });
 	announceChange({ kind: 'groups', workspaceId });
-	return { group, figures: figuresOf(workspaceId, input.rule as GroupRule, await db.ensureMeasures(workspaceId)) };
+	return { group, figures: await figuresOf(workspaceId, input.rule as GroupRule, await db.ensureMeasures(workspaceId)) };
 }
 
 export async function updateGroup(user: db.User | null, groupId: string, changes: Partial<GroupInput>): Promise<GroupWithFigures> {
@@ -90,7 +98,7 @@ export async function updateGroup(user: db.User | null, groupId: string, changes
 	announceChange({ kind: 'groups', workspaceId: updated.workspaceId });
 	return {
 		group: updated,
-		figures: figuresOf(updated.workspaceId, updated.rule as GroupRule, await db.ensureMeasures(updated.workspaceId))
+		figures: await figuresOf(updated.workspaceId, updated.rule as GroupRule, await db.ensureMeasures(updated.workspaceId))
 	};
 }
 
@@ -137,7 +145,7 @@ export async function applyPreset(
 ): Promise<GroupWithFigures[]> {
 	const access = requireWorkspace(user, workspaceId, 'groups:write');
 	const measures = await db.ensureMeasures(workspaceId);
-	const created: GroupWithFigures[] = [];
+	const created: db.CustomerGroup[] = [];
 	for (const definition of GROUP_PRESETS[preset]) {
 		const name = definition.name[locale];
 		if (db.findGroupByName(workspaceId, name)) continue;
@@ -150,10 +158,11 @@ export async function applyPreset(
 			basis: definition.basis,
 			rule: definition.rule
 		});
-		created.push({ group, figures: figuresOf(workspaceId, definition.rule, measures) });
+		created.push(group);
 	}
 	if (created.length) announceChange({ kind: 'groups', workspaceId });
-	return created;
+	const figures = await figuresOfAll(workspaceId, created.map((group) => group.rule as GroupRule), measures);
+	return created.map((group, i) => ({ group, figures: figures[i]! }));
 }
 
 /** Values the rule builder suggests (cities, categories, event types…): for those who define groups. */

@@ -288,7 +288,7 @@ async function journeyOf(user: db.User | null, boardId: string, input: JourneyIn
 		let include: Uint8Array | null = null;
 		if (scope.filter) {
 			include = new Uint8Array(events.log.customerCount);
-			for (const id of db.groupMemberIds(workspace.id, scope.filter)) {
+			for (const id of await db.groupMemberIds(workspace.id, scope.filter)) {
 				const index = events.indexOf.get(id);
 				if (index !== undefined) include[index] = 1;
 			}

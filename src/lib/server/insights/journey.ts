@@ -1,6 +1,7 @@
 import { ces, csat, nps, type CesResult, type CsatResult, type NpsResult } from '../analytics';
 import {
 	computeFunnel,
+	computeFunnelInSteps,
 	countEventTypes,
 	csatWhatIf,
 	indexEventLogInSteps,
@@ -20,6 +21,7 @@ import { sharedBindings, type JourneyStep } from '$lib/domain/board';
 import type { RespondentFigure, StageFigures, StepFigures } from '$lib/domain/metrics';
 import * as db from '../db';
 import type { PersonaClvModel } from '../db';
+import { finishStepwise } from '../stepwise';
 import { yieldToEventLoop } from './cache';
 
 /*
@@ -105,13 +107,7 @@ export function journeyEvents(workspaceId: string, datasetVersion: number): Prom
 		const columns = await db.readEventColumnsOffLoop(workspaceId);
 		await yieldToEventLoop();
 		// Indexed in steps: five million events take over a second, too long to hold other requests.
-		const indexing = indexEventLogInSteps(columns);
-		let step = indexing.next();
-		while (!step.done) {
-			await yieldToEventLoop();
-			step = indexing.next();
-		}
-		const log = step.value;
+		const log = await finishStepwise(indexEventLogInSteps(columns));
 		const indexOf = new Map<number, number>();
 		columns.customerIds.forEach((id, index) => indexOf.set(id, index));
 		await yieldToEventLoop();
@@ -174,14 +170,7 @@ export async function eventTypeSummaries(workspaceId: string, datasetVersion: nu
 	const events = await journeyEvents(workspaceId, datasetVersion);
 	let figures = figuresOf.get(events);
 	if (!figures) {
-		figures = (async () => {
-			const steps = countEventTypes(events.log);
-			for (;;) {
-				const next = steps.next();
-				if (next.done) return next.value;
-				await yieldToEventLoop();
-			}
-		})();
+		figures = finishStepwise(countEventTypes(events.log));
 		figuresOf.set(events, figures);
 	}
 	return figures;
@@ -193,7 +182,7 @@ const figure = <R extends { n: number; lowN: boolean }>(result: R, value: number
 	lowN: result.lowN
 });
 
-export function computeJourney(
+export async function computeJourney(
 	data: JourneyData,
 	steps: JourneyStep[],
 	options: {
@@ -202,7 +191,7 @@ export function computeJourney(
 		query: JourneyQuery;
 		voices: (eventTypes: string[]) => db.StepVoices;
 	}
-): JourneyReport {
+): Promise<JourneyReport> {
 	const funnelSteps = steps.map((s) => ({ id: s.cardId, stage: s.stage, eventTypes: s.eventTypes }));
 	const entryChannel = options.query.channel === null ? undefined : data.log.channels.indexOf(options.query.channel);
 	if (entryChannel === -1) throw new RangeError(`no events on the channel "${options.query.channel}"`);
@@ -213,7 +202,7 @@ export function computeJourney(
 		...(options.query.withinDays > 0 ? { maxGapMs: options.query.withinDays * 86_400_000 } : {}),
 		...(entryChannel !== undefined ? { entryChannel } : {})
 	};
-	const funnel = computeFunnel(data.log, funnelSteps, { ...window, revenue: data.revenue, ...(data.clv ? { clv: data.clv } : {}) });
+	const funnel = await finishStepwise(computeFunnelInSteps(data.log, funnelSteps, { ...window, revenue: data.revenue, ...(data.clv ? { clv: data.clv } : {}) }));
 	const respondents = { minimumRespondents: options.query.minimumRespondents };
 	const inWindow = (a: db.SurveyRow) =>
 		(options.query.from === null || a.occurredAt >= options.query.from) && (options.query.to === null || a.occurredAt <= options.query.to);

@@ -71,7 +71,8 @@ function groupTooSmall(shortfall: PersonaShortfall): AppError {
 /** Customers in a group now (its measures brought up to date first). */
 async function groupCustomers(group: db.CustomerGroup): Promise<number> {
 	await db.ensureMeasures(group.workspaceId);
-	return db.groupStats(group.workspaceId, compileRule(group.rule as GroupRule)).customers;
+	const [stats] = await db.groupStats(group.workspaceId, [compileRule(group.rule as GroupRule)]);
+	return stats!.customers;
 }
 
 /**

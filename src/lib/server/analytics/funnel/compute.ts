@@ -6,7 +6,8 @@ import { compileFunnel } from './board';
 import { medianInPlace } from './median';
 import { indexEventLog, type IndexedEventLog } from './event-index';
 import type { ChannelFigures, ChannelSwitch, EventLog, FunnelOptions, FunnelResult, FunnelStep, StageMetrics, StepMetrics } from './types';
-import { walkFunnel, type Tallies } from './walk';
+import { walkFunnelInSteps, type Tallies } from './walk';
+import { runToEnd, type Stepwise } from '../../../domain/stepwise';
 
 /** Label of channel code −1 in the figures; channelCode (−1) is the unambiguous key. */
 export const UNKNOWN_CHANNEL = 'unknown';
@@ -54,6 +55,11 @@ function medianHours(tallies: Tallies, step: number): number | null {
  * once (other cuts, windows, boards) should call indexEventLog once and pass its result.
  */
 export function computeFunnel(log: EventLog | IndexedEventLog, steps: FunnelStep[], options: FunnelOptions = {}): FunnelResult {
+	return runToEnd(computeFunnelInSteps(log, steps, options));
+}
+
+/** computeFunnel in steps (the walk over the customers yields now and then), for a server thread. */
+export function* computeFunnelInSteps(log: EventLog | IndexedEventLog, steps: FunnelStep[], options: FunnelOptions = {}): Stepwise<FunnelResult> {
 	const indexed = indexEventLog(log);
 	const funnel = compileFunnel(steps, indexed.eventTypes);
 	const from = options.from ?? -Infinity;
@@ -62,7 +68,7 @@ export function computeFunnel(log: EventLog | IndexedEventLog, steps: FunnelStep
 	const entry = options.entryChannel;
 	if (entry !== undefined && !(Number.isInteger(entry) && entry >= -1 && entry < indexed.channels.length))
 		throw new RangeError(`entryChannel ${entry} is not a channel code (−1…${indexed.channels.length - 1})`);
-	const tallies = walkFunnel(indexed, funnel, { from, to, maxGapMs: options.maxGapMs ?? Infinity, include: options.include, clv: options.clv, revenue: options.revenue, entrySlot: entry === undefined ? undefined : entry + 1 });
+	const tallies = yield* walkFunnelInSteps(indexed, funnel, { from, to, maxGapMs: options.maxGapMs ?? Infinity, include: options.include, clv: options.clv, revenue: options.revenue, entrySlot: entry === undefined ? undefined : entry + 1 });
 	const hasClv = options.clv !== undefined;
 	const last = funnel.stageCount - 1;
 

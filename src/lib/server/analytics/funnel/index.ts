@@ -38,7 +38,7 @@
  */
 export type { EventLog, FunnelStep, FunnelOptions, StepMetrics, StageMetrics, FunnelResult, ChannelSwitch, ChannelFigures } from './types';
 export { indexEventLog, indexEventLogInSteps, isIndexed, type IndexedEventLog } from './event-index';
-export { computeFunnel, UNKNOWN_CHANNEL } from './compute';
+export { computeFunnel, computeFunnelInSteps, UNKNOWN_CHANNEL } from './compute';
 export { whatIf, whatIfValues, type WhatIfInput, type WhatIfValues, type WhatIfResult, type WhatIfExplanation, type WhatIfFlowStage } from './what-if';
 export { csatWhatIf, type CsatWhatIfInput, type CsatWhatIfResult, type CsatExplanation, type CsatWhatIfReason, type RespondentOutcome, type TaggedAnswers } from './what-if-csat';
 export { measuredPeriodDays, overHorizon, type Horizon } from './horizon';

@@ -7,6 +7,7 @@
 import type { CompiledFunnel } from './board';
 import type { IndexedEventLog } from './event-index';
 import { FloatList } from './float-list';
+import type { Stepwise } from '../../../domain/stepwise';
 
 const MS_PER_HOUR = 3_600_000;
 
@@ -101,7 +102,16 @@ function advanceAtOneMoment(log: IndexedEventLog, funnel: CompiledFunnel, scratc
 	return cur;
 }
 
-export function walkFunnel(log: IndexedEventLog, funnel: CompiledFunnel, options: WalkOptions): Tallies {
+/** Customers walked between two yields of walkFunnelInSteps: ~10 ms of a 25-event customer log. */
+export const WALK_STEP_CUSTOMERS = 20_000;
+
+/** The walk, yielding every `customersPerStep` customers: a caller on a server thread serves others between the steps. */
+export function* walkFunnelInSteps(
+	log: IndexedEventLog,
+	funnel: CompiledFunnel,
+	options: WalkOptions,
+	customersPerStep = WALK_STEP_CUSTOMERS
+): Stepwise<Tallies> {
 	const { at, type, channel, customerStart } = log;
 	const { stepFor, typeStageBits, typeStageStart, typeStages, stageCount: S } = funnel;
 	const { from, to, maxGapMs, include, clv, revenue, entrySlot } = options;
@@ -139,6 +149,7 @@ export function walkFunnel(log: IndexedEventLog, funnel: CompiledFunnel, options
 	const last = S - 1;
 
 	for (let c = 0; c < log.customerCount; c++) {
+		if (c % customersPerStep === customersPerStep - 1) yield;
 		if (include && include[c] !== 1) continue;
 		tallies.customersInCut++;
 		if (S === 0) continue;
