@@ -38,6 +38,11 @@ test('bind steps of a map to events, see real figures, cut them by group, estima
 	await expect(figures.nth(1)).toContainText('60% drop off (15)');
 	await expect(figures.nth(2)).toContainText('10 reached');
 	await expect(figures.nth(2)).toContainText('CSAT 70% *');
+	// Without transactions no lifetime value can be trusted: the steps that lose customers say so
+	// instead of leaving the value at risk out without a word; the last step loses no one.
+	await expect(figures.nth(1).getByTestId('risk-unknown')).toHaveText('value at risk unknown');
+	await expect(figures.nth(1).getByTestId('risk-unknown')).toHaveAttribute('title', /It needs imported transactions/);
+	await expect(figures.nth(2).getByTestId('risk-unknown')).toHaveCount(0);
 	// The bound card itself says what happens there.
 	await expect(cardButton(page, 'Compares variants and reads reviews').locator('..')).toContainText('25 · 40% →');
 	// A drop-off cause linked to the checkout step carries its measured drop-off.

@@ -302,8 +302,8 @@ function mergeCodes(tables: string[][]): { names: string[]; remaps: Int32Array[]
 const sameIds = (a: Int32Array, b: Int32Array) =>
 	a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 
-/** Rows merged between two pauses of the server's event loop (five million take half a second). */
-const MERGE_STEP_ROWS = 250_000;
+/** Rows merged between two pauses of the server's event loop (five million take half a second): a few ms. */
+const MERGE_STEP_ROWS = 64_000;
 
 /**
  * The parts of a plan, in id order, as one set of columns over the workspace's `customers`: rows in the plan's order

@@ -72,13 +72,16 @@ export function* computeFunnelInSteps(log: EventLog | IndexedEventLog, steps: Fu
 	const hasClv = options.clv !== undefined;
 	const last = funnel.stageCount - 1;
 
-	const stepMetrics: StepMetrics[] = funnel.steps.map((step, j) => {
+	const stepMetrics: StepMetrics[] = [];
+	for (const [j, step] of funnel.steps.entries()) {
+		// The median of a step's times to the next stage sorts up to one value per customer.
+		if (j > 0) yield;
 		const stageIndex = funnel.stepStage[j]!;
 		const isLastStage = stageIndex === last;
 		const reached = tallies.reached[j]!;
 		const converted = isLastStage ? 0 : tallies.converted[j]!;
 		const conversion = isLastStage ? null : ratio(converted, reached);
-		return {
+		stepMetrics.push({
 			stepId: step.id,
 			stage: step.stage,
 			stageIndex,
@@ -97,8 +100,8 @@ export function* computeFunnelInSteps(log: EventLog | IndexedEventLog, steps: Fu
 			valueAtRisk: hasClv && !isLastStage ? tallies.riskSum[j]! : null,
 			channelSwitches: isLastStage ? [] : channelSwitches(indexed, tallies, j),
 			byChannel: byChannel(indexed, tallies, j, isLastStage)
-		};
-	});
+		});
+	}
 
 	const stages: StageMetrics[] = funnel.stagePositions.map((stage, s) => {
 		const reached = tallies.stageReached[s]!;

@@ -102,8 +102,8 @@ function advanceAtOneMoment(log: IndexedEventLog, funnel: CompiledFunnel, scratc
 	return cur;
 }
 
-/** Customers walked between two yields of walkFunnelInSteps: ~10 ms of a 25-event customer log. */
-export const WALK_STEP_CUSTOMERS = 20_000;
+/** Customers walked between two yields of walkFunnelInSteps: a few ms of a 25-event customer log. */
+export const WALK_STEP_CUSTOMERS = 5_000;
 
 /** The walk, yielding every `customersPerStep` customers: a caller on a server thread serves others between the steps. */
 export function* walkFunnelInSteps(
