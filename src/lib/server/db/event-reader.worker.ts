@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { parentPort } from 'node:worker_threads';
 import { partBuffers, readCustomers, readEventPart, runToEnd, type EventReadAnswer, type EventReadRequest } from './event-read';
 import { failureOf } from '../workers/one-answer';
+import { runInBackground } from '../workers/background-priority';
 
 /*
  * Entry of an event reader worker thread: reads one id range of a workspace's events through a
@@ -13,6 +14,7 @@ import { failureOf } from '../workers/one-answer';
 
 const port = parentPort;
 if (port) {
+	runInBackground();
 	port.once('message', (request: EventReadRequest) => {
 		let client: Database.Database | null = null;
 		try {

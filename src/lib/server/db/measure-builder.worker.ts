@@ -3,6 +3,7 @@ import { parentPort } from 'node:worker_threads';
 import { rebuildMeasures, type MeasureSet } from './measure-build';
 import { failureOf } from '../workers/one-answer';
 import type { WorkerFailure } from '../workers/one-answer';
+import { runInBackground } from '../workers/background-priority';
 
 /*
  * Entry of a measure builder worker thread: rebuilds one workspace's customer measures through a
@@ -28,6 +29,7 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
 
 const port = parentPort;
 if (port) {
+	runInBackground();
 	port.once('message', (request: MeasureBuildRequest) => {
 		let client: Database.Database | null = null;
 		try {

@@ -3,6 +3,7 @@ import { parentPort } from 'node:worker_threads';
 import { failureOf } from '../workers/one-answer';
 import { runQueries } from './off-loop-read-queries';
 import type { OffLoopReadAnswer, OffLoopReadRequest } from './off-loop-read.protocol';
+import { runInBackground } from '../workers/background-priority';
 
 /*
  * Entry of an off-loop read worker thread: runs a few read-only statements through a read-only
@@ -14,6 +15,7 @@ import type { OffLoopReadAnswer, OffLoopReadRequest } from './off-loop-read.prot
 
 const port = parentPort;
 if (port) {
+	runInBackground();
 	port.once('message', (request: OffLoopReadRequest) => {
 		let client: Database.Database | null = null;
 		try {

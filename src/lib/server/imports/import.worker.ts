@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase, useDb } from '../db/connection';
 import { runImport } from './run';
 import type { FromImportWorker, ImportWorkerData, PostedEnd } from './worker-protocol';
+import { runInBackground } from '../workers/background-priority';
 
 /*
  * Entry of an import worker thread: runs one import (parsing, validation, hashing, staging and
@@ -13,6 +14,7 @@ import type { FromImportWorker, ImportWorkerData, PostedEnd } from './worker-pro
 
 const port = parentPort;
 if (port) {
+	runInBackground();
 	const { job, databasePath, cancel } = workerData as ImportWorkerData;
 	const flag = new Int32Array(cancel);
 	const send = (message: FromImportWorker) => port.postMessage(message);

@@ -3,6 +3,7 @@ import { judgedBgnbd, judgedGammaGamma } from '../analytics/judged-fits';
 import { fitRatePrior } from '../analytics/pooling';
 import { modelProfilesOf, rateHistoriesOf, type ValueFitsAnswer, type ValueFitsRequest, type ValueFitsResult } from './value-fits-protocol';
 import { failureOf } from '../workers/one-answer';
+import { runInBackground } from '../workers/background-priority';
 
 /*
  * Entry of a value-fits worker thread: fits BG/NBD and Gamma-Gamma, or the formula's rate
@@ -19,6 +20,7 @@ function fit(request: ValueFitsRequest): ValueFitsResult {
 
 const port = parentPort;
 if (port) {
+	runInBackground();
 	port.once('message', (request: ValueFitsRequest) => {
 		try {
 			port.postMessage({ type: 'done', result: fit(request) } satisfies ValueFitsAnswer);

@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { derivePersonas } from '../analytics/segmentation/derive';
 import { SegmentationError } from '../analytics/segmentation/errors';
 import { decodeInput, type FromWorker, type ToWorker, type WorkerFailure } from './cluster-protocol';
+import { runInBackground } from '../workers/background-priority';
 
 /*
  * Entry of the clustering worker thread: one derivation per worker. It takes one request, runs
@@ -13,6 +14,7 @@ import { decodeInput, type FromWorker, type ToWorker, type WorkerFailure } from 
 
 const port = parentPort;
 if (port) {
+	runInBackground();
 	const send = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 	port.once('message', ({ input, options }: ToWorker) => {
 		try {
