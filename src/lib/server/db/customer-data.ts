@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { performance } from 'node:perf_hooks';
 import { getDb } from './connection';
 import { beginMove, discardMove, discardMovesNotIn, inChunks, newFigures, publishMove, type MoveTable } from './import-move';
+import { published } from './published';
 import { keyset, toPage, type Page, type PageRequest } from './pagination';
 import {
 	columnMappings,
@@ -603,16 +604,16 @@ const fillsOf = (row: Record<string, unknown>): FieldCounts =>
  */
 function computeDataSummary(workspaceId: string, datasetVersion: number, futureFrom: number): DataSummary {
 	const client = getDb().$client;
-	const behaviour = (table: string, kind: Exclude<ImportKind, 'customers' | 'category_spend'>, extra = '') => {
+	const behaviour = (table: MoveTable, kind: Exclude<ImportKind, 'customers' | 'category_spend'>, extra = '') => {
 		const row = client
 			.prepare(
 				`select count(*) as count, min(occurred_at) as "from", max(occurred_at) as "to"${extra}, ${fillCounts(COMPLETENESS_FIELDS[kind])},
 				   count(*) filter (where occurred_at >= ?) as future, max(occurred_at) filter (where occurred_at < ?) as "beforeFuture"
-				 from ${table} where workspace_id = ?`
+				 from ${table} where workspace_id = ? and ${published(table)}`
 			)
 			.get(futureFrom, futureFrom, workspaceId) as Record<string, number | null>;
 		const repeated = client
-			.prepare(`select count(*) as n from ${table} where workspace_id = ? and row_hash not like '%:0'`)
+			.prepare(`select count(*) as n from ${table} where workspace_id = ? and row_hash not like '%:0' and ${published(table)}`)
 			.get(workspaceId) as { n: number };
 		return {
 			row,
@@ -634,7 +635,7 @@ function computeDataSummary(workspaceId: string, datasetVersion: number, futureF
 			`select count(*) as count,
 			   count(*) filter (where name is not null or email is not null or acquired_at is not null or attributes is not null) as imported,
 			   max(acquired_at) as latest, ${fillCounts(COMPLETENESS_FIELDS.customers)}
-			 from customers where workspace_id = ?`
+			 from customers where workspace_id = ? and ${published('customers')}`
 		)
 		.get(workspaceId) as Record<string, number | null>;
 	const lastImports = Object.fromEntries(importKinds.map((kind) => [kind, null])) as DataSummary['lastImports'];
@@ -668,7 +669,7 @@ function computeDataSummary(workspaceId: string, datasetVersion: number, futureF
 function duplicateEmails(workspaceId: string): DataSummary['duplicateEmails'] {
 	const client = getDb().$client;
 	const groups = `select count(*) as n, group_concat(external_id, char(31) order by external_id) as ids
-		from customers where workspace_id = ? and trim(email) <> ''
+		from customers where workspace_id = ? and trim(email) <> '' and ${published('customers')}
 		group by lower(trim(email)) having count(*) > 1`;
 	const totals = client
 		.prepare(`select count(*) as groups, coalesce(sum(n), 0) as customers from (${groups})`)

@@ -18,14 +18,15 @@ const EVERY_ID = '9223372036854775807';
 /**
  * An SQL condition: the row `alias` of `table` is not part of a move still under way. The id is
  * a filter on rows the query finds by its own index (`+`: SQLite never searches by it, as
- * it otherwise might by the rowid); the bound is one lookup in a table of at most a row or
+ * it otherwise might by the rowid), unless `searchById`: a max(id) over an index (which ends
+ * in the id) then starts at the bound instead of stepping back over the moving rows. The bound is one lookup in a table of at most a row or
  * two, evaluated once per statement (it does not depend on the row), and comes from the same
  * read snapshot as the rows.
  */
-export function published(table: MovedTable, alias: string = table): string {
+export function published(table: MovedTable, alias: string = table, { searchById = false } = {}): string {
 	const bound =
 		table === 'customers'
 			? 'select coalesce(min(customers_above), ' + EVERY_ID + ') from import_moves'
 			: `select coalesce(min(rows_above), ${EVERY_ID}) from import_moves where table_name = '${table}'`;
-	return `+${alias}.id <= (${bound})`;
+	return `${searchById ? '' : '+'}${alias}.id <= (${bound})`;
 }
