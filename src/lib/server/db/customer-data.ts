@@ -210,11 +210,17 @@ export async function commitStage(stage: Stage, options: CommitOptions): Promise
 	// or 256 MB, and keeps the server (with the import worker) under 400 MB.
 	const cacheSize = client.pragma('cache_size', { simple: true }) as number;
 	client.pragma(`cache_size = ${COMMIT_CACHE_KIB}`);
+	// Every chunk commits the pages it touched of the customer index (random keys) again; a
+	// checkpoint after every chunk (at the default 1000 pages) would copy them back to the file each
+	// time. Fewer, larger checkpoints copy each page once for many chunks.
+	const autocheckpoint = client.pragma('wal_autocheckpoint', { simple: true }) as number;
+	client.pragma(`wal_autocheckpoint = ${MOVE_CHECKPOINT_PAGES}`);
 	try {
 		return stage.kind === 'customers' || stage.kind === 'category_spend'
 			? inOneTransaction(client, stage, options)
 			: await inChunksOf(client, stage, stage.kind, options);
 	} finally {
+		client.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
 		client.pragma(`cache_size = ${cacheSize}`);
 	}
 }
@@ -372,6 +378,9 @@ export const discardImportMove = (importId: string): Promise<void> => discardMov
 
 /** Removes what moves of imports other than `keep` left behind (a process stopped mid-move); their ids. */
 export const discardMovesOtherThan = (keep: string[]): Promise<string[]> => discardMovesNotIn(getDb().$client, keep);
+
+/** Pages of WAL (4 KiB) between two checkpoints of a move: 64 MB. */
+const MOVE_CHECKPOINT_PAGES = 16_384;
 
 /** Negative: KiB, as SQLite's cache_size pragma reads it. */
 const COMMIT_CACHE_KIB = -32 * 1024;
