@@ -59,6 +59,12 @@ export const config = {
 		/** Where uploads wait for their import job; each file is removed when its job ends. */
 		uploadDir: process.env.WAYMARK_IMPORT_DIR || join(tmpdir(), 'waymark-imports'),
 		/** Rows staged per batch; the event loop is free between batches. */
-		batchRows: intFromEnv('WAYMARK_IMPORT_BATCH_ROWS', 5000)
+		batchRows: intFromEnv('WAYMARK_IMPORT_BATCH_ROWS', 5000),
+		/**
+		 * Rows per chunk of an import's move into the workspace's tables; 0 (the default) sizes
+		 * each chunk by how long the last one held the write lock. Tests set a few rows to see
+		 * the move between chunks.
+		 */
+		moveChunkRows: intFromEnv('WAYMARK_IMPORT_MOVE_CHUNK_ROWS', 0)
 	}
 };

@@ -3,6 +3,7 @@ import type { StepVoices } from '$lib/domain/metrics';
 import { getDb } from './connection';
 import type { RuleFilter } from './customer-groups';
 import { readEventColumnsFrom, runToEnd, type EventColumns } from './event-read';
+import { published } from './published';
 
 export type { EventColumns } from './event-read';
 
@@ -16,7 +17,7 @@ export type { EventColumns } from './event-read';
 function scope(column: string, workspaceId: string, filter: RuleFilter | null): { sql: string; params: (string | number)[] } {
 	if (!filter) return { sql: '', params: [] };
 	return {
-		sql: ` and ${column} in (select c.id from customers c join current_customer_measures m on m.customer_id = c.id where c.workspace_id = ? and ${filter.where})`,
+		sql: ` and ${column} in (select c.id from customers c join current_customer_measures m on m.customer_id = c.id where c.workspace_id = ? and ${published('customers', 'c')} and ${filter.where})`,
 		params: [workspaceId, ...filter.params]
 	};
 }
@@ -37,7 +38,7 @@ export function* transactionRows(workspaceId: string, filter: RuleFilter | null 
 		.$client.prepare(
 			`select c.external_id, t.occurred_at, t.amount, coalesce(t.quantity, 1), t.margin
 			from customer_transactions t join customers c on c.id = t.customer_id
-			where t.workspace_id = ? and t.occurred_at < ?${group.sql}`
+			where t.workspace_id = ? and t.occurred_at < ? and ${published('customer_transactions', 't')}${group.sql}`
 		)
 		.raw()
 		.iterate(workspaceId, futureFromNow(), ...group.params) as IterableIterator<[string, number, number, number, number | null]>;
@@ -60,7 +61,7 @@ export function surveyRows(workspaceId: string, filter: RuleFilter | null = null
 		.$client.prepare(
 			`select c.external_id as customerId, s.occurred_at as occurredAt, s.kind, s.score, s.event_type as eventType, s.channel
 			from survey_responses s left join customers c on c.id = s.customer_id
-			where s.workspace_id = ?${group.sql}`
+			where s.workspace_id = ? and ${published('survey_responses', 's')}${group.sql}`
 		)
 		.all(workspaceId, ...group.params) as SurveyRow[];
 }
@@ -81,7 +82,7 @@ export function customerFacts(workspaceId: string, filter: RuleFilter | null = n
 			`select c0.external_id as customerId, c0.acquisition_cost as acquisitionCost,
 				(select sum(cs.category_total) from category_spend cs where cs.customer_id = c0.id and cs.category_total is not null) as categoryTotal,
 				(select sum(cs.amount) from category_spend cs where cs.customer_id = c0.id and cs.category_total is not null) as categoryOwnSpend
-			from customers c0 where c0.workspace_id = ?${group.sql}`
+			from customers c0 where c0.workspace_id = ? and ${published('customers', 'c0')}${group.sql}`
 		)
 		.all(workspaceId, ...group.params) as CustomerFacts[];
 }
@@ -93,7 +94,10 @@ export function customerFacts(workspaceId: string, filter: RuleFilter | null = n
  */
 export function transactionSpan(workspaceId: string): { from: number; to: number } | null {
 	const row = getDb()
-		.$client.prepare('select min(occurred_at) as "from", max(occurred_at) as "to" from customer_transactions where workspace_id = ? and occurred_at < ?')
+		.$client.prepare(
+			`select min(occurred_at) as "from", max(occurred_at) as "to" from customer_transactions
+			where workspace_id = ? and occurred_at < ? and ${published('customer_transactions')}`
+		)
 		.get(workspaceId, futureFromNow()) as { from: number | null; to: number | null };
 	return row.from === null || row.to === null ? null : { from: row.from, to: row.to };
 }
@@ -110,7 +114,7 @@ export const eventColumns = (workspaceId: string): EventColumns => runToEnd(read
 /** Revenue per customer (internal id → sum of amounts). */
 export function revenueByCustomer(workspaceId: string): Map<number, number> {
 	const rows = getDb()
-		.$client.prepare('select customer_id, sum(amount) from customer_transactions where workspace_id = ? group by customer_id')
+		.$client.prepare(`select customer_id, sum(amount) from customer_transactions where workspace_id = ? and ${published('customer_transactions')} group by customer_id`)
 		.raw()
 		.all(workspaceId) as [number, number][];
 	return new Map(rows);
@@ -140,7 +144,7 @@ export function stepVoices(
 		.prepare(
 			`select s.kind, s.score, s.comment, s.occurred_at as at from survey_responses s
 			where s.workspace_id = ? and s.event_type in (${types}) and s.comment is not null and trim(s.comment) <> ''
-				and s.occurred_at between ? and ?${answers.sql}
+				and s.occurred_at between ? and ? and ${published('survey_responses', 's')}${answers.sql}
 			order by s.occurred_at desc, s.id desc limit ?`
 		)
 		.all(workspaceId, ...eventTypes, from, to, ...answers.params, options.limit ?? 5) as StepVoices['comments'];
@@ -151,10 +155,11 @@ export function stepVoices(
 			`select count(distinct c.customer_id) from customer_events c
 			join (
 				select e.customer_id, min(e.occurred_at) as at from customer_events e
-				where e.workspace_id = ? and e.event_type in (${types}) and e.occurred_at between ? and ?${reached.sql}
+				where e.workspace_id = ? and e.event_type in (${types}) and e.occurred_at between ? and ? and ${published('customer_events', 'e')}${reached.sql}
 				group by e.customer_id
 			) s on s.customer_id = c.customer_id
-			where c.workspace_id = ? and c.event_type in (${complaints}) and c.occurred_at >= s.at and c.occurred_at <= s.at + ?`
+			where c.workspace_id = ? and c.event_type in (${complaints}) and c.occurred_at >= s.at and c.occurred_at <= s.at + ?
+				and ${published('customer_events', 'c')}`
 		)
 		.pluck()
 		.get(workspaceId, ...eventTypes, from, to, ...reached.params, workspaceId, ...COMPLAINT_EVENT_TYPES, options.windowMs) as number;

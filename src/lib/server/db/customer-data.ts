@@ -2,6 +2,8 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
 import { performance } from 'node:perf_hooks';
 import { getDb } from './connection';
+import { beginMove, discardMove, discardMovesNotIn, inChunks, newFigures, publishMove, type MoveTable } from './import-move';
+import { published } from './published';
 import { keyset, toPage, type Page, type PageRequest } from './pagination';
 import {
 	columnMappings,
@@ -17,10 +19,13 @@ import {
 /*
  * Storage of customer data. Imports go through a staging table: a TEMP table on the importing
  * connection (the import worker's own, or the server's when there is no worker), filled batch
- * by batch, then moved into the real tables in ONE transaction. A crash loses the TEMP table
- * with the connection, so nothing half-imported can remain. Everything that can be done before
- * that transaction (ordering, repeat numbers, the customers referred to) is done in TEMP tables
- * first, because while it holds the write lock every other write waits for it.
+ * by batch, then moved into the real tables: transactions, events and answers in chunks of
+ * short transactions that readers do not see until the last one (import-move.ts, published.ts),
+ * customers and category spend in one. A crash loses the TEMP table with the connection, and
+ * what a chunked move had written is deleted at the next start, so nothing half-imported
+ * remains. Everything that can be done before the move (ordering, repeat numbers, the
+ * customers referred to) is done in TEMP tables first, because while a transaction holds the
+ * write lock every other write waits for it.
  */
 
 type SqlValue = string | number | null;
@@ -113,7 +118,7 @@ export function createStage(importId: string, kind: ImportKind): Stage {
 export function dropStage(importId: string): void {
 	const client = getDb().$client;
 	const stage = stageTable(importId);
-	for (const table of [stage, `${stage}_sorted`, `${stage}_customers`]) client.exec(`drop table if exists temp.${table}`);
+	for (const table of [stage, `${stage}_sorted`, `${stage}_customers`, `${stage}_bare`]) client.exec(`drop table if exists temp.${table}`);
 }
 
 const CUSTOMER_COLUMN_OF: Record<string, string> = {
@@ -131,13 +136,17 @@ export interface CommitOptions {
 	withAttributes?: boolean;
 	rowsTotal: number;
 	errors: ImportRowError[];
+	/** Asked between the chunks of a move: a cancelled move is undone. */
+	cancelled?: () => boolean;
 }
 
 export interface Committed {
 	/** Rows that were new (or, for customers, inserted or updated). */
 	imported: number;
-	/** How long the move held the database's write lock (every other write waited meanwhile), ms. */
+	/** The longest the move held the database's write lock at once (every other write waited meanwhile), ms. */
 	lockMs: number;
+	/** The transactions it took. */
+	chunks: number;
 }
 
 /** The workspace was deleted while its import ran. */
@@ -145,15 +154,24 @@ export class WorkspaceGone extends Error {}
 
 /**
  * Readies a staged import for its move, in TEMP tables only (no lock on the database): the
- * distinct customers the rows refer to and, for hashed kinds, the rows again in the order of
- * their row hash, each with its hash. Then the move only reads its rows one after the other.
+ * customers the rows refer to that the workspace does not have yet, in order of their external
+ * id, and, for hashed kinds, the rows again in the order of their row hash, each with its hash.
+ * Then the move only reads its rows one after the other.
  */
-function prepareMove(client: Database.Database, stage: Stage): void {
+function prepareMove(client: Database.Database, stage: Stage, workspaceId: string): void {
 	const table = stageTable(stage.importId);
 	const spec = STAGE_COLUMNS[stage.kind];
 	if (stage.kind !== 'customers') {
 		client.exec(`create table temp.${table}_customers (external_id text primary key) without rowid`);
 		client.exec(`insert or ignore into temp.${table}_customers select external_id from temp.${table} where external_id is not null`);
+		// Read, not written: the customers created bare are found before the move, outside its lock.
+		// A customer erased from here on is not created again (the move's join leaves its rows out).
+		client
+			.prepare(
+				`create table temp.${table}_bare as select external_id from temp.${table}_customers s
+				 where not exists (select 1 from customers c where c.workspace_id = ? and c.external_id = s.external_id) order by external_id`
+			)
+			.run(workspaceId);
 	}
 	if (spec.hashed) {
 		// The n-th identical row of a file gets hash "<content>:n": genuine repeats in one file stay
@@ -168,23 +186,146 @@ function prepareMove(client: Database.Database, stage: Stage): void {
 	}
 }
 
+type HashedKind = Exclude<ImportKind, 'customers' | 'category_spend'>;
+
+const MOVE_TARGETS: Record<HashedKind, [MoveTable, string]> = {
+	transactions: ['customer_transactions', 'occurred_at, amount, quantity, product, category, channel, margin'],
+	events: ['customer_events', 'occurred_at, event_type, channel, properties'],
+	surveys: ['survey_responses', 'occurred_at, kind, score, event_type, channel, comment']
+};
+
 /**
- * Moves the staged rows into the workspace's data in one transaction, marks the import done
- * and raises the dataset version.
+ * Moves the staged rows into the workspace's data, marks the import done and raises the dataset
+ * version. Transactions, events and survey answers go in chunks, each a short transaction of
+ * its own, that readers do not see until the last (import-move.ts); a failure on the way deletes
+ * what the chunks wrote. Customers and category spend update rows that exist, which readers
+ * would see at once: they go in one transaction.
  */
-export function commitStage(stage: Stage, options: CommitOptions): Committed {
+export async function commitStage(stage: Stage, options: CommitOptions): Promise<Committed> {
 	const client = getDb().$client;
 	stage.flush();
-	prepareMove(client, stage);
+	prepareMove(client, stage, options.workspaceId);
+	// The customer index takes random keys: with the default page cache a million rows thrash
+	// it. A bigger cache for the length of the move: at a million rows 32 MB moved as fast as 64
+	// or 256 MB, and keeps the server (with the import worker) under 400 MB.
+	const cacheSize = client.pragma('cache_size', { simple: true }) as number;
+	client.pragma(`cache_size = ${COMMIT_CACHE_KIB}`);
+	// Every chunk commits the pages it touched of the customer index (random keys) again; a
+	// checkpoint after every chunk (at the default 1000 pages) would copy them back to the file each
+	// time. Fewer, larger checkpoints copy each page once for many chunks.
+	const autocheckpoint = client.pragma('wal_autocheckpoint', { simple: true }) as number;
+	client.pragma(`wal_autocheckpoint = ${MOVE_CHECKPOINT_PAGES}`);
+	try {
+		return stage.kind === 'customers' || stage.kind === 'category_spend'
+			? inOneTransaction(client, stage, options)
+			: await inChunksOf(client, stage, stage.kind, options);
+	} finally {
+		client.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
+		client.pragma(`cache_size = ${cacheSize}`);
+	}
+}
+
+const workspaceCheck = (client: Database.Database, workspaceId: string) => {
+	const exists = client.prepare('select 1 from workspaces where id = ?');
+	return () => {
+		if (!exists.get(workspaceId)) throw new WorkspaceGone();
+	};
+};
+
+/** The end of every move, in its last transaction. */
+function finishImport(stage: Stage, options: CommitOptions, imported: number, now: number): void {
+	bumpDatasetVersion(options.workspaceId, now);
+	getDb()
+		.$client.prepare(
+			`update imports set status = 'done', progress = 1, rows_total = ?, rows_imported = ?, errors = ?, finished_at = ? where id = ?`
+		)
+		.run(options.rowsTotal, imported, JSON.stringify(options.errors), now, stage.importId);
+}
+
+async function inChunksOf(client: Database.Database, stage: Stage, kind: HashedKind, options: CommitOptions): Promise<Committed> {
+	const table = `temp.${stageTable(stage.importId)}`;
+	const ws = options.workspaceId;
+	const now = Date.now();
+	const check = workspaceCheck(client, ws);
+	const [name, columns] = MOVE_TARGETS[kind];
+	const figures = newFigures();
+	await beginMove(client, stage.importId, name, check);
+	try {
+		// Customers that rows refer to but that were never imported are created bare, first: the
+		// rows need their ids. Until the end readers leave them out with the rows.
+		const bare = client.prepare(
+			`insert into customers (workspace_id, external_id, created_at)
+			 select ?, external_id, ? from ${table}_bare where rowid > ? and rowid <= ? order by rowid
+			 on conflict (workspace_id, external_id) do nothing`
+		);
+		const bareCount = client.prepare(`select count(*) from ${table}_bare`).pluck().get() as number;
+		let at = 0;
+		await inChunks(
+			client,
+			(rows) => {
+				const changes = bare.run(ws, now, at, at + rows).changes;
+				at += rows;
+				return { changes, done: at >= bareCount };
+			},
+			{ check, cancelled: options.cancelled, withoutForeignKeys: true, figures }
+		);
+		// In hash order (the order of the sorted stage) the unique row-hash index grows at its
+		// end instead of at random pages: the move takes about half as long. A row whose customer
+		// is gone (erased during the move) is left out, an answer too: it is not anonymous.
+		const selected = columns.split(', ').map((c) => `s.${c}`).join(', ');
+		const join = `${kind === 'surveys' ? 'left ' : ''}join customers c on c.workspace_id = ? and c.external_id = s.external_id`;
+		const move = client.prepare(
+			`insert into ${name} (workspace_id, customer_id, ${columns}, row_hash)
+			 select ?, c.id, ${selected}, s.row_hash from ${table}_sorted s ${join}
+			 where s.rowid > ? and s.rowid <= ?${kind === 'surveys' ? ' and (s.external_id is null or c.id is not null)' : ''}
+			 order by s.rowid
+			 on conflict (workspace_id, row_hash) do nothing`
+		);
+		const staged = client.prepare(`select count(*) from ${table}_sorted`).pluck().get() as number;
+		const rowFigures = newFigures();
+		at = 0;
+		await inChunks(
+			client,
+			(rows) => {
+				const changes = move.run(ws, ws, at, at + rows).changes;
+				at += rows;
+				return { changes, done: at >= staged };
+			},
+			{ check, cancelled: options.cancelled, withoutForeignKeys: true, figures: rowFigures }
+		);
+		const imported = rowFigures.changes;
+		const lastMs = publishMove(client, stage.importId, () => {
+			check();
+			finishImport(stage, options, imported, now);
+		});
+		return {
+			imported,
+			lockMs: Math.max(figures.longestLockMs, rowFigures.longestLockMs, lastMs),
+			chunks: figures.chunks + rowFigures.chunks + 1
+		};
+	} catch (error) {
+		try {
+			await discardMove(client, stage.importId);
+		} catch (cleanup) {
+			// Left for the next start (or the next import) to clean up; readers leave it out meanwhile.
+			console.error(`[imports] ${stage.importId}: its partial move could not be removed yet`, cleanup);
+		}
+		throw error;
+	}
+}
+
+/** Customers and category spend: one transaction, as their rows may update rows readers see. */
+function inOneTransaction(client: Database.Database, stage: Stage, options: CommitOptions): Committed {
 	const table = `temp.${stageTable(stage.importId)}`;
 	const now = Date.now();
 	const ws = options.workspaceId;
+	const check = workspaceCheck(client, ws);
 	let locked = 0;
 	const move = client.transaction((): number => {
 		locked = performance.now();
-		// Foreign keys are not checked row by row (see below): the workspace is, once, under the lock.
-		if (!client.prepare('select 1 from workspaces where id = ?').get(ws)) throw new WorkspaceGone();
-		let imported = 0;
+		// Foreign keys are not checked row by row (see inChunks): the workspace is, once, under the lock.
+		check();
+		let imported: number;
 		if (stage.kind === 'customers') {
 			const mapped = (options.mappedFields ?? []).map((field) => CUSTOMER_COLUMN_OF[field]).filter(Boolean) as string[];
 			const columns = [...mapped, ...(options.withAttributes ? ['attributes'] : [])];
@@ -202,74 +343,44 @@ export function commitStage(stage: Stage, options: CommitOptions): Committed {
 				)
 				.run(ws, now).changes;
 		} else {
-			// Customers that rows refer to but that were never imported are created bare.
 			client
 				.prepare(
 					`insert into customers (workspace_id, external_id, created_at)
-					 select ?, external_id, ? from ${table}_customers where true order by external_id
+					 select ?, external_id, ? from ${table}_bare where true order by rowid
 					 on conflict (workspace_id, external_id) do nothing`
 				)
 				.run(ws, now);
-			const join = `${stage.kind === 'surveys' ? 'left ' : ''}join customers c on c.workspace_id = ? and c.external_id = s.external_id`;
-			if (stage.kind === 'category_spend') {
-				// One row per customer and category: a later file (or row) replaces the amount.
-				const total = options.mappedFields?.includes('categoryTotal') ? ', category_total = excluded.category_total' : '';
-				imported = client
-					.prepare(
-						`insert into category_spend (customer_id, category, amount, category_total)
-						 select c.id, s.category, s.amount, s.category_total from ${table} s ${join} where true order by s.seq
-						 on conflict (customer_id, category) do update set amount = excluded.amount${total}`
-					)
-					.run(ws).changes;
-				return finish(imported);
-			}
-			const targets: Record<Exclude<ImportKind, 'customers' | 'category_spend'>, [string, string]> = {
-				transactions: ['customer_transactions', 'occurred_at, amount, quantity, product, category, channel, margin'],
-				events: ['customer_events', 'occurred_at, event_type, channel, properties'],
-				surveys: ['survey_responses', 'occurred_at, kind, score, event_type, channel, comment']
-			};
-			const [name, columns] = targets[stage.kind];
-			// In hash order (the order of the sorted stage) the unique row-hash index grows at its
-			// end instead of at random pages: the move takes about half as long.
-			const selected = columns.split(', ').map((c) => `s.${c}`).join(', ');
+			// One row per customer and category: a later file (or row) replaces the amount.
+			const total = options.mappedFields?.includes('categoryTotal') ? ', category_total = excluded.category_total' : '';
 			imported = client
 				.prepare(
-					`insert into ${name} (workspace_id, customer_id, ${columns}, row_hash)
-					 select ?, c.id, ${selected}, s.row_hash from ${table}_sorted s ${join}
-					 where true order by s.rowid
-					 on conflict (workspace_id, row_hash) do nothing`
+					`insert into category_spend (customer_id, category, amount, category_total)
+					 select c.id, s.category, s.amount, s.category_total from ${table} s
+					 join customers c on c.workspace_id = ? and c.external_id = s.external_id where true order by s.seq
+					 on conflict (customer_id, category) do update set amount = excluded.amount${total}`
 				)
-				.run(ws, ws).changes;
+				.run(ws).changes;
 		}
-		return finish(imported);
-	});
-	const finish = (imported: number): number => {
-		bumpDatasetVersion(ws, now);
-		client
-			.prepare(
-				`update imports set status = 'done', progress = 1, rows_total = ?, rows_imported = ?, errors = ?, finished_at = ? where id = ?`
-			)
-			.run(options.rowsTotal, imported, JSON.stringify(options.errors), now, stage.importId);
+		finishImport(stage, options, imported, now);
 		return imported;
-	};
-	// The customer index takes random keys: with the default page cache a million rows thrash
-	// it. A bigger cache for the length of the move: at a million rows 32 MB moved as fast as 64
-	// or 256 MB, and keeps the server (with the import worker) under 400 MB.
-	const cacheSize = client.pragma('cache_size', { simple: true }) as number;
-	const foreignKeys = client.pragma('foreign_keys', { simple: true }) as number;
-	client.pragma(`cache_size = ${COMMIT_CACHE_KIB}`);
-	// Checking every row's workspace and customer would look up two indexes per row while the
-	// lock is held: the customer ids come from the join above, the workspace is checked once.
+	});
 	client.pragma('foreign_keys = off');
 	try {
-		// IMMEDIATE: the write lock is taken (waiting for it if need be) before anything is read.
 		const imported = move.immediate();
-		return { imported, lockMs: performance.now() - locked };
+		return { imported, lockMs: performance.now() - locked, chunks: 1 };
 	} finally {
-		client.pragma(`foreign_keys = ${foreignKeys ? 'on' : 'off'}`);
-		client.pragma(`cache_size = ${cacheSize}`);
+		client.pragma('foreign_keys = on');
 	}
 }
+
+/** Removes what the move of an import that will not finish wrote (nothing when it left nothing). */
+export const discardImportMove = (importId: string): Promise<void> => discardMove(getDb().$client, importId);
+
+/** Removes what moves of imports other than `keep` left behind (a process stopped mid-move); their ids. */
+export const discardMovesOtherThan = (keep: string[]): Promise<string[]> => discardMovesNotIn(getDb().$client, keep);
+
+/** Pages of WAL (4 KiB) between two checkpoints of a move: 64 MB. */
+const MOVE_CHECKPOINT_PAGES = 16_384;
 
 /** Negative: KiB, as SQLite's cache_size pragma reads it. */
 const COMMIT_CACHE_KIB = -32 * 1024;
@@ -502,16 +613,16 @@ const fillsOf = (row: Record<string, unknown>): FieldCounts =>
  */
 function computeDataSummary(workspaceId: string, datasetVersion: number, futureFrom: number): DataSummary {
 	const client = getDb().$client;
-	const behaviour = (table: string, kind: Exclude<ImportKind, 'customers' | 'category_spend'>, extra = '') => {
+	const behaviour = (table: MoveTable, kind: Exclude<ImportKind, 'customers' | 'category_spend'>, extra = '') => {
 		const row = client
 			.prepare(
 				`select count(*) as count, min(occurred_at) as "from", max(occurred_at) as "to"${extra}, ${fillCounts(COMPLETENESS_FIELDS[kind])},
 				   count(*) filter (where occurred_at >= ?) as future, max(occurred_at) filter (where occurred_at < ?) as "beforeFuture"
-				 from ${table} where workspace_id = ?`
+				 from ${table} where workspace_id = ? and ${published(table)}`
 			)
 			.get(futureFrom, futureFrom, workspaceId) as Record<string, number | null>;
 		const repeated = client
-			.prepare(`select count(*) as n from ${table} where workspace_id = ? and row_hash not like '%:0'`)
+			.prepare(`select count(*) as n from ${table} where workspace_id = ? and row_hash not like '%:0' and ${published(table)}`)
 			.get(workspaceId) as { n: number };
 		return {
 			row,
@@ -533,7 +644,7 @@ function computeDataSummary(workspaceId: string, datasetVersion: number, futureF
 			`select count(*) as count,
 			   count(*) filter (where name is not null or email is not null or acquired_at is not null or attributes is not null) as imported,
 			   max(acquired_at) as latest, ${fillCounts(COMPLETENESS_FIELDS.customers)}
-			 from customers where workspace_id = ?`
+			 from customers where workspace_id = ? and ${published('customers')}`
 		)
 		.get(workspaceId) as Record<string, number | null>;
 	const lastImports = Object.fromEntries(importKinds.map((kind) => [kind, null])) as DataSummary['lastImports'];
@@ -567,7 +678,7 @@ function computeDataSummary(workspaceId: string, datasetVersion: number, futureF
 function duplicateEmails(workspaceId: string): DataSummary['duplicateEmails'] {
 	const client = getDb().$client;
 	const groups = `select count(*) as n, group_concat(external_id, char(31) order by external_id) as ids
-		from customers where workspace_id = ? and trim(email) <> ''
+		from customers where workspace_id = ? and trim(email) <> '' and ${published('customers')}
 		group by lower(trim(email)) having count(*) > 1`;
 	const totals = client
 		.prepare(`select count(*) as groups, coalesce(sum(n), 0) as customers from (${groups})`)

@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { getDb } from './connection';
 import { readOffLoop } from './off-loop-read';
 import { idKeyset, toIdPage, type Page, type PageRequest } from './pagination';
+import { published, type MovedTable } from './published';
 import { customerGroups, valueAssumptions, type CustomerGroup, type GroupBasisValue, type GroupRuleJson } from './schema';
 
 export interface GroupInput {
@@ -75,7 +76,7 @@ export interface GroupStats {
 	workspaceRevenue: number;
 }
 
-const MEMBERS = `from customers c join current_customer_measures m on m.customer_id = c.id where c.workspace_id = ?`;
+const MEMBERS = `from customers c join current_customer_measures m on m.customer_id = c.id where c.workspace_id = ? and ${published('customers', 'c')}`;
 
 /**
  * The customers and revenue of each rule's group, beside the workspace's, all read at once (one
@@ -142,10 +143,11 @@ const SUGGESTIONS = 40;
 
 export function ruleVocabulary(workspaceId: string): RuleVocabulary {
 	const client = getDb().$client;
-	const frequent = (table: string, column: string, limit = SUGGESTIONS) =>
+	const frequent = (table: MovedTable, column: string, limit = SUGGESTIONS) =>
 		client
 			.prepare(
 				`select min(trim(${column})) from ${table} where workspace_id = ? and ${column} is not null and trim(${column}) <> ''
+				and ${published(table)}
 				group by lower(trim(${column})) order by count(*) desc, 1 limit ?`
 			)
 			.pluck()
@@ -174,7 +176,7 @@ export function ruleVocabulary(workspaceId: string): RuleVocabulary {
 		categories: frequent('customer_transactions', 'category', 100),
 		eventTypes: client
 			.prepare(
-				`select event_type as eventType, count(*) as count from customer_events where workspace_id = ?
+				`select event_type as eventType, count(*) as count from customer_events where workspace_id = ? and ${published('customer_events')}
 				group by event_type order by count desc, event_type limit 100`
 			)
 			.all(workspaceId) as { eventType: string; count: number }[]

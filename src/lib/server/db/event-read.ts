@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { EventLog } from '../analytics/funnel/types';
 import type { WorkerFailure } from '../workers/one-answer';
+import { published } from './published';
 
 /*
  * Reading a workspace's events as columns, in pieces that the server thread and the event reader
@@ -8,7 +9,7 @@ import type { WorkerFailure } from '../workers/one-answer';
  * merge of the ranges' parts into one set of columns. Reading [a, b] and [b + 1, c] and merging
  * gives exactly what reading [a, c] gives, so the rows and codes do not depend on how many
  * threads read. This module takes its connection as an argument and imports no other server
- * code: the worker bundle holds it and better-sqlite3, nothing else.
+ * code but published.ts (which imports nothing): the worker bundle holds it and better-sqlite3.
  */
 
 /**
@@ -80,13 +81,14 @@ export function planEventRead(client: Database.Database, workspaceId: string): E
 	const types = client
 		.prepare(
 			`with recursive types(name) as (
-				select min(event_type) from customer_events where workspace_id = :w
+				select min(event_type) from customer_events where workspace_id = :w and ${published('customer_events')}
 				union all
-				select (select min(event_type) from customer_events where workspace_id = :w and event_type > types.name) from types where types.name is not null
+				select (select min(event_type) from customer_events where workspace_id = :w and event_type > types.name and ${published('customer_events')})
+				from types where types.name is not null
 			)
 			select name,
-				(select min(id) from customer_events where workspace_id = :w and event_type = name),
-				(select max(id) from customer_events where workspace_id = :w and event_type = name)
+				(select min(id) from customer_events where workspace_id = :w and event_type = name and ${published('customer_events')}),
+				(select max(id) from customer_events where workspace_id = :w and event_type = name and ${published('customer_events', 'customer_events', { searchById: true })})
 			from types where name is not null`
 		)
 		.raw()
@@ -96,7 +98,9 @@ export function planEventRead(client: Database.Database, workspaceId: string): E
 	const high = Math.max(...types.map(([, , last]) => last));
 	const span = high - low + 1;
 	// `+workspace_id`: filter, do not search, by workspace; the id range is the search.
-	const own = client.prepare('select count(*) from customer_events where id >= ? and id < ? and +workspace_id = ?').pluck();
+	const own = client
+		.prepare(`select count(*) from customer_events where id >= ? and id < ? and +workspace_id = ? and ${published('customer_events')}`)
+		.pluck();
 	let seen = 0;
 	let looked = 0;
 	if (span <= SAMPLE_WINDOWS * SAMPLE_IDS) {
@@ -227,7 +231,7 @@ export function* readEventPart(
 		const read = client
 			.prepare(
 				`select json_group_array(customer_id), json_group_array(occurred_at), json_group_array(channel), json_group_array(event_type)
-				from customer_events where id >= ? and id < ? and +workspace_id = ?`
+				from customer_events where id >= ? and id < ? and +workspace_id = ? and ${published('customer_events')}`
 			)
 			.raw();
 		for (let start = from; start <= to; start += EVENT_CHUNK) {
@@ -241,7 +245,7 @@ export function* readEventPart(
 		.prepare(
 			`select json_group_array(customer_id), json_group_array(occurred_at), json_group_array(channel), max(id), count(*) from (
 				select id, customer_id, occurred_at, channel from customer_events
-				where workspace_id = ? and event_type = ? and id > ? and id <= ? order by id limit ?
+				where workspace_id = ? and event_type = ? and id > ? and id <= ? and ${published('customer_events')} order by id limit ?
 			)`
 		)
 		.raw();
@@ -408,10 +412,13 @@ function* dropUnused(names: string[], codes: Int32Array): Generator<void, string
 /** The workspace's customers, with their external ids or without (reading those costs more than the ids). */
 export function readCustomers(client: Database.Database, workspaceId: string, withExternalIds: boolean): Customers {
 	if (!withExternalIds) {
-		const ids = client.prepare('select id from customers where workspace_id = ? order by id').pluck().all(workspaceId) as number[];
+		const ids = client.prepare(`select id from customers where workspace_id = ? and ${published('customers')} order by id`).pluck().all(workspaceId) as number[];
 		return { ids: Int32Array.from(ids), externalIds: [] };
 	}
-	const rows = client.prepare('select id, external_id from customers where workspace_id = ? order by id').raw().all(workspaceId) as [number, string][];
+	const rows = client
+		.prepare(`select id, external_id from customers where workspace_id = ? and ${published('customers')} order by id`)
+		.raw()
+		.all(workspaceId) as [number, string][];
 	return { ids: Int32Array.from(rows, ([id]) => id), externalIds: rows.map(([, externalId]) => externalId) };
 }
 

@@ -12,6 +12,8 @@ export type * from './schema';
 export { personaClvModels, roles } from './schema';
 export * from './documents';
 export * from './customer-data';
+export { MoveCancelled } from './import-move';
+export { published } from './published';
 export * from './customer-measures';
 export * from './customer-groups';
 export * from './analytics-data';

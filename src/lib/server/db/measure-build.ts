@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 // Relative, not $lib: the measure builder worker is bundled without SvelteKit's aliases.
 import { futureFromNow } from '../../domain/customer-data/future-dated';
+import { published } from './published';
 
 /*
  * A rebuild of a workspace's customer measures as a sequence of short steps over one connection
@@ -53,19 +54,20 @@ const COLUMNS = [
  */
 const MEASURES_SQL = `with purchases as (
 		select customer_id, count(*) as n, sum(amount) as revenue, min(occurred_at) as first_at, max(occurred_at) as last_at
-		from customer_transactions where workspace_id = :w and occurred_at <= :ref group by customer_id
+		from customer_transactions where workspace_id = :w and occurred_at <= :ref and ${published('customer_transactions')} group by customer_id
 	),
 	latest_nps as (
 		select customer_id, score from (
 			select customer_id, score, row_number() over (partition by customer_id order by occurred_at desc, id desc) as position
 			from survey_responses where workspace_id = :w and kind = 'nps' and customer_id is not null and occurred_at <= :ref
+				and ${published('survey_responses')}
 		) where position = 1
 	),
 	base as (
 		select c.id as customer_id, coalesce(p.n, 0) as n, coalesce(p.revenue, 0) as revenue, p.first_at, p.last_at,
 			c.acquired_at, c.birth_date, p.n is not null as bought
 		from customers c left join purchases p on p.customer_id = c.id
-		where c.workspace_id = :w
+		where c.workspace_id = :w and ${published('customers', 'c')}
 	),
 	ranked as (
 		select base.*,
@@ -103,9 +105,9 @@ function referenceMoment(client: Database.Database, workspaceId: string): number
 	const row = client
 		.prepare(
 			`select max(
-				coalesce((select max((select max(t.occurred_at) from customer_transactions t where t.customer_id = c.id)) from customers c where c.workspace_id = :w), 0),
-				coalesce((select max((select max(e.occurred_at) from customer_events e where e.customer_id = c.id)) from customers c where c.workspace_id = :w), 0),
-				coalesce((select max(occurred_at) from survey_responses where workspace_id = :w), 0)
+				coalesce((select max((select max(t.occurred_at) from customer_transactions t where t.customer_id = c.id and ${published('customer_transactions', 't')})) from customers c where c.workspace_id = :w and ${published('customers', 'c')}), 0),
+				coalesce((select max((select max(e.occurred_at) from customer_events e where e.customer_id = c.id and ${published('customer_events', 'e')})) from customers c where c.workspace_id = :w and ${published('customers', 'c')}), 0),
+				coalesce((select max(occurred_at) from survey_responses where workspace_id = :w and ${published('survey_responses')}), 0)
 			) as latest`
 		)
 		.get({ w: workspaceId }) as { latest: number };

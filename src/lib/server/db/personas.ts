@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { getDb } from './connection';
 import type { RuleFilter } from './customer-groups';
 import { idKeyset, toIdPage, type Page, type PageRequest } from './pagination';
+import { published } from './published';
 import {
 	personaDerivations,
 	personaMembers,
@@ -336,13 +337,14 @@ export function personaFeatureRows(workspaceId: string, filter: RuleFilter): Per
 		.$client.prepare(
 			`with members as (
 				select c.id from customers c join current_customer_measures m on m.customer_id = c.id
-				where c.workspace_id = @w and ${filter.where}
+				where c.workspace_id = @w and ${published('customers', 'c')} and ${filter.where}
 			),
 			tx as (
 				select t.customer_id, count(*) as n, sum(t.margin) as margin, count(t.margin) as margin_n, count(t.channel) as channel_n,
 					${channelCount(CHANNEL_ALIASES.webshop)} as web, ${channelCount(CHANNEL_ALIASES.app)} as app,
 					${channelCount(CHANNEL_ALIASES.store)} as store, ${channelCount(CHANNEL_ALIASES.phone)} as phone
 				from customer_transactions t where t.workspace_id = @w and t.customer_id in (select id from members)
+					and ${published('customer_transactions', 't')}
 				group by t.customer_id
 			),
 			categories as (
@@ -351,20 +353,23 @@ export function personaFeatureRows(workspaceId: string, filter: RuleFilter): Per
 						row_number() over (partition by customer_id order by sum(amount) desc, lower(trim(category))) as position
 					from customer_transactions
 					where workspace_id = @w and customer_id in (select id from members) and category is not null and trim(category) <> ''
+						and ${published('customer_transactions')}
 					group by customer_id, lower(trim(category))
 				) where position = 1
 			),
 			steps as (
 				select event_type, row_number() over (order by count(distinct customer_id) desc, event_type) as ordinal
-				from customer_events where workspace_id = @w group by event_type
+				from customer_events where workspace_id = @w and ${published('customer_events')} group by event_type
 			),
 			furthest as (
 				select e.customer_id, max(s.ordinal) as step from customer_events e join steps s on s.event_type = e.event_type
-				where e.workspace_id = @w and e.customer_id in (select id from members) group by e.customer_id
+				where e.workspace_id = @w and e.customer_id in (select id from members) and ${published('customer_events', 'e')}
+				group by e.customer_id
 			),
 			csat as (
 				select customer_id, avg(score) as csat from survey_responses
-				where workspace_id = @w and kind = 'csat' and customer_id in (select id from members) group by customer_id
+				where workspace_id = @w and kind = 'csat' and customer_id in (select id from members) and ${published('survey_responses')}
+				group by customer_id
 			)
 			select c.id, c.external_id as externalId, m.revenue, m.transactions, m.recency_days as recencyDays,
 				case when m.transactions >= 2 then (m.last_purchase_at - m.first_purchase_at) / ${DAY_MS}.0 / (m.transactions - 1) end as interPurchaseDays,

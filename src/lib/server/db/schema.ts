@@ -398,6 +398,22 @@ export const imports = sqliteTable(
 	(t) => [index('imports_workspace_idx').on(t.workspaceId, t.createdAt)]
 );
 
+/**
+ * An import whose rows are being moved into `table_name` chunk by chunk, each chunk its own
+ * transaction (db/import-move.ts). Its rows are exactly those with an id above `rows_above`, and
+ * the customers it created bare those above `customers_above`: every reader leaves them out
+ * (db/published.ts) until the move's last transaction deletes this row, and a failed or
+ * interrupted move deletes them. No foreign keys: the row must outlive a deleted workspace or
+ * import until what it names is cleaned up.
+ */
+export const importMoves = sqliteTable('import_moves', {
+	importId: text('import_id').primaryKey(),
+	tableName: text('table_name', { enum: ['customer_transactions', 'customer_events', 'survey_responses'] }).notNull(),
+	rowsAbove: integer('rows_above').notNull(),
+	customersAbove: integer('customers_above').notNull(),
+	createdAt: createdAt()
+});
+
 export const columnMappings = sqliteTable(
 	'column_mappings',
 	{

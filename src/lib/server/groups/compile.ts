@@ -6,6 +6,7 @@ import {
 	type GroupField,
 	type GroupRule
 } from '$lib/domain/groups';
+import { published } from '../db/published';
 
 /**
  * Turns a validated group rule into an SQL condition over `customers c` joined with
@@ -75,12 +76,12 @@ function compileCondition(condition: Condition, params: (string | number)[]): st
 	const { field, op, value } = condition;
 	if (field === 'boughtCategory') {
 		params.push(normalText(String(value)));
-		const exists = `exists (select 1 from customer_transactions t where t.customer_id = c.id and lower(trim(t.category)) = ?)`;
+		const exists = `exists (select 1 from customer_transactions t where t.customer_id = c.id and lower(trim(t.category)) = ? and ${published('customer_transactions', 't')})`;
 		return op === 'includes' ? exists : `not ${exists}`;
 	}
 	if (field === 'eventCount') {
 		params.push(condition.key!, Number(value));
-		const count = `(select count(*) from customer_events e where e.customer_id = c.id and e.event_type = ?)`;
+		const count = `(select count(*) from customer_events e where e.customer_id = c.id and e.event_type = ? and ${published('customer_events', 'e')})`;
 		return `${count} ${NUMBER_OPS[op as 'gte' | 'lte' | 'eq']} ?`;
 	}
 	const column = COLUMN[field];

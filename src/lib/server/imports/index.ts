@@ -12,7 +12,7 @@ import { fileTooLarge, readMultipart, type UploadedFile } from '../http/multipar
 import { parseInput } from '../http/validation';
 import { newId } from '../ids';
 import { EncodingSniffer, looksBinary } from './formats';
-import { activeImportIds, enqueue, outcomeOf, requestCancel } from './job';
+import { activeImportIds, enqueue, enqueueMoveRecovery, outcomeOf, requestCancel } from './job';
 import { dataOverview, errorReportCsv, errorReportFileName, type CsvDelimiter, type DataOverview } from './quality';
 import { PREVIEW_BYTES, previewText, previewWorkbook, type ImportPreview } from './preview';
 import { inspectWorkbook, looksLikeZip, UnreadableWorkbook } from './xlsx';
@@ -30,14 +30,17 @@ export type { ImportPreview } from './preview';
 
 let recovered = false;
 
-/** Imports that a previous process left queued or running are failed (their TEMP stage is gone). */
-/** Marks imports a previous process left unfinished as failed and removes their uploads. */
+/**
+ * Marks imports a previous process left unfinished as failed (their TEMP stage is gone), removes
+ * their uploads, and queues the removal of what their moves had written, ahead of any import.
+ */
 export function recoverOnce(): void {
 	if (recovered) return;
 	recovered = true;
 	for (const id of db.failImportsNotIn(activeImportIds(), outcomeOf({ code: 'import_failed_restarted', params: {} }))) {
 		rmSync(uploadPath(id), { force: true });
 	}
+	enqueueMoveRecovery();
 }
 
 /** Far above any real row; the message error_file_line_too_long names it. */

@@ -14,8 +14,9 @@ import type { FromImportWorker, ImportWorkerData, PostedEnd } from './worker-pro
  * million rows and moving them in never holds this thread's event loop; this thread writes what
  * the worker reports (progress, failure) and announces the new data. Without the bundled worker
  * (`vite dev`, vitest) or with an in-memory database the import runs here, the event loop free
- * between batches. Either way the database holds the whole import or nothing, also after a
- * crash: the staging table is a TEMP table and dies with its connection.
+ * between batches. Either way readers see the whole import or nothing, also after a crash: the
+ * staging table is a TEMP table and dies with its connection, and what a move had written is
+ * removed before the next import (enqueueMoveRecovery).
  */
 
 export type { ImportJob } from './run';
@@ -40,6 +41,19 @@ export function activeImportIds(): string[] {
 	return [...active.keys()];
 }
 
+/**
+ * Cleans up, before any import that follows, what the chunked moves of a stopped process wrote
+ * (readers leave it out meanwhile); a failed cleanup is left for the next start.
+ */
+export function enqueueMoveRecovery(): void {
+	queue = queue
+		.then(async () => {
+			const cleaned = await db.discardMovesOtherThan(activeImportIds());
+			if (cleaned.length) console.log(`[imports] removed what ${cleaned.length} interrupted import move(s) had written`);
+		})
+		.catch((error) => console.error('[imports] cleaning up interrupted import moves failed', error));
+}
+
 export function enqueue(job: ImportJob): void {
 	const control: Control = { cancelled: false };
 	active.set(job.id, control);
@@ -61,7 +75,10 @@ async function run(job: ImportJob, control: Control): Promise<void> {
 	try {
 		if (control.cancelled) return settle(job, { status: 'cancelled' });
 		db.updateImport(job.id, { status: 'running' });
-		settle(job, file ? await inWorker(file, client.name, job, control) : await inThisThread(job, control));
+		const end = file ? await inWorker(file, client.name, job, control) : await inThisThread(job, control);
+		// A move undoes itself when it fails; a worker that died mid-move could not.
+		if (end.status !== 'done') await db.discardImportMove(job.id);
+		settle(job, end);
 	} catch (error) {
 		settle(job, { status: 'crashed', error });
 	} finally {
@@ -112,7 +129,7 @@ function settle(job: ImportJob, end: ImportEnd): void {
 	const finishedAt = new Date();
 	switch (end.status) {
 		case 'done':
-			if (end.lockMs > 100) console.log(`[imports] ${job.id}: ${end.imported} rows moved in; the write lock was held ${Math.round(end.lockMs)} ms`);
+			if (end.lockMs > 100) console.log(`[imports] ${job.id}: ${end.imported} rows moved in ${end.chunks} transaction(s); one held the write lock ${Math.round(end.lockMs)} ms`);
 			announceChange({ kind: 'dataset', workspaceId: job.workspaceId, datasetVersion: db.datasetVersion(job.workspaceId) });
 			return;
 		case 'cancelled':

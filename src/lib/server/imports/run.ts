@@ -1,5 +1,6 @@
 import { config } from '../config';
 import { commitStage, createStage, type Committed } from '../db/customer-data';
+import { MoveCancelled } from '../db/import-move';
 import type { ImportKind, ImportRowError } from '../db/schema';
 import {
 	englishImportMessage,
@@ -17,7 +18,7 @@ import { readSheetRows, UnreadableWorkbook } from './xlsx';
 /*
  * One import from its stored file to its rows in the workspace: the file is parsed and validated
  * row by row, the valid rows staged in a TEMP table batch by batch, and when every row is read
- * one transaction moves them into the workspace's tables (db/customer-data.ts). The same code
+ * they are moved into the workspace's tables (db/customer-data.ts), all or nothing. The same code
  * runs in the import worker thread and, without a bundled worker, in the server's own thread.
  * It reports its end instead of writing it: only the move writes to the database.
  */
@@ -84,7 +85,7 @@ export async function runImport(job: ImportJob, control: RunControl): Promise<Im
 		if (control.cancelled()) return { status: 'cancelled' };
 		return { status: 'done', ...(await parseInto(job, control)) };
 	} catch (error) {
-		if (error instanceof Cancelled) return { status: 'cancelled' };
+		if (error instanceof Cancelled || error instanceof MoveCancelled) return { status: 'cancelled' };
 		if (error instanceof ImportFailure) return { status: 'failed', outcome: error.outcome, errors: error.errors };
 		if (error instanceof UnreadableWorkbook) {
 			return { status: 'failed', outcome: { code: 'import_failed_workbook', params: { expected: error.key } }, errors: [] };
@@ -190,6 +191,7 @@ async function parseInto(job: ImportJob, control: RunControl): Promise<Committed
 		mappedFields,
 		withAttributes: job.kind === 'customers' && mapping.unmapped.length > 0,
 		rowsTotal,
-		errors
+		errors,
+		cancelled: control.cancelled
 	});
 }
