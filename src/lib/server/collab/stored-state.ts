@@ -1,7 +1,7 @@
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { config } from '../config';
-import { containerDepths, createdDepth, StructIndex, type Struct } from './update-shape';
+import { containerDepths, createdDepth, StructIndex, type Struct } from './decoded-shape';
 
 /**
  * Stored state that may predate the depth limit: types nested deeper than `maxDepth` (and all
