@@ -1,11 +1,13 @@
 /**
- * npx tsx bench/update-shape.ts — how long inspectUpdate holds the server's thread for the
- * hostile nested maps and for ordinary one-card edits on a board of 300 cards. Prints figures;
- * asserts nothing. (No build needed: it runs the source.)
+ * npx tsx bench/update-shape.ts — how long inspectUpdate (the byte scanner) holds the server's
+ * thread, next to inspectDecoded (the same verdict through Y.decodeUpdate, as before the
+ * scanner), for the hostile nested maps and for ordinary one-card edits on a board of 300 cards.
+ * Prints figures; asserts nothing. (No build needed: it runs the source.)
  */
 import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
-import { inspectUpdate } from '../src/lib/server/collab/update-shape';
+import { inspectDecoded } from '../src/lib/server/collab/decoded-shape';
+import { inspectUpdate, type ShapeLimits, type UpdateShape } from '../src/lib/server/collab/update-shape';
 import { nestedMaps, updateOf } from '../test/integration/hostile-updates';
 
 const limits = { maxDepth: 32, maxStructs: 100_000 };
@@ -40,13 +42,21 @@ function time(label: string, runs: number, call: () => unknown) {
 	times.sort((a, b) => a - b);
 	const median = times[Math.floor(times.length / 2)]!;
 	const verdict = JSON.stringify(call());
-	console.log(`${label.padEnd(34)} median ${median.toFixed(3).padStart(9)} ms   p99 ${times[Math.floor(times.length * 0.99)]!.toFixed(3).padStart(9)} ms   ${verdict}`);
+	console.log(`${label.padEnd(44)} median ${median.toFixed(3).padStart(9)} ms   p99 ${times[Math.floor(times.length * 0.99)]!.toFixed(3).padStart(9)} ms   ${verdict}`);
+}
+
+function both(label: string, runs: number, update: Uint8Array, doc: Y.Doc) {
+	const inspections: Array<[string, (u: Uint8Array, d: Y.Doc, l: ShapeLimits) => UpdateShape]> = [
+		['decoded', inspectDecoded],
+		['scanned', inspectUpdate]
+	];
+	for (const [name, inspect] of inspections) time(`${label}, ${name}`, runs, () => inspect(update, doc, limits));
 }
 
 for (const levels of [20_000, 100_000]) {
 	const { nest } = nestedMaps(levels);
 	const doc = new Y.Doc();
-	time(`nestedMaps(${levels}) ${(nest.length / 1024).toFixed(0)} KB`, levels > 20_000 ? 5 : 15, () => inspectUpdate(nest, doc, limits));
+	both(`nestedMaps(${levels}) ${(nest.length / 1024).toFixed(0)} KB`, levels > 20_000 ? 5 : 15, nest, doc);
 }
 
 const { server } = board(300);
@@ -69,6 +79,6 @@ cards = editor();
 const typeChar = updateOf(cards.doc!, () => (cards.get('card-7')!.get('text') as Y.Text).insert(5, 'x'));
 cards = editor();
 const move = updateOf(cards.doc!, () => cards.get('card-9')!.set('order', 'a9x'));
-time(`add a card (${addCard.length} B)`, 5000, () => inspectUpdate(addCard, server, limits));
-time(`type a character (${typeChar.length} B)`, 5000, () => inspectUpdate(typeChar, server, limits));
-time(`move a card (${move.length} B)`, 5000, () => inspectUpdate(move, server, limits));
+both(`add a card (${addCard.length} B)`, 5000, addCard, server);
+both(`type a character (${typeChar.length} B)`, 5000, typeChar, server);
+both(`move a card (${move.length} B)`, 5000, move, server);

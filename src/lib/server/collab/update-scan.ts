@@ -80,6 +80,13 @@ export class ScannedUpdate {
 		this.parentClock = new Float64Array(capacity);
 	}
 
+	reset(): this {
+		this.count = 0;
+		this.deletedUpTo.clear();
+		this.runs.length = 0;
+		return this;
+	}
+
 	/** Room for `total` structs; the announced count is known before its structs are read. */
 	reserve(total: number): void {
 		if (total <= this.kind.length) return;
@@ -255,11 +262,9 @@ function skipContent(decoder: decoding.Decoder, ref: number): number {
 	}
 }
 
-function scan(decoder: decoding.Decoder, maxStructs: number): Scan {
+function scan(decoder: decoding.Decoder, maxStructs: number, out: ScannedUpdate): Scan {
 	const arr = decoder.arr;
 	const clients = decoding.readVarUint(decoder);
-	// The smallest struct takes two bytes: a guess at the capacity no longer than the update allows.
-	const out = new ScannedUpdate(Math.min(64, arr.length >> 1));
 	let total = 0;
 	for (let c = 0; c < clients; c++) {
 		const count = decoding.readVarUint(decoder);
@@ -333,9 +338,27 @@ function scan(decoder: decoding.Decoder, maxStructs: number): Scan {
  * not read are refused with the reason, never thrown.
  */
 export function scanUpdate(update: Uint8Array, maxStructs: number): Scan {
+	const out = spare?.reset() ?? new ScannedUpdate(64);
+	spare = null;
+	let result: Scan;
 	try {
-		return scan(decoding.createDecoder(update), maxStructs);
+		result = scan(decoding.createDecoder(update), maxStructs, out);
 	} catch (error) {
-		return { kind: 'malformed', reason: error instanceof Error ? error.message : String(error) };
+		result = { kind: 'malformed', reason: error instanceof Error ? error.message : String(error) };
 	}
+	if (result.kind !== 'scanned') recycle(out);
+	return result;
+}
+
+/*
+ * An ordinary edit is a few structs, and allocating eleven typed arrays for it took longer than
+ * reading it: scans of up to REUSED_CAPACITY structs reuse one set (inspections run one at a
+ * time on the server's thread), larger ones are left to the garbage collector.
+ */
+const REUSED_CAPACITY = 1024;
+let spare: ScannedUpdate | null = null;
+
+/** Hands a scan's arrays to the next scan: `scanned` must not be read after this. */
+export function recycle(scanned: ScannedUpdate): void {
+	if (scanned.kind.length <= REUSED_CAPACITY) spare = scanned;
 }

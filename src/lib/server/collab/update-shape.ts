@@ -6,6 +6,7 @@ import {
 	ITEM,
 	PARENT_ID,
 	PARENT_KEY,
+	recycle,
 	scanUpdate,
 	SKIP,
 	TYPE,
@@ -158,6 +159,17 @@ function firstMissing(index: ScanIndex, doc: Y.Doc): Missing | null {
 	return null;
 }
 
+/** Work arrays of containerDepths, kept for the next inspection when small (as update-scan.ts keeps its arrays). */
+const REUSED_WORK = 1024;
+let work = { depths: new Int32Array(64), stack: new Int32Array(64), visiting: new Uint8Array(64) };
+
+function workFor(count: number): typeof work {
+	if (count <= work.depths.length) return work;
+	const larger = { depths: new Int32Array(count), stack: new Int32Array(count), visiting: new Uint8Array(count) };
+	if (count <= REUSED_WORK) work = larger;
+	return larger;
+}
+
 /**
  * For every scanned struct, the depth of the type it lives in (0: a top-level type; NOWHERE),
  * resolving parents through the update itself and through `doc`, without recursion: a list
@@ -166,7 +178,9 @@ function firstMissing(index: ScanIndex, doc: Y.Doc): Missing | null {
 function containerDepths(index: ScanIndex, doc: Y.Doc, cap: number): Int32Array {
 	const scan = index.scan;
 	const { kind, flags, clock } = scan;
-	const depths = new Int32Array(scan.count).fill(UNKNOWN);
+	const { depths, stack, visiting } = workFor(scan.count);
+	depths.fill(UNKNOWN, 0, scan.count);
+	visiting.fill(0, 0, scan.count);
 	let on = 0;
 	let nested = 0;
 
@@ -211,8 +225,6 @@ function containerDepths(index: ScanIndex, doc: Y.Doc, cap: number): Int32Array 
 	};
 
 	// Each struct is on the stack at most once: `visiting` turns a revisit into a cycle.
-	const stack = new Int32Array(scan.count);
-	const visiting = new Uint8Array(scan.count);
 	for (let start = 0; start < scan.count; start++) {
 		if (depths[start] !== UNKNOWN) continue;
 		let top = 0;
@@ -246,7 +258,10 @@ export function inspectUpdate(update: Uint8Array, doc: Y.Doc, limits: ShapeLimit
 	if (scanned.kind !== 'scanned') return scanned;
 	const index = new ScanIndex(scanned.update);
 	const missing = firstMissing(index, doc);
-	if (missing) return { kind: 'gap', missing };
+	if (missing) {
+		recycle(scanned.update);
+		return { kind: 'gap', missing };
+	}
 	const depths = containerDepths(index, doc, limits.maxDepth);
 	const { kind, count } = scanned.update;
 	let deepest = 0;
@@ -254,6 +269,7 @@ export function inspectUpdate(update: Uint8Array, doc: Y.Doc, limits: ShapeLimit
 		// The depth of the type this struct creates.
 		if (kind[i] === TYPE && depths[i] !== NOWHERE && depths[i]! + 1 > deepest) deepest = depths[i]! + 1;
 	}
+	recycle(scanned.update);
 	if (deepest > limits.maxDepth) return { kind: 'too-deep', depth: deepest };
 	return { kind: 'ok', structs: count, deepest };
 }
