@@ -1,12 +1,14 @@
 /**
  * npx tsx bench/update-shape.ts — how long inspectUpdate (the byte scanner) holds the server's
  * thread, next to inspectDecoded (the same verdict through Y.decodeUpdate, as before the
- * scanner), for the hostile nested maps and for ordinary one-card edits on a board of 300 cards.
+ * scanner), for the hostile nested maps, for ordinary one-card edits on a board of 300 cards and
+ * for a room load's check of its stored state (pruneOverDeep).
  * Prints figures; asserts nothing. (No build needed: it runs the source.)
  */
 import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
-import { inspectDecoded } from '../src/lib/server/collab/decoded-shape';
+import { containerDepths, createdDepth, decodeStructs, inspectDecoded } from '../src/lib/server/collab/decoded-shape';
+import { pruneOverDeep } from '../src/lib/server/collab/stored-state';
 import { inspectUpdate, type ShapeLimits, type UpdateShape } from '../src/lib/server/collab/update-shape';
 import { nestedMaps, updateOf } from '../test/integration/hostile-updates';
 
@@ -42,7 +44,7 @@ function time(label: string, runs: number, call: () => unknown) {
 	times.sort((a, b) => a - b);
 	const median = times[Math.floor(times.length / 2)]!;
 	const verdict = JSON.stringify(call());
-	console.log(`${label.padEnd(44)} median ${median.toFixed(3).padStart(9)} ms   p99 ${times[Math.floor(times.length * 0.99)]!.toFixed(3).padStart(9)} ms   ${verdict}`);
+	console.log(`${label.padEnd(56)} median ${median.toFixed(3).padStart(9)} ms   p99 ${times[Math.floor(times.length * 0.99)]!.toFixed(3).padStart(9)} ms   ${verdict}`);
 }
 
 function both(label: string, runs: number, update: Uint8Array, doc: Y.Doc) {
@@ -82,3 +84,12 @@ const move = updateOf(cards.doc!, () => cards.get('card-9')!.set('order', 'a9x')
 both(`add a card (${addCard.length} B)`, 5000, addCard, server);
 both(`type a character (${typeChar.length} B)`, 5000, typeChar, server);
 both(`move a card (${move.length} B)`, 5000, move, server);
+
+// A room load checks its stored state for over-deep types (pruneOverDeep) before applying it.
+const stored = Y.encodeStateAsUpdate(board(3000).server);
+time(`room load check, 3,000 cards (${(stored.length / 1024).toFixed(0)} KB), decoded`, 30, () => {
+	const { structs } = decodeStructs(stored);
+	const depths = containerDepths(structs, null, limits.maxDepth);
+	return structs.filter((s) => (depths.get(s) ?? 0) > limits.maxDepth || (createdDepth(s, depths) ?? 0) > limits.maxDepth).length;
+});
+time(`room load check, 3,000 cards (${(stored.length / 1024).toFixed(0)} KB), scanned`, 30, () => pruneOverDeep(stored, limits.maxDepth).pruned);

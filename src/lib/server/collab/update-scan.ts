@@ -159,11 +159,47 @@ function parseJSON(text: string): void {
 	}
 }
 
-/** Steps over one lib0 `any` (lib0/decoding readAny), iteratively. */
+/** Steps over a value that holds no others; false for an array or an object (tags 117, 118). */
+function skipScalar(decoder: decoding.Decoder, tag: number): boolean {
+	switch (tag) {
+		case 127: // undefined
+		case 126: // null
+		case 121: // false
+		case 120: // true
+			return true;
+		case 125: // varInt
+			decoding.readVarInt(decoder);
+			// readVarInt reads its first byte unchecked.
+			if (decoder.pos > decoder.arr.length) endOfBytes();
+			return true;
+		case 124: // float32
+			skipBytes(decoder, 4);
+			return true;
+		case 123: // float64
+		case 122: // bigint64
+			skipBytes(decoder, 8);
+			return true;
+		case 119: // string
+			skipString(decoder);
+			return true;
+		case 116: // Uint8Array
+			skipBytes(decoder, decoding.readVarUint(decoder));
+			return true;
+		case 118: // object: varUint entries, each a varString key and a value
+		case 117: // array: varUint values
+			return false;
+		default:
+			throw new MalformedUpdate(`unknown value tag ${tag}`);
+	}
+}
+
+/** Steps over one lib0 `any` (lib0/decoding readAny, readAnyLookupTable), iteratively. */
 function skipAny(decoder: decoding.Decoder): void {
+	const first = readByte(decoder);
+	if (skipScalar(decoder, first)) return;
 	// Per open array or object: values still to read; objects read a key before each.
-	const remaining = [1];
-	const isObject = [false];
+	const remaining = [decoding.readVarUint(decoder)];
+	const isObject = [first === 118];
 	while (remaining.length) {
 		const level = remaining.length - 1;
 		if (remaining[level] === 0) {
@@ -174,40 +210,11 @@ function skipAny(decoder: decoding.Decoder): void {
 		remaining[level] = remaining[level]! - 1;
 		if (isObject[level]) skipString(decoder);
 		const tag = readByte(decoder);
-		switch (tag) {
-			case 127: // undefined
-			case 126: // null
-			case 121: // false
-			case 120: // true
-				break;
-			case 125: // varInt
-				decoding.readVarInt(decoder);
-				break;
-			case 124: // float32
-				skipBytes(decoder, 4);
-				break;
-			case 123: // float64
-			case 122: // bigint64
-				skipBytes(decoder, 8);
-				break;
-			case 119: // string
-				skipString(decoder);
-				break;
-			case 118: // object: varUint entries, each a key and a value
-			case 117: // array: varUint values
-				if (remaining.length >= MAX_VALUE_NESTING) throw new MalformedUpdate(`a value nested more than ${MAX_VALUE_NESTING} deep`);
-				remaining.push(decoding.readVarUint(decoder));
-				isObject.push(tag === 118);
-				break;
-			case 116: // Uint8Array
-				skipBytes(decoder, decoding.readVarUint(decoder));
-				break;
-			default:
-				throw new MalformedUpdate(`unknown value tag ${tag}`);
-		}
+		if (skipScalar(decoder, tag)) continue;
+		if (remaining.length >= MAX_VALUE_NESTING) throw new MalformedUpdate(`a value nested more than ${MAX_VALUE_NESTING} deep`);
+		remaining.push(decoding.readVarUint(decoder));
+		isObject.push(tag === 118);
 	}
-	// readVarInt reads its first byte unchecked.
-	if (decoder.pos > decoder.arr.length) endOfBytes();
 }
 
 /** Steps over an item's content (yjs src/structs/Item.js contentRefs); its length in clock ticks. */
@@ -270,7 +277,7 @@ function scan(decoder: decoding.Decoder, maxStructs: number, out: ScannedUpdate)
 		const count = decoding.readVarUint(decoder);
 		total += count;
 		if (total > maxStructs) return { kind: 'too-many-structs', structs: total };
-		if (count * 2 > arr.length - decoder.pos) endOfBytes();
+		if (count * 2 > arr.length - decoder.pos) throw new MalformedUpdate(`${count} structs announced in fewer than ${count * 2} bytes`);
 		out.reserve(total);
 		const client = decoding.readVarUint(decoder);
 		let clock = decoding.readVarUint(decoder);

@@ -2,11 +2,11 @@ import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { nestedMaps, updatesAfterAGap } from '../../../../test/integration/hostile-updates';
-import { inspectDecoded } from './decoded-shape';
+import { containerDepths, createdDepth, decodeStructs, inspectDecoded } from './decoded-shape';
 import { mutated, randomCases, seeded } from './random-updates.fixture';
 import { pruneOverDeep } from './stored-state';
 import { MAX_VALUE_NESTING } from './update-scan';
-import { inspectUpdate, type ShapeLimits, type UpdateShape } from './update-shape';
+import { deepestNesting, inspectUpdate, type ShapeLimits, type UpdateShape } from './update-shape';
 
 const limits = { maxDepth: 32, maxStructs: 100_000 };
 
@@ -148,6 +148,23 @@ describe('pruneOverDeep', () => {
 		let depth = 0;
 		for (let map = loaded.getMap('items').get('k'); map instanceof Y.Map; map = map.get('k')) depth += 1;
 		expect(depth).toBe(32);
+	});
+
+	it('scans stored state for its deepest nesting as the decoded structs would be judged', () => {
+		let compared = 0;
+		for (let seed = 1; seed <= 60; seed++) {
+			for (const { label, update } of randomCases(seed)) {
+				const { structs } = decodeStructs(update);
+				for (const cap of [1, 2, 32]) {
+					const depths = containerDepths(structs, null, cap);
+					const decoded = structs.reduce((deepest, struct) => Math.max(deepest, depths.get(struct)!, createdDepth(struct, depths) ?? 0), 0);
+					expect(deepestNesting(update, cap), label).toBe(decoded);
+					if (decoded > cap) compared += 1;
+				}
+			}
+		}
+		expect(compared).toBeGreaterThan(50);
+		expect(deepestNesting(new Uint8Array([1]), 32)).toBeNull();
 	});
 
 	it('leaves state within the limit untouched', () => {
@@ -365,7 +382,7 @@ describe('inspectUpdate reads the bytes as the decoded structs would be judged',
 
 	it('refuses values nested deeper than lib0 reads them safely', () => {
 		let value: unknown = 1;
-		for (let i = 0; i < MAX_VALUE_NESTING; i++) value = [value];
+		for (let i = 0; i <= MAX_VALUE_NESTING; i++) value = [value];
 		const update = craft([{ client: 1, clock: 0, items: [{ parent: 'm', parentSub: 'k', ...anAny(value) }] }]);
 		expect(inspectUpdate(update, new Y.Doc(), limits)).toEqual({ kind: 'malformed', reason: `a value nested more than ${MAX_VALUE_NESTING} deep` });
 		const shallower = craft([{ client: 1, clock: 0, items: [{ parent: 'm', parentSub: 'k', ...anAny((value as unknown[])[0]) }] }]);

@@ -175,7 +175,7 @@ function workFor(count: number): typeof work {
  * resolving parents through the update itself and through `doc`, without recursion: a list
  * of a million items is a chain of a million origins.
  */
-function containerDepths(index: ScanIndex, doc: Y.Doc, cap: number): Int32Array {
+function containerDepths(index: ScanIndex, doc: Y.Doc | null, cap: number): Int32Array {
 	const scan = index.scan;
 	const { kind, flags, clock } = scan;
 	const { depths, stack, visiting } = workFor(scan.count);
@@ -272,4 +272,22 @@ export function inspectUpdate(update: Uint8Array, doc: Y.Doc, limits: ShapeLimit
 	recycle(scanned.update);
 	if (deepest > limits.maxDepth) return { kind: 'too-deep', depth: deepest };
 	return { kind: 'ok', structs: count, deepest };
+}
+
+/**
+ * The deepest anything in stored state sits: the type a struct lives in or the one it creates,
+ * resolved within the state alone (as pruneOverDeep judges it). Null when the bytes cannot be read.
+ */
+export function deepestNesting(update: Uint8Array, cap: number): number | null {
+	const scanned = scanUpdate(update, Infinity);
+	if (scanned.kind !== 'scanned') return null;
+	const depths = containerDepths(new ScanIndex(scanned.update), null, cap);
+	const { kind, count } = scanned.update;
+	let deepest = 0;
+	for (let i = 0; i < count; i++) {
+		const depth = depths[i]! + (kind[i] === TYPE && depths[i] !== NOWHERE ? 1 : 0);
+		if (depth > deepest) deepest = depth;
+	}
+	recycle(scanned.update);
+	return deepest;
 }
