@@ -25,10 +25,10 @@ import * as decoding from 'lib0/decoding';
  *                            content (src/structs/Item.js readItemContent, contentRefs)
  *   deleteSet  = varUint clients, clients × (varUint client, varUint n, n × (varUint clock, varUint len))
  *
- * Everything Yjs's reader would refuse (bytes running out, an unknown content or type ref,
- * invalid UTF-8 — lib0 decodes strings with a fatal TextDecoder —, JSON that does not parse,
- * a subdocument without options) is refused here too, so an update that passes cannot make
- * applyUpdate throw while reading.
+ * Whatever makes Y.decodeUpdate throw (bytes running out, an unknown content or type ref, a
+ * skip with flag bits, invalid UTF-8 — lib0 decodes strings with a fatal TextDecoder —, JSON
+ * that does not parse, a subdocument without options) is refused here too: applyUpdate would
+ * throw reading it inside the room's transaction.
  */
 
 export const GC = 0;
