@@ -1,3 +1,4 @@
+import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import * as Y from 'yjs';
 import { connectClient, eventually, sleep, synced, type CollabClient } from './collab-support';
@@ -133,5 +134,31 @@ describe('a hostile editor sending updates whose predecessor never arrives', () 
 		await eventually(() => expect(viewer.doc.getText('notes').toString()).toBe(`first${'0'.repeat(10)}${'1'.repeat(10)}`));
 		expect(editor.socket.readyState).toBe(editor.socket.OPEN);
 		editor.socket.close();
+	});
+});
+
+describe('a hostile editor sending an update Yjs cannot read', () => {
+	it('is closed with 1007 before the update touches the room; the others go on', async () => {
+		const baseUrl = inject('baseUrl');
+		const team = await makeTeam(baseUrl);
+		const owner = client(baseUrl, team.boardId, team.owner.token);
+		const viewer = client(baseUrl, team.boardId, team.viewer.token);
+		await Promise.all([synced(owner), synced(viewer)]);
+
+		// One embed in the root text 'notes' whose JSON does not parse: applying it would throw
+		// inside the room's transaction.
+		const encoder = encoding.createEncoder();
+		[1, 1, 4242, 0].forEach((n) => encoding.writeVarUint(encoder, n));
+		encoding.writeUint8(encoder, 5);
+		encoding.writeVarUint(encoder, 1);
+		encoding.writeVarString(encoder, 'notes');
+		encoding.writeVarString(encoder, '{"image":');
+		encoding.writeVarUint(encoder, 0);
+		const hostile = await openRaw(baseUrl, team.boardId, team.editor.token);
+		hostile.send(encoding.toUint8Array(encoder));
+
+		expect(await hostile.closed).toBe(1007);
+		await editReaches(owner, viewer, 'after the unreadable update');
+		expect(viewer.doc.getText('notes').toString()).toBe('');
 	});
 });

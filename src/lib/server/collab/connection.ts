@@ -180,6 +180,11 @@ export class Connection implements RoomPeer {
 				return this.#refuse(`${shape.structs} structs in one update, at most ${maxStructs} allowed`);
 			case 'gap':
 				return this.#hold(update, shape.missing, since);
+			case 'malformed':
+				// As a frame that does not parse: Yjs could not read it either.
+				collabMetrics.framesRejected += 1;
+				console.warn(`[collab] closing a connection to ${this.room.name} (user ${this.userId}): ${shape.reason}`);
+				return this.close(CLOSE.malformed, 'malformed message');
 			case 'ok':
 				if (this.room.apply(update, this) === 'left-pending') {
 					this.#giveUpWaiting('an update left structs pending');

@@ -1,7 +1,8 @@
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { config } from '../config';
-import { containerDepths, createdDepth, StructIndex, type Struct } from './update-shape';
+import { containerDepths, createdDepth, StructIndex, type Struct } from './decoded-shape';
+import { deepestNesting } from './update-shape';
 
 /**
  * Stored state that may predate the depth limit: types nested deeper than `maxDepth` (and all
@@ -10,6 +11,10 @@ import { containerDepths, createdDepth, StructIndex, type Struct } from './updat
  * Returns the update unchanged when nothing is too deep.
  */
 export function pruneOverDeep(update: Uint8Array, maxDepth: number): { update: Uint8Array; pruned: number } {
+	// Nearly always nothing is too deep, and the scan tells without building every struct; the
+	// decoded structs are needed only to rewrite them (and to throw on bytes that do not read).
+	const deepest = deepestNesting(update, maxDepth);
+	if (deepest !== null && deepest <= maxDepth) return { update, pruned: 0 };
 	const { structs, ds } = Y.decodeUpdate(update) as {
 		structs: Struct[];
 		ds: { clients: Map<number, Array<{ clock: number; len: number }>> };
