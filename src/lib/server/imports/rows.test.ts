@@ -45,13 +45,16 @@ describe('reading rows from a stored upload', () => {
 		const lines = Array.from({ length: count }, (_, i) => `K${i},2024-01-01,${i}`);
 		const path = file('large.csv', `${lines.join('\n')}\n`);
 		let seen = 0;
+		let outOfOrder: string | null = null;
 		for await (const row of readRows(path, 'utf-8', ',', { bytesRead: 0 })) {
 			if (row.length === 1 && row[0] === '') continue;
-			expect(row[0]).toBe(`K${seen}`);
+			// One expect per row costs seconds on a busy machine: the first row out of place is kept.
+			if (outOfOrder === null && row[0] !== `K${seen}`) outOfOrder = `row ${seen}: ${row[0]}`;
 			seen++;
 			// The import job yields between batches: the parser pauses and must resume.
 			if (seen % 5000 === 0) await new Promise((resolve) => setImmediate(resolve));
 		}
+		expect(outOfOrder).toBeNull();
 		expect(seen).toBe(count);
-	});
+	}, 20_000);
 });
