@@ -1,10 +1,11 @@
 /**
  * npm run bench:import:phases — where an import's time goes, phase by phase, in this process
  * against a temporary database file (no server, no upload). Streaming passes over the file each
- * do one phase more than the one before — read + parse, validate + convert, staging row + hash,
- * stage inserts — so a phase costs the difference; holding a million parsed rows in memory
- * instead would time the garbage collector. Then prepareMove + the move of the last pass's stage,
- * and one whole runImport as the import worker runs it. Prints figures; asserts nothing.
+ * add a phase to an earlier one — read + parse; validate + convert and staging row + hash the
+ * general way (validateRow, stagedRow) or the fast way (fast-rows.ts, as imports run); stage
+ * inserts — so a phase costs the difference; holding a million parsed rows in memory instead
+ * would time the garbage collector. Then prepareMove + the move of the last pass's stage, and
+ * one whole runImport as the import worker runs it. Prints figures; asserts nothing.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import { commitStage, createStage, insertImport, type Stage } from '../src/lib/s
 import { insertUser } from '../src/lib/server/db/users';
 import { insertWorkspace } from '../src/lib/server/db/workspaces';
 import { resolveMapping, validateRow, type ResolvedMapping } from '../src/lib/domain/customer-data';
+import { compileFastRow } from '../src/lib/server/imports/fast-rows';
 import { stagedRow } from '../src/lib/server/imports/load';
 import { readRowBatches } from '../src/lib/server/imports/rows';
 import { runImport } from '../src/lib/server/imports/run';
@@ -50,27 +52,36 @@ async function timed<T>(work: () => T | Promise<T>): Promise<{ result: T; ms: nu
 	return { result, ms: performance.now() - started, cpu: (used.user + used.system) / 1000 };
 }
 
-/** One streaming pass doing the first `phases` phases of an import; the stage when it staged. */
-async function pass(phases: number, target: { importId: string }): Promise<{ stage: Stage | null; mapping: ResolvedMapping }> {
+type Phases = 'parse' | 'validate' | 'stagedRow' | 'fast' | 'stage';
+
+/** One streaming pass through `upTo` (the general path, or the fast one); the stage when it staged. */
+async function pass(upTo: Phases, target: { importId: string }): Promise<{ stage: Stage | null; mapping: ResolvedMapping }> {
 	let mapping: ResolvedMapping | null = null;
-	const stage = phases >= 4 ? createStage(target.importId, 'transactions') : null;
+	let fast: ReturnType<typeof compileFastRow> = null;
+	const stage = upTo === 'stage' ? createStage(target.importId, 'transactions') : null;
+	const general = upTo === 'validate' || upTo === 'stagedRow';
 	let rowNumber = 0;
 	let unflushed = 0;
 	for await (const batch of readRowBatches(file, 'utf-8', ';', { bytesRead: 0 })) {
-		if (phases < 2) continue;
+		if (upTo === 'parse') continue;
 		for (const cells of batch) {
 			rowNumber++;
 			if (!mapping) {
 				const resolved = resolveMapping('transactions', cells, cells.length, {});
 				if ('problems' in resolved) throw new Error('the bench file does not map');
 				mapping = resolved.mapping;
+				fast = compileFastRow('transactions', mapping);
 				continue;
 			}
 			if (cells.length === 1 && cells[0] === '') continue;
-			const result = validateRow('transactions', cells, mapping, rowNumber);
-			if ('errors' in result) throw new Error(`row ${rowNumber}: ${result.errors[0]!.message}`);
-			if (phases < 3) continue;
-			const row = stagedRow('transactions', result.record);
+			if (general) {
+				const result = validateRow('transactions', cells, mapping, rowNumber);
+				if ('errors' in result) throw new Error(`row ${rowNumber}: ${result.errors[0]!.message}`);
+				if (upTo === 'stagedRow') stagedRow('transactions', result.record);
+				continue;
+			}
+			const row = fast!(cells);
+			if (!row) throw new Error(`row ${rowNumber} is not plainly valid`);
 			if (!stage) continue;
 			stage.add(row.values, row.contentHash);
 			if (++unflushed >= 5000) {
@@ -84,18 +95,23 @@ async function pass(phases: number, target: { importId: string }): Promise<{ sta
 }
 
 const figures: Figure[] = [];
-const names = ['read + parse', 'validate + convert', 'staging row + hash', 'stage inserts'];
 const target = freshDatabase();
-let before = { ms: 0, cpu: 0 };
-let last: { stage: Stage | null; mapping: ResolvedMapping } | null = null;
-for (let phases = 1; phases <= 4; phases++) {
-	const run = await timed(() => pass(phases, target));
-	figures.push({ name: names[phases - 1]!, ms: run.ms - before.ms, cpu: run.cpu - before.cpu });
-	before = run;
-	last = run.result;
-}
+const passes: Partial<Record<Phases, Awaited<ReturnType<typeof timed<Awaited<ReturnType<typeof pass>>>>>>> = {};
+for (const upTo of ['parse', 'validate', 'stagedRow', 'fast', 'stage'] as const) passes[upTo] = await timed(() => pass(upTo, target));
+const phase = (name: string, upTo: Phases, after: Phases | null) =>
+	figures.push({
+		name,
+		ms: passes[upTo]!.ms - (after ? passes[after]!.ms : 0),
+		cpu: passes[upTo]!.cpu - (after ? passes[after]!.cpu : 0)
+	});
+phase('read + parse', 'parse', null);
+phase('validate + convert (general)', 'validate', 'parse');
+phase('staging row + hash (general)', 'stagedRow', 'validate');
+phase('fast row: all of it + hash', 'fast', 'parse');
+phase('stage inserts', 'stage', 'fast');
+const last = passes.stage!.result;
 const commit = await timed(() =>
-	commitStage(last!.stage!, { workspaceId: target.workspaceId, mappedFields: Object.keys(last!.mapping.columns), rowsTotal: ROWS, errors: [] })
+	commitStage(last.stage!, { workspaceId: target.workspaceId, mappedFields: Object.keys(last.mapping.columns), rowsTotal: ROWS, errors: [] })
 );
 figures.push({ name: 'prepareMove (sort)', ms: commit.ms - commit.result.lockMs, cpu: null });
 figures.push({ name: 'the move (write lock held)', ms: commit.result.lockMs, cpu: null });
