@@ -6,7 +6,7 @@
  * line break and prints how long /healthz waited while it was refused. Prints figures; asserts
  * nothing. Run after `vite build`.
  */
-import { createWriteStream, openAsBlob, readFileSync, rmSync, statSync } from 'node:fs';
+import { openAsBlob, readFileSync, rmSync, statSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,41 +15,9 @@ import { once } from 'node:events';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { keepAliveResets, probeHealth, request, rssBytes, sleep, startWaymark } from './support';
+import { CUSTOMERS, generateTransactions } from './transactions-file';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
-const CUSTOMERS = 50_000;
-const CATEGORIES = ['Boeken', 'Muziek', 'Films', 'Games', 'Elektronica', 'Tuin', 'Speelgoed'];
-const CHANNELS = ['webshop', 'app', 'winkel', 'telefoon'];
-
-/** A deterministic generator (LCG), so every run imports the same file. */
-function random(seed: number) {
-	let state = seed >>> 0;
-	return () => {
-		state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-		return state / 2 ** 32;
-	};
-}
-
-async function generate(path: string): Promise<void> {
-	const next = random(42);
-	const out = createWriteStream(path);
-	const start = Date.UTC(2023, 0, 1);
-	out.write('klantnummer;datum;bedrag;aantal;categorie;kanaal\n');
-	let chunk = '';
-	for (let i = 0; i < ROWS; i++) {
-		const day = new Date(start + Math.floor(next() * 730) * 86_400_000);
-		const date = `${String(day.getUTCDate()).padStart(2, '0')}-${String(day.getUTCMonth() + 1).padStart(2, '0')}-${day.getUTCFullYear()}`;
-		const amount = (next() * 300 + 1).toFixed(2).replace('.', ',');
-		chunk += `K${Math.floor(next() * CUSTOMERS)};${date};${amount};${1 + Math.floor(next() * 4)};${CATEGORIES[Math.floor(next() * CATEGORIES.length)]};${CHANNELS[Math.floor(next() * CHANNELS.length)]}\n`;
-		if (chunk.length > 1 << 20) {
-			if (!out.write(chunk)) await once(out, 'drain');
-			chunk = '';
-		}
-	}
-	out.end(chunk);
-	await once(out, 'finish');
-}
-
 function peakRss(pid: number): number {
 	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
 	return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
@@ -111,7 +79,7 @@ async function hostileUpload(origin: string, auth: Record<string, string>, works
 async function main() {
 	const dir = await mkdtemp(join(tmpdir(), 'waymark-bench-import-'));
 	const file = process.env.BENCH_IMPORT_FILE ?? join(dir, 'transactions.csv');
-	if (!process.env.BENCH_IMPORT_FILE) await generate(file);
+	if (!process.env.BENCH_IMPORT_FILE) await generateTransactions(file, ROWS);
 	const target = await startWaymark();
 	const pid = target.process.pid!;
 	try {

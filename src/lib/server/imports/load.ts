@@ -7,7 +7,7 @@ import type { ImportKind } from '../db/schema';
  * that makes re-imports idempotent. The SQL itself lives in the db repository.
  */
 
-type SqlValue = string | number | null;
+export type SqlValue = string | number | null;
 export interface StagedRow {
 	values: SqlValue[];
 	contentHash: string | null;
@@ -20,7 +20,7 @@ const opt = <T>(value: T | null | undefined): T | null => value ?? null;
  * The first 132 bits of the SHA-256 of the row's values, as rows imported before were hashed: a
  * file imported again finds its rows. The one-shot digest costs a third of a Hash object's.
  */
-function hash(parts: SqlValue[]): string {
+export function rowContentHash(parts: SqlValue[]): string {
 	let text = '';
 	for (let i = 0; i < parts.length; i++) {
 		const part = parts[i];
@@ -42,15 +42,15 @@ const toStage: { [K in ImportKind]: (record: RecordOf[K]) => StagedRow } = {
 	}),
 	transactions: (r: TransactionRecord) => {
 		const values = [r.customerId, r.occurredAt, r.amount, r.quantity, r.product, r.category, r.channel, r.margin];
-		return { values, contentHash: hash(values) };
+		return { values, contentHash: rowContentHash(values) };
 	},
 	events: (r: EventRecord) => {
 		const values = [r.customerId, r.occurredAt, r.eventType, r.channel, r.properties ? JSON.stringify(r.properties) : null];
-		return { values, contentHash: hash(values) };
+		return { values, contentHash: rowContentHash(values) };
 	},
 	surveys: (r: SurveyRecord) => {
 		const values = [r.customerId, r.occurredAt, r.kind, r.score, r.eventType, r.channel, r.comment];
-		return { values, contentHash: hash(values) };
+		return { values, contentHash: rowContentHash(values) };
 	},
 	category_spend: (r: CategorySpendRecord) => ({
 		values: [r.customerId, r.category, r.amount, opt(r.categoryTotal)],

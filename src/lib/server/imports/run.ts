@@ -11,6 +11,7 @@ import {
 	type MappingInput,
 	type ResolvedMapping
 } from '../../domain/customer-data';
+import { compileFastRow, type FastRow } from './fast-rows';
 import { stagedRow } from './load';
 import { readRowBatches, sniffSeparator, type Encoding, type ReadProgress, type Separator } from './rows';
 import { readSheetRows, UnreadableWorkbook } from './xlsx';
@@ -116,6 +117,7 @@ async function parseInto(job: ImportJob, control: RunControl): Promise<Committed
 	let rowsTotal = 0;
 	let mapping: ResolvedMapping | null = null;
 	let mappedFields: string[] = [];
+	let fast: FastRow | null = null;
 	let unflushed = 0;
 	let reportedAt = 0;
 
@@ -159,11 +161,18 @@ async function parseInto(job: ImportJob, control: RunControl): Promise<Committed
 				}
 				mapping = resolved.mapping;
 				mappedFields = Object.keys(mapping.columns);
+				fast = compileFastRow(job.kind, mapping);
 				if (job.header) continue;
 			}
 			rowsTotal++;
 			if (rowsTotal > config.imports.maxRows) {
 				throw new ImportFailure({ code: 'import_failed_too_many_rows', params: { max: config.imports.maxRows } });
+			}
+			const plain = fast?.(cells);
+			if (plain) {
+				stage.add(plain.values, plain.contentHash);
+				if (++unflushed >= config.imports.batchRows) await checkpoint();
+				continue;
 			}
 			const result = validateRow(job.kind, cells, mapping, rowNumber);
 			if ('errors' in result) {
