@@ -4,8 +4,11 @@ import { getDb } from './connection';
 import type { RuleFilter } from './customer-groups';
 import { readEventColumnsFrom, runToEnd, type EventColumns } from './event-read';
 import { published } from './published';
+import type { FactColumns, TransactionColumns, TransactionReadResult } from './transaction-read';
+import { readTransactionsOffLoop } from './transaction-reader';
 
 export type { EventColumns } from './event-read';
+export type { FactColumns, TransactionColumns } from './transaction-read';
 
 /*
  * What the analyses read: transactions, survey answers and per-customer facts of a workspace,
@@ -110,6 +113,35 @@ export const readEventColumns = (workspaceId: string): Generator<void, EventColu
 
 /** All of readEventColumns at once. */
 export const eventColumns = (workspaceId: string): EventColumns => runToEnd(readEventColumns(workspaceId));
+
+/**
+ * A workspace's transactions as columns (of a group's customers, or all), with the workspace's
+ * span (as transactionSpan) and, when asked, the customers' facts (as customerFacts) as columns
+ * of the same customer numbering: read in a worker thread, one read transaction, when it can be
+ * (transaction-reader.ts), the server's thread free meanwhile. Dated after today: not counted.
+ */
+export async function transactionData(
+	workspaceId: string,
+	filter: RuleFilter | null,
+	{ facts = false } = {}
+): Promise<{ columns: TransactionColumns; span: { from: number; to: number } | null; facts: FactColumns | null }> {
+	const read = await readTransactionsOffLoop({
+		workspaceId,
+		before: futureFromNow(),
+		rows: { group: scope('t.customer_id', workspaceId, filter) },
+		span: true,
+		...(facts ? { facts: { group: scope('c0.id', workspaceId, filter) } } : {})
+	});
+	return { columns: read.columns!, span: read.span, facts: read.facts };
+}
+
+/** revenueByCustomer read off the server's thread (its GROUP BY over a million rows takes a few hundred ms). */
+export async function revenueByCustomerOffLoop(workspaceId: string): Promise<Map<number, number>> {
+	const { revenue }: TransactionReadResult = await readTransactionsOffLoop({ workspaceId, before: futureFromNow(), revenue: true });
+	const byCustomer = new Map<number, number>();
+	revenue!.ids.forEach((id, i) => byCustomer.set(id, revenue!.sums[i]!));
+	return byCustomer;
+}
 
 /** Revenue per customer (internal id → sum of amounts). */
 export function revenueByCustomer(workspaceId: string): Map<number, number> {
