@@ -34,7 +34,7 @@ export interface TransactionColumns {
 	externalIds: string[];
 }
 
-/** Per customer of the columns' numbering: NaN where the SQL gives null (see db.customerFacts). */
+/** Per customer of the columns' numbering: NaN where the SQL gives null (no cost known, no category spend). */
 export interface FactColumns {
 	acquisitionCost: Float64Array;
 	categoryTotal: Float64Array;
@@ -161,7 +161,10 @@ export function* readTransactionColumns(
 	return built.finish(customers);
 }
 
-/** First and last moments of the workspace's rows dated before `before` (db.transactionSpan's statement). */
+/**
+ * First and last moments of the workspace's rows dated before `before`: so that one row dated
+ * next year does not make every customer look lapsed.
+ */
 export function readTransactionSpan(client: Database.Database, workspaceId: string, before: number): { from: number; to: number } | null {
 	const row = client
 		.prepare(
@@ -184,7 +187,7 @@ export function spanOfColumns(columns: TransactionColumns): { from: number; to: 
 	return { from, to };
 }
 
-/** db.customerFacts's statement, as columns over `customerIds` (ascending internal ids). */
+/** The customers' facts (of `group`), as columns over `customerIds` (ascending internal ids). */
 export function readFactColumns(client: Database.Database, workspaceId: string, group: ScopeSql, customerIds: Int32Array): FactColumns {
 	const rows = client
 		.prepare(
@@ -213,7 +216,7 @@ export function readFactColumns(client: Database.Database, workspaceId: string, 
 	return facts;
 }
 
-/** db.revenueByCustomer's statement, as two columns. */
+/** Revenue per customer over every row of the workspace, as two columns. */
 export function readRevenue(client: Database.Database, workspaceId: string): { ids: Int32Array; sums: Float64Array } {
 	const rows = client
 		.prepare(`select customer_id, sum(amount) from customer_transactions where workspace_id = ? and ${published('customer_transactions')} group by customer_id`)

@@ -223,7 +223,7 @@ export async function computeCustomerValue(
 	const holdoutEnd = calibrationEnd < span.to - DAY_MS ? span.to : null;
 	const { columns } = data;
 	const dataMargin = await finishStepwise(marginOfColumns(columns));
-	const log = { customer: columns.customer, occurredAt: columns.occurredAt, amount: columns.amount, quantity: columns.quantity, customerIds: columns.externalIds };
+	const log = db.transactionLog(columns);
 	const summarised = await finishStepwise(summarizeLogInSteps(log, { calibrationEnd, timeUnit: query.timeUnit, ...(holdoutEnd ? { holdoutEnd } : {}) }));
 	const { summaries } = summarised;
 	if (summaries.length === 0) throw new RangeError('no customers bought before the calibration end');

@@ -49,7 +49,7 @@ export async function computeLoyalty(workspaceId: string, filter: db.RuleFilter 
 	const { columns, span } = await db.transactionData(workspaceId, filter);
 	const answers = db.surveyRows(workspaceId, filter).filter((a) => a.kind === 'nps');
 
-	const log = { customer: columns.customer, occurredAt: columns.occurredAt, amount: columns.amount, quantity: columns.quantity, customerIds: columns.externalIds };
+	const log = db.transactionLog(columns);
 	const summaries = span ? await finishStepwise(summarizeTransactionsInSteps(log, { calibrationEnd: span.to, timeUnit: query.timeUnit })) : [];
 	const cohorts = span
 		? await finishStepwise(cohortRetentionInSteps(columns, columns.externalIds.length, { period: query.cohortPeriod, observationEnd: span.to }))
