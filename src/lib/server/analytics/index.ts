@@ -63,6 +63,7 @@ export {
 export {
 	formulaValue,
 	formulaClv,
+	formulaClvInSteps,
 	formulaRateHistories,
 	relationshipLengthFromRetention,
 	discountTransactions,
@@ -105,7 +106,7 @@ export {
 	type SpendCredibility
 } from './pooling';
 export { MarginTally, type DataMargin } from './margin';
-export { scoreCustomers, type CustomerScore, type ScoreOptions } from './score';
+export { scoreCustomers, scoreCustomersInSteps, type CustomerScore, type ScoreOptions } from './score';
 export {
 	shareOfWallet,
 	valueAction,

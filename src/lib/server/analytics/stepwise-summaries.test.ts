@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Stepwise } from '$lib/domain/stepwise';
+import { formulaClv, formulaClvInSteps } from './clv';
 import { customerPeriodsInSteps } from './customer-periods';
+import { scoreCustomers, scoreCustomersInSteps } from './score';
 import { cohortRetention, cohortRetentionInSteps } from './loyalty';
 import { summarizeLogInSteps, summarizeTransactions, summarizeTransactionsInSteps, type Transaction, type TransactionLog } from './summary';
 
@@ -85,5 +87,17 @@ describe('stepwise summaries', () => {
 			].sort((a, b) => a - b);
 			expect(Array.from(periods.subarray(start[c], start[c + 1])), `customer ${c}`).toEqual(expected);
 		}
+	});
+
+	it('score and value customers as in one go', () => {
+		const summaries = summarizeTransactions(transactions, options);
+		const fits = { bgnbd: { r: 0.24, alpha: 4.4, a: 0.79, b: 2.4 }, gammaGamma: { p: 6.25, q: 3.74, v: 15.4 }, margin: 0.4, discountRate: 0.002, periods: 52 };
+		const scored = steps(scoreCustomersInSteps(summaries, fits, 9));
+		expect(scored.value).toEqual(scoreCustomers(summaries, fits));
+		expect(scored.steps).toBe(Math.ceil(summaries.length / 9) - 1);
+		const customers = summaries.map((s) => ({ purchases: s.purchaseDays, items: s.items, revenue: s.revenue, revenueSquares: s.revenueSquares, observedLength: s.T, acquisitionCost: 3 }));
+		const [inSteps, inOneGo] = [steps(formulaClvInSteps(customers, {}, 11)).value, formulaClv(customers)];
+		expect(Array.from(inSteps.values)).toEqual(Array.from(inOneGo.values));
+		expect([inSteps.group, inSteps.pooling, inSteps.customer(17)]).toEqual([inOneGo.group, inOneGo.pooling, inOneGo.customer(17)]);
 	});
 });

@@ -3,13 +3,13 @@ import {
 	combineVerdicts,
 	concentration,
 	expectedActiveCustomers,
-	formulaClv,
+	formulaClvInSteps,
 	formulaRateHistories,
 	isUsable,
 	MarginTally,
 	predictionsVerdict,
 	quantileSorted,
-	scoreCustomers,
+	scoreCustomersInSteps,
 	summarizeLogInSteps,
 	TIME_UNIT_DAYS,
 	USABLE,
@@ -194,12 +194,15 @@ async function formulaOf(summaries: readonly CustomerSummary[], facts: SummaryFa
 		observedLength: s.T,
 		acquisitionCost: Number.isNaN(facts.acquisitionCost[i]!) ? 0 : facts.acquisitionCost[i]!
 	}));
-	return formulaClv(customers, {
-		// A relationship length set by hand holds for every customer; other factors for the group figure.
-		...(overrides?.relationshipLength !== undefined ? { relationshipLength: overrides.relationshipLength } : {}),
-		overrides: overrides ?? {},
-		ratePrior: await ratePriorOffLoop(formulaRateHistories(customers))
-	});
+	const ratePrior = await ratePriorOffLoop(formulaRateHistories(customers));
+	return finishStepwise(
+		formulaClvInSteps(customers, {
+			// A relationship length set by hand holds for every customer; other factors for the group figure.
+			...(overrides?.relationshipLength !== undefined ? { relationshipLength: overrides.relationshipLength } : {}),
+			overrides: overrides ?? {},
+			ratePrior
+		})
+	);
 }
 
 /** The margin to apply: asked for, else the data's own when it is plausible, else none (revenue). */
@@ -250,13 +253,13 @@ export async function computeCustomerValue(
 		await yieldToEventLoop();
 		verdict = combineVerdicts(bgnbd.verdict, gammaGamma.verdict);
 		if (isUsable(verdict)) {
-			const scores = scoreCustomers(summaries, {
+			const scores = await finishStepwise(scoreCustomersInSteps(summaries, {
 				bgnbd: bgnbd.fit!.params,
 				gammaGamma: gammaGamma.fit!.params,
 				margin,
 				discountRate: query.model === 'discounted' ? query.discountRate : 0,
 				periods: Math.max(1, Math.round(query.horizon))
-			});
+			}));
 			const values = Float64Array.from(scores, (s) => s.clv);
 			verdict = predictionsVerdict(values, summaries.some((s) => s.x !== summaries[0]!.x));
 			if (isUsable(verdict)) {
