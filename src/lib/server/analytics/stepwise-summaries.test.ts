@@ -91,9 +91,10 @@ describe('stepwise summaries', () => {
 
 	it('score and value customers as in one go', () => {
 		const summaries = summarizeTransactions(transactions, options);
-		const fits = { bgnbd: { r: 0.24, alpha: 4.4, a: 0.79, b: 2.4 }, gammaGamma: { p: 6.25, q: 3.74, v: 15.4 }, margin: 0.4, discountRate: 0.002, periods: 52 };
+		const fits = { bgnbd: { r: 0.24, alpha: 4.4, a: 0.79, b: 2.4 }, gammaGamma: { p: 6.25, q: 3.74, gamma: 15.4 }, margin: 0.4, discountRate: 0.002, periods: 52 };
 		const scored = steps(scoreCustomersInSteps(summaries, fits, 9));
 		expect(scored.value).toEqual(scoreCustomers(summaries, fits));
+		expect(scored.value.every((s) => Number.isFinite(s.clv))).toBe(true);
 		expect(scored.steps).toBe(Math.ceil(summaries.length / 9) - 1);
 		const customers = summaries.map((s) => ({ purchases: s.purchaseDays, items: s.items, revenue: s.revenue, revenueSquares: s.revenueSquares, observedLength: s.T, acquisitionCost: 3 }));
 		const [inSteps, inOneGo] = [steps(formulaClvInSteps(customers, {}, 11)).value, formulaClv(customers)];
