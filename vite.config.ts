@@ -81,7 +81,8 @@ export default defineConfig({
 			import: 'src/lib/server/imports/import.worker.ts',
 			'measure-builder': 'src/lib/server/db/measure-builder.worker.ts',
 			'value-fits': 'src/lib/server/insights/value-fits.worker.ts',
-			'off-loop-read': 'src/lib/server/db/off-loop-read.worker.ts'
+			'off-loop-read': 'src/lib/server/db/off-loop-read.worker.ts',
+			'transaction-reader': 'src/lib/server/db/transaction-reader.worker.ts'
 		})
 	],
 	test: {

@@ -10,7 +10,7 @@ import {
 	validateSessionToken
 } from '$lib/server/auth';
 import { attachCollab, collabServer } from '$lib/server/collab';
-import { closeDb, getDb, terminateEventReaders, terminateMeasureBuilders, terminateOffLoopReads } from '$lib/server/db';
+import { closeDb, getDb, terminateEventReaders, terminateMeasureBuilders, terminateOffLoopReads, terminateTransactionReaders } from '$lib/server/db';
 import { demoLogIn, seedDemoIfEmpty } from '$lib/server/demo';
 import { errorResponse } from '$lib/server/http/api';
 import { recoverOnce as recoverInterruptedImports } from '$lib/server/imports';
@@ -43,8 +43,8 @@ export const init: ServerInit = async () => {
 	const httpServer = globalThis.__waymarkHttpServer;
 	if (httpServer) attachCollab(httpServer);
 	// A running persona clustering's worker is stopped first, while its derivation can still be marked;
-	// event reader, measure builder and read workers before the database closes (their work fails, none starts over).
-	(globalThis.__waymarkShutdownHooks ??= []).push(stopDerivations, terminateEventReaders, terminateMeasureBuilders, terminateOffLoopReads, () => {
+	// event reader, measure builder, read and transaction reader workers before the database closes (their work fails, none starts over).
+	(globalThis.__waymarkShutdownHooks ??= []).push(stopDerivations, terminateEventReaders, terminateMeasureBuilders, terminateOffLoopReads, terminateTransactionReaders, () => {
 		collabServer().shutdown();
 		closeDb();
 	});

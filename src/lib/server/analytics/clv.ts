@@ -7,6 +7,7 @@
  *   margin, each period discounted, optionally minus the acquisition cost.
  * Units: T and relationship lengths in the summary's time unit; money in the data's currency.
  */
+import { runToEnd, type Stepwise } from '$lib/domain/stepwise';
 import { bgnbdConditionalExpectation, type BgnbdParams } from './bgnbd';
 import type { FrequencyProfile } from './frequency-groups';
 import { fitRatePrior, pooledRate, pooledSpend, spendCredibility, type RateHistory, type RatePrior, type SpendCredibility } from './pooling';
@@ -132,6 +133,14 @@ export interface FormulaResult {
 }
 
 export function formulaClv(customers: readonly FormulaCustomer[], options: FormulaOptions = {}): FormulaResult {
+	return runToEnd(formulaClvInSteps(customers, options));
+}
+
+/** Customers valued between two yields of formulaClvInSteps. */
+export const FORMULA_STEP_CUSTOMERS = 20_000;
+
+/** formulaClv, yielding every `stepCustomers` customers of its per-customer loop. */
+export function* formulaClvInSteps(customers: readonly FormulaCustomer[], options: FormulaOptions = {}, stepCustomers = FORMULA_STEP_CUSTOMERS): Stepwise<FormulaResult> {
 	const totals = { purchases: 0, items: 0, revenue: 0, observedLength: 0, acquisitionCost: 0 };
 	for (const c of customers) {
 		totals.purchases += c.purchases;
@@ -150,9 +159,12 @@ export function formulaClv(customers: readonly FormulaCustomer[], options: Formu
 	const spendOf = (c: FormulaCustomer) => (c.revenueSquares === undefined ? ratio(c.revenue, c.purchases) : pooledSpend(spend, { n: c.purchases, sum: c.revenue }));
 	// Every customer's KW in one tight loop (a customer base is large); `customer(i)` details one.
 	const values = new Float64Array(customers.length);
-	customers.forEach((c, i) => {
+	yield;
+	for (let i = 0; i < customers.length; i++) {
+		if (i > 0 && i % stepCustomers === 0) yield;
+		const c = customers[i]!;
 		values[i] = formulaValue({ T: transactionsOver(pooledRate(rate, history(c)), length), A: 1, P: c.items > 0 && c.purchases > 0 ? spendOf(c) : 0, K: c.acquisitionCost ?? 0 });
-	});
+	}
 	const group = derive(
 		{
 			purchaseRate: rate.groupRate,

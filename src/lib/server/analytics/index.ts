@@ -10,7 +10,18 @@ export { logGamma, logBeta, hyp2f1, type Hyp2f1Options } from './special';
 export { minimize, minimizePositive, type MinimizeOptions, type Minimum, type PositiveMinimum } from './optimize';
 export { quantile, quantileSorted } from './quantile';
 
-export { summarizeTransactions, type Transaction, type SummaryOptions, type CustomerSummary } from './summary';
+export {
+	summarizeTransactions,
+	summarizeTransactionsInSteps,
+	summarizeLogInSteps,
+	transactionLogOf,
+	type Transaction,
+	type TransactionLog,
+	type SummariesOfLog,
+	type SummaryOptions,
+	type CustomerSummary
+} from './summary';
+export { customerPeriodsInSteps, type CustomerPeriods } from './customer-periods';
 export { groupFrequencyProfiles, type FrequencyProfile, type FrequencyGroups } from './frequency-groups';
 export {
 	fitBgnbd,
@@ -52,6 +63,7 @@ export {
 export {
 	formulaValue,
 	formulaClv,
+	formulaClvInSteps,
 	formulaRateHistories,
 	relationshipLengthFromRetention,
 	discountTransactions,
@@ -94,7 +106,7 @@ export {
 	type SpendCredibility
 } from './pooling';
 export { MarginTally, type DataMargin } from './margin';
-export { scoreCustomers, type CustomerScore, type ScoreOptions } from './score';
+export { scoreCustomers, scoreCustomersInSteps, type CustomerScore, type ScoreOptions } from './score';
 export {
 	shareOfWallet,
 	valueAction,
@@ -113,6 +125,7 @@ export {
 	behaviouralLoyalty,
 	expectedActiveCustomers,
 	cohortRetention,
+	cohortRetentionInSteps,
 	loyaltySegment,
 	loyaltyMatrix,
 	type NpsResult,

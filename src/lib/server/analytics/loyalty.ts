@@ -6,7 +6,9 @@
  * and, where a customer has both, the loyalty 2×2 (Dick & Basu 1994): true, latent, spurious,
  * no loyalty.
  */
+import { runToEnd, type Stepwise } from '$lib/domain/stepwise';
 import { periodIndex, periodLabel, type CalendarPeriod } from './calendar-period';
+import { customerPeriodsInSteps, PERIOD_STEP_ROWS } from './customer-periods';
 import { byGroup, checkScores, isLowN, type Grouped, type RespondentOptions } from './respondents';
 import type { CustomerSummary } from './summary';
 
@@ -124,31 +126,47 @@ export interface Purchase {
  * Cohorts are sorted by period.
  */
 export function cohortRetention(purchases: Iterable<Purchase>, options: { period: CalendarPeriod; observationEnd: number }): CohortRetention[] {
+	const ids = new Map<string, number>();
+	const customer: number[] = [];
+	const occurredAt: number[] = [];
+	for (const p of purchases) {
+		let index = ids.get(p.customerId);
+		if (index === undefined) ids.set(p.customerId, (index = ids.size));
+		customer.push(index);
+		occurredAt.push(p.occurredAt);
+	}
+	return runToEnd(cohortRetentionInSteps({ customer: Int32Array.from(customer), occurredAt: Float64Array.from(occurredAt) }, ids.size, options));
+}
+
+/**
+ * cohortRetention over a log as columns (`customer[i]` one of `customerCount` customers), yielding
+ * every `stepRows` rows or so. A cohort's figures are counts: they do not depend on the rows' order.
+ */
+export function* cohortRetentionInSteps(
+	log: { customer: Int32Array; occurredAt: Float64Array },
+	customerCount: number,
+	options: { period: CalendarPeriod; observationEnd: number },
+	stepRows = PERIOD_STEP_ROWS
+): Stepwise<CohortRetention[]> {
 	const { period } = options;
 	const lastPeriod = periodIndex(options.observationEnd, period);
-	const periodsOf = new Map<string, Set<number>>();
-	for (const p of purchases) {
-		const index = periodIndex(p.occurredAt, period);
-		if (index > lastPeriod) continue;
-		let set = periodsOf.get(p.customerId);
-		if (!set) periodsOf.set(p.customerId, (set = new Set()));
-		set.add(index);
-	}
-	const cohorts = new Map<number, number[][]>();
-	for (const set of periodsOf.values()) {
-		const sorted = [...set].sort((a, b) => a - b);
-		const first = sorted[0]!;
-		let members = cohorts.get(first);
-		if (!members) cohorts.set(first, (members = []));
-		members.push(sorted.map((i) => i - first));
+	const { start, periods } = yield* customerPeriodsInSteps(log, customerCount, period, lastPeriod, stepRows);
+	const cohorts = new Map<number, { size: number; active: number[] }>();
+	for (let c = 0; c < customerCount; c++) {
+		const from = start[c]!;
+		const to = start[c + 1]!;
+		if (from === to) continue;
+		const first = periods[from]!;
+		let cohort = cohorts.get(first);
+		if (!cohort) cohorts.set(first, (cohort = { size: 0, active: new Array<number>(lastPeriod - first + 1).fill(0) }));
+		cohort.size++;
+		for (let i = from; i < to; i++) cohort.active[periods[i]! - first]!++;
+		if (c % stepRows === stepRows - 1) yield;
 	}
 	return [...cohorts.keys()]
 		.sort((a, b) => a - b)
 		.map((first) => {
-			const members = cohorts.get(first)!;
-			const active = new Array<number>(lastPeriod - first + 1).fill(0);
-			for (const offsets of members) for (const k of offsets) active[k]!++;
-			const size = members.length;
+			const { size, active } = cohorts.get(first)!;
 			const retention = active.map((n) => n / size);
 			return { cohort: periodLabel(first, period), size, active, retention, churn: retention.map((r) => 1 - r) };
 		});

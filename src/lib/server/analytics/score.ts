@@ -2,6 +2,7 @@
  * Scores a whole customer base with fitted BG/NBD and Gamma-Gamma models: P(alive), expected
  * transactions over the horizon, expected spend per transaction and discounted CLV per customer.
  */
+import { runToEnd, type Stepwise } from '$lib/domain/stepwise';
 import { bgnbdExpectationIfAlive, bgnbdProbabilityAlive, type BgnbdParams } from './bgnbd';
 import { checkDiscounting, type DiscountedClvOptions } from './clv';
 import { gammaGammaExpectedSpend, type GammaGammaParams } from './gamma-gamma';
@@ -30,6 +31,14 @@ export interface ScoreOptions extends DiscountedClvOptions {
  * a lot (all one-time buyers of a day, for a start); it is computed once per pair.
  */
 export function scoreCustomers(customers: readonly CustomerSummary[], options: ScoreOptions): CustomerScore[] {
+	return runToEnd(scoreCustomersInSteps(customers, options));
+}
+
+/** Customers scored between two yields of scoreCustomersInSteps. */
+export const SCORE_STEP_CUSTOMERS = 20_000;
+
+/** scoreCustomers, yielding every `stepCustomers` customers. */
+export function* scoreCustomersInSteps(customers: readonly CustomerSummary[], options: ScoreOptions, stepCustomers = SCORE_STEP_CUSTOMERS): Stepwise<CustomerScore[]> {
 	checkDiscounting(options);
 	const { bgnbd, gammaGamma, margin, discountRate, periods } = options;
 	const periodLength = options.periodLength ?? 1;
@@ -40,7 +49,10 @@ export function scoreCustomers(customers: readonly CustomerSummary[], options: S
 	/** Per x, per T: [expected purchases over the horizon, discounted expected purchases], both if alive. */
 	const ifAliveByX = new Map<number, Map<number, [total: number, discounted: number]>>();
 
-	return customers.map((c) => {
+	const scores: CustomerScore[] = [];
+	for (let i = 0; i < customers.length; i++) {
+		if (i > 0 && i % stepCustomers === 0) yield;
+		const c = customers[i]!;
 		let byT = ifAliveByX.get(c.x);
 		if (!byT) ifAliveByX.set(c.x, (byT = new Map()));
 		let ifAlive = byT.get(c.T);
@@ -57,12 +69,13 @@ export function scoreCustomers(customers: readonly CustomerSummary[], options: S
 		}
 		const pAlive = bgnbdProbabilityAlive(bgnbd, c);
 		const expectedSpend = gammaGammaExpectedSpend(gammaGamma, c);
-		return {
+		scores.push({
 			customerId: c.customerId,
 			pAlive,
 			expectedTransactions: pAlive * ifAlive[0],
 			expectedSpend,
 			clv: pAlive * ifAlive[1] * expectedSpend * margin - acquisitionCost
-		};
-	});
+		});
+	}
+	return scores;
 }

@@ -12,6 +12,7 @@
  * Customers whose first purchase is after the calibration end are not in the calibration data
  * and are left out.
  */
+import { runToEnd, type Stepwise } from '$lib/domain/stepwise';
 import { DAY_MS, TIME_UNIT_DAYS, utcDay, type TimeUnit } from './time-unit';
 
 export interface Transaction {
@@ -74,20 +75,36 @@ class Column<A extends Float64Array | Int32Array> {
 }
 
 /**
+ * A transaction log as columns: row i is a transaction of customer `customer[i]`, an index into
+ * `customerIds` (external ids). Customers without rows may be listed.
+ */
+export interface TransactionLog {
+	customer: Int32Array;
+	/** Epoch milliseconds (UTC). */
+	occurredAt: Float64Array;
+	amount: Float64Array;
+	/** Items; 1 when not known. */
+	quantity: Float64Array;
+	customerIds: readonly string[];
+}
+
+/** Rows between two yields of the stepwise summary. */
+export const SUMMARY_STEP_ROWS = 50_000;
+
+/**
  * Builds the per-customer summary. Streams: `transactions` may be any iterable (an array, a
  * generator over database rows), and is read once into compact columns rather than kept as
  * objects. The order of the result is the order in which customers first appear.
  */
 export function summarizeTransactions(transactions: Iterable<Transaction>, options: SummaryOptions): CustomerSummary[] {
-	const unitDays = TIME_UNIT_DAYS[options.timeUnit];
-	const calibrationEndDay = utcDay(options.calibrationEnd);
-	// (utcDay inlined in the loop below: it runs once per transaction.)
-	const holdoutEndDay = options.holdoutEnd === undefined ? null : utcDay(options.holdoutEnd);
-	if (holdoutEndDay !== null && holdoutEndDay < calibrationEndDay) throw new RangeError('The holdout period must end after the calibration period');
+	return runToEnd(summarizeTransactionsInSteps(transactionLogOf(transactions), options));
+}
 
+/** The transactions as columns, customers numbered in the order they first appear. */
+export function transactionLogOf(transactions: Iterable<Transaction>): TransactionLog {
 	const initial = Array.isArray(transactions) ? Math.max(16, transactions.length) : 1024;
 	const customerOf = new Column(new Int32Array(initial), (n) => new Int32Array(n));
-	const dayOf = new Column(new Int32Array(initial), (n) => new Int32Array(n));
+	const atOf = new Column(new Float64Array(initial), (n) => new Float64Array(n));
 	const amountOf = new Column(new Float64Array(initial), (n) => new Float64Array(n));
 	const itemsOf = new Column(new Float64Array(initial), (n) => new Float64Array(n));
 	const indexOf = new Map<string, number>();
@@ -97,7 +114,6 @@ export function summarizeTransactions(transactions: Iterable<Transaction>, optio
 	let lastId: string | undefined;
 	let lastIndex = -1;
 	for (const t of transactions) {
-		if (!Number.isFinite(t.occurredAt) || !Number.isFinite(t.amount)) throw new RangeError(`Transaction of ${t.customerId} has a non-numeric date or amount`);
 		if (t.customerId !== lastId) {
 			let index = indexOf.get(t.customerId);
 			if (index === undefined) {
@@ -109,26 +125,86 @@ export function summarizeTransactions(transactions: Iterable<Transaction>, optio
 			lastIndex = index;
 		}
 		customerOf.push(lastIndex);
-		dayOf.push(Math.floor(t.occurredAt / DAY_MS));
+		atOf.push(t.occurredAt);
 		amountOf.push(t.amount);
 		itemsOf.push(t.quantity ?? 1);
 	}
+	const rows = customerOf.length;
+	return {
+		customer: customerOf.data.subarray(0, rows),
+		occurredAt: atOf.data.subarray(0, rows),
+		amount: amountOf.data.subarray(0, rows),
+		quantity: itemsOf.data.subarray(0, rows),
+		customerIds: ids
+	};
+}
+
+/** summarizeTransactionsInSteps's summaries with, for each, its customer's index in the log. */
+export interface SummariesOfLog {
+	summaries: CustomerSummary[];
+	customers: Int32Array;
+}
+
+/** summarizeTransactions over a log, yielding every `stepRows` rows or so. */
+export function* summarizeTransactionsInSteps(log: TransactionLog, options: SummaryOptions, stepRows = SUMMARY_STEP_ROWS): Stepwise<CustomerSummary[]> {
+	return (yield* summarizeLogInSteps(log, options, stepRows)).summaries;
+}
+
+/**
+ * The summary of a log, customers in the order they first appear in it (whatever its numbering),
+ * yielding every `stepRows` rows or so.
+ */
+export function* summarizeLogInSteps(log: TransactionLog, options: SummaryOptions, stepRows = SUMMARY_STEP_ROWS): Stepwise<SummariesOfLog> {
+	const unitDays = TIME_UNIT_DAYS[options.timeUnit];
+	const calibrationEndDay = utcDay(options.calibrationEnd);
+	// (utcDay inlined in the loop below: it runs once per transaction.)
+	const holdoutEndDay = options.holdoutEnd === undefined ? null : utcDay(options.holdoutEnd);
+	if (holdoutEndDay !== null && holdoutEndDay < calibrationEndDay) throw new RangeError('The holdout period must end after the calibration period');
+
+	const rows = log.customer.length;
+	// Customers renumbered in the order they first appear: the order of the result.
+	const firstSeen = new Int32Array(log.customerIds.length).fill(-1);
+	const logIndexOf: number[] = [];
+	const customerOf = new Int32Array(rows);
+	const days = new Int32Array(rows);
+	for (let from = 0; from < rows; from += stepRows) {
+		const to = Math.min(rows, from + stepRows);
+		for (let i = from; i < to; i++) {
+			const at = log.occurredAt[i]!;
+			const amount = log.amount[i]!;
+			const own = log.customer[i]!;
+			if (!Number.isFinite(at) || !Number.isFinite(amount)) throw new RangeError(`Transaction of ${log.customerIds[own]} has a non-numeric date or amount`);
+			let index = firstSeen[own]!;
+			if (index < 0) index = firstSeen[own] = logIndexOf.push(own) - 1;
+			customerOf[i] = index;
+			days[i] = Math.floor(at / DAY_MS);
+		}
+		yield;
+	}
 
 	// Counting sort by customer: O(n), and each customer's transactions end up side by side.
-	const customers = ids.length;
-	const rows = customerOf.length;
+	const customers = logIndexOf.length;
 	const start = new Int32Array(customers + 1);
-	for (let i = 0; i < rows; i++) start[customerOf.data[i]! + 1]!++;
+	for (let i = 0; i < rows; i++) start[customerOf[i]! + 1]!++;
 	for (let c = 0; c < customers; c++) start[c + 1]! += start[c]!;
+	yield;
 	const next = start.slice(0, customers);
 	const order = new Int32Array(rows);
-	for (let i = 0; i < rows; i++) order[next[customerOf.data[i]!]!++] = i;
+	for (let i = 0; i < rows; i++) order[next[customerOf[i]!]!++] = i;
+	yield;
 
 	const result: CustomerSummary[] = [];
-	const days = dayOf.data;
+	const resultCustomers: number[] = [];
+	const amounts = log.amount;
+	const quantities = log.quantity;
+	let stepEnd = stepRows;
 	for (let c = 0; c < customers; c++) {
 		const from = start[c]!;
 		const to = start[c + 1]!;
+		if (from >= stepEnd) {
+			stepEnd = from + stepRows;
+			yield;
+		}
 		// Insertion sort by day: a customer has few transactions, usually already in order.
 		for (let i = from + 1; i < to; i++) {
 			const row = order[i]!;
@@ -166,15 +242,16 @@ export function summarizeTransactions(transactions: Iterable<Transaction>, optio
 			}
 			previousDay = day;
 			lastDay = day;
-			dayAmount += amountOf.data[row]!;
-			revenue += amountOf.data[row]!;
-			items += itemsOf.data[row]!;
-			if (day === firstDay) firstDayAmount += amountOf.data[row]!;
+			dayAmount += amounts[row]!;
+			revenue += amounts[row]!;
+			items += quantities[row]!;
+			if (day === firstDay) firstDayAmount += amounts[row]!;
 		}
 		revenueSquares += dayAmount * dayAmount;
 		const x = purchaseDays - 1;
+		resultCustomers.push(logIndexOf[c]!);
 		result.push({
-			customerId: ids[c]!,
+			customerId: log.customerIds[logIndexOf[c]!]!,
 			x,
 			tx: (lastDay - firstDay) / unitDays,
 			T: (calibrationEndDay - firstDay) / unitDays,
@@ -187,5 +264,5 @@ export function summarizeTransactions(transactions: Iterable<Transaction>, optio
 			holdoutPurchaseDays: holdoutEndDay === null ? null : holdoutPurchaseDays
 		});
 	}
-	return result;
+	return { summaries: result, customers: Int32Array.from(resultCustomers) };
 }

@@ -19,6 +19,7 @@ export * from './customer-groups';
 export * from './analytics-data';
 export { readEventColumnsOffLoop, terminateEventReaders } from './event-reader';
 export { terminateOffLoopReads } from './off-loop-read';
+export { terminateTransactionReaders } from './transaction-reader';
 export * from './value-assumptions';
 export * from './event-type-labels';
 export * from './personas';

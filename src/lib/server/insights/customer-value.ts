@@ -3,14 +3,14 @@ import {
 	combineVerdicts,
 	concentration,
 	expectedActiveCustomers,
-	formulaClv,
+	formulaClvInSteps,
 	formulaRateHistories,
 	isUsable,
 	MarginTally,
 	predictionsVerdict,
 	quantileSorted,
-	scoreCustomers,
-	summarizeTransactions,
+	scoreCustomersInSteps,
+	summarizeLogInSteps,
 	TIME_UNIT_DAYS,
 	USABLE,
 	valueMatrix,
@@ -28,6 +28,7 @@ import {
 } from '../analytics';
 import { DAY_MS } from '../analytics/time-unit';
 import * as db from '../db';
+import { finishStepwise, type Stepwise } from '../stepwise';
 import { yieldToEventLoop } from './cache';
 import { modelFits, ratePriorOffLoop } from './value-fits';
 
@@ -157,22 +158,51 @@ const fitSummary = <F extends BgnbdFit | GammaGammaFit>({ fit, verdict }: Judged
 	verdict
 });
 
+/** The facts of each summary's customer, in the summaries' order (NaN: unknown). */
+interface SummaryFacts {
+	acquisitionCost: Float64Array;
+	categoryTotal: Float64Array;
+	categoryOwnSpend: Float64Array;
+}
+
+function factsOf(columns: db.FactColumns, customers: Int32Array): SummaryFacts {
+	const pick = (column: Float64Array) => Float64Array.from(customers, (c) => column[c]!);
+	return { acquisitionCost: pick(columns.acquisitionCost), categoryTotal: pick(columns.categoryTotal), categoryOwnSpend: pick(columns.categoryOwnSpend) };
+}
+
+/** The transactions' own margin, added up in their order (as they streamed from the database before). */
+function* marginOfColumns(columns: db.TransactionColumns): Stepwise<DataMargin | null> {
+	const tally = new MarginTally();
+	const { amount, margin } = columns;
+	for (let from = 0; from < amount.length; from += MARGIN_STEP_ROWS) {
+		const to = Math.min(amount.length, from + MARGIN_STEP_ROWS);
+		for (let i = from; i < to; i++) tally.add(amount[i]!, margin[i]!);
+		yield;
+	}
+	return tally.result();
+}
+
+const MARGIN_STEP_ROWS = 100_000;
+
 /** The formula over the customers, their acquisition costs from the facts; its rate prior fitted off the event loop. */
-async function formulaOf(summaries: readonly CustomerSummary[], facts: Map<string, db.CustomerFacts>, overrides: db.FormulaOverrides | undefined) {
-	const customers = summaries.map((s) => ({
+async function formulaOf(summaries: readonly CustomerSummary[], facts: SummaryFacts, overrides: db.FormulaOverrides | undefined) {
+	const customers = summaries.map((s, i) => ({
 		purchases: s.purchaseDays,
 		items: s.items,
 		revenue: s.revenue,
 		revenueSquares: s.revenueSquares,
 		observedLength: s.T,
-		acquisitionCost: facts.get(s.customerId)?.acquisitionCost ?? 0
+		acquisitionCost: Number.isNaN(facts.acquisitionCost[i]!) ? 0 : facts.acquisitionCost[i]!
 	}));
-	return formulaClv(customers, {
-		// A relationship length set by hand holds for every customer; other factors for the group figure.
-		...(overrides?.relationshipLength !== undefined ? { relationshipLength: overrides.relationshipLength } : {}),
-		overrides: overrides ?? {},
-		ratePrior: await ratePriorOffLoop(formulaRateHistories(customers))
-	});
+	const ratePrior = await ratePriorOffLoop(formulaRateHistories(customers));
+	return finishStepwise(
+		formulaClvInSteps(customers, {
+			// A relationship length set by hand holds for every customer; other factors for the group figure.
+			...(overrides?.relationshipLength !== undefined ? { relationshipLength: overrides.relationshipLength } : {}),
+			overrides: overrides ?? {},
+			ratePrior
+		})
+	);
 }
 
 /** The margin to apply: asked for, else the data's own when it is plausible, else none (revenue). */
@@ -189,28 +219,22 @@ export async function computeCustomerValue(
 	query: ClvQuery,
 	report: (progress: number) => void
 ): Promise<ClvReport> {
-	const span = db.transactionSpan(workspaceId);
+	const data = await db.transactionData(workspaceId, filter, { facts: true });
+	const span = data.span;
 	if (!span) throw new RangeError('no transactions');
 	const calibrationEnd = query.calibrationEnd ?? span.to;
 	const holdoutEnd = calibrationEnd < span.to - DAY_MS ? span.to : null;
-	const tally = new MarginTally();
-	const rows = db.transactionRows(workspaceId, filter);
-	const summaries = summarizeTransactions(
-		(function* () {
-			for (const row of rows) {
-				tally.add(row.amount, row.margin);
-				yield row;
-			}
-		})(),
-		{ calibrationEnd, timeUnit: query.timeUnit, ...(holdoutEnd ? { holdoutEnd } : {}) }
-	);
+	const { columns } = data;
+	const dataMargin = await finishStepwise(marginOfColumns(columns));
+	const log = db.transactionLog(columns);
+	const summarised = await finishStepwise(summarizeLogInSteps(log, { calibrationEnd, timeUnit: query.timeUnit, ...(holdoutEnd ? { holdoutEnd } : {}) }));
+	const { summaries } = summarised;
 	if (summaries.length === 0) throw new RangeError('no customers bought before the calibration end');
-	const dataMargin = tally.result();
 	const { margin, marginSource } = marginOf(query, dataMargin);
 	report(0.25);
 	await yieldToEventLoop();
 
-	const facts = new Map(db.customerFacts(workspaceId, filter).map((f) => [f.customerId, f]));
+	const facts = factsOf(data.facts!, summarised.customers);
 	let bgnbd: Judged<BgnbdFit> | null = null;
 	let gammaGamma: Judged<GammaGammaFit> | null = null;
 	let formula: Awaited<ReturnType<typeof formulaOf>> | null = null;
@@ -229,13 +253,13 @@ export async function computeCustomerValue(
 		await yieldToEventLoop();
 		verdict = combineVerdicts(bgnbd.verdict, gammaGamma.verdict);
 		if (isUsable(verdict)) {
-			const scores = scoreCustomers(summaries, {
+			const scores = await finishStepwise(scoreCustomersInSteps(summaries, {
 				bgnbd: bgnbd.fit!.params,
 				gammaGamma: gammaGamma.fit!.params,
 				margin,
 				discountRate: query.model === 'discounted' ? query.discountRate : 0,
 				periods: Math.max(1, Math.round(query.horizon))
-			});
+			}));
 			const values = Float64Array.from(scores, (s) => s.clv);
 			verdict = predictionsVerdict(values, summaries.some((s) => s.x !== summaries[0]!.x));
 			if (isUsable(verdict)) {
@@ -298,18 +322,18 @@ export async function computeCustomerValue(
 /** Everything computed from trusted customer values: the value matrix, concentration and the sorted customer list. */
 function values(
 	summaries: readonly CustomerSummary[],
-	facts: Map<string, db.CustomerFacts>,
+	facts: SummaryFacts,
 	clv: Float64Array,
 	model: { pAlive: Float64Array | null; expectedTransactions: Float64Array | null; expectedSpend: Float64Array | null }
 ) {
 	const matrix = valueMatrix(
 		summaries.map((s, i) => {
-			const fact = facts.get(s.customerId);
-			const known = fact?.categoryTotal != null && fact.categoryOwnSpend != null;
+			const [categorySpend, ownSpend] = [facts.categoryTotal[i]!, facts.categoryOwnSpend[i]!];
+			const known = !Number.isNaN(categorySpend) && !Number.isNaN(ownSpend);
 			return {
 				customerId: s.customerId,
 				currentValue: clv[i]!,
-				...(known ? { ownSpend: fact.categoryOwnSpend!, categorySpend: fact.categoryTotal } : {})
+				...(known ? { ownSpend, categorySpend } : {})
 			};
 		})
 	);
@@ -337,7 +361,7 @@ function values(
  * mean actual repeat purchases in the holdout period against the mean the model predicted.
  */
 function holdoutCheck(
-	summaries: ReturnType<typeof summarizeTransactions>,
+	summaries: readonly CustomerSummary[],
 	fit: BgnbdFit,
 	holdoutLength: number
 ): NonNullable<ClvReport['holdout']> {

@@ -139,12 +139,14 @@ export function journeyData(
 		// Worker threads read the events (their start comes before this function's first await,
 		// so the caller's own work overlaps them); the CLV is fitted meanwhile.
 		const reading = journeyEvents(workspaceId, datasetVersion);
+		const revenueReading = db.revenueByCustomerOffLoop(workspaceId);
+		revenueReading.catch(() => {});
 		const clvValues = clv();
 		// Awaited below, after the events; until then a failure must not count as unhandled.
 		clvValues.catch(() => {});
 		const events = await reading;
 		const revenue = new Float64Array(events.log.customerCount);
-		for (const [id, amount] of db.revenueByCustomer(workspaceId)) {
+		for (const [id, amount] of await revenueReading) {
 			const index = events.indexOf.get(id);
 			if (index !== undefined) revenue[index] = amount;
 		}

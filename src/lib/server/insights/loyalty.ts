@@ -1,10 +1,10 @@
 import {
 	behaviouralLoyalty,
-	cohortRetention,
+	cohortRetentionInSteps,
 	loyaltyMatrix,
 	nps,
 	npsByGroup,
-	summarizeTransactions,
+	summarizeTransactionsInSteps,
 	type BehaviouralLoyalty,
 	type CalendarPeriod,
 	type CohortRetention,
@@ -14,6 +14,7 @@ import {
 	type TimeUnit
 } from '../analytics';
 import * as db from '../db';
+import { finishStepwise } from '../stepwise';
 import { yieldToEventLoop } from './cache';
 
 /*
@@ -45,15 +46,13 @@ const MAX_COHORTS = 36;
 
 export async function computeLoyalty(workspaceId: string, filter: db.RuleFilter | null, query: LoyaltyQuery): Promise<LoyaltyReport> {
 	const options = { minimumRespondents: query.minimumRespondents };
-	const span = db.transactionSpan(workspaceId);
+	const { columns, span } = await db.transactionData(workspaceId, filter);
 	const answers = db.surveyRows(workspaceId, filter).filter((a) => a.kind === 'nps');
 
-	const summaries = span
-		? summarizeTransactions(db.transactionRows(workspaceId, filter), { calibrationEnd: span.to, timeUnit: query.timeUnit })
-		: [];
-	await yieldToEventLoop();
+	const log = db.transactionLog(columns);
+	const summaries = span ? await finishStepwise(summarizeTransactionsInSteps(log, { calibrationEnd: span.to, timeUnit: query.timeUnit })) : [];
 	const cohorts = span
-		? cohortRetention(db.transactionRows(workspaceId, filter), { period: query.cohortPeriod, observationEnd: span.to })
+		? await finishStepwise(cohortRetentionInSteps(columns, columns.externalIds.length, { period: query.cohortPeriod, observationEnd: span.to }))
 		: [];
 	await yieldToEventLoop();
 

@@ -1,5 +1,6 @@
 import {
 	cohortSurvivalFromChurn,
+	customerPeriodsInSteps,
 	isUsable,
 	judgedSbg,
 	periodIndex,
@@ -13,6 +14,7 @@ import {
 	type SbgFit
 } from '../analytics';
 import * as db from '../db';
+import { finishStepwise, type Stepwise } from '../stepwise';
 
 /*
  * Contractual retention (Fader & Hardie 2007, the shifted-beta-geometric model) for
@@ -22,6 +24,19 @@ import * as db from '../db';
  * fits data where every active period has a payment; for occasional buyers use BG/NBD instead.
  * A fit whose verdict is unusable gives no curves, lifetimes or values: the report says why.
  */
+
+const STEP_ROWS = 100_000;
+
+/** Σ values in their order, yielding between steps. */
+function* sumInSteps(values: Float64Array): Stepwise<number> {
+	let sum = 0;
+	for (let from = 0; from < values.length; from += STEP_ROWS) {
+		const to = Math.min(values.length, from + STEP_ROWS);
+		for (let i = from; i < to; i++) sum += values[i]!;
+		yield;
+	}
+	return sum;
+}
 
 export interface RetentionQuery {
 	period: CalendarPeriod;
@@ -54,20 +69,22 @@ export interface RetentionReport {
 	clvOfNewCustomer: number | null;
 }
 
-export function computeRetention(workspaceId: string, filter: db.RuleFilter | null, query: RetentionQuery): RetentionReport {
-	const span = db.transactionSpan(workspaceId);
+export async function computeRetention(workspaceId: string, filter: db.RuleFilter | null, query: RetentionQuery): Promise<RetentionReport> {
+	const { columns, span } = await db.transactionData(workspaceId, filter);
 	if (!span) throw new RangeError('no transactions');
 	const lastPeriod = periodIndex(span.to, query.period);
-	const first = new Map<string, number>();
-	const last = new Map<string, number>();
-	const activePeriods = new Set<string>();
-	let revenue = 0;
-	for (const t of db.transactionRows(workspaceId, filter)) {
-		const index = periodIndex(t.occurredAt, query.period);
-		first.set(t.customerId, Math.min(first.get(t.customerId) ?? index, index));
-		last.set(t.customerId, Math.max(last.get(t.customerId) ?? index, index));
-		activePeriods.add(`${t.customerId}|${index}`);
-		revenue += t.amount;
+	const customerCount = columns.externalIds.length;
+	const { start, periods } = await finishStepwise(customerPeriodsInSteps(columns, customerCount, query.period));
+	const revenue = await finishStepwise(sumInSteps(columns.amount));
+	// Customer → first and last period bought in (the cohorts count customers: their order does not matter).
+	const first = new Map<number, number>();
+	const last = new Map<number, number>();
+	let activePeriods = 0;
+	for (let c = 0; c < customerCount; c++) {
+		if (start[c] === start[c + 1]) continue;
+		first.set(c, periods[start[c]!]!);
+		last.set(c, periods[start[c + 1]! - 1]!);
+		activePeriods += start[c + 1]! - start[c]!;
 	}
 	const churnByCohort = new Map<number, (number | null)[]>();
 	for (const [customer, start] of first) {
@@ -82,7 +99,7 @@ export function computeRetention(workspaceId: string, filter: db.RuleFilter | nu
 		.map((start) => ({ start, survival: cohortSurvivalFromChurn(churnByCohort.get(start)!, lastPeriod - start) }));
 	if (cohorts.length === 0) throw new RangeError('the data covers less than two periods');
 	const { fit, verdict } = judgedSbg(cohorts.map((c) => c.survival));
-	const revenuePerPeriod = activePeriods.size > 0 ? revenue / activePeriods.size : 0;
+	const revenuePerPeriod = activePeriods > 0 ? revenue / activePeriods : 0;
 	const usable = fit && isUsable(verdict) ? fit : null;
 	const lifetime = usable && sbgExpectedLifetime(usable.params);
 	const discounted = usable && sbgDiscountedExpectedLifetime(usable.params, query.discountRate);
