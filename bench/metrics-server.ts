@@ -21,7 +21,7 @@ import * as Y from 'yjs';
 import { addCard, addLane, addStage, bindCard, journeySteps, readBoard } from '../src/lib/domain/board/index';
 import { computeFunnel, indexEventLog } from '../src/lib/server/analytics/funnel/index';
 import { generateJourney, plannedFunnel, type GeneratedJourney } from '../src/lib/server/analytics/funnel/synthetic';
-import { keepAliveResets, peakRssBytes, probeHealth, request, rssBytes, sleep, startWaymark, type WaymarkTarget } from './support';
+import { keepAliveResets, peakRssBytes, probeHealth, request, rssBytes, sleep, startWaymark, type WaymarkTarget, recordImportsDone } from './support';
 
 const CUSTOMERS = Number(process.env.BENCH_METRICS_CUSTOMERS ?? 200_000);
 const EVENTS_PER_CUSTOMER = 25;
@@ -77,19 +77,10 @@ function writeDataset(target: WaymarkTarget, generated: GeneratedJourney): void 
 			const channel = log.channel[i]!;
 			event.run(ws, ids[log.customer[i]!]!, log.at[i]!, log.eventTypes[log.type[i]!]!, channel === -1 ? null : log.channels[channel]!, `${i.toString(16).padStart(8, '0')}:0`);
 		}
-		const done = sqlite.prepare(
-			`insert into imports (id, workspace_id, kind, status, file_name, bytes, progress, rows_total, rows_imported, errors, created_by, created_at, finished_at)
-			values (?, ?, ?, 'done', ?, 0, 1, ?, ?, '[]', ?, ?, ?)`
-		);
-		done.run('benchcustomers', ws, 'customers', 'customers.csv', log.customerCount, log.customerCount, userId, now, now);
-		done.run('benchevents', ws, 'events', 'events.csv', log.customer.length, log.customer.length, userId, now, now);
-		// Two imports: the version moves on twice.
-		sqlite
-			.prepare(
-				`insert into datasets (workspace_id, version, updated_at) values (?, 2, ?)
-				on conflict (workspace_id) do update set version = version + 2, updated_at = excluded.updated_at`
-			)
-			.run(ws, now);
+		recordImportsDone(sqlite, ws, userId, [
+			{ id: 'benchcustomers', kind: 'customers', fileName: 'customers.csv', rows: log.customerCount },
+			{ id: 'benchevents', kind: 'events', fileName: 'events.csv', rows: log.customer.length }
+		]);
 	})();
 	sqlite.pragma('wal_checkpoint(TRUNCATE)');
 	sqlite.close();

@@ -16,7 +16,7 @@ import Database from 'better-sqlite3';
 import { once } from 'node:events';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { keepAliveResets, peakRssBytes, probeHealth, request as fetchAgainOnReset, rssBytes, sleep, startWaymark, type WaymarkTarget } from './support';
+import { keepAliveResets, peakRssBytes, probeHealth, request as fetchAgainOnReset, rssBytes, sleep, startWaymark, type WaymarkTarget, recordImportsDone } from './support';
 
 const CUSTOMERS = Number(process.env.BENCH_VALUE_CUSTOMERS ?? 200_000);
 const TRANSACTIONS = Number(process.env.BENCH_VALUE_TRANSACTIONS ?? 1_000_000);
@@ -87,18 +87,10 @@ function writeDataset(target: WaymarkTarget): void {
 			const hash = (Math.imul(i + 1, 0x9e3779b1) >>> 0).toString(16).padStart(8, '0');
 			transaction.run(ws, customerId, at, amount, i % 4 === 0 ? 2 : null, margin, `${hash}:0`);
 		}
-		const done = sqlite.prepare(
-			`insert into imports (id, workspace_id, kind, status, file_name, bytes, progress, rows_total, rows_imported, errors, created_by, created_at, finished_at)
-			values (?, ?, ?, 'done', ?, 0, 1, ?, ?, '[]', ?, ?, ?)`
-		);
-		done.run('benchcustomers', ws, 'customers', 'customers.csv', CUSTOMERS, CUSTOMERS, userId, now, now);
-		done.run('benchtransactions', ws, 'transactions', 'transactions.csv', rows.length, rows.length, userId, now, now);
-		sqlite
-			.prepare(
-				`insert into datasets (workspace_id, version, updated_at) values (?, 2, ?)
-				on conflict (workspace_id) do update set version = version + 2, updated_at = excluded.updated_at`
-			)
-			.run(ws, now);
+		recordImportsDone(sqlite, ws, userId, [
+			{ id: 'benchcustomers', kind: 'customers', fileName: 'customers.csv', rows: CUSTOMERS },
+			{ id: 'benchtransactions', kind: 'transactions', fileName: 'transactions.csv', rows: rows.length }
+		]);
 	})();
 	sqlite.pragma('wal_checkpoint(TRUNCATE)');
 	sqlite.close();
