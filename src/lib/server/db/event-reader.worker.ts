@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { partBuffers, readCustomers, readEventPart, runToEnd, type EventReadAnswer, type EventReadRequest } from './event-read';
 import { failureOf } from '../workers/one-answer';
@@ -18,6 +19,10 @@ if (port) {
 	port.once('message', (request: EventReadRequest) => {
 		let client: Database.Database | null = null;
 		try {
+			// Said here rather than by better-sqlite3: its error thrown while this thread is being
+			// terminated (a sibling reader failed first and event-reader.ts stops the others) aborts
+			// the whole process (v8 "ToLocalChecked Empty MaybeLocal").
+			if (!existsSync(request.databasePath)) throw new Error(`The database file ${request.databasePath} does not exist`);
 			client = new Database(request.databasePath, { readonly: true, fileMustExist: true });
 			const customers = readCustomers(client, request.workspaceId, request.externalIds);
 			const part = runToEnd(readEventPart(client, request.workspaceId, request.plan, request.from, request.to, customers.ids));
