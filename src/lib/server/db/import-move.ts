@@ -31,9 +31,10 @@ export interface ChunkResult {
 /** A step of a move: the next `rows` rows (at least one), inside a transaction opened for it. */
 export type Chunk = (rows: number) => ChunkResult;
 
-/** The figures of a move's chunks: the longest a chunk held the write lock, and how many there were. */
+/** The figures of a move's chunks: the longest a chunk held the write lock, all of them together, and how many there were. */
 export interface ChunkFigures {
 	longestLockMs: number;
+	lockedMs: number;
 	chunks: number;
 	changes: number;
 }
@@ -101,6 +102,7 @@ export async function inChunks(
 		const held = performance.now() - begun;
 		const { figures } = options;
 		figures.longestLockMs = Math.max(figures.longestLockMs, held);
+		figures.lockedMs += held;
 		figures.chunks++;
 		figures.changes += result.changes;
 		if (result.done) return;
@@ -109,7 +111,7 @@ export async function inChunks(
 	}
 }
 
-export const newFigures = (): ChunkFigures => ({ longestLockMs: 0, chunks: 0, changes: 0 });
+export const newFigures = (): ChunkFigures => ({ longestLockMs: 0, lockedMs: 0, chunks: 0, changes: 0 });
 
 /**
  * Announces a move (one short transaction): from here on readers leave out the rows of

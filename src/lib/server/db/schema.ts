@@ -266,7 +266,7 @@ export const customerTransactions = sqliteTable(
 		rowHash: text('row_hash').notNull()
 	},
 	(t) => [
-		uniqueIndex('customer_transactions_hash_unique').on(t.workspaceId, t.rowHash),
+		uniqueIndex('customer_transactions_customer_hash_unique').on(t.workspaceId, t.customerId, t.rowHash),
 		index('customer_transactions_customer_idx').on(t.customerId, t.occurredAt)
 	]
 );
@@ -288,7 +288,7 @@ export const customerEvents = sqliteTable(
 		rowHash: text('row_hash').notNull()
 	},
 	(t) => [
-		uniqueIndex('customer_events_hash_unique').on(t.workspaceId, t.rowHash),
+		uniqueIndex('customer_events_customer_hash_unique').on(t.workspaceId, t.customerId, t.rowHash),
 		index('customer_events_customer_idx').on(t.customerId, t.occurredAt),
 		index('customer_events_type_idx').on(t.workspaceId, t.eventType)
 	]

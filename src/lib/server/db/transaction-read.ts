@@ -18,8 +18,8 @@ export interface ScopeSql {
 }
 
 /**
- * The transactions in the order a plain read of them gives — along the (workspace, row hash)
- * index — which is the order the summaries meet the customers in. Customers are numbered densely
+ * The transactions in the order a plain read of them gives — along the (workspace, customer,
+ * row hash) index — which is the order the summaries meet the customers in. Customers are numbered densely
  * (0…n−1) in order of internal id: `customerIds` and `externalIds` map back.
  */
 export interface TransactionColumns {
@@ -121,8 +121,8 @@ class ColumnsBuilder {
 }
 
 /**
- * The rows of the request, along the (workspace, row hash) index. With `chunk`, in statements of
- * that many rows each continuing after the last one's hash (an open iterator would keep the
+ * The rows of the request, along the (workspace, customer, row hash) index. With `chunk`, in
+ * statements of that many rows each continuing after the last one's customer and hash (an open iterator would keep the
  * connection busy for every other statement), yielding between them, and only rows with ids up
  * to those published when it started, so that an import finishing meanwhile does not show in
  * half of them; without, one statement (a worker's read transaction keeps it to one state).
@@ -140,7 +140,7 @@ export function* readTransactionColumns(
 	const select = `select t.customer_id, t.occurred_at, t.amount, coalesce(t.quantity, 1), t.margin, t.row_hash
 		from customer_transactions t
 		where t.workspace_id = ? and t.occurred_at < ? and ${published('customer_transactions', 't')}${group.sql}`;
-	const order = 'order by t.workspace_id, t.row_hash';
+	const order = 'order by t.workspace_id, t.customer_id, t.row_hash';
 	if (chunk === null) {
 		const rows = client.prepare(`${select} ${order}`).raw().iterate(request.workspaceId, request.before, ...group.params) as IterableIterator<Row>;
 		for (const row of rows) built.add(row);
@@ -148,14 +148,15 @@ export function* readTransactionColumns(
 	}
 	const highest = (client.prepare(`select coalesce(max(id), 0) from customer_transactions`).pluck().get() as number) ?? 0;
 	const read = client
-		.prepare(`${select} and t.row_hash > ? and +t.id <= ? ${order} limit ?`)
+		.prepare(`${select} and (t.customer_id, t.row_hash) > (?, ?) and +t.id <= ? ${order} limit ?`)
 		.raw();
-	let after = '';
+	let after: [number, string] = [0, ''];
 	for (;;) {
-		const rows = read.all(request.workspaceId, request.before, ...group.params, after, highest, chunk) as Row[];
+		const rows = read.all(request.workspaceId, request.before, ...group.params, ...after, highest, chunk) as Row[];
 		for (const row of rows) built.add(row);
 		if (rows.length < chunk) break;
-		after = rows[rows.length - 1]![5];
+		const last = rows[rows.length - 1]!;
+		after = [last[0], last[5]];
 		yield;
 	}
 	return built.finish(customers);
