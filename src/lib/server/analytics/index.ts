@@ -111,6 +111,7 @@ export {
 	shareOfWallet,
 	valueAction,
 	valueMatrix,
+	valueMatrixInSteps,
 	type ValueInput,
 	type CustomerValue,
 	type ValueAction,
