@@ -119,7 +119,7 @@ export {
 	type ValueMatrix,
 	type ValueMatrixOptions
 } from './value-matrix';
-export { concentration, topShare, gini, type Concentration, type ConcentrationOptions, type CurvePoint } from './concentration';
+export { concentration, concentrationInSteps, topShare, gini, type Concentration, type ConcentrationOptions, type CurvePoint } from './concentration';
 export {
 	nps,
 	npsByGroup,

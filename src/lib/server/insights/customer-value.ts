@@ -1,7 +1,7 @@
 import {
 	bgnbdConditionalExpectedTransactions,
 	combineVerdicts,
-	concentration,
+	concentrationInSteps,
 	expectedActiveCustomers,
 	formulaClvInSteps,
 	isUsable,
@@ -367,8 +367,7 @@ function* valuesInSteps(
 		if ((i + 1) % STEP_CUSTOMERS === 0) yield;
 	}
 	const matrix = yield* valueMatrixInSteps(inputs);
-	const spread = concentration(clv);
-	yield;
+	const spread = yield* concentrationInSteps(clv);
 	const sorted = Float64Array.from(clv).sort();
 	yield;
 	const listed = new Array<ClvCustomer>(summaries.length);
