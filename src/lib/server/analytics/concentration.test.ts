@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { concentration, gini, topShare } from './concentration';
+import { concentrationInSteps, concentration, gini, topShare } from './concentration';
+import { runToEnd } from '$lib/domain/stepwise';
 
 // Ten customers' revenue, total 200: the top two hold 150.
 const REVENUE = [100, 50, 20, 10, 10, 5, 3, 1, 1, 0];
@@ -43,5 +44,17 @@ describe('concentration', () => {
 	it('gives NaN rather than a misleading share when the total is not positive', () => {
 		expect(topShare([0, 0])).toBeNaN();
 		expect(concentration([]).lorenz).toEqual([]);
+	});
+});
+
+describe('concentrationInSteps', () => {
+	it('gives the figures of concentration in one go, whatever the step size', () => {
+		const values = Array.from({ length: 1001 }, (_, i) => ((i * 7919) % 1000) / 10 - 5);
+		const whole = concentration(values);
+		// Against the definitions, not only against itself: the total and Gini's mean-difference form.
+		expect(whole.total).toBeCloseTo(values.reduce((sum, v) => sum + v, 0), 9);
+		const meanDifference = values.reduce((sum, a) => sum + values.reduce((inner, b) => inner + Math.abs(a - b), 0), 0) / (values.length * values.length);
+		expect(whole.gini).toBeCloseTo(meanDifference / (2 * (whole.total / values.length)), 9);
+		for (const step of [1, 10, 333, 1001, 5000]) expect(runToEnd(concentrationInSteps(values, {}, step))).toEqual(whole);
 	});
 });

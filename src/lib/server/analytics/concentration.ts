@@ -4,6 +4,7 @@
  * per-customer amount — revenue, CLV. Negative amounts (loss-making customers) are kept as they
  * are: the curves may then dip below zero and Gini exceed 1, which is the honest picture.
  */
+import { runToEnd, type Stepwise } from '$lib/domain/stepwise';
 
 export interface CurvePoint {
 	/** Share of customers, 0–1. */
@@ -55,13 +56,18 @@ export function topShare(values: ArrayLike<number>, fraction = 0.2): number {
 
 /** Gini coefficient: 0 when everyone holds the same, towards 1 when one customer holds all. */
 export function gini(values: ArrayLike<number>): number {
-	const sorted = ascending(values);
+	return runToEnd(giniOfSortedInSteps(ascending(values), Infinity));
+}
+
+/** Gini of ascending values, yielding after every `stepValues` values. */
+function* giniOfSortedInSteps(sorted: Float64Array, stepValues: number): Stepwise<number> {
 	const n = sorted.length;
 	let total = 0;
 	let weighted = 0;
 	for (let i = 0; i < n; i++) {
 		total += sorted[i]!;
 		weighted += (i + 1) * sorted[i]!;
+		if ((i + 1) % stepValues === 0) yield;
 	}
 	if (!(total > 0)) return NaN;
 	// G = Σ (2i − n − 1) v_(i) / (n Σ v), i = 1…n ascending: the mean absolute difference over twice the mean.
@@ -76,11 +82,24 @@ export interface ConcentrationOptions {
 }
 
 export function concentration(values: ArrayLike<number>, options: ConcentrationOptions = {}): Concentration {
+	return runToEnd(concentrationInSteps(values, options));
+}
+
+/** Values per step of concentrationInSteps. */
+export const CONCENTRATION_STEP_VALUES = 50_000;
+
+/** concentration, yielding after its sort and every `stepValues` values of its passes (the server thread serves others between). */
+export function* concentrationInSteps(values: ArrayLike<number>, options: ConcentrationOptions = {}, stepValues = CONCENTRATION_STEP_VALUES): Stepwise<Concentration> {
 	const topFraction = options.topFraction ?? 0.2;
 	const maxPoints = Math.max(2, options.maxPoints ?? 101);
 	const sorted = ascending(values);
-	const cumulative = cumulativeOf(sorted);
+	yield;
 	const n = sorted.length;
+	const cumulative = new Float64Array(n + 1);
+	for (let i = 0; i < n; i++) {
+		cumulative[i + 1] = cumulative[i]! + sorted[i]!;
+		if ((i + 1) % stepValues === 0) yield;
+	}
 	const total = cumulative[n]!;
 	const positive = total > 0;
 	const lorenz: CurvePoint[] = [];
@@ -89,12 +108,14 @@ export function concentration(values: ArrayLike<number>, options: ConcentrationO
 		const steps = n + 1 <= maxPoints ? n : maxPoints - 1;
 		for (let k = 0; k <= steps; k++) lorenz.push({ customers: k / steps, value: lorenzAt(cumulative, k / steps) });
 	}
+	// Already ascending: sorting again (as gini does) would change nothing.
+	const giniOfValues = yield* giniOfSortedInSteps(sorted, stepValues);
 	return {
 		n,
 		total,
 		topFraction,
 		topShare: positive ? 1 - lorenzAt(cumulative, 1 - topFraction) : NaN,
-		gini: gini(sorted),
+		gini: giniOfValues,
 		lorenz,
 		pareto: lorenz.map((p) => ({ customers: 1 - p.customers, value: 1 - p.value })).reverse()
 	};

@@ -111,6 +111,7 @@ export {
 	shareOfWallet,
 	valueAction,
 	valueMatrix,
+	valueMatrixInSteps,
 	type ValueInput,
 	type CustomerValue,
 	type ValueAction,
@@ -118,7 +119,7 @@ export {
 	type ValueMatrix,
 	type ValueMatrixOptions
 } from './value-matrix';
-export { concentration, topShare, gini, type Concentration, type ConcentrationOptions, type CurvePoint } from './concentration';
+export { concentration, concentrationInSteps, topShare, gini, type Concentration, type ConcentrationOptions, type CurvePoint } from './concentration';
 export {
 	nps,
 	npsByGroup,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shareOfWallet, valueAction, valueMatrix } from './value-matrix';
+import { shareOfWallet, valueAction, valueMatrix, valueMatrixInSteps } from './value-matrix';
 
 describe('share of wallet', () => {
 	it('is our spend over the customer’s category spend, clamped to [0, 1], null when unknown', () => {
@@ -49,5 +49,28 @@ describe('value matrix', () => {
 		expect(valueAction(50, 100)).toBe('keep');
 		expect(valueAction(50, 100, { developBelow: 0.8 })).toBe('develop');
 		expect(valueAction(0, 0)).toBe('loss-making');
+	});
+});
+
+describe('valueMatrixInSteps', () => {
+	it('gives every customer what the matrix in one go gives them, whatever the step size', () => {
+		// Every basis: unknown, not positive, share of wallet (nothing, part, all of the category).
+		const customers = Array.from({ length: 1001 }, (_, i) => ({
+			customerId: `K${i}`,
+			currentValue: (i % 7) - 2 + i / 1000,
+			...(i % 3 === 0 ? {} : { ownSpend: i % 50, categorySpend: i % 5 === 0 ? null : 40 })
+		}));
+		const whole = valueMatrix(customers);
+		expect(whole.customers.map((c) => c.customerId)).toEqual(customers.map((c) => c.customerId));
+		expect(Object.values(whole.counts).reduce((sum, n) => sum + n, 0)).toBe(1001);
+		for (const step of [1, 10, 333, 1001, 5000]) {
+			const generator = valueMatrixInSteps(customers, {}, step);
+			let steps = 0;
+			let next = generator.next();
+			for (; !next.done; next = generator.next()) steps++;
+			// A customer lost or counted twice at a step boundary changes the list or the counts.
+			expect(next.value).toEqual(whole);
+			expect(steps).toBe(Math.floor(1001 / step));
+		}
 	});
 });

@@ -10,6 +10,7 @@
  * unknown rather than guessed from how other customers do (comparing a customer with the group's
  * best quarter calls most customers "to develop" by construction, whatever they could spend).
  */
+import { runToEnd, type Stepwise } from '$lib/domain/stepwise';
 import { quantileSorted } from './quantile';
 
 /** Firm's spend share of the customer's category spend, in [0, 1]; null when category spend is unknown or zero. */
@@ -77,9 +78,23 @@ export function valueAction(currentValue: number, potentialValue: number, option
  * assuming otherwise would hide exactly the customers this matrix is meant to find.
  */
 export function valueMatrix(customers: readonly ValueInput[], options: ValueMatrixOptions = {}): ValueMatrix {
+	return runToEnd(valueMatrixInSteps(customers, options));
+}
+
+/** Customers per step of valueMatrixInSteps. */
+export const VALUE_MATRIX_STEP_CUSTOMERS = 20_000;
+
+/** valueMatrix, yielding after every `stepCustomers` customers (the server thread serves others between). */
+export function* valueMatrixInSteps(
+	customers: readonly ValueInput[],
+	options: ValueMatrixOptions = {},
+	stepCustomers = VALUE_MATRIX_STEP_CUSTOMERS
+): Stepwise<ValueMatrix> {
 	const counts: ValueMatrix['counts'] = { keep: 0, develop: 0, 'loss-making': 0, unknown: 0 };
 	const shares: number[] = [];
-	const result = customers.map((c): CustomerValue => {
+	const result = new Array<CustomerValue>(customers.length);
+	for (let i = 0; i < customers.length; i++) {
+		const c = customers[i]!;
 		const share = c.ownSpend === undefined ? null : shareOfWallet(c.ownSpend, c.categorySpend);
 		if (share !== null) shares.push(share);
 		let potentialValue: number | null = null;
@@ -93,8 +108,9 @@ export function valueMatrix(customers: readonly ValueInput[], options: ValueMatr
 		}
 		const action = potentialValue === null ? null : valueAction(c.currentValue, potentialValue, options);
 		counts[action ?? 'unknown']++;
-		return { customerId: c.customerId, currentValue: c.currentValue, potentialValue, potentialBasis, shareOfWallet: share, action };
-	});
+		result[i] = { customerId: c.customerId, currentValue: c.currentValue, potentialValue, potentialBasis, shareOfWallet: share, action };
+		if ((i + 1) % stepCustomers === 0) yield;
+	}
 	const sorted = Float64Array.from(shares).sort();
 	return { customers: result, counts, withShareOfWallet: shares.length, medianShareOfWallet: shares.length ? quantileSorted(sorted, 0.5) : null };
 }

@@ -7,9 +7,11 @@ export interface ReadQuery {
 	shape: 'get' | 'all' | 'pluck';
 }
 
+/** One read of a long-lived read worker; its answer carries the same `id`. */
 export interface OffLoopReadRequest {
+	id: number;
 	databasePath: string;
 	queries: ReadQuery[];
 }
 
-export type OffLoopReadAnswer = { type: 'done'; results: unknown[] } | WorkerFailure;
+export type OffLoopReadAnswer = { id: number } & ({ type: 'done'; results: unknown[] } | WorkerFailure);

@@ -6,25 +6,31 @@ import type { OffLoopReadAnswer, OffLoopReadRequest } from './off-loop-read.prot
 import { runInBackground } from '../workers/background-priority';
 
 /*
- * Entry of an off-loop read worker thread: runs a few read-only statements through a read-only
+ * Entry of the off-loop read worker thread: runs a few read-only statements through a read-only
  * connection of its own (WAL lets it read beside the server's connection), all in one read
- * transaction so they see one state of the data, and answers with their results. One request
- * per worker. The production build bundles this file into build/server/workers/off-loop-read.js
- * (vite.config.ts); off-loop-read.ts starts it.
+ * transaction so they see one state of the data, and answers with their results. The worker
+ * lives as long as the server and serves its reads one after another (the group rule preview
+ * asks on every keystroke: a thread and a connection opened per read cost more than the read);
+ * its connection stays open between them. The production build bundles this file into
+ * build/server/workers/off-loop-read.js (vite.config.ts); off-loop-read.ts starts it.
  */
+
+const connections = new Map<string, Database.Database>();
+
+function connection(databasePath: string): Database.Database {
+	let client = connections.get(databasePath);
+	if (!client) connections.set(databasePath, (client = new Database(databasePath, { readonly: true, fileMustExist: true })));
+	return client;
+}
 
 const port = parentPort;
 if (port) {
 	runInBackground();
-	port.once('message', (request: OffLoopReadRequest) => {
-		let client: Database.Database | null = null;
+	port.on('message', ({ id, databasePath, queries }: OffLoopReadRequest) => {
 		try {
-			client = new Database(request.databasePath, { readonly: true, fileMustExist: true });
-			port.postMessage({ type: 'done', results: runQueries(client, request.queries) } satisfies OffLoopReadAnswer);
+			port.postMessage({ id, type: 'done', results: runQueries(connection(databasePath), queries) } satisfies OffLoopReadAnswer);
 		} catch (error) {
-			port.postMessage(failureOf(error) satisfies OffLoopReadAnswer);
-		} finally {
-			client?.close();
+			port.postMessage({ id, ...failureOf(error) } satisfies OffLoopReadAnswer);
 		}
 	});
 }

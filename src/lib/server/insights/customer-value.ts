@@ -1,10 +1,9 @@
 import {
 	bgnbdConditionalExpectedTransactions,
 	combineVerdicts,
-	concentration,
+	concentrationInSteps,
 	expectedActiveCustomers,
 	formulaClvInSteps,
-	formulaRateHistories,
 	isUsable,
 	MarginTally,
 	predictionsVerdict,
@@ -13,10 +12,11 @@ import {
 	summarizeLogInSteps,
 	TIME_UNIT_DAYS,
 	USABLE,
-	valueMatrix,
+	valueMatrixInSteps,
 	type BgnbdFit,
 	type CustomerSummary,
 	type CurvePoint,
+	type FormulaCustomer,
 	type DataMargin,
 	type FitVerdict,
 	type FormulaClv,
@@ -29,8 +29,9 @@ import {
 import { DAY_MS } from '../analytics/time-unit';
 import * as db from '../db';
 import { finishStepwise, type Stepwise } from '../stepwise';
+import { sortInSteps } from '$lib/domain/stepwise';
 import { yieldToEventLoop } from './cache';
-import { modelFits, ratePriorOffLoop } from './value-fits';
+import { modelFits, ratePriorOffLoop, type RateColumns } from './value-fits';
 
 /*
  * The customer-value report of a workspace or group: the models of `$lib/server/analytics` run
@@ -165,9 +166,20 @@ interface SummaryFacts {
 	categoryOwnSpend: Float64Array;
 }
 
-function factsOf(columns: db.FactColumns, customers: Int32Array): SummaryFacts {
-	const pick = (column: Float64Array) => Float64Array.from(customers, (c) => column[c]!);
-	return { acquisitionCost: pick(columns.acquisitionCost), categoryTotal: pick(columns.categoryTotal), categoryOwnSpend: pick(columns.categoryOwnSpend) };
+/** Customers per step of the per-customer loops below: a few ms each at 200,000 customers. */
+const STEP_CUSTOMERS = 20_000;
+
+function* factsInSteps(columns: db.FactColumns, customers: Int32Array): Stepwise<SummaryFacts> {
+	const n = customers.length;
+	const facts = { acquisitionCost: new Float64Array(n), categoryTotal: new Float64Array(n), categoryOwnSpend: new Float64Array(n) };
+	for (let i = 0; i < n; i++) {
+		const c = customers[i]!;
+		facts.acquisitionCost[i] = columns.acquisitionCost[c]!;
+		facts.categoryTotal[i] = columns.categoryTotal[c]!;
+		facts.categoryOwnSpend[i] = columns.categoryOwnSpend[c]!;
+		if ((i + 1) % STEP_CUSTOMERS === 0) yield;
+	}
+	return facts;
 }
 
 /** The transactions' own margin, added up in their order (as they streamed from the database before). */
@@ -186,15 +198,8 @@ const MARGIN_STEP_ROWS = 100_000;
 
 /** The formula over the customers, their acquisition costs from the facts; its rate prior fitted off the event loop. */
 async function formulaOf(summaries: readonly CustomerSummary[], facts: SummaryFacts, overrides: db.FormulaOverrides | undefined) {
-	const customers = summaries.map((s, i) => ({
-		purchases: s.purchaseDays,
-		items: s.items,
-		revenue: s.revenue,
-		revenueSquares: s.revenueSquares,
-		observedLength: s.T,
-		acquisitionCost: Number.isNaN(facts.acquisitionCost[i]!) ? 0 : facts.acquisitionCost[i]!
-	}));
-	const ratePrior = await ratePriorOffLoop(formulaRateHistories(customers));
+	const { customers, histories } = await finishStepwise(formulaCustomersInSteps(summaries, facts));
+	const ratePrior = await ratePriorOffLoop(histories);
 	return finishStepwise(
 		formulaClvInSteps(customers, {
 			// A relationship length set by hand holds for every customer; other factors for the group figure.
@@ -203,6 +208,31 @@ async function formulaOf(summaries: readonly CustomerSummary[], facts: SummaryFa
 			ratePrior
 		})
 	);
+}
+
+/**
+ * The formula's customers, and their purchase histories as the rate prior's columns (x = repeat
+ * purchases, t = observed length: formulaRateHistories of the customers).
+ */
+function* formulaCustomersInSteps(summaries: readonly CustomerSummary[], facts: SummaryFacts): Stepwise<{ customers: FormulaCustomer[]; histories: RateColumns }> {
+	const n = summaries.length;
+	const customers = new Array<FormulaCustomer>(n);
+	const histories = { x: new Float64Array(n), t: new Float64Array(n) };
+	for (let i = 0; i < n; i++) {
+		const s = summaries[i]!;
+		customers[i] = {
+			purchases: s.purchaseDays,
+			items: s.items,
+			revenue: s.revenue,
+			revenueSquares: s.revenueSquares,
+			observedLength: s.T,
+			acquisitionCost: Number.isNaN(facts.acquisitionCost[i]!) ? 0 : facts.acquisitionCost[i]!
+		};
+		histories.x[i] = Math.max(0, s.purchaseDays - 1);
+		histories.t[i] = s.T;
+		if ((i + 1) % STEP_CUSTOMERS === 0) yield;
+	}
+	return { customers, histories };
 }
 
 /** The margin to apply: asked for, else the data's own when it is plausible, else none (revenue). */
@@ -234,7 +264,7 @@ export async function computeCustomerValue(
 	report(0.25);
 	await yieldToEventLoop();
 
-	const facts = factsOf(data.facts!, summarised.customers);
+	const facts = await finishStepwise(factsInSteps(data.facts!, summarised.customers));
 	let bgnbd: Judged<BgnbdFit> | null = null;
 	let gammaGamma: Judged<GammaGammaFit> | null = null;
 	let formula: Awaited<ReturnType<typeof formulaOf>> | null = null;
@@ -275,11 +305,14 @@ export async function computeCustomerValue(
 	report(0.85);
 	await yieldToEventLoop();
 
-	const shown = clv ? values(summaries, facts, clv, { pAlive, expectedTransactions, expectedSpend }) : null;
+	const shown = clv ? await finishStepwise(valuesInSteps(summaries, facts, clv, { pAlive, expectedTransactions, expectedSpend })) : null;
 	const spendUsable = gammaGamma?.fit && isUsable(gammaGamma.verdict);
 	const warnings: ClvReport['warnings'] = [];
 	if (spendUsable && gammaGamma!.fit!.params.q <= 2) warnings.push('spend-heavy-tail');
 	if (dataMargin && !dataMargin.plausible && query.model !== 'formula') warnings.push('margin-implausible');
+	const repeatBuyers = summaries.reduce((n, s) => n + (s.x > 0 ? 1 : 0), 0);
+	const distribution = clv && histogram(clv);
+	await yieldToEventLoop();
 	return {
 		model: query.model,
 		timeUnit: query.timeUnit,
@@ -298,7 +331,7 @@ export async function computeCustomerValue(
 		fallback: query.model !== 'formula' && formula ? formula.group : null,
 		summary: {
 			customers: summaries.length,
-			repeatBuyers: summaries.reduce((n, s) => n + (s.x > 0 ? 1 : 0), 0),
+			repeatBuyers,
 			total: shown?.total ?? null,
 			mean: shown ? shown.total / summaries.length : null,
 			median: shown?.median ?? null,
@@ -306,7 +339,7 @@ export async function computeCustomerValue(
 			gini: shown?.spread.gini ?? null,
 			expectedActive: pAlive && clv ? expectedActiveCustomers(pAlive) : null
 		},
-		distribution: clv && histogram(clv),
+		distribution,
 		pareto: shown?.spread.pareto ?? null,
 		valueMatrix: {
 			counts: shown?.matrix.counts ?? null,
@@ -320,39 +353,42 @@ export async function computeCustomerValue(
 }
 
 /** Everything computed from trusted customer values: the value matrix, concentration and the sorted customer list. */
-function values(
+function* valuesInSteps(
 	summaries: readonly CustomerSummary[],
 	facts: SummaryFacts,
 	clv: Float64Array,
 	model: { pAlive: Float64Array | null; expectedTransactions: Float64Array | null; expectedSpend: Float64Array | null }
 ) {
-	const matrix = valueMatrix(
-		summaries.map((s, i) => {
-			const [categorySpend, ownSpend] = [facts.categoryTotal[i]!, facts.categoryOwnSpend[i]!];
-			const known = !Number.isNaN(categorySpend) && !Number.isNaN(ownSpend);
-			return {
-				customerId: s.customerId,
-				currentValue: clv[i]!,
-				...(known ? { ownSpend, categorySpend } : {})
-			};
-		})
-	);
-	const spread = concentration(clv);
+	const inputs = new Array<Parameters<typeof valueMatrixInSteps>[0][number]>(summaries.length);
+	for (let i = 0; i < summaries.length; i++) {
+		const [categorySpend, ownSpend] = [facts.categoryTotal[i]!, facts.categoryOwnSpend[i]!];
+		const known = !Number.isNaN(categorySpend) && !Number.isNaN(ownSpend);
+		inputs[i] = { customerId: summaries[i]!.customerId, currentValue: clv[i]!, ...(known ? { ownSpend, categorySpend } : {}) };
+		if ((i + 1) % STEP_CUSTOMERS === 0) yield;
+	}
+	const matrix = yield* valueMatrixInSteps(inputs);
+	const spread = yield* concentrationInSteps(clv);
 	const sorted = Float64Array.from(clv).sort();
-	const customers: ClvCustomer[] = summaries.map((s, i) => ({
-		externalId: s.customerId,
-		x: s.x,
-		tx: s.tx,
-		T: s.T,
-		pAlive: model.pAlive?.[i] ?? null,
-		expectedTransactions: model.expectedTransactions?.[i] ?? null,
-		expectedSpend: model.expectedSpend?.[i] ?? null,
-		clv: clv[i]!,
-		currentValue: matrix.customers[i]!.currentValue,
-		potentialValue: matrix.customers[i]!.potentialValue,
-		action: matrix.customers[i]!.action
-	}));
-	customers.sort((a, b) => b.clv - a.clv || a.externalId.localeCompare(b.externalId));
+	yield;
+	const listed = new Array<ClvCustomer>(summaries.length);
+	for (let i = 0; i < summaries.length; i++) {
+		const s = summaries[i]!;
+		listed[i] = {
+			externalId: s.customerId,
+			x: s.x,
+			tx: s.tx,
+			T: s.T,
+			pAlive: model.pAlive?.[i] ?? null,
+			expectedTransactions: model.expectedTransactions?.[i] ?? null,
+			expectedSpend: model.expectedSpend?.[i] ?? null,
+			clv: clv[i]!,
+			currentValue: matrix.customers[i]!.currentValue,
+			potentialValue: matrix.customers[i]!.potentialValue,
+			action: matrix.customers[i]!.action
+		};
+		if ((i + 1) % STEP_CUSTOMERS === 0) yield;
+	}
+	const customers = yield* sortInSteps(listed, (a, b) => b.clv - a.clv || a.externalId.localeCompare(b.externalId));
 	return { matrix, spread, customers, total: sorted.reduce((sum, v) => sum + v, 0), median: quantileSorted(sorted, 0.5) };
 }
 

@@ -8,13 +8,14 @@ import {
 	type BehaviouralLoyalty,
 	type CalendarPeriod,
 	type CohortRetention,
+	type CustomerSummary,
 	type Grouped,
 	type LoyaltyMatrix,
 	type NpsResult,
 	type TimeUnit
 } from '../analytics';
 import * as db from '../db';
-import { finishStepwise } from '../stepwise';
+import { finishStepwise, type Stepwise } from '../stepwise';
 import { yieldToEventLoop } from './cache';
 
 /*
@@ -44,6 +45,21 @@ export interface LoyaltyReport {
 
 const MAX_COHORTS = 36;
 
+/** Customers per step of attitudeAndBehaviourInSteps. */
+const STEP_CUSTOMERS = 20_000;
+
+/** For each customer (in the summaries' order) with an NPS answer: promoter or not, bought again or not. */
+function* attitudeAndBehaviourInSteps(summaries: readonly CustomerSummary[], latest: ReadonlyMap<string, { score: number }>): Stepwise<{ attitudinal: boolean; behavioural: boolean }[]> {
+	const both: { attitudinal: boolean; behavioural: boolean }[] = [];
+	for (let i = 0; i < summaries.length; i++) {
+		const s = summaries[i]!;
+		const answer = latest.get(s.customerId);
+		if (answer) both.push({ attitudinal: answer.score >= 9, behavioural: s.x > 0 });
+		if ((i + 1) % STEP_CUSTOMERS === 0) yield;
+	}
+	return both;
+}
+
 export async function computeLoyalty(workspaceId: string, filter: db.RuleFilter | null, query: LoyaltyQuery): Promise<LoyaltyReport> {
 	const options = { minimumRespondents: query.minimumRespondents };
 	const { columns, span } = await db.transactionData(workspaceId, filter);
@@ -62,9 +78,7 @@ export async function computeLoyalty(workspaceId: string, filter: db.RuleFilter 
 		const known = latest.get(answer.customerId);
 		if (!known || answer.occurredAt > known.at) latest.set(answer.customerId, { at: answer.occurredAt, score: answer.score });
 	}
-	const both = summaries
-		.filter((s) => latest.has(s.customerId))
-		.map((s) => ({ attitudinal: latest.get(s.customerId)!.score >= 9, behavioural: s.x > 0 }));
+	const both = await finishStepwise(attitudeAndBehaviourInSteps(summaries, latest));
 
 	return {
 		timeUnit: query.timeUnit,

@@ -38,6 +38,37 @@ function* sumInSteps(values: Float64Array): Stepwise<number> {
 	return sum;
 }
 
+/** Customers per step of churnInSteps. */
+const STEP_CUSTOMERS = 20_000;
+
+/**
+ * Per cohort (the period of a customer's first purchase), in the order the cohorts first appear
+ * among the customers, each customer's periods until they cancelled — null while still active
+ * (they bought in the last period) — in customer order; and the customer-periods with a purchase.
+ * `start` and `periods` are customerPeriodsInSteps's: customer c bought in periods[start[c]…start[c+1]).
+ */
+function* churnInSteps(
+	start: ArrayLike<number>,
+	periods: ArrayLike<number>,
+	customerCount: number,
+	lastPeriod: number
+): Stepwise<{ churnByCohort: Map<number, (number | null)[]>; activePeriods: number }> {
+	const churnByCohort = new Map<number, (number | null)[]>();
+	let activePeriods = 0;
+	for (let c = 0; c < customerCount; c++) {
+		if (start[c] !== start[c + 1]) {
+			const first = periods[start[c]!]!;
+			const last = periods[start[c + 1]! - 1]!;
+			activePeriods += start[c + 1]! - start[c]!;
+			let list = churnByCohort.get(first);
+			if (!list) churnByCohort.set(first, (list = []));
+			list.push(last === lastPeriod ? null : last - first + 1);
+		}
+		if ((c + 1) % STEP_CUSTOMERS === 0) yield;
+	}
+	return { churnByCohort, activePeriods };
+}
+
 export interface RetentionQuery {
 	period: CalendarPeriod;
 	/** How many periods ahead the curves go. */
@@ -76,23 +107,7 @@ export async function computeRetention(workspaceId: string, filter: db.RuleFilte
 	const customerCount = columns.externalIds.length;
 	const { start, periods } = await finishStepwise(customerPeriodsInSteps(columns, customerCount, query.period));
 	const revenue = await finishStepwise(sumInSteps(columns.amount));
-	// Customer → first and last period bought in (the cohorts count customers: their order does not matter).
-	const first = new Map<number, number>();
-	const last = new Map<number, number>();
-	let activePeriods = 0;
-	for (let c = 0; c < customerCount; c++) {
-		if (start[c] === start[c + 1]) continue;
-		first.set(c, periods[start[c]!]!);
-		last.set(c, periods[start[c + 1]! - 1]!);
-		activePeriods += start[c + 1]! - start[c]!;
-	}
-	const churnByCohort = new Map<number, (number | null)[]>();
-	for (const [customer, start] of first) {
-		const end = last.get(customer)!;
-		let list = churnByCohort.get(start);
-		if (!list) churnByCohort.set(start, (list = []));
-		list.push(end === lastPeriod ? null : end - start + 1);
-	}
+	const { churnByCohort, activePeriods } = await finishStepwise(churnInSteps(start, periods, customerCount, lastPeriod));
 	const cohorts = [...churnByCohort.keys()]
 		.sort((a, b) => a - b)
 		.filter((start) => start < lastPeriod)

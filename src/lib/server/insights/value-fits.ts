@@ -1,11 +1,11 @@
 import { Worker } from 'node:worker_threads';
 import { judgedBgnbd, judgedGammaGamma } from '../analytics/judged-fits';
-import { fitRatePrior, type RateHistory, type RatePrior } from '../analytics/pooling';
+import { fitRatePrior, type RatePrior } from '../analytics/pooling';
 import type { CustomerSummary } from '../analytics/summary';
 import { builtWorkerFile } from '../workers/locate';
 import { askOnce } from '../workers/one-answer';
 import { yieldToEventLoop } from './cache';
-import type { ModelFits, ValueFitsAnswer, ValueFitsRequest, ValueFitsResult } from './value-fits-protocol';
+import { rateHistoriesOf, type ModelFits, type ValueFitsAnswer, type ValueFitsRequest, type ValueFitsResult } from './value-fits-protocol';
 
 /*
  * The fits of the customer-value report — BG/NBD and Gamma-Gamma, and the formula's rate prior —
@@ -52,16 +52,25 @@ export async function modelFits(summaries: readonly CustomerSummary[], report: (
 	return { bgnbd, gammaGamma: judgedGammaGamma(summaries) };
 }
 
-/** The formula's prior of the purchase rates (fitRatePrior), fitted off this thread when it can be. */
-export async function ratePriorOffLoop(histories: readonly RateHistory[]): Promise<RatePrior> {
+/** The purchase histories the formula's rate prior is fitted to, as columns: repeat purchases x and exposure t per customer. */
+export interface RateColumns {
+	x: Float64Array<ArrayBuffer>;
+	t: Float64Array<ArrayBuffer>;
+}
+
+/**
+ * The formula's prior of the purchase rates (fitRatePrior of the histories), fitted off this
+ * thread when it can be; the columns are transferred to the worker (unusable here after).
+ */
+export async function ratePriorOffLoop(histories: RateColumns): Promise<RatePrior> {
+	const request = { kind: 'rate-prior' as const, x: histories.x, t: histories.t };
 	const file = builtWorkerFile('value-fits');
 	if (file) {
-		const request = { kind: 'rate-prior' as const, x: Float64Array.from(histories, (h) => h.x), t: Float64Array.from(histories, (h) => h.t) };
 		const result = await fitInWorker<'rate-prior'>(file, request, [request.x, request.t]);
 		return result.prior;
 	}
 	await yieldToEventLoop();
-	return fitRatePrior(histories);
+	return fitRatePrior(rateHistoriesOf(request));
 }
 
 /** Terminates every value-fits worker still running (server shutdown). */

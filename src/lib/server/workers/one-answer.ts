@@ -23,7 +23,7 @@ export function failureOf(error: unknown): WorkerFailure {
  * The error a worker reported, as an error of this thread. A RangeError stays one: the models say
  * with it what the data lacks, and callers tell that from a defect.
  */
-function rethrown(answer: WorkerFailure): Error {
+export function rethrown(answer: WorkerFailure): Error {
 	const error = answer.name === 'RangeError' ? new RangeError(answer.message) : new Error(answer.message);
 	if (answer.name !== 'RangeError') error.name = answer.name;
 	if (answer.stack) error.stack = answer.stack;
