@@ -8,6 +8,7 @@ const step = (cardId: string, dropOffCount: number | null, valueAtRisk: number |
 	cardId,
 	cardText: cardId,
 	reached: 100,
+	lowN: false,
 	dropOffCount,
 	dropOff: dropOffCount === null ? null : dropOffCount / 100,
 	valueAtRisk,

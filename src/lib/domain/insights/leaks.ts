@@ -19,6 +19,8 @@ export interface LeakStep {
 	cardText: string;
 	/** Customers who reached the step: the n its drop-off is a share of. */
 	reached: number;
+	/** Fewer customers reached it than the minimum: its drop-off says little. */
+	lowN: boolean;
 	/** Customers who did not go on to the next stage (exact; null at the last stage). */
 	dropOffCount: number | null;
 	/** Share of `reached` that dropped off, 0–1; null at the last stage. */

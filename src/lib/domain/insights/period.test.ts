@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeOf, defaultPeriod, periodBounds, periodDays, previousPeriod } from './period';
+import { changeOf, defaultPeriod, periodBounds, periodDays, previousPeriod, resolvePeriod } from './period';
 
 describe('insights periods', () => {
 	it('defaults to the 90 days that end on the day of the latest data', () => {
@@ -23,5 +23,13 @@ describe('insights periods', () => {
 		expect(changeOf(42, null)).toBeNull();
 		expect(changeOf(null, 40)).toBeNull();
 		expect(changeOf(Number.NaN, 40)).toBeNull();
+	});
+
+	it('resolves the period asked for, either end alone giving 90 days, neither the last 90 days of the data', () => {
+		const last = Date.parse('2024-03-31T10:00:00Z');
+		expect(resolvePeriod({ from: '2024-01-01', to: '2024-01-31' }, last)).toEqual({ from: '2024-01-01', to: '2024-01-31' });
+		expect(resolvePeriod({ from: null, to: null }, last)).toEqual({ from: '2024-01-02', to: '2024-03-31' });
+		expect(resolvePeriod({ from: null, to: '2024-03-31' }, null)).toEqual({ from: '2024-01-02', to: '2024-03-31' });
+		expect(resolvePeriod({ from: '2024-01-02', to: null }, null)).toEqual({ from: '2024-01-02', to: '2024-03-31' });
 	});
 });

@@ -37,3 +37,14 @@ export function changeOf(current: number | null, previous: number | null): numbe
 	if (current === null || previous === null || !Number.isFinite(current) || !Number.isFinite(previous)) return null;
 	return current - previous;
 }
+
+/**
+ * The period asked for: both days as given; one of them with the other 90 days away; neither,
+ * the last 90 days of the data (of today when there is none).
+ */
+export function resolvePeriod(asked: { from: string | null; to: string | null }, lastDataAt: number | null, days = 90): DayPeriod {
+	if (asked.from && asked.to) return { from: asked.from, to: asked.to };
+	if (asked.to) return defaultPeriod(start(asked.to), days);
+	if (asked.from) return { from: asked.from, to: day(start(asked.from) + (days - 1) * DAY_MS) };
+	return defaultPeriod(lastDataAt ?? Date.now(), days);
+}
