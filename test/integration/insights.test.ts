@@ -164,7 +164,7 @@ describe('the headline', () => {
 		// The CLV is the value page's trusted estimate of the same customers.
 		expect(clvModel).toBe('formula');
 		const clv = (await ready(owner, `/api/v1/workspaces/${workspaceId}/analytics/clv?model=formula&timeUnit=week&margin=1&limit=100`)).body;
-		const valueOf = (id: string) => clv.customers.find((c: any) => c.externalId === id).clv;
+		const valueOf = (id: string) => clv.customers.items.find((c: any) => c.externalId === id).clv;
 		expect(current.clvN).toBe(2);
 		expect(current.clvTotal).toBeCloseTo(valueOf('a') + valueOf('b'), 6);
 		expect(current.clvMean).toBeCloseTo(current.clvTotal / 2, 6);
