@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { bind, importCsv, measuredBoard } from './journey-helpers';
+import { bind, importCsv, measuredBoard, webshopCustomers, webshopEvents, webshopIds } from './journey-helpers';
 
 /**
  * The insights page of a workspace with a measured webshop map: the headline figures against
@@ -7,15 +7,8 @@ import { bind, importCsv, measuredBoard } from './journey-helpers';
  * opening its card on the map.
  */
 
-const ids = Array.from({ length: 40 }, (_, i) => `c${String(i + 1).padStart(2, '0')}`);
-const customers = ['customer_id,city', ...ids.map((id, i) => `${id},${i < 20 ? 'Utrecht' : 'Zwolle'}`)].join('\n');
-// 40 view a product, 25 compare, 10 check out.
-const events = [
-	'customer_id,date,event_type,channel',
-	...ids.map((id, i) => `${id},2026-05-01,product_view,${i % 2 ? 'app' : 'web'}`),
-	...ids.slice(0, 25).map((id) => `${id},2026-05-02,compare,web`),
-	...ids.slice(0, 10).map((id) => `${id},2026-05-03,checkout,web`)
-].join('\n');
+const ids = webshopIds;
+const [customers, events] = [webshopCustomers, webshopEvents];
 const answers = [
 	'customer_id,date,kind,score,step,comment',
 	...ids.slice(0, 10).map((id, i) => `${id},2026-05-03,csat,${i < 7 ? 5 : 2},checkout,`)

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addCard, addLane, addStage, bindCard, linkCards } from '$lib/domain/board';
-import { connectClient, eventually, synced } from './collab-support';
+import type * as Y from 'yjs';
+import { addCard, addLane, linkCards } from '$lib/domain/board';
 import { inviteAndJoin, makeUser, makeWorkspace, type Client } from './helpers';
 import { importValid } from './imports';
+import { boardOfSteps } from './measured-boards';
 
 /*
  * The insights sections through the real server: two maps over one workspace's events, a
@@ -44,27 +45,9 @@ async function ready(client: Client, path: string) {
 	throw new Error(`${path} did not finish`);
 }
 
-/** A map of one lane with a stage per step; `extra` adds cards and links before the figures are awaited. */
-async function mapOf(title: string, steps: [string, string][], extra?: (doc: any, ids: string[], stageIds: string[], lane: string) => void) {
-	const board = (await owner.post(`/api/v1/workspaces/${workspaceId}/boards`, { title })).body.id as string;
-	const { token } = (await owner.post('/api/v1/tokens', { name: `${title} editor` })).body;
-	const editor = connectClient(owner.baseUrl, board, token);
-	await synced(editor);
-	const lane = addLane(editor.doc, { title: 'Steps', kind: 'touchpoints' });
-	const stageIds = steps.map(([text], index) => addStage(editor.doc, { title: text, index }));
-	const ids = steps.map(([text, eventType], index) => {
-		const card = addCard(editor.doc, { type: 'action', stageId: stageIds[index]!, laneId: lane, text });
-		bindCard(editor.doc, card, [eventType]);
-		return card;
-	});
-	extra?.(editor.doc, ids, stageIds, lane);
-	await eventually(async () => {
-		const response = await owner.get(`/api/v1/boards/${board}/metrics`);
-		expect(response.body.steps?.length).toBe(steps.length);
-	}, 15_000);
-	editor.close();
-	return { board, ids };
-}
+/** A map of the workspace with a stage per step. */
+const mapOf = (title: string, steps: [string, string][], extra?: (doc: Y.Doc, ids: string[], stageIds: string[]) => void) =>
+	boardOfSteps(owner, workspaceId, steps, { title, extra });
 
 beforeAll(async () => {
 	({ client: owner } = await makeUser());
