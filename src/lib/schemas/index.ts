@@ -332,18 +332,11 @@ export const boardMetricsQuerySchema = z.object({
 	minimumRespondents
 });
 
-/** The filters of the insights page and its JSON sections. */
-export const insightsQuerySchema = z.object({
-	groupId: analysisGroup,
-	personaId: analysisPersona,
-	/** Only customers whose entry channel is this one. */
-	channel: z.string().trim().min(1).max(100).optional(),
-	/** The period's first day; without `from` and `to`, the last 90 days of the workspace's data. */
-	from: isoDay.optional(),
-	/** Its last day, included. */
-	to: isoDay.optional(),
-	minimumRespondents
-});
+/**
+ * The filters of the insights page and its JSON sections: those of a map's figures but the
+ * conversion window; without `from` and `to`, the last 90 days of the workspace's data.
+ */
+export const insightsQuerySchema = boardMetricsQuerySchema.omit({ withinDays: true });
 
 const percentagePoints = z.coerce.number({ error: 'error_number_invalid' }).min(-100, { error: 'error_number_invalid' }).max(100, { error: 'error_number_invalid' });
 
