@@ -13,6 +13,16 @@ export async function importCsv(page: Page, workspaceId: string, kind: string, c
 	await expect.poll(async () => (await (await page.request.get(`/api/v1/imports/${id}`)).json()).status, { timeout: 15_000 }).toBe('done');
 }
 
+/** 40 customers, the first 20 in Utrecht: all view a product (web and app in turn), 25 compare, 10 check out. */
+export const webshopIds = Array.from({ length: 40 }, (_, i) => `c${String(i + 1).padStart(2, '0')}`);
+export const webshopCustomers = ['customer_id,city', ...webshopIds.map((id, i) => `${id},${i < 20 ? 'Utrecht' : 'Zwolle'}`)].join('\n');
+export const webshopEvents = [
+	'customer_id,date,event_type,channel',
+	...webshopIds.map((id, i) => `${id},2026-05-01,product_view,${i % 2 ? 'app' : 'web'}`),
+	...webshopIds.slice(0, 25).map((id) => `${id},2026-05-02,compare,web`),
+	...webshopIds.slice(0, 10).map((id) => `${id},2026-05-03,checkout,web`)
+].join('\n');
+
 export interface JourneyData {
 	customers: string;
 	events: string;

@@ -1,20 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { bind, cardButton, importCsv, measuredBoard } from './journey-helpers';
+import { bind, cardButton, importCsv, measuredBoard, webshopCustomers, webshopEvents, webshopIds } from './journey-helpers';
 
 /**
  * The measured journey on the canvas: bind steps of a demo map to imported events, see the
  * figures appear in the metrics lane, cut them by customer group, estimate a what-if.
  */
 
-const ids = Array.from({ length: 40 }, (_, i) => `c${String(i + 1).padStart(2, '0')}`);
-// 40 view a product, 25 compare, 10 check out; the first 20 live in Utrecht, views split web / app.
-const customers = ['customer_id,city', ...ids.map((id, i) => `${id},${i < 20 ? 'Utrecht' : 'Zwolle'}`)].join('\n');
-const events = [
-	'customer_id,date,event_type,channel',
-	...ids.map((id, i) => `${id},2026-05-01,product_view,${i % 2 ? 'app' : 'web'}`),
-	...ids.slice(0, 25).map((id) => `${id},2026-05-02,compare,web`),
-	...ids.slice(0, 10).map((id) => `${id},2026-05-03,checkout,web`)
-].join('\n');
+const ids = webshopIds;
+const [customers, events] = [webshopCustomers, webshopEvents];
 const answers = [
 	'customer_id,date,kind,score,step,comment',
 	...ids.slice(0, 10).map((id, i) => `${id},2026-05-03,csat,${i < 7 ? 5 : 2},checkout,${i === 9 ? 'Delivery costs only at the end' : ''}`)

@@ -4,6 +4,7 @@ import { addCard, addLane, addStage, bindCard } from '$lib/domain/board';
 import { connectClient, eventually, synced } from './collab-support';
 import { inviteAndJoin, makeUser, makeWorkspace, type Client } from './helpers';
 import { importValid } from './imports';
+import { boardOfSteps } from './measured-boards';
 
 /*
  * A board's measured steps through the real server: bindings made over the websocket, figures
@@ -83,33 +84,6 @@ async function metrics(query = '', client = owner) {
 }
 
 const byCard = (body: { steps: { cardId: string }[] }) => Object.fromEntries(body.steps.map((s) => [s.cardId, s])) as Record<string, any>;
-
-/**
- * A new board of one lane and one stage per step, each step bound over the websocket to its
- * event type; resolves once the server's figures cover every step.
- */
-async function boardOfSteps(client: Client, workspace: string, steps: [text: string, eventType: string][]) {
-	const board = (await client.post(`/api/v1/workspaces/${workspace}/boards`, { title: 'Steps' })).body.id;
-	const { token } = (await client.post('/api/v1/tokens', { name: 'steps editor' })).body;
-	const editor = connectClient(client.baseUrl, board, token);
-	await synced(editor);
-	const lane = addLane(editor.doc, { title: 'Steps', kind: 'touchpoints' });
-	const stageIds = steps.map(([text], index) => addStage(editor.doc, { title: text, index }));
-	const ids = steps.map(([text, eventType], index) => {
-		const card = addCard(editor.doc, { type: 'action', stageId: stageIds[index]!, laneId: lane, text });
-		bindCard(editor.doc, card, [eventType]);
-		return card;
-	});
-	let body: any;
-	await eventually(async () => {
-		const response = await client.get(`/api/v1/boards/${board}/metrics`);
-		expect(response.status).toBe(200);
-		body = response.body;
-		expect(body.steps).toHaveLength(steps.length);
-	}, 15_000);
-	editor.close();
-	return { body, ids, stageIds };
-}
 
 describe('journey metrics', () => {
 	it('count each step by the ordering rule: alternatives, repeats, out of order, entering mid-journey', async () => {

@@ -332,6 +332,12 @@ export const boardMetricsQuerySchema = z.object({
 	minimumRespondents
 });
 
+/**
+ * The filters of the insights page and its JSON sections: those of a map's figures but the
+ * conversion window; without `from` and `to`, the last 90 days of the workspace's data.
+ */
+export const insightsQuerySchema = boardMetricsQuerySchema.omit({ withinDays: true });
+
 const percentagePoints = z.coerce.number({ error: 'error_number_invalid' }).min(-100, { error: 'error_number_invalid' }).max(100, { error: 'error_number_invalid' });
 
 export const WHAT_IF_LEVERS = ['drop-off', 'csat'] as const;

@@ -138,3 +138,4 @@ export {
 } from './loyalty';
 export { csat, ces, csatByGroup, cesByGroup, type CsatResult, type CesResult, type ScoredResponse } from './satisfaction';
 export { byGroup, isLowN, DEFAULT_MINIMUM_RESPONDENTS, type Grouped, type RespondentOptions } from './respondents';
+export { periodActivity, periodActivityInSteps, type PeriodActivity, type PurchaseColumns } from './period-activity';

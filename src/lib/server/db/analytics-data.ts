@@ -141,3 +141,8 @@ export function stepVoices(
 		.get(workspaceId, ...eventTypes, from, to, ...reached.params, workspaceId, ...COMPLAINT_EVENT_TYPES, options.windowMs) as number;
 	return { comments, complainants };
 }
+
+/** The first and last moments of a workspace's counted transactions (read off the server's thread); null without any. */
+export async function transactionSpan(workspaceId: string): Promise<{ from: number; to: number } | null> {
+	return (await readTransactionsOffLoop({ workspaceId, before: futureFromNow(), span: true })).span;
+}

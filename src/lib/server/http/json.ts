@@ -566,8 +566,8 @@ export const pendingJson = (pending: { progress: number }): z.infer<typeof pendi
 });
 
 /** NaN (no answers) and Infinity leave as null: JSON has neither. */
-const figure = z.number().nullable();
-const finite = (value: number): number | null => (Number.isFinite(value) ? value : null);
+export const figure = z.number().nullable();
+export const finite = (value: number): number | null => (Number.isFinite(value) ? value : null);
 
 const fitReasonShape = z
 	.discriminatedUnion('code', [
@@ -722,7 +722,7 @@ export function clvReportJson(
 }
 
 
-const npsShape = z
+export const npsShape = z
 	.object({
 		nps: figure.describe('% promoters (9–10) − % detractors (0–6), −100…100; null without answers'),
 		n: z.number().int(),
@@ -732,12 +732,12 @@ const npsShape = z
 		lowN: z.boolean().describe('Fewer respondents than the minimum: do not read much into it')
 	})
 	.meta({ id: 'Nps' });
-const csatShape = z
+export const csatShape = z
 	.object({ csat: figure.describe('% of answers 4–5 on 1–5'), n: z.number().int(), lowN: z.boolean() })
 	.meta({ id: 'Csat' });
-const cesShape = z.object({ ces: figure.describe('Mean answer on 1–7'), n: z.number().int(), lowN: z.boolean() }).meta({ id: 'Ces' });
+export const cesShape = z.object({ ces: figure.describe('Mean answer on 1–7'), n: z.number().int(), lowN: z.boolean() }).meta({ id: 'Ces' });
 
-const npsJson = (r: LoyaltyReport['nps']): z.infer<typeof npsShape> => ({
+export const npsJson = (r: LoyaltyReport['nps']): z.infer<typeof npsShape> => ({
 	nps: finite(r.nps),
 	n: r.n,
 	promoters: r.promoters,
@@ -745,8 +745,8 @@ const npsJson = (r: LoyaltyReport['nps']): z.infer<typeof npsShape> => ({
 	detractors: r.detractors,
 	lowN: r.lowN
 });
-const csatJson = (r: SatisfactionReport['overall']['csat']): z.infer<typeof csatShape> => ({ csat: finite(r.csat), n: r.n, lowN: r.lowN });
-const cesJson = (r: SatisfactionReport['overall']['ces']): z.infer<typeof cesShape> => ({ ces: finite(r.ces), n: r.n, lowN: r.lowN });
+export const csatJson = (r: SatisfactionReport['overall']['csat']): z.infer<typeof csatShape> => ({ csat: finite(r.csat), n: r.n, lowN: r.lowN });
+export const cesJson = (r: SatisfactionReport['overall']['ces']): z.infer<typeof cesShape> => ({ ces: finite(r.ces), n: r.n, lowN: r.lowN });
 
 export const loyaltyReportShape = z
 	.object({

@@ -4,6 +4,7 @@ import * as schemas from '$lib/schemas';
 import { SESSION_COOKIE } from '../auth';
 import { MAX_JSON_BODY_BYTES } from './api';
 import * as shapes from './json';
+import * as insightsShapes from './insights-json';
 import { boardListQuerySchema, errorReportQuerySchema } from './request';
 
 /*
@@ -444,6 +445,29 @@ export const endpoints: Endpoint[] = [
 		summary: 'CSAT, CES and NPS of a workspace or group: overall, per channel, per journey step and per period, each with its n',
 		query: schemas.satisfactionQuerySchema,
 		success: { status: 200, description: 'The report', body: shapes.satisfactionReportShape },
+		alternatives: [{ status: 202, description: 'Still computing', body: shapes.pendingShape }],
+		errors: [400, 404, 422]
+	},
+	{
+		method: 'get', path: '/api/v1/workspaces/{id}/insights/headline', tag: 'Analyses',
+		summary: 'The insights headline of a period: customers, total and mean CLV, NPS / CSAT / CES and repeat rate, each with n and its change against the period of the same length before',
+		description:
+			'Customers are those with a purchase in the period (of a group or persona, and with `channel` those whose first event came ' +
+			'through it). Their CLV is the estimate the value page trusts (BG/NBD + Gamma-Gamma when usable, else the pooled formula); ' +
+			'when neither can be trusted every CLV figure is null and `clvModel` is null. Without `from` and `to` the period is the last 90 days of the data.',
+		query: schemas.insightsQuerySchema,
+		success: { status: 200, description: 'The headline', body: insightsShapes.headlineShape },
+		alternatives: [{ status: 202, description: 'Still computing', body: shapes.pendingShape }],
+		errors: [400, 404, 422]
+	},
+	{
+		method: 'get', path: '/api/v1/workspaces/{id}/insights/leaks', tag: 'Analyses',
+		summary: 'Where it leaks: every measured step of every journey map, ranked by value at risk (by drop-off count when no CLV can be trusted)',
+		description:
+			'Each map\'s figures are those of its metrics lane (`/api/v1/boards/{id}/metrics`) for the same cut, period and entry channel, ' +
+			'with the drop-off cause cards linked to each step. Maps are computed one after another; 202 with the share done meanwhile.',
+		query: schemas.insightsQuerySchema,
+		success: { status: 200, description: 'The ranked steps', body: insightsShapes.leaksShape },
 		alternatives: [{ status: 202, description: 'Still computing', body: shapes.pendingShape }],
 		errors: [400, 404, 422]
 	},

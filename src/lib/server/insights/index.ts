@@ -9,10 +9,13 @@ import { computeCustomerValue, type ClvModel, type ClvQuery, type ClvReport } fr
 import { computeLoyalty, type LoyaltyQuery, type LoyaltyReport } from './loyalty';
 import { computeRetention, type RetentionQuery, type RetentionReport } from './retention';
 import { computeSatisfaction, type SatisfactionQuery, type SatisfactionReport } from './satisfaction';
-import { computeJourney, eventTypeSummaries, journeyData, journeyWhatIf, type JourneyQuery, type JourneyReport, type JourneyWhatIf, type WhatIfLever } from './journey';
+import { computeJourney, eventTypeSummaries, journeyData, journeyEvents, journeyWhatIf, type JourneyQuery, type JourneyReport, type JourneyWhatIf, type WhatIfLever } from './journey';
 import { journeySteps, readBoard } from '$lib/domain/board';
 import { collabServer } from '../collab';
 import { eventTypeLabelsOf, labelledEventTypes, type WorkspaceEventType } from '../event-types';
+import { periodBounds, resolvePeriod, type DayPeriod } from '$lib/domain/insights/period';
+import { computeHeadline, type HeadlineQuery, type HeadlineReport } from './headline';
+import { leaksOf, type BoardFigures, type LeaksReport } from './leaks';
 
 export type { ClvReport, ClvCustomer, ClvModel } from './customer-value';
 export { terminateValueFits } from './value-fits';
@@ -20,6 +23,8 @@ export type { LoyaltyReport } from './loyalty';
 export type { RetentionReport } from './retention';
 export type { SatisfactionReport, SatisfactionCut } from './satisfaction';
 export type { JourneyReport, StepReport, JourneyWhatIf, WhatIfLever } from './journey';
+export type { HeadlineReport, PeriodFigures } from './headline';
+export type { LeaksReport } from './leaks';
 
 const results = new ResultCache();
 
@@ -146,14 +151,14 @@ async function cached<T, Q>(
 	cut: Cut | undefined,
 	name: string,
 	query: Q,
-	compute: (filter: db.RuleFilter | null, query: Q, report: (progress: number) => void) => Promise<T> | T,
+	compute: (filter: db.RuleFilter | null, query: Q, report: (progress: number) => void, datasetVersion: number) => Promise<T> | T,
 	waitMs: number
 ): Promise<Answer<T>> {
 	const scope = await scopeOf(user, workspaceId, cut, waitMs);
 	if (!scope) return { status: 'running', progress: 0 };
 	const key = `${workspaceId}:${scope.datasetVersion}:${name}:${scope.key}:${JSON.stringify(query)}`;
 	return answer(
-		results.get(key, async (report) => compute(scope.filter, query, report)),
+		results.get(key, async (report) => compute(scope.filter, query, report, scope.datasetVersion)),
 		waitMs
 	);
 }
@@ -325,6 +330,76 @@ export async function boardWhatIf(
 	if (!result.result.steps.some((s) => s.cardId === input.cardId)) throw notFound('Measured step');
 	const estimate = journeyWhatIf(result.result, input.cardId, { lever: input.lever, points: input.points, horizonDays: input.horizonDays, minimumRespondents: input.minimumRespondents });
 	return { status: 'done', result: { ...estimate, report: result.result } };
+}
+
+/** The filters of the insights page: a cut, a period (YYYY-MM-DD days) and an entry channel. */
+export interface InsightsInput extends Cut {
+	from?: string;
+	to?: string;
+	channel?: string;
+	minimumRespondents: number;
+}
+
+/** The headline figures of a period and the period of the same length before it. */
+export const headline = (user: db.User | null, workspaceId: string, input: InsightsInput, waitMs = WAIT_MS) =>
+	cached<HeadlineReport, HeadlineQuery>(
+		user,
+		workspaceId,
+		{ groupId: input.groupId, personaId: input.personaId },
+		'headline',
+		{ from: input.from ?? null, to: input.to ?? null, channel: input.channel ?? null, minimumRespondents: input.minimumRespondents },
+		(filter, query, _report, version) =>
+			computeHeadline(workspaceId, filter, query, {
+				// As on the maps: a defect in the CLV withholds it, not the other headline figures.
+				clv: () =>
+					trustedClv(workspaceId, version).catch((error) => {
+						console.error(`[insights] CLV for the headline of ${workspaceId} failed`, error);
+						return null;
+					}),
+				events: () => journeyEvents(workspaceId, version),
+				lastEventAt: async () => (await journeyEvents(workspaceId, version)).lastEventAt
+			}),
+		waitMs
+	);
+
+/** The period the insights cover: as asked, else the last 90 days of the data (as the headline resolves it). */
+async function insightsPeriod(workspaceId: string, input: InsightsInput): Promise<DayPeriod> {
+	const asked = { from: input.from ?? null, to: input.to ?? null };
+	if (asked.from && asked.to) return resolvePeriod(asked, null);
+	const span = await db.transactionSpan(workspaceId);
+	const lastAt = span?.to ?? (await journeyEvents(workspaceId, db.datasetVersion(workspaceId))).lastEventAt;
+	return resolvePeriod(asked, lastAt);
+}
+
+function workspaceBoards(workspaceId: string): db.Board[] {
+	const boards: db.Board[] = [];
+	let cursor: string | null = null;
+	do {
+		const page = db.listBoards(workspaceId, { limit: 100, cursor });
+		boards.push(...page.items);
+		cursor = page.nextCursor;
+	} while (cursor);
+	return boards;
+}
+
+/**
+ * Every measured step of every map of the workspace, ranked by value at risk. Each map's figures
+ * are its metrics lane's (the same cached computation, in worker threads and steps), asked for
+ * one map after another; "still running" with the share of maps done while one is computing.
+ */
+export async function leaks(user: db.User | null, workspaceId: string, input: InsightsInput, waitMs = WAIT_MS): Promise<Answer<LeaksReport>> {
+	requireWorkspace(user, workspaceId, 'data:read');
+	const period = await insightsPeriod(workspaceId, input);
+	const journeyInput: JourneyInput = { ...input, ...periodBounds(period), withinDays: 7 };
+	const boards = workspaceBoards(workspaceId);
+	const deadline = Date.now() + waitMs;
+	const figures: BoardFigures[] = [];
+	for (const [index, board] of boards.entries()) {
+		const metrics = await boardMetrics(user, board.id, journeyInput, Math.max(0, deadline - Date.now()));
+		if (metrics.status === 'running') return { status: 'running', progress: (index + metrics.progress) / boards.length };
+		figures.push({ board, snapshot: readBoard(collabServer().openRoom(board.id, workspaceId).doc), report: metrics.result });
+	}
+	return { status: 'done', result: leaksOf(figures, { period, channel: input.channel ?? null, minimumRespondents: input.minimumRespondents }) };
 }
 
 /** Forgets a deleted workspace's results at once rather than letting them age out. */

@@ -13,7 +13,10 @@ export const load: PageServerLoad = (event) =>
 		// `?version=N` shows that version read-only instead of the live board.
 		const versionId = Number(event.url.searchParams.get('version'));
 		const version = Number.isSafeInteger(versionId) && versionId > 0 ? boardVersions().get(user, board.id, versionId) : null;
+		// `?card=<id>` (a link from the insights page): that card is selected and in sight.
+		const focusCardId = event.url.searchParams.get('card')?.slice(0, 100) || null;
 		return {
+			focusCardId,
 			preview: version && {
 				id: version.id,
 				label: version.label,
