@@ -53,7 +53,7 @@ test('managers read the headline and the ranked leaks in English and Dutch, and 
 	await expect(tile('repeat').getByTestId('value')).toHaveText('50% *');
 	await expect(tile('nps').getByTestId('value')).toHaveText('no data');
 	await expect(tile('nps').getByTestId('change')).toHaveCount(0);
-	await expect(tile('repeat').getByTestId('change')).toHaveText('+50% against the period before');
+	await expect(tile('repeat').getByTestId('change')).toHaveText('+50 pp against the period before');
 	await expect(tile('clv-total').getByTestId('value')).toContainText('€');
 
 	// The comparing step loses the April buyers: the most value at risk, above the product page's equal drop-off.
@@ -73,7 +73,7 @@ test('managers read the headline and the ranked leaks in English and Dutch, and 
 	await expect(page.getByRole('navigation').getByRole('link', { name: 'Inzichten' })).toHaveAttribute('aria-current', 'page');
 	await expect(page.getByRole('heading', { name: 'Kerncijfers' })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Waar klanten afhaken' })).toBeVisible();
-	await expect(tile('repeat').getByTestId('change')).toHaveText('+50% ten opzichte van de periode ervoor');
+	await expect(tile('repeat').getByTestId('change')).toHaveText('+50 procentpunt ten opzichte van de periode ervoor');
 	await expect(rows.nth(0).getByRole('rowheader')).toHaveText('Compares variants and reads reviews');
 	await expect(rows.nth(2).getByTestId('dropoff')).toHaveText('laatste fase');
 	await page.screenshot({ path: 'screenshots/insights-nl.png', fullPage: true });
