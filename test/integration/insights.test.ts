@@ -182,6 +182,9 @@ describe('access to the insights', () => {
 		expect((await outsider.get(`/api/v1/workspaces/${workspaceId}/insights/headline`)).status).toBe(404);
 		expect((await outsider.get(`/api/v1/workspaces/${workspaceId}/insights/leaks`)).status).toBe(404);
 		expect((await owner.get(`/api/v1/workspaces/${workspaceId}/insights/leaks?from=yesterday`)).status).toBe(400);
+		const reversed = await owner.get(`/api/v1/workspaces/${workspaceId}/insights/headline?from=2026-05-31&to=2026-05-01`);
+		expect(reversed.status).toBe(400);
+		expect(JSON.stringify(reversed.body)).toMatch(/first day comes after the last/);
 		expect((await owner.get(`/api/v1/workspaces/${workspaceId}/insights/headline?groupId=nope`)).status).toBe(404);
 	});
 });

@@ -336,7 +336,10 @@ export const boardMetricsQuerySchema = z.object({
  * The filters of the insights page and its JSON sections: those of a map's figures but the
  * conversion window; without `from` and `to`, the last 90 days of the workspace's data.
  */
-export const insightsQuerySchema = boardMetricsQuerySchema.omit({ withinDays: true });
+export const insightsQuerySchema = boardMetricsQuerySchema
+	.omit({ withinDays: true })
+	// A reversed period has no length to compare with the period before it.
+	.refine((query) => !query.from || !query.to || query.from <= query.to, { error: 'error_period_reversed', path: ['to'] });
 
 const percentagePoints = z.coerce.number({ error: 'error_number_invalid' }).min(-100, { error: 'error_number_invalid' }).max(100, { error: 'error_number_invalid' });
 
