@@ -20,6 +20,8 @@ const card = (changes: Partial<Card>): Card => ({
 	lever: null,
 	effort: null,
 	impact: null,
+	status: null,
+	ownerId: null,
 	eventTypes: [],
 	estimate: null,
 	createdBy: null,

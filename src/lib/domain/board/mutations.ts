@@ -187,6 +187,8 @@ export function addCard(doc: Y.Doc, input: NewCard, origin?: Origin): string {
 				lever: input.lever ?? null,
 				effort: input.effort ?? null,
 				impact: input.impact ?? null,
+				status: input.status ?? null,
+				ownerId: input.ownerId ?? null,
 				eventTypes: input.eventTypes ?? [],
 				createdBy: input.createdBy ?? null
 			})

@@ -10,6 +10,7 @@ import {
 	LANE_KINDS,
 	MAX_STAGE_WIDTH,
 	MIN_STAGE_WIDTH,
+	OPPORTUNITY_STATUSES,
 	type BoardSnapshot,
 	type Card,
 	type CardLink,
@@ -127,6 +128,8 @@ export function readCard(id: string, entry: Entry): Card | null {
 		lever: oneOf(CRM_LEVERS, entry.get('lever')),
 		effort: level(entry.get('effort')),
 		impact: level(entry.get('impact')),
+		status: oneOf(OPPORTUNITY_STATUSES, entry.get('status')),
+		ownerId: typeof entry.get('ownerId') === 'string' ? (entry.get('ownerId') as string) : null,
 		eventTypes: strings(entry.get('eventTypes')),
 		estimate: readEstimate(entry.get('estimate')),
 		createdBy: typeof entry.get('createdBy') === 'string' ? (entry.get('createdBy') as string) : null

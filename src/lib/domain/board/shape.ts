@@ -9,6 +9,7 @@ import * as Y from 'yjs';
  *   lanes     Y.Map   id → Y.Map { title, kind, order, hidden }
  *   cards     Y.Map   id → Y.Map { type, stageId, laneId, order, text: Y.Text, color, tags,
  *                                  personaIds, severity, dropOffCategory, lever, effort, impact,
+ *                                  status, ownerId (an opportunity's progress and who carries it),
  *                                  eventTypes (the step's metric binding; absent = unbound),
  *                                  estimate (an opportunity's what-if: a plain object, replaced whole), createdBy }
  *   links     Y.Map   id → Y.Map { from, to }

@@ -39,6 +39,9 @@ export const CRM_LEVERS = [
 	'cross_sell',
 	'deep_sell',
 	'up_sell',
+	'financial_bonding',
+	'social_bonding',
+	'structural_bonding',
 	'retention',
 	'loyalty_programme',
 	'personalisation',
@@ -47,6 +50,26 @@ export const CRM_LEVERS = [
 	'self_service'
 ] as const;
 export type CrmLever = (typeof CRM_LEVERS)[number];
+
+/**
+ * The levers by what they grow (DOMAIN.md): more from each customer (cross-, deep-, up-selling),
+ * a stronger bond at its three levels (financial, social, structural), longer relationships, and
+ * the right offer at the right moment. The portfolio groups opportunities by these.
+ */
+export const LEVER_FAMILIES = {
+	selling: ['cross_sell', 'deep_sell', 'up_sell'],
+	bonding: ['financial_bonding', 'social_bonding', 'structural_bonding', 'loyalty_programme'],
+	retention: ['retention', 'service', 'self_service'],
+	timing: ['personalisation', 'event_driven']
+} as const satisfies Record<string, readonly CrmLever[]>;
+export type LeverFamily = keyof typeof LEVER_FAMILIES;
+
+export const leverFamilyOf = (lever: CrmLever): LeverFamily =>
+	(Object.keys(LEVER_FAMILIES) as LeverFamily[]).find((family) => (LEVER_FAMILIES[family] as readonly CrmLever[]).includes(lever))!;
+
+/** Where an opportunity stands; a card without one is an idea. */
+export const OPPORTUNITY_STATUSES = ['idea', 'planned', 'doing', 'done'] as const;
+export type OpportunityStatus = (typeof OPPORTUNITY_STATUSES)[number];
 
 export const CARD_COLORS = ['default', 'yellow', 'green', 'blue', 'pink', 'purple', 'orange', 'grey'] as const;
 export type CardColor = (typeof CARD_COLORS)[number];
@@ -87,6 +110,10 @@ export interface Card {
 	lever: CrmLever | null;
 	effort: Level | null;
 	impact: Level | null;
+	/** An opportunity's progress; null = not set (an idea). */
+	status: OpportunityStatus | null;
+	/** The member who carries an opportunity (a user id; they may have left the workspace since). */
+	ownerId: string | null;
 	/** Event types of the imported events this step stands for (a reference only; no customer data). */
 	eventTypes: string[];
 	/** An opportunity's value: the what-if it was given (parameters and a snapshot of figures); null without one. */

@@ -5,6 +5,7 @@ import { SESSION_COOKIE } from '../auth';
 import { MAX_JSON_BODY_BYTES } from './api';
 import * as shapes from './json';
 import * as insightsShapes from './insights-json';
+import { portfolioShape } from './insights-portfolio-json';
 import { boardListQuerySchema, errorReportQuerySchema } from './request';
 
 /*
@@ -470,6 +471,17 @@ export const endpoints: Endpoint[] = [
 		success: { status: 200, description: 'The ranked steps', body: insightsShapes.leaksShape },
 		alternatives: [{ status: 202, description: 'Still computing', body: shapes.pendingShape }],
 		errors: [400, 404, 422]
+	},
+	{
+		method: 'get', path: '/api/v1/workspaces/{id}/insights/opportunities', tag: 'Analyses',
+		summary: 'The opportunities portfolio: every opportunity card of every journey map with its CRM lever, what-if value, effort, impact, status and owner',
+		description:
+			'A card\'s value is the what-if attached to it; one computed on an earlier import is recomputed for the same step, question and cut, ' +
+			'as the map\'s badge is. A what-if whose step is no longer measured (or whose group or persona is gone) is withheld: `state` says so. ' +
+			'`byFamily` sums the current values by what the lever grows. 202 with the share of maps done while recomputing.',
+		success: { status: 200, description: 'The portfolio', body: portfolioShape },
+		alternatives: [{ status: 202, description: 'Still computing', body: shapes.pendingShape }],
+		errors: [404]
 	},
 	{
 		method: 'get', path: '/api/v1/workspaces/{id}/analytics/retention', tag: 'Analyses',

@@ -16,6 +16,8 @@ import { eventTypeLabelsOf, labelledEventTypes, type WorkspaceEventType } from '
 import { periodBounds, resolvePeriod, type DayPeriod } from '$lib/domain/insights/period';
 import { computeHeadline, type HeadlineQuery, type HeadlineReport } from './headline';
 import { leaksOf, type BoardFigures, type LeaksReport } from './leaks';
+import { needsRefresh, portfolioOf, type BoardOpportunities, type Portfolio, type Refreshed } from '$lib/domain/insights/portfolio';
+import { boardMetricsQuerySchema } from '$lib/schemas';
 
 export type { ClvReport, ClvCustomer, ClvModel } from './customer-value';
 export { terminateValueFits } from './value-fits';
@@ -25,6 +27,7 @@ export type { SatisfactionReport, SatisfactionCut } from './satisfaction';
 export type { JourneyReport, StepReport, JourneyWhatIf, WhatIfLever } from './journey';
 export type { HeadlineReport, PeriodFigures } from './headline';
 export type { LeaksReport } from './leaks';
+export type { Portfolio } from '$lib/domain/insights/portfolio';
 
 const results = new ResultCache();
 
@@ -371,6 +374,17 @@ async function insightsPeriod(workspaceId: string, input: InsightsInput): Promis
 	return resolvePeriod(asked, lastAt);
 }
 
+function memberNames(workspaceId: string): Map<string, string> {
+	const names = new Map<string, string>();
+	let cursor: string | null = null;
+	do {
+		const page = db.listMembers(workspaceId, { limit: 100, cursor });
+		for (const member of page.items) names.set(member.userId, member.name);
+		cursor = page.nextCursor;
+	} while (cursor);
+	return names;
+}
+
 function workspaceBoards(workspaceId: string): db.Board[] {
 	const boards: db.Board[] = [];
 	let cursor: string | null = null;
@@ -400,6 +414,47 @@ export async function leaks(user: db.User | null, workspaceId: string, input: In
 		figures.push({ board, snapshot: readBoard(collabServer().openRoom(board.id, workspaceId).doc), report: metrics.result });
 	}
 	return { status: 'done', result: leaksOf(figures, { period, channel: input.channel ?? null, minimumRespondents: input.minimumRespondents }) };
+}
+
+/**
+ * Every opportunity card of every map, valued by its attached what-if. A what-if computed on an
+ * earlier import is asked again (as the map's badge does) for the same step, question and cut;
+ * one whose step, group or persona is gone is withheld. "Still running" with the share of maps
+ * done while a recomputation takes longer than `waitMs`.
+ */
+export async function opportunities(user: db.User | null, workspaceId: string, waitMs = WAIT_MS): Promise<Answer<Portfolio>> {
+	requireWorkspace(user, workspaceId, 'data:read');
+	const version = db.datasetVersion(workspaceId);
+	// The map's badges ask with the metrics' defaults (window, minimum respondents): so does this.
+	const { withinDays, minimumRespondents } = boardMetricsQuerySchema.parse({});
+	const boards = workspaceBoards(workspaceId);
+	const deadline = Date.now() + waitMs;
+	const collected: BoardOpportunities[] = [];
+	for (const [index, board] of boards.entries()) {
+		const snapshot = readBoard(collabServer().openRoom(board.id, workspaceId).doc);
+		const refreshed = new Map<string, Refreshed>();
+		const outdated = snapshot.cards.filter((card) => card.type === 'opportunity' && card.estimate && needsRefresh(snapshot, card.estimate, version));
+		for (const [done, card] of outdated.entries()) {
+			const { stepCardId, lever, points, horizonDays, groupId, personaId, channel } = card.estimate!;
+			try {
+				const answer = await boardWhatIf(
+					user,
+					board.id,
+					{ groupId: groupId ?? undefined, personaId: personaId ?? undefined, channel: channel ?? undefined, from: null, to: null, withinDays, minimumRespondents, cardId: stepCardId, lever, points, horizonDays },
+					Math.max(0, deadline - Date.now())
+				);
+				if (answer.status === 'running') return { status: 'running', progress: (index + done / outdated.length) / boards.length };
+				const { extraClv, extraFinalConversions, extraRevenue, report } = answer.result;
+				refreshed.set(card.id, { figures: { extraClv, extraFinalConversions, extraRevenue, computedAt: report.computedAt, datasetVersion: report.datasetVersion } });
+			} catch (error) {
+				// The step, its group or persona is gone, or the data no longer carries the question.
+				if (error instanceof AppError && (error.status === 404 || error.status === 422)) refreshed.set(card.id, 'step-gone');
+				else throw error;
+			}
+		}
+		collected.push({ board: { id: board.id, title: board.title }, snapshot, refreshed });
+	}
+	return { status: 'done', result: portfolioOf(collected, memberNames(workspaceId)) };
 }
 
 /** Forgets a deleted workspace's results at once rather than letting them age out. */
