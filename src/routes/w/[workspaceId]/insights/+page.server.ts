@@ -3,8 +3,9 @@ import { WORKSPACE_DATA_DEPENDENCY } from '$lib/client/workspace-changes';
 import { AppError } from '$lib/server/errors';
 import { loadPage } from '$lib/server/http/forms';
 import { headlineJson, leaksJson } from '$lib/server/http/insights-json';
+import { valueWhereJson } from '$lib/server/http/insights-value-json';
 import { cutChoices } from '$lib/server/groups';
-import { headline, leaks } from '$lib/server/insights';
+import { headline, leaks, valueWhere } from '$lib/server/insights';
 import type { PageServerLoad } from './$types';
 
 /** The page waits this long for each section before showing its progress instead. */
@@ -35,9 +36,10 @@ export const load: PageServerLoad = (event) =>
 		const input = parsed.success ? parsed.data : insightsQuerySchema.parse({});
 		const groups = cutChoices(locals.user, params.workspaceId);
 		const form = { ...input, invalid: !parsed.success };
-		const [head, leaking] = [
+		const [head, value, leaking] = [
 			await section(() => headline(locals.user, params.workspaceId, input, WAIT_MS), headlineJson),
+			await section(() => valueWhere(locals.user, params.workspaceId, input, WAIT_MS), valueWhereJson),
 			await section(() => leaks(locals.user, params.workspaceId, input, WAIT_MS), leaksJson)
 		];
-		return { form, groups, headline: head, leaks: leaking };
+		return { form, groups, headline: head, value, leaks: leaking };
 	});
