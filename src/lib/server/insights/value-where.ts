@@ -64,6 +64,19 @@ export interface ValueWhereSources {
 	segments: readonly ValueSegmentSource[];
 }
 
+/** External ids of the customers with a row in the columns (the numbering covers more customers than the rows of a group). */
+async function buyersOf(columns: db.TransactionColumns): Promise<Set<string>> {
+	const ids = new Set<string>();
+	for (let row = 0; row < columns.customer.length; row++) {
+		ids.add(columns.externalIds[columns.customer[row]!]!);
+		if ((row + 1) % STEP_ROWS === 0) await yieldToEventLoop();
+	}
+	return ids;
+}
+
+/** Rows per step of buyersOf: well under the server's ~100 ms a step. */
+const STEP_ROWS = 100_000;
+
 export async function computeValueWhere(workspaceId: string, filter: db.RuleFilter | null, query: ValueWhereQuery, sources: ValueWhereSources): Promise<ValueWhereReport> {
 	const { columns, span } = await db.transactionData(workspaceId, filter);
 	const period = resolvePeriod(query, span?.to ?? (await sources.lastEventAt()));
@@ -90,8 +103,7 @@ export async function computeValueWhere(workspaceId: string, filter: db.RuleFilt
 
 	const segments: ValueSegment[] = [];
 	for (const { filter: segmentFilter, ...segment } of sources.segments) {
-		const members = (await db.transactionData(workspaceId, segmentFilter)).columns.externalIds;
-		segments.push({ ...segment, value: segmentValue(members, values, total) });
+		segments.push({ ...segment, value: segmentValue(await buyersOf((await db.transactionData(workspaceId, segmentFilter)).columns), values, total) });
 		await yieldToEventLoop();
 	}
 
