@@ -36,6 +36,7 @@ test('managers see where the value is, by group, with a small group suppressed, 
 	const section = page.getByRole('region', { name: 'Where the value is' });
 	await expect(section.getByText('Where is our value?')).toBeVisible();
 	await expect(section.getByTestId('value-n')).toContainText('14 customers with a purchase in the period');
+	await expect(section.getByTestId('value-low-n')).toHaveText('Only 14: too few to read much into');
 	await expect(section.getByTestId('value-top-share')).toContainText('Top 20% hold');
 	const rows = section.getByTestId('value-segment');
 	await expect(rows).toHaveCount(2);

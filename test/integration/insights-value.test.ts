@@ -56,6 +56,9 @@ describe('where the value is', () => {
 
 		const figures = body.figures;
 		expect(figures.customers).toBe(14);
+		// 14 is below the default minimum of respondents: marked, still shown.
+		expect(figures.lowN).toBe(true);
+		expect((await valueOf(`${Q1}&minimumRespondents=10`)).body.figures.lowN).toBe(false);
 		expect(figures.total).toBeCloseTo(clv.summary.total, 6);
 		expect(figures.topShare).toBeCloseTo(clv.summary.top20Share, 10);
 		expect(figures.pareto).toEqual(clv.pareto);

@@ -37,6 +37,7 @@ export const valueWhereShape = z
 		figures: z
 			.object({
 				customers: z.number().int().describe('Customers with a purchase in the period and a known CLV: the n of every figure'),
+				lowN: z.boolean().describe('Fewer customers than `minimumRespondents`: do not read much into the figures'),
 				total: z.number(),
 				mean: z.number().nullable(),
 				segments: z.array(segmentShape),

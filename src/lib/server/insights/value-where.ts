@@ -1,6 +1,6 @@
 import { actionSplit, MINIMUM_SEGMENT_CUSTOMERS, segmentValue, type ActionSplit, type SegmentValue } from '$lib/domain/insights/value-where';
 import { periodBounds, resolvePeriod, type DayPeriod } from '$lib/domain/insights/period';
-import { concentrationInSteps, periodActivityInSteps, type CurvePoint } from '../analytics';
+import { concentrationInSteps, isLowN, periodActivityInSteps, type CurvePoint } from '../analytics';
 import * as db from '../db';
 import { finishStepwise } from '../stepwise';
 import { yieldToEventLoop } from './cache';
@@ -34,6 +34,8 @@ export interface ValueSegment extends Omit<ValueSegmentSource, 'filter'> {
 export interface ValueWhereFigures {
 	/** Customers with a purchase in the period whose CLV is known: the n of every figure. */
 	customers: number;
+	/** Fewer customers than the page's minimum: every figure is marked as resting on few. */
+	lowN: boolean;
 	total: number;
 	mean: number | null;
 	segments: ValueSegment[];
@@ -122,6 +124,7 @@ export async function computeValueWhere(workspaceId: string, filter: db.RuleFilt
 		clvModel: trusted.model,
 		figures: {
 			customers: chosen.length,
+			lowN: isLowN(chosen.length, { minimumRespondents: query.minimumRespondents }),
 			total,
 			mean: chosen.length > 0 ? total / chosen.length : null,
 			segments,
