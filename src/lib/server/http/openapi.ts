@@ -6,6 +6,7 @@ import { MAX_JSON_BODY_BYTES } from './api';
 import * as shapes from './json';
 import * as insightsShapes from './insights-json';
 import { portfolioShape } from './insights-portfolio-json';
+import * as insightsValueShapes from './insights-value-json';
 import { boardListQuerySchema, errorReportQuerySchema } from './request';
 
 /*
@@ -458,6 +459,18 @@ export const endpoints: Endpoint[] = [
 			'when neither can be trusted every CLV figure is null and `clvModel` is null. Without `from` and `to` the period is the last 90 days of the data.',
 		query: schemas.insightsQuerySchema,
 		success: { status: 200, description: 'The headline', body: insightsShapes.headlineShape },
+		alternatives: [{ status: 202, description: 'Still computing', body: shapes.pendingShape }],
+		errors: [400, 404, 422]
+	},
+	{
+		method: 'get', path: '/api/v1/workspaces/{id}/insights/value', tag: 'Analyses',
+		summary: 'Where the value is: the trusted CLV of a period\'s customers by group and persona, its 20/80 concentration and keep / develop / loss-making',
+		description:
+			'Customers are those with a purchase in the period (of a group or persona, and with `channel` those whose first event came through it), ' +
+			'valued by the CLV the value page trusts (BG/NBD + Gamma-Gamma when usable, else the pooled formula); when neither can be trusted `figures` is null. ' +
+			'Groups and personas with fewer than `minimumSegmentCustomers` such customers are suppressed. Potential value rests on share of wallet (category spend).',
+		query: schemas.insightsQuerySchema,
+		success: { status: 200, description: 'Where the value is', body: insightsValueShapes.valueWhereShape },
 		alternatives: [{ status: 202, description: 'Still computing', body: shapes.pendingShape }],
 		errors: [400, 404, 422]
 	},

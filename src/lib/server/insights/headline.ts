@@ -68,7 +68,7 @@ export interface HeadlineSources {
 }
 
 /** External ids of the customers whose first event came through `channel`. */
-function enteredThrough(events: JourneyEvents, channel: string): Set<string> {
+export function enteredThrough(events: JourneyEvents, channel: string): Set<string> {
 	const { log } = events;
 	const code = log.channels.indexOf(channel);
 	const ids = new Set<string>();

@@ -18,6 +18,7 @@ import { computeHeadline, type HeadlineQuery, type HeadlineReport } from './head
 import { leaksOf, type BoardFigures, type LeaksReport } from './leaks';
 import { needsRefresh, portfolioOf, type BoardOpportunities, type Portfolio, type Refreshed } from '$lib/domain/insights/portfolio';
 import { boardMetricsQuerySchema } from '$lib/schemas';
+import { computeValueWhere, type ValueSegmentSource, type ValueWhereQuery, type ValueWhereReport } from './value-where';
 
 export type { ClvReport, ClvCustomer, ClvModel } from './customer-value';
 export { terminateValueFits } from './value-fits';
@@ -28,6 +29,7 @@ export type { JourneyReport, StepReport, JourneyWhatIf, WhatIfLever } from './jo
 export type { HeadlineReport, PeriodFigures } from './headline';
 export type { LeaksReport } from './leaks';
 export type { Portfolio } from '$lib/domain/insights/portfolio';
+export type { ValueWhereReport, ValueSegment, ValueWhereFigures } from './value-where';
 
 const results = new ResultCache();
 
@@ -240,6 +242,12 @@ export interface TrustedClv {
  * neither. For value at risk and persona values; the same cache entries as the value page.
  */
 export async function trustedClv(workspaceId: string, datasetVersion: number): Promise<TrustedClv | null> {
+	const trusted = await trustedClvReport(workspaceId, datasetVersion);
+	return trusted && { model: trusted.model, values: new Map(trusted.report.customers.map((c) => [c.externalId, c.clv])) };
+}
+
+/** The value page's report of the trusted model (as trustedClv chooses it), with every customer's current and potential value. */
+export async function trustedClvReport(workspaceId: string, datasetVersion: number): Promise<{ model: db.PersonaClvModel; report: ClvReport } | null> {
 	for (const model of db.personaClvModels) {
 		const query = clvQueryOf({ model, timeUnit: 'week', margin: 1 });
 		if (model === 'formula') {
@@ -249,7 +257,7 @@ export async function trustedClv(workspaceId: string, datasetVersion: number): P
 		const key = `${workspaceId}:${datasetVersion}:clv:*:${JSON.stringify(query)}`;
 		try {
 			const report = await results.get(key, (progress) => computeCustomerValue(workspaceId, null, query, progress)).result;
-			if (report.verdict.status === 'usable') return { model, values: new Map(report.customers.map((c) => [c.externalId, c.clv])) };
+			if (report.verdict.status === 'usable') return { model, report };
 		} catch (error) {
 			// A model says what the data lacks in a RangeError (an AppError once answered): the next one is tried.
 			if (!(error instanceof AppError || error instanceof RangeError)) throw error;
@@ -364,6 +372,51 @@ export const headline = (user: db.User | null, workspaceId: string, input: Insig
 			}),
 		waitMs
 	);
+
+/** The workspace's customer groups and their current personas, as the value is split by them. */
+function valueSegments(workspaceId: string): ValueSegmentSource[] {
+	return db.listGroups(workspaceId).flatMap((group) => [
+		{ kind: 'group' as const, id: group.id, name: group.name, groupId: group.id, filter: compileRule(group.rule as GroupRule) },
+		...db.listPersonas(group.id).map((persona) => ({
+			kind: 'persona' as const,
+			id: persona.id,
+			name: persona.name,
+			groupId: group.id,
+			filter: { where: 'c.id in (select customer_id from persona_members where persona_id = ?)', params: [persona.id] }
+		}))
+	]);
+}
+
+/** Where the value is: the trusted CLV of the period's customers by group, persona and value action, and its concentration. */
+export const valueWhere = (user: db.User | null, workspaceId: string, input: InsightsInput, waitMs = WAIT_MS) => {
+	const segments = valueSegments(workspaceId);
+	// A changed group rule or a new persona derivation is a new question, not the cached answer.
+	const segmentKey = segments.map(({ kind, id, name, filter }) => ({ kind, id, name, filter }));
+	return cached<ValueWhereReport, ValueWhereQuery & { segments: typeof segmentKey }>(
+		user,
+		workspaceId,
+		{ groupId: input.groupId, personaId: input.personaId },
+		'value-where',
+		{ from: input.from ?? null, to: input.to ?? null, channel: input.channel ?? null, minimumRespondents: input.minimumRespondents, segments: segmentKey },
+		(filter, query, _report, version) =>
+			computeValueWhere(workspaceId, filter, query, {
+				clv: async () => {
+					try {
+						const trusted = await trustedClvReport(workspaceId, version);
+						return trusted && { model: trusted.model, customers: trusted.report.customers };
+					} catch (error) {
+						// As on the headline: a defect in the CLV withholds the figures, it does not break the page.
+						console.error(`[insights] CLV for the value section of ${workspaceId} failed`, error);
+						return null;
+					}
+				},
+				events: () => journeyEvents(workspaceId, version),
+				lastEventAt: async () => (await journeyEvents(workspaceId, version)).lastEventAt,
+				segments
+			}),
+		waitMs
+	);
+};
 
 /** The period the insights cover: as asked, else the last 90 days of the data (as the headline resolves it). */
 async function insightsPeriod(workspaceId: string, input: InsightsInput): Promise<DayPeriod> {

@@ -3,9 +3,10 @@ import { WORKSPACE_DATA_DEPENDENCY } from '$lib/client/workspace-changes';
 import { AppError } from '$lib/server/errors';
 import { loadPage } from '$lib/server/http/forms';
 import { headlineJson, leaksJson } from '$lib/server/http/insights-json';
+import { valueWhereJson } from '$lib/server/http/insights-value-json';
 import { cutChoices } from '$lib/server/groups';
 import { portfolioJson } from '$lib/server/http/insights-portfolio-json';
-import { headline, leaks, opportunities } from '$lib/server/insights';
+import { headline, leaks, opportunities, valueWhere } from '$lib/server/insights';
 import type { PageServerLoad } from './$types';
 
 /** The page waits this long for each section before showing its progress instead. */
@@ -36,10 +37,11 @@ export const load: PageServerLoad = (event) =>
 		const input = parsed.success ? parsed.data : insightsQuerySchema.parse({});
 		const groups = cutChoices(locals.user, params.workspaceId);
 		const form = { ...input, invalid: !parsed.success };
-		const [head, leaking, portfolio] = [
+		const [head, value, leaking, portfolio] = [
 			await section(() => headline(locals.user, params.workspaceId, input, WAIT_MS), headlineJson),
+			await section(() => valueWhere(locals.user, params.workspaceId, input, WAIT_MS), valueWhereJson),
 			await section(() => leaks(locals.user, params.workspaceId, input, WAIT_MS), leaksJson),
 			await section(() => opportunities(locals.user, params.workspaceId, WAIT_MS), portfolioJson)
 		];
-		return { form, groups, headline: head, leaks: leaking, opportunities: portfolio };
+		return { form, groups, headline: head, value, leaks: leaking, opportunities: portfolio };
 	});
