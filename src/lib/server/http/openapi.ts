@@ -5,6 +5,7 @@ import { SESSION_COOKIE } from '../auth';
 import { MAX_JSON_BODY_BYTES } from './api';
 import * as shapes from './json';
 import * as insightsShapes from './insights-json';
+import * as insightsLoyaltyShapes from './insights-loyalty-json';
 import { boardListQuerySchema, errorReportQuerySchema } from './request';
 
 /*
@@ -468,6 +469,18 @@ export const endpoints: Endpoint[] = [
 			'with the drop-off cause cards linked to each step. Maps are computed one after another; 202 with the share done meanwhile.',
 		query: schemas.insightsQuerySchema,
 		success: { status: 200, description: 'The ranked steps', body: insightsShapes.leaksShape },
+		alternatives: [{ status: 202, description: 'Still computing', body: shapes.pendingShape }],
+		errors: [400, 404, 422]
+	},
+	{
+		method: 'get', path: '/api/v1/workspaces/{id}/insights/loyalty', tag: 'Analyses',
+		summary: 'Loyalty and satisfaction: attitudinal (NPS) and behavioural loyalty, the loyalty 2×2, NPS/CSAT/CES per period, cohort retention and the sBG fit',
+		description:
+			'The reports of /analytics/satisfaction, /analytics/loyalty and /analytics/retention for the same cut, per month (periods up to about ' +
+			'a year and a half) or quarter; they cover all of the cut\'s data and ignore `channel`. Only `series` is cut to the period. ' +
+			'When the sBG verdict is unusable its curves are null and the verdict gives the reasons. 202 with the share done while computing.',
+		query: schemas.insightsQuerySchema,
+		success: { status: 200, description: 'The section', body: insightsLoyaltyShapes.loyaltySectionShape },
 		alternatives: [{ status: 202, description: 'Still computing', body: shapes.pendingShape }],
 		errors: [400, 404, 422]
 	},

@@ -16,6 +16,8 @@ import { eventTypeLabelsOf, labelledEventTypes, type WorkspaceEventType } from '
 import { periodBounds, resolvePeriod, type DayPeriod } from '$lib/domain/insights/period';
 import { computeHeadline, type HeadlineQuery, type HeadlineReport } from './headline';
 import { leaksOf, type BoardFigures, type LeaksReport } from './leaks';
+import { composeLoyaltySection, type LoyaltySectionReport } from './loyalty-section';
+import { seriesPeriodOf } from '$lib/domain/insights/loyalty';
 
 export type { ClvReport, ClvCustomer, ClvModel } from './customer-value';
 export { terminateValueFits } from './value-fits';
@@ -25,6 +27,7 @@ export type { SatisfactionReport, SatisfactionCut } from './satisfaction';
 export type { JourneyReport, StepReport, JourneyWhatIf, WhatIfLever } from './journey';
 export type { HeadlineReport, PeriodFigures } from './headline';
 export type { LeaksReport } from './leaks';
+export type { LoyaltySectionReport } from './loyalty-section';
 
 const results = new ResultCache();
 
@@ -400,6 +403,48 @@ export async function leaks(user: db.User | null, workspaceId: string, input: In
 		figures.push({ board, snapshot: readBoard(collabServer().openRoom(board.id, workspaceId).doc), report: metrics.result });
 	}
 	return { status: 'done', result: leaksOf(figures, { period, channel: input.channel ?? null, minimumRespondents: input.minimumRespondents }) };
+}
+
+/** The /analytics/retention defaults: twelve periods ahead, 2.5% discount per period. */
+const LOYALTY_RETENTION = { periods: 12, discountRate: 0.025 };
+
+/**
+ * Loyalty and satisfaction for the insights filters: the satisfaction, loyalty and retention
+ * reports of the cut (their cached computations, in steps), per month or quarter by the period's
+ * length. Too little data for a retention model withholds only that part.
+ */
+export async function loyaltySection(user: db.User | null, workspaceId: string, input: InsightsInput, waitMs = WAIT_MS): Promise<Answer<LoyaltySectionReport>> {
+	requireWorkspace(user, workspaceId, 'data:read');
+	const period = await insightsPeriod(workspaceId, input);
+	const seriesPeriod = seriesPeriodOf(period);
+	const cut = { groupId: input.groupId, personaId: input.personaId };
+	const { minimumRespondents } = input;
+	const deadline = Date.now() + waitMs;
+	const left = () => Math.max(0, deadline - Date.now());
+	const satisfied = await satisfaction(user, workspaceId, cut, { period: seriesPeriod, minimumRespondents }, left());
+	if (satisfied.status === 'running') return { status: 'running', progress: satisfied.progress / 3 };
+	const loyal = await loyalty(user, workspaceId, cut, { timeUnit: 'week', cohortPeriod: seriesPeriod, minimumRespondents }, left());
+	if (loyal.status === 'running') return { status: 'running', progress: (1 + loyal.progress) / 3 };
+	let retained: Answer<RetentionReport> | { problem: string };
+	try {
+		retained = await retention(user, workspaceId, cut, { period: seriesPeriod, ...LOYALTY_RETENTION }, left());
+	} catch (error) {
+		if (!(error instanceof AppError && error.status === 422)) throw error;
+		retained = { problem: error.message };
+	}
+	if ('status' in retained && retained.status === 'running') return { status: 'running', progress: (2 + retained.progress) / 3 };
+	return {
+		status: 'done',
+		result: composeLoyaltySection({
+			period,
+			seriesPeriod,
+			channel: input.channel ?? null,
+			minimumRespondents,
+			satisfaction: satisfied.result,
+			loyalty: loyal.result,
+			retention: 'status' in retained ? retained.result : retained
+		})
+	};
 }
 
 /** Forgets a deleted workspace's results at once rather than letting them age out. */
