@@ -4,7 +4,8 @@ import { AppError } from '$lib/server/errors';
 import { loadPage } from '$lib/server/http/forms';
 import { headlineJson, leaksJson } from '$lib/server/http/insights-json';
 import { cutChoices } from '$lib/server/groups';
-import { headline, leaks } from '$lib/server/insights';
+import { headline, leaks, loyaltySection } from '$lib/server/insights';
+import { loyaltySectionJson } from '$lib/server/http/insights-loyalty-json';
 import type { PageServerLoad } from './$types';
 
 /** The page waits this long for each section before showing its progress instead. */
@@ -35,9 +36,10 @@ export const load: PageServerLoad = (event) =>
 		const input = parsed.success ? parsed.data : insightsQuerySchema.parse({});
 		const groups = cutChoices(locals.user, params.workspaceId);
 		const form = { ...input, invalid: !parsed.success };
-		const [head, leaking] = [
+		const [head, leaking, loyal] = [
 			await section(() => headline(locals.user, params.workspaceId, input, WAIT_MS), headlineJson),
-			await section(() => leaks(locals.user, params.workspaceId, input, WAIT_MS), leaksJson)
+			await section(() => leaks(locals.user, params.workspaceId, input, WAIT_MS), leaksJson),
+			await section(() => loyaltySection(locals.user, params.workspaceId, input, WAIT_MS), loyaltySectionJson)
 		];
-		return { form, groups, headline: head, leaks: leaking };
+		return { form, groups, headline: head, leaks: leaking, loyalty: loyal };
 	});
