@@ -7,6 +7,7 @@ import * as shapes from './json';
 import * as insightsShapes from './insights-json';
 import { portfolioShape } from './insights-portfolio-json';
 import * as insightsValueShapes from './insights-value-json';
+import * as insightsLoyaltyShapes from './insights-loyalty-json';
 import { boardListQuerySchema, errorReportQuerySchema } from './request';
 
 /*
@@ -495,6 +496,18 @@ export const endpoints: Endpoint[] = [
 		success: { status: 200, description: 'The portfolio', body: portfolioShape },
 		alternatives: [{ status: 202, description: 'Still computing', body: shapes.pendingShape }],
 		errors: [404]
+	},
+	{
+		method: 'get', path: '/api/v1/workspaces/{id}/insights/loyalty', tag: 'Analyses',
+		summary: 'Loyalty and satisfaction: attitudinal (NPS) and behavioural loyalty, the loyalty 2×2, NPS/CSAT/CES per period, cohort retention and the sBG fit',
+		description:
+			'The reports of /analytics/satisfaction, /analytics/loyalty and /analytics/retention for the same cut, per month (periods up to about ' +
+			'a year and a half) or quarter; they cover all of the cut\'s data and ignore `channel`. Only `series` is cut to the period. ' +
+			'When the sBG verdict is unusable its curves are null and the verdict gives the reasons. 202 with the share done while computing.',
+		query: schemas.insightsQuerySchema,
+		success: { status: 200, description: 'The section', body: insightsLoyaltyShapes.loyaltySectionShape },
+		alternatives: [{ status: 202, description: 'Still computing', body: shapes.pendingShape }],
+		errors: [400, 404, 422]
 	},
 	{
 		method: 'get', path: '/api/v1/workspaces/{id}/analytics/retention', tag: 'Analyses',

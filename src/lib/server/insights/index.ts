@@ -19,6 +19,8 @@ import { leaksOf, type BoardFigures, type LeaksReport } from './leaks';
 import { needsRefresh, portfolioOf, type BoardOpportunities, type Portfolio, type Refreshed } from '$lib/domain/insights/portfolio';
 import { boardMetricsQuerySchema } from '$lib/schemas';
 import { computeValueWhere, type ValueSegmentSource, type ValueWhereQuery, type ValueWhereReport } from './value-where';
+import { composeLoyaltySection, type LoyaltySectionReport } from './loyalty-section';
+import { seriesPeriodOf } from '$lib/domain/insights/loyalty';
 
 export type { ClvReport, ClvCustomer, ClvModel } from './customer-value';
 export { terminateValueFits } from './value-fits';
@@ -30,6 +32,7 @@ export type { HeadlineReport, PeriodFigures } from './headline';
 export type { LeaksReport } from './leaks';
 export type { Portfolio } from '$lib/domain/insights/portfolio';
 export type { ValueWhereReport, ValueSegment, ValueWhereFigures } from './value-where';
+export type { LoyaltySectionReport } from './loyalty-section';
 
 const results = new ResultCache();
 
@@ -508,6 +511,48 @@ export async function opportunities(user: db.User | null, workspaceId: string, w
 		collected.push({ board: { id: board.id, title: board.title }, snapshot, refreshed });
 	}
 	return { status: 'done', result: portfolioOf(collected, memberNames(workspaceId)) };
+}
+
+/** The /analytics/retention defaults: twelve periods ahead, 2.5% discount per period. */
+const LOYALTY_RETENTION = { periods: 12, discountRate: 0.025 };
+
+/**
+ * Loyalty and satisfaction for the insights filters: the satisfaction, loyalty and retention
+ * reports of the cut (their cached computations, in steps), per month or quarter by the period's
+ * length. Too little data for a retention model withholds only that part.
+ */
+export async function loyaltySection(user: db.User | null, workspaceId: string, input: InsightsInput, waitMs = WAIT_MS): Promise<Answer<LoyaltySectionReport>> {
+	requireWorkspace(user, workspaceId, 'data:read');
+	const period = await insightsPeriod(workspaceId, input);
+	const seriesPeriod = seriesPeriodOf(period);
+	const cut = { groupId: input.groupId, personaId: input.personaId };
+	const { minimumRespondents } = input;
+	const deadline = Date.now() + waitMs;
+	const left = () => Math.max(0, deadline - Date.now());
+	const satisfied = await satisfaction(user, workspaceId, cut, { period: seriesPeriod, minimumRespondents }, left());
+	if (satisfied.status === 'running') return { status: 'running', progress: satisfied.progress / 3 };
+	const loyal = await loyalty(user, workspaceId, cut, { timeUnit: 'week', cohortPeriod: seriesPeriod, minimumRespondents }, left());
+	if (loyal.status === 'running') return { status: 'running', progress: (1 + loyal.progress) / 3 };
+	let retained: Answer<RetentionReport> | { problem: string };
+	try {
+		retained = await retention(user, workspaceId, cut, { period: seriesPeriod, ...LOYALTY_RETENTION }, left());
+	} catch (error) {
+		if (!(error instanceof AppError && error.status === 422)) throw error;
+		retained = { problem: error.message };
+	}
+	if ('status' in retained && retained.status === 'running') return { status: 'running', progress: (2 + retained.progress) / 3 };
+	return {
+		status: 'done',
+		result: composeLoyaltySection({
+			period,
+			seriesPeriod,
+			channel: input.channel ?? null,
+			minimumRespondents,
+			satisfaction: satisfied.result,
+			loyalty: loyal.result,
+			retention: 'status' in retained ? retained.result : retained
+		})
+	};
 }
 
 /** Forgets a deleted workspace's results at once rather than letting them age out. */
