@@ -196,3 +196,13 @@ export function withDatabase<T>(work: (db: Database.Database) => T, path: string
 }
 
 export const DAY = 24 * 60 * 60 * 1000;
+
+/** GET an analysis until it is no longer "still computing" (202), for up to 15 seconds. */
+export async function finished(client: Client, path: string) {
+	for (let i = 0; i < 150; i++) {
+		const response = await client.get(path);
+		if (response.status !== 202) return response;
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	throw new Error(`${path} did not finish`);
+}

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeUser, makeWorkspace, type Client } from './helpers';
+import { finished, makeUser, makeWorkspace, type Client } from './helpers';
 import { importValid } from './imports';
 
 /*
@@ -24,16 +24,9 @@ const ANSWERS = [
 const PERIOD = 'from=2026-02-01&to=2026-03-31&minimumRespondents=2';
 
 let owner: Client;
+const ready = (path: string) => finished(owner, path);
 let workspaceId: string;
 
-async function ready(path: string) {
-	for (let i = 0; i < 100; i++) {
-		const response = await owner.get(path);
-		if (response.status !== 202) return response;
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-	throw new Error(`${path} did not finish`);
-}
 
 beforeAll(async () => {
 	({ client: owner } = await makeUser());

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addCard, addLane, attachEstimate, bindCard, type NewCard, type OpportunityEstimate } from '$lib/domain/board';
 import { connectClient, eventually, synced } from './collab-support';
-import { inviteAndJoin, makeUser, makeWorkspace, type Client } from './helpers';
+import { finished, inviteAndJoin, makeUser, makeWorkspace, type Client } from './helpers';
 import { importValid } from './imports';
 import { boardOfSteps } from './measured-boards';
 
@@ -38,16 +38,8 @@ const estimate = (stepCardId: string, version: number, extraClv: number): Opport
 	snapshot: { extraReachedNext: 1, extraFinalConversions: 1, extraRevenue: 1, extraClv, computedAt: '2026-01-01T00:00:00.000Z', datasetVersion: version }
 });
 
-async function ready(client: Client, path: string) {
-	for (let i = 0; i < 150; i++) {
-		const response = await client.get(path);
-		if (response.status !== 202) return response;
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-	throw new Error(`${path} did not finish`);
-}
 
-const portfolioOf = (client = owner) => ready(client, `/api/v1/workspaces/${workspaceId}/insights/opportunities`);
+const portfolioOf = (client = owner) => finished(client, `/api/v1/workspaces/${workspaceId}/insights/opportunities`);
 
 beforeAll(async () => {
 	const made = await makeUser({ name: ownerName });
@@ -100,7 +92,7 @@ describe('the opportunities portfolio', () => {
 		expect(body.opportunities).toHaveLength(4);
 		const byCard = new Map<string, any>(body.opportunities.map((o: any) => [o.cardId, o]));
 
-		const whatIf = (await ready(owner, `/api/v1/boards/${board}/what-if?cardId=${cards.cart}&lever=drop-off&points=10&horizonDays=90`)).body;
+		const whatIf = (await finished(owner, `/api/v1/boards/${board}/what-if?cardId=${cards.cart}&lever=drop-off&points=10&horizonDays=90`)).body;
 		const outdated = byCard.get(cards.outdated);
 		expect(outdated.value.state).toBe('current');
 		expect(outdated.value.figures.extraClv).toBeCloseTo(whatIf.extraClv, 6);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importValid } from './imports';
-import { makeUser, makeWorkspace, type Client } from './helpers';
+import { finished, makeUser, makeWorkspace, type Client } from './helpers';
 
 /*
  * "Where is our value?" through the real server and database: fourteen customers, twelve in
@@ -17,17 +17,10 @@ const TRANSACTIONS = [
 const Q1 = 'from=2026-01-01&to=2026-03-31';
 
 let owner: Client;
+const ready = (path: string) => finished(owner, path);
 let workspaceId: string;
 const groups = { utrecht: '', zeist: '' };
 
-async function ready(path: string) {
-	for (let i = 0; i < 100; i++) {
-		const response = await owner.get(path);
-		if (response.status !== 202) return response;
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-	throw new Error(`${path} did not finish`);
-}
 
 const valueOf = (query = Q1) => ready(`/api/v1/workspaces/${workspaceId}/insights/value?${query}`);
 const cityGroup = async (name: string, city: string) =>

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { addCard, addLane, linkCards } from '$lib/domain/board';
-import { inviteAndJoin, makeUser, makeWorkspace, type Client } from './helpers';
+import { finished, inviteAndJoin, makeUser, makeWorkspace, type Client } from './helpers';
 import { importValid } from './imports';
 import { boardOfSteps } from './measured-boards';
 
@@ -36,14 +36,6 @@ let workspaceId: string;
 const cards = { view: '', cart: '', buy: '', cause: '', appView: '', appCart: '' };
 const boards = { shop: '', app: '' };
 
-async function ready(client: Client, path: string) {
-	for (let i = 0; i < 100; i++) {
-		const response = await client.get(path);
-		if (response.status !== 202) return response;
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-	throw new Error(`${path} did not finish`);
-}
 
 /** A map of the workspace with a stage per step. */
 const mapOf = (title: string, steps: [string, string][], extra?: (doc: Y.Doc, ids: string[], stageIds: string[]) => void) =>
@@ -67,9 +59,9 @@ beforeAll(async () => {
 	[cards.appView, cards.appCart] = app.ids as [string, string];
 }, 90_000);
 
-const leaksOf = (query = MARCH, client = owner) => ready(client, `/api/v1/workspaces/${workspaceId}/insights/leaks?${query}`);
-const headlineOf = (query = MARCH, client = owner) => ready(client, `/api/v1/workspaces/${workspaceId}/insights/headline?${query}`);
-const metricsOf = async (board: string, query = MARCH) => (await ready(owner, `/api/v1/boards/${board}/metrics?${query}`)).body;
+const leaksOf = (query = MARCH, client = owner) => finished(client, `/api/v1/workspaces/${workspaceId}/insights/leaks?${query}`);
+const headlineOf = (query = MARCH, client = owner) => finished(client, `/api/v1/workspaces/${workspaceId}/insights/headline?${query}`);
+const metricsOf = async (board: string, query = MARCH) => (await finished(owner, `/api/v1/boards/${board}/metrics?${query}`)).body;
 
 describe('where it leaks', () => {
 	it('ranks every measured step of every map by value at risk, with the figures of its metrics lane and its cause cards', async () => {
@@ -146,7 +138,7 @@ describe('the headline', () => {
 		expect(current.nps).toMatchObject({ n: 0, nps: null });
 		// The CLV is the value page's trusted estimate of the same customers.
 		expect(clvModel).toBe('formula');
-		const clv = (await ready(owner, `/api/v1/workspaces/${workspaceId}/analytics/clv?model=formula&timeUnit=week&margin=1&limit=100`)).body;
+		const clv = (await finished(owner, `/api/v1/workspaces/${workspaceId}/analytics/clv?model=formula&timeUnit=week&margin=1&limit=100`)).body;
 		const valueOf = (id: string) => clv.customers.items.find((c: any) => c.externalId === id).clv;
 		expect(current.clvN).toBe(2);
 		expect(current.clvTotal).toBeCloseTo(valueOf('a') + valueOf('b'), 6);
