@@ -336,10 +336,19 @@ export const boardMetricsQuerySchema = z.object({
  * The filters of the insights page and its JSON sections: those of a map's figures but the
  * conversion window; without `from` and `to`, the last 90 days of the workspace's data.
  */
-export const insightsQuerySchema = boardMetricsQuerySchema
-	.omit({ withinDays: true })
-	// A reversed period has no length to compare with the period before it.
-	.refine((query) => !query.from || !query.to || query.from <= query.to, { error: 'error_period_reversed', path: ['to'] });
+const insightsFilters = boardMetricsQuerySchema.omit({ withinDays: true });
+// A reversed period has no length to compare with the period before it.
+const periodInOrder = (query: { from?: string; to?: string }) => !query.from || !query.to || query.from <= query.to;
+
+export const insightsQuerySchema = insightsFilters.refine(periodInOrder, { error: 'error_period_reversed', path: ['to'] });
+
+/** A step of a map, with the insights filters: whose drop-off drivers to find. */
+export const insightsDriversQuerySchema = insightsFilters
+	.extend({
+		boardId: z.string({ error: 'error_required' }).trim().min(1, { error: 'error_required' }).max(40),
+		cardId: z.string({ error: 'error_required' }).trim().min(1, { error: 'error_required' }).max(40)
+	})
+	.refine(periodInOrder, { error: 'error_period_reversed', path: ['to'] });
 
 const percentagePoints = z.coerce.number({ error: 'error_number_invalid' }).min(-100, { error: 'error_number_invalid' }).max(100, { error: 'error_number_invalid' });
 

@@ -8,6 +8,7 @@ import * as insightsShapes from './insights-json';
 import { portfolioShape } from './insights-portfolio-json';
 import * as insightsValueShapes from './insights-value-json';
 import * as insightsLoyaltyShapes from './insights-loyalty-json';
+import * as insightsDriversShapes from './insights-drivers-json';
 import { boardListQuerySchema, errorReportQuerySchema } from './request';
 
 /*
@@ -485,6 +486,19 @@ export const endpoints: Endpoint[] = [
 		success: { status: 200, description: 'The ranked steps', body: insightsShapes.leaksShape },
 		alternatives: [{ status: 202, description: 'Still computing', body: shapes.pendingShape }],
 		errors: [400, 404, 422]
+	},
+	{
+		method: 'get', path: '/api/v1/workspaces/{id}/insights/drivers', tag: 'Analyses',
+		summary: 'Drop-off drivers of a step: what the customers who dropped off did or were, against those who went on, as odds ratios with a 95% interval',
+		description:
+			'The step\'s customers are those "Where it leaks" counts for the same cut, period and entry channel (a week between stages). ' +
+			'Traits: event types done after reaching the step (at least once, at least twice; those who dropped off are looked at for as long as ' +
+			'those who went on took on average; types bound to this stage or the next are left out), profile values among customers whose value ' +
+			'is known, and the entry channel. An association, never a cause. 202 while computing.',
+		query: schemas.insightsDriversQuerySchema,
+		success: { status: 200, description: 'The drivers', body: insightsDriversShapes.driversShape },
+		alternatives: [{ status: 202, description: 'Still computing', body: shapes.pendingShape }],
+		errors: [400, 403, 404, 422]
 	},
 	{
 		method: 'get', path: '/api/v1/workspaces/{id}/insights/opportunities', tag: 'Analyses',

@@ -9,7 +9,7 @@ import { computeCustomerValue, type ClvModel, type ClvQuery, type ClvReport } fr
 import { computeLoyalty, type LoyaltyQuery, type LoyaltyReport } from './loyalty';
 import { computeRetention, type RetentionQuery, type RetentionReport } from './retention';
 import { computeSatisfaction, type SatisfactionQuery, type SatisfactionReport } from './satisfaction';
-import { computeJourney, eventTypeSummaries, journeyData, journeyEvents, journeyWhatIf, type JourneyQuery, type JourneyReport, type JourneyWhatIf, type WhatIfLever } from './journey';
+import { computeJourney, eventTypeSummaries, journeyData, journeyEvents, journeyWhatIf, type JourneyEvents, type JourneyQuery, type JourneyReport, type JourneyWhatIf, type WhatIfLever } from './journey';
 import { journeySteps, readBoard } from '$lib/domain/board';
 import { collabServer } from '../collab';
 import { eventTypeLabelsOf, labelledEventTypes, type WorkspaceEventType } from '../event-types';
@@ -21,6 +21,8 @@ import { boardMetricsQuerySchema } from '$lib/schemas';
 import { computeValueWhere, type ValueSegmentSource, type ValueWhereQuery, type ValueWhereReport } from './value-where';
 import { composeLoyaltySection, type LoyaltySectionReport } from './loyalty-section';
 import { seriesPeriodOf } from '$lib/domain/insights/loyalty';
+import { computeDropOffDrivers, profileColumnsOf, type DropOffDriversReport } from './drivers';
+import type { ProfileColumn } from '../analytics/drivers/drivers';
 
 export type { ClvReport, ClvCustomer, ClvModel } from './customer-value';
 export { terminateValueFits } from './value-fits';
@@ -33,6 +35,7 @@ export type { LeaksReport } from './leaks';
 export type { Portfolio } from '$lib/domain/insights/portfolio';
 export type { ValueWhereReport, ValueSegment, ValueWhereFigures } from './value-where';
 export type { LoyaltySectionReport } from './loyalty-section';
+export type { DropOffDriversReport, Driver, DriverFeature } from './drivers';
 
 const results = new ResultCache();
 
@@ -275,6 +278,17 @@ export interface JourneyInput extends Omit<JourneyQuery, 'channel'> {
 	channel?: string;
 }
 
+/** Per customer of the log: 1 when in the cut; null for everyone. */
+async function includeOf(events: JourneyEvents, workspaceId: string, filter: db.RuleFilter | null): Promise<Uint8Array | null> {
+	if (!filter) return null;
+	const include = new Uint8Array(events.log.customerCount);
+	for (const id of await db.groupMemberIds(workspaceId, filter)) {
+		const index = events.indexOf.get(id);
+		if (index !== undefined) include[index] = 1;
+	}
+	return include;
+}
+
 async function journeyOf(user: db.User | null, boardId: string, input: JourneyInput, waitMs: number) {
 	const { board, workspace, role } = requireBoard(user, boardId, 'boards:read');
 	if (!roleAllows(role, 'data:read')) throw forbidden();
@@ -304,14 +318,7 @@ async function journeyOf(user: db.User | null, boardId: string, input: JourneyIn
 	const key = `${workspace.id}:${scope.datasetVersion}:journey:${scope.key}:${JSON.stringify({ steps, query })}`;
 	const computation = results.get(key, async () => {
 		const events = await data(scope.datasetVersion);
-		let include: Uint8Array | null = null;
-		if (scope.filter) {
-			include = new Uint8Array(events.log.customerCount);
-			for (const id of await db.groupMemberIds(workspace.id, scope.filter)) {
-				const index = events.indexOf.get(id);
-				if (index !== undefined) include[index] = 1;
-			}
-		}
+		const include = await includeOf(events, workspace.id, scope.filter);
 		const window = { windowMs: (query.withinDays || 7) * 86_400_000, from: query.from, to: query.to };
 		return computeJourney(events, steps, {
 			include,
@@ -555,5 +562,55 @@ export async function loyaltySection(user: db.User | null, workspaceId: string, 
 	};
 }
 
+/** The customers' profile columns of the latest dataset version per workspace, in the log's order. */
+const profileColumns = new Map<string, { version: number; columns: Promise<ProfileColumn[]> }>();
+
+function profilesOf(workspaceId: string, events: JourneyEvents): Promise<ProfileColumn[]> {
+	const kept = profileColumns.get(workspaceId);
+	if (kept && kept.version === events.datasetVersion) return kept.columns;
+	const columns = db.customerProfilesOffLoop(workspaceId).then((profiles) => profileColumnsOf(events, profiles));
+	profileColumns.set(workspaceId, { version: events.datasetVersion, columns });
+	columns.catch(() => profileColumns.get(workspaceId)?.columns === columns && profileColumns.delete(workspaceId));
+	return columns;
+}
+
+/**
+ * What the customers who dropped off at a step did or were, against those who went on: the
+ * step's customers as "Where it leaks" counts them (same period, cut, entry channel and window).
+ */
+export async function dropOffDrivers(
+	user: db.User | null,
+	workspaceId: string,
+	input: InsightsInput & { boardId: string; cardId: string },
+	waitMs = WAIT_MS
+): Promise<Answer<DropOffDriversReport>> {
+	const { board, workspace, role } = requireBoard(user, input.boardId, 'boards:read');
+	if (workspace.id !== workspaceId) throw notFound('Board');
+	if (!roleAllows(role, 'data:read')) throw forbidden();
+	const period = await insightsPeriod(workspaceId, input);
+	const snapshot = readBoard(collabServer().openRoom(board.id, workspaceId).doc);
+	const steps = journeySteps(snapshot);
+	if (!steps.some((step) => step.cardId === input.cardId)) throw notFound('Measured step');
+	const stepText = snapshot.cards.find((card) => card.id === input.cardId)?.text ?? '';
+	// The leaks' window (see `leaks`): a week between stages.
+	const query: JourneyQuery = { ...periodBounds(period), withinDays: 7, channel: input.channel ?? null, minimumRespondents: input.minimumRespondents };
+	return cached<DropOffDriversReport, { boardId: string; cardId: string; steps: typeof steps; query: JourneyQuery }>(
+		user,
+		workspaceId,
+		{ groupId: input.groupId, personaId: input.personaId },
+		'drivers',
+		{ boardId: board.id, cardId: input.cardId, steps, query },
+		async (filter, q, _report, version) => {
+			const events = await journeyEvents(workspaceId, version);
+			const [include, profiles] = await Promise.all([includeOf(events, workspaceId, filter), profilesOf(workspaceId, events)]);
+			return computeDropOffDrivers({ events, steps: q.steps, cardId: q.cardId, include, query: q.query, profiles, board: { id: board.id, title: board.title }, stepText, period });
+		},
+		waitMs
+	);
+}
+
 /** Forgets a deleted workspace's results at once rather than letting them age out. */
-export const forgetWorkspace = (workspaceId: string) => results.forgetWorkspace(workspaceId);
+export function forgetWorkspace(workspaceId: string): void {
+	results.forgetWorkspace(workspaceId);
+	profileColumns.delete(workspaceId);
+}

@@ -11,7 +11,9 @@ import {
 	whatIfValues,
 	type CsatExplanation,
 	type EventTypeFigures,
+	type FunnelOptions,
 	type FunnelResult,
+	type FunnelStep,
 	type Horizon,
 	type IndexedEventLog,
 	type RespondentOutcome,
@@ -184,6 +186,23 @@ const figure = <R extends { n: number; lowN: boolean }>(result: R, value: number
 	lowN: result.lowN
 });
 
+export type FunnelWindow = Pick<FunnelOptions, 'from' | 'to' | 'include' | 'maxGapMs' | 'entryChannel'>;
+
+export const funnelStepsOf = (steps: readonly JourneyStep[]): FunnelStep[] => steps.map((s) => ({ id: s.cardId, stage: s.stage, eventTypes: s.eventTypes }));
+
+/** The funnel's cut and window for a query: the same for a step's figures and for anything that explains them. */
+export function funnelWindowOf(log: IndexedEventLog, query: JourneyQuery, include: Uint8Array | null): FunnelWindow {
+	const entryChannel = query.channel === null ? undefined : log.channels.indexOf(query.channel);
+	if (entryChannel === -1) throw new RangeError(`no events on the channel "${query.channel}"`);
+	return {
+		...(query.from !== null ? { from: query.from } : {}),
+		...(query.to !== null ? { to: query.to } : {}),
+		...(include ? { include } : {}),
+		...(query.withinDays > 0 ? { maxGapMs: query.withinDays * 86_400_000 } : {}),
+		...(entryChannel !== undefined ? { entryChannel } : {})
+	};
+}
+
 export async function computeJourney(
 	data: JourneyData,
 	steps: JourneyStep[],
@@ -194,16 +213,8 @@ export async function computeJourney(
 		voices: (eventTypes: string[]) => db.StepVoices;
 	}
 ): Promise<JourneyReport> {
-	const funnelSteps = steps.map((s) => ({ id: s.cardId, stage: s.stage, eventTypes: s.eventTypes }));
-	const entryChannel = options.query.channel === null ? undefined : data.log.channels.indexOf(options.query.channel);
-	if (entryChannel === -1) throw new RangeError(`no events on the channel "${options.query.channel}"`);
-	const window = {
-		...(options.query.from !== null ? { from: options.query.from } : {}),
-		...(options.query.to !== null ? { to: options.query.to } : {}),
-		...(options.include ? { include: options.include } : {}),
-		...(options.query.withinDays > 0 ? { maxGapMs: options.query.withinDays * 86_400_000 } : {}),
-		...(entryChannel !== undefined ? { entryChannel } : {})
-	};
+	const funnelSteps = funnelStepsOf(steps);
+	const window = funnelWindowOf(data.log, options.query, options.include);
 	const funnel = await finishStepwise(computeFunnelInSteps(data.log, funnelSteps, { ...window, revenue: data.revenue, ...(data.clv ? { clv: data.clv } : {}) }));
 	const respondents = { minimumRespondents: options.query.minimumRespondents };
 	const inWindow = (a: db.SurveyRow) =>
@@ -280,7 +291,7 @@ const externalIndex = new WeakMap<JourneyData, Map<string, number>>();
 function respondentOutcomes(
 	data: JourneyData,
 	funnelSteps: { id: string; stage: number; eventTypes: string[] }[],
-	window: { include?: Uint8Array; from?: number; to?: number; maxGapMs?: number; entryChannel?: number },
+	window: FunnelWindow,
 	answers: db.SurveyRow[],
 	eventTypes: string[],
 	cardId: string

@@ -6,7 +6,7 @@ import { compileFunnel } from './board';
 import { medianInPlace } from './median';
 import { indexEventLog, type IndexedEventLog } from './event-index';
 import type { ChannelFigures, ChannelSwitch, EventLog, FunnelOptions, FunnelResult, FunnelStep, StageMetrics, StepMetrics } from './types';
-import { walkFunnelInSteps, type Tallies } from './walk';
+import { walkFunnelInSteps, type Tallies, type WalkOptions } from './walk';
 import { runToEnd, type Stepwise } from '../../../domain/stepwise';
 
 /** Label of channel code −1 in the figures; channelCode (−1) is the unambiguous key. */
@@ -50,6 +50,17 @@ function medianHours(tallies: Tallies, step: number): number | null {
 	return list.length > 0 ? medianInPlace(list.copy()) : null;
 }
 
+/** The walk's options from the caller's, checked. */
+export function walkOptionsOf(log: IndexedEventLog, options: FunnelOptions): WalkOptions {
+	const from = options.from ?? -Infinity;
+	const to = options.to ?? Infinity;
+	if (Number.isNaN(from) || Number.isNaN(to)) throw new RangeError('from and to must be epoch ms');
+	const entry = options.entryChannel;
+	if (entry !== undefined && !(Number.isInteger(entry) && entry >= -1 && entry < log.channels.length))
+		throw new RangeError(`entryChannel ${entry} is not a channel code (−1…${log.channels.length - 1})`);
+	return { from, to, maxGapMs: options.maxGapMs ?? Infinity, include: options.include, clv: options.clv, revenue: options.revenue, entrySlot: entry === undefined ? undefined : entry + 1 };
+}
+
 /**
  * Accepts a raw or an indexed log; a raw log is indexed on every call, so callers asking more than
  * once (other cuts, windows, boards) should call indexEventLog once and pass its result.
@@ -62,13 +73,7 @@ export function computeFunnel(log: EventLog | IndexedEventLog, steps: FunnelStep
 export function* computeFunnelInSteps(log: EventLog | IndexedEventLog, steps: FunnelStep[], options: FunnelOptions = {}): Stepwise<FunnelResult> {
 	const indexed = indexEventLog(log);
 	const funnel = compileFunnel(steps, indexed.eventTypes);
-	const from = options.from ?? -Infinity;
-	const to = options.to ?? Infinity;
-	if (Number.isNaN(from) || Number.isNaN(to)) throw new RangeError('from and to must be epoch ms');
-	const entry = options.entryChannel;
-	if (entry !== undefined && !(Number.isInteger(entry) && entry >= -1 && entry < indexed.channels.length))
-		throw new RangeError(`entryChannel ${entry} is not a channel code (−1…${indexed.channels.length - 1})`);
-	const tallies = yield* walkFunnelInSteps(indexed, funnel, { from, to, maxGapMs: options.maxGapMs ?? Infinity, include: options.include, clv: options.clv, revenue: options.revenue, entrySlot: entry === undefined ? undefined : entry + 1 });
+	const tallies = yield* walkFunnelInSteps(indexed, funnel, walkOptionsOf(indexed, options));
 	const hasClv = options.clv !== undefined;
 	const last = funnel.stageCount - 1;
 

@@ -43,3 +43,4 @@ export { whatIf, whatIfValues, type WhatIfInput, type WhatIfValues, type WhatIfR
 export { csatWhatIf, type CsatWhatIfInput, type CsatWhatIfResult, type CsatExplanation, type CsatWhatIfReason, type RespondentOutcome, type TaggedAnswers } from './what-if-csat';
 export { measuredPeriodDays, overHorizon, type Horizon } from './horizon';
 export { countEventTypes, eventTypeFigures, type EventTypeFigures } from './event-types';
+export { traceStepInSteps, type StepOutcomes } from './trace';

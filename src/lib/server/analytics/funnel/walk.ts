@@ -21,6 +21,19 @@ export interface WalkOptions {
 	revenue?: Float64Array;
 	/** Channel code + 1 of the entry channel to keep, or undefined for every customer. */
 	entrySlot?: number;
+	/** Records, for the customers credited to one step, when they reached it and the next stage. */
+	trace?: WalkTrace;
+}
+
+/** Per customer, filled for those credited to step `step` (the compiled index); NaN / untouched for the others. */
+export interface WalkTrace {
+	step: number;
+	/** Moment they reached the step. */
+	reachedAt: Float64Array;
+	/** Moment they reached the next stage; NaN = they did not (dropped off). */
+	nextAt: Float64Array;
+	/** Channel code of their first-stage event (−1 unknown). */
+	entryChannel: Int32Array;
 }
 
 export interface Tallies {
@@ -114,7 +127,8 @@ export function* walkFunnelInSteps(
 ): Stepwise<Tallies> {
 	const { at, type, channel, customerStart } = log;
 	const { stepFor, typeStageBits, typeStageStart, typeStages, stageCount: S } = funnel;
-	const { from, to, maxGapMs, include, clv, revenue, entrySlot } = options;
+	const { from, to, maxGapMs, include, clv, revenue, entrySlot, trace } = options;
+	const traced = trace ? trace.step : -1;
 	const stepCount = funnel.steps.length;
 	const slots = log.channels.length + 1;
 	const tallies: Tallies = {
@@ -137,6 +151,8 @@ export function* walkFunnelInSteps(
 	if (include && include.length < log.customerCount) throw new RangeError(`include has ${include.length} entries for ${log.customerCount} customers`);
 	if (revenue && revenue.length < log.customerCount) throw new RangeError(`revenue has ${revenue.length} entries for ${log.customerCount} customers`);
 	if (clv && clv.length < log.customerCount) throw new RangeError(`clv has ${clv.length} entries for ${log.customerCount} customers`);
+	if (trace && (trace.reachedAt.length < log.customerCount || trace.nextAt.length < log.customerCount || trace.entryChannel.length < log.customerCount))
+		throw new RangeError(`trace arrays are shorter than the ${log.customerCount} customers`);
 	const scratch: Scratch = {
 		stageAt: new Float64Array(S),
 		stageStep: new Int32Array(S),
@@ -214,6 +230,11 @@ export function* walkFunnelInSteps(
 			const slot = stageSlot[s]!;
 			tallies.stageReached[s]!++;
 			tallies.reached[step]!++;
+			if (step === traced) {
+				trace!.reachedAt[c] = stageAt[s]!;
+				trace!.nextAt[c] = s < cur ? stageAt[s + 1]! : NaN;
+				trace!.entryChannel[c] = stageSlot[0]! - 1;
+			}
 			tallies.reachedByChannel[step * slots + slot]!++;
 			if (valued) {
 				tallies.clvSum[step]! += value;
