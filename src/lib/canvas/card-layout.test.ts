@@ -24,6 +24,7 @@ const card = (changes: Partial<Card>): Card => ({
 	ownerId: null,
 	eventTypes: [],
 	estimate: null,
+	evidence: null,
 	createdBy: null,
 	...changes
 });

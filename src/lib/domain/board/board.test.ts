@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
 	addCard,
+	addDriverCause,
+	type DriverEvidence,
 	addOpportunityWithEstimate,
 	attachEstimate,
 	bindCard,
@@ -517,5 +519,69 @@ describe('opportunities carrying a what-if', () => {
 			entry.set('estimate', broken);
 			expect(readBoard(doc).cards.find((c) => c.id === id)?.estimate).toBeNull();
 		}
+	});
+});
+
+describe('drop-off cause cards from a driver', () => {
+	const evidence = (stepCardId: string): DriverEvidence => ({
+		stepCardId,
+		trait: { kind: 'event', eventType: 'contact_customer_service', atLeast: 2 },
+		oddsRatio: 3.8,
+		low: 3.3,
+		high: 4.4,
+		dropOffWith: 0.36,
+		dropOffWithout: 0.12,
+		customersWith: 1455,
+		customersWithout: 4545,
+		period: { from: '2026-01-01', to: '2026-03-31' },
+		groupId: null,
+		personaId: null,
+		channel: 'web',
+		computedAt: '2026-04-01T09:00:00.000Z',
+		datasetVersion: 4
+	});
+	function measured() {
+		const doc = new Y.Doc();
+		const stage = addStage(doc, { title: 'Visit' });
+		const web = addLane(doc, { title: 'Web', kind: 'touchpoints' });
+		const step = addCard(doc, { type: 'touchpoint', stageId: stage, laneId: web, text: 'Visit' });
+		bindCard(doc, step, ['visit']);
+		return { doc, stage, web, step };
+	}
+
+	it('puts the card in the step’s stage, in a new drop-off lane, linked to the step, with its evidence — one undo step', () => {
+		const { doc, stage, step } = measured();
+		const undo = new Y.UndoManager([...doc.share.values()] as Y.AbstractType<unknown>[], { trackedOrigins: new Set(['me']) });
+		const id = addDriverCause(doc, { stepCardId: step, text: 'Contacted service twice', evidence: evidence(step), laneTitle: 'Drop-off', createdBy: 'u1' }, 'me');
+		const board = readBoard(doc);
+		const card = board.cards.find((c) => c.id === id)!;
+		const lane = board.lanes.find((l) => l.id === card.laneId)!;
+		expect(lane).toMatchObject({ kind: 'dropoffs', title: 'Drop-off' });
+		expect(card).toMatchObject({ type: 'dropoff', stageId: stage, text: 'Contacted service twice', dropOffCategory: null, createdBy: 'u1' });
+		expect(card.evidence).toEqual(evidence(step));
+		expect(board.links.some((l) => l.fromCardId === step && l.toCardId === id)).toBe(true);
+		undo.undo();
+		expect(readBoard(doc).cards.map((c) => c.id)).toEqual([step]);
+		expect(readBoard(doc).lanes.some((l) => l.kind === 'dropoffs')).toBe(false);
+	});
+
+	it('uses the board’s drop-off lane when it has one, and refuses evidence of another step or a card that is no step', () => {
+		const { doc, stage, web, step } = measured();
+		const dropoffs = addLane(doc, { title: 'Afhakers', kind: 'dropoffs' });
+		const id = addDriverCause(doc, { stepCardId: step, text: 'x', evidence: evidence(step), laneTitle: 'Drop-off', createdBy: null });
+		expect(readBoard(doc).cards.find((c) => c.id === id)?.laneId).toBe(dropoffs);
+		const note = addCard(doc, { type: 'note', stageId: stage, laneId: web });
+		expect(() => addDriverCause(doc, { stepCardId: step, text: 'x', evidence: evidence('other'), laneTitle: 'D', createdBy: null })).toThrow(/malformed/);
+		expect(() => addDriverCause(doc, { stepCardId: note, text: 'x', evidence: evidence(note), laneTitle: 'D', createdBy: null })).toThrow(/not a journey step/);
+		expect(() => addDriverCause(doc, { stepCardId: step, text: 'x', evidence: { ...evidence(step), oddsRatio: Number.NaN }, laneTitle: 'D', createdBy: null })).toThrow(/malformed/);
+		expect(readBoard(doc).cards.filter((c) => c.type === 'dropoff')).toHaveLength(1);
+	});
+
+	it('keeps the evidence with its card: copies and duplicates go without it', () => {
+		const { doc, step } = measured();
+		const id = addDriverCause(doc, { stepCardId: step, text: 'x', evidence: evidence(step), laneTitle: 'D', createdBy: null });
+		expect(copyCards(doc, [id])[0]).not.toHaveProperty('evidence');
+		const [copy] = duplicateCards(doc, [id]);
+		expect(readBoard(doc).cards.find((c) => c.id === copy)?.evidence).toBeNull();
 	});
 });

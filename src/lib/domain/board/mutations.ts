@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { readBoard, readEstimate } from './read';
+import { readBoard, readEstimate, readEvidence } from './read';
 import {
 	boardRoot,
 	cardsMap,
@@ -26,7 +26,8 @@ import {
 	type Card,
 	type CardType,
 	type LaneKind,
-	type OpportunityEstimate
+	type OpportunityEstimate,
+	type DriverEvidence
 } from './types';
 
 /*
@@ -139,9 +140,10 @@ export function deleteLane(doc: Y.Doc, id: string, origin?: Origin): void {
 
 /**
  * What a card carries besides its place, text and author: the fields `updateCard` may change.
- * An opportunity's estimate is changed only through attachEstimate / detachEstimate.
+ * An opportunity's estimate is changed only through attachEstimate / detachEstimate; a cause
+ * card's driver evidence is set once, by addDriverCause.
  */
-export type CardProperties = Omit<Card, 'id' | 'stageId' | 'laneId' | 'order' | 'text' | 'createdBy' | 'estimate'>;
+export type CardProperties = Omit<Card, 'id' | 'stageId' | 'laneId' | 'order' | 'text' | 'createdBy' | 'estimate' | 'evidence'>;
 
 export interface NewCard extends Partial<CardProperties> {
 	type: CardType;
@@ -159,7 +161,7 @@ function cellOrders(doc: Y.Doc, stageId: string, laneId: string, exceptIds: Set<
 		.map((c) => c.order);
 }
 
-function cardEntry(fields: Omit<Card, 'id' | 'text' | 'estimate'> & { text: string }): Entry {
+function cardEntry(fields: Omit<Card, 'id' | 'text' | 'estimate' | 'evidence'> & { text: string }): Entry {
 	const text = new Y.Text();
 	if (fields.text) text.insert(0, fields.text);
 	return newEntry({ ...fields, text });
@@ -339,8 +341,8 @@ export function deleteCards(doc: Y.Doc, ids: string[], origin?: Origin): void {
 	doc.transact(() => removeCards(doc, ids), origin);
 }
 
-/** A card as it travels on the clipboard: plain data, no ids, no author, no estimate (it belongs to its card). */
-export type ClipboardCard = Omit<Card, 'id' | 'stageId' | 'laneId' | 'order' | 'createdBy' | 'estimate'> & {
+/** A card as it travels on the clipboard: plain data, no ids, no author, no estimate or evidence (they belong to their card and its step). */
+export type ClipboardCard = Omit<Card, 'id' | 'stageId' | 'laneId' | 'order' | 'createdBy' | 'estimate' | 'evidence'> & {
 	laneKind: LaneKind;
 };
 
@@ -350,7 +352,7 @@ export function copyCards(doc: Y.Doc, ids: string[]): ClipboardCard[] {
 	const wanted = new Set(ids);
 	return board.cards
 		.filter((card) => wanted.has(card.id))
-		.map(({ id: _id, stageId: _s, laneId, order: _o, createdBy: _c, estimate: _e, ...rest }) => ({
+		.map(({ id: _id, stageId: _s, laneId, order: _o, createdBy: _c, estimate: _e, evidence: _v, ...rest }) => ({
 			...rest,
 			laneKind: laneKind.get(laneId) ?? 'actions'
 		}));
@@ -387,12 +389,37 @@ export function duplicateCards(doc: Y.Doc, ids: string[], createdBy: string | nu
 	doc.transact(() => {
 		const board = readBoard(doc);
 		for (const card of board.cards.filter((c) => ids.includes(c.id))) {
-			const { id: _id, order: _order, createdBy: _author, estimate: _estimate, ...rest } = card;
+			const { id: _id, order: _order, createdBy: _author, estimate: _estimate, evidence: _evidence, ...rest } = card;
 			const cell = board.cards.filter((c) => c.stageId === card.stageId && c.laneId === card.laneId);
 			copies.push(addCard(doc, { ...rest, index: cell.findIndex((c) => c.id === card.id) + 1, createdBy }));
 		}
 	}, origin);
 	return copies;
+}
+
+/**
+ * A drop-off cause card for a measured step, from one of its drop-off drivers: in the step's stage,
+ * in the board's first drop-off lane (a new one titled `laneTitle` when there is none), linked to
+ * the step, keeping the driver's evidence. Its cause (of the four) is left for people to choose.
+ */
+export function addDriverCause(
+	doc: Y.Doc,
+	input: { stepCardId: string; text: string; evidence: DriverEvidence; laneTitle: string; createdBy: string | null },
+	origin?: Origin
+): string {
+	const evidence = readEvidence({ ...input.evidence, trait: { ...input.evidence.trait }, period: { ...input.evidence.period } });
+	if (!evidence || evidence.stepCardId !== input.stepCardId) throw new Error('the driver evidence is malformed');
+	let id = '';
+	doc.transact(() => {
+		const step = requireEntry(cardsMap(doc), input.stepCardId, 'card');
+		if (!BINDABLE_CARD_TYPES.includes(step.get('type') as CardType)) throw new Error(`card ${input.stepCardId} is not a journey step`);
+		const board = readBoard(doc);
+		const laneId = board.lanes.find((lane) => lane.kind === 'dropoffs')?.id ?? addLane(doc, { title: input.laneTitle, kind: 'dropoffs' });
+		id = addCard(doc, { type: 'dropoff', stageId: step.get('stageId') as string, laneId, text: input.text, createdBy: input.createdBy });
+		requireEntry(cardsMap(doc), id, 'card').set('evidence', evidence);
+		linkCards(doc, input.stepCardId, id);
+	}, origin);
+	return id;
 }
 
 export function linkCards(doc: Y.Doc, fromCardId: string, toCardId: string, origin?: Origin): string {

@@ -17,6 +17,8 @@ import {
 	type Lane,
 	type Level,
 	type OpportunityEstimate,
+	type DriverEvidence,
+	type DriverTrait,
 	type Persona,
 	type Stage,
 	WHAT_IF_LEVERS
@@ -107,6 +109,43 @@ export function readEstimate(value: unknown): OpportunityEstimate | null {
 	};
 }
 
+function readTrait(value: unknown): DriverTrait | null {
+	if (!value || typeof value !== 'object') return null;
+	const v = value as Record<string, unknown>;
+	if (v.kind === 'event' && typeof v.eventType === 'string' && (v.atLeast === 1 || v.atLeast === 2)) return { kind: 'event', eventType: v.eventType, atLeast: v.atLeast };
+	if (v.kind === 'profile' && typeof v.field === 'string' && typeof v.value === 'string') return { kind: 'profile', field: v.field, value: v.value };
+	if (v.kind === 'entry-channel' && typeof v.channel === 'string') return { kind: 'entry-channel', channel: v.channel };
+	return null;
+}
+
+/** A cause card's driver evidence, or null when absent or malformed. */
+export function readEvidence(value: unknown): DriverEvidence | null {
+	if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
+	const v = value as Record<string, unknown>;
+	const trait = readTrait(v.trait);
+	const period = v.period as Record<string, unknown> | null | undefined;
+	const figures = [v.oddsRatio, v.low, v.high, v.dropOffWith, v.dropOffWithout, v.customersWith, v.customersWithout, v.datasetVersion];
+	if (typeof v.stepCardId !== 'string' || !trait || !figures.every(finite) || typeof v.computedAt !== 'string') return null;
+	if (!period || typeof period !== 'object' || typeof period.from !== 'string' || typeof period.to !== 'string') return null;
+	return {
+		stepCardId: v.stepCardId,
+		trait,
+		oddsRatio: v.oddsRatio as number,
+		low: v.low as number,
+		high: v.high as number,
+		dropOffWith: v.dropOffWith as number,
+		dropOffWithout: v.dropOffWithout as number,
+		customersWith: v.customersWith as number,
+		customersWithout: v.customersWithout as number,
+		period: { from: period.from, to: period.to },
+		groupId: nullableString(v.groupId),
+		personaId: nullableString(v.personaId),
+		channel: nullableString(v.channel),
+		computedAt: v.computedAt,
+		datasetVersion: v.datasetVersion as number
+	};
+}
+
 export function readCard(id: string, entry: Entry): Card | null {
 	const type = oneOf(CARD_TYPES, entry.get('type'));
 	const stageId = entry.get('stageId');
@@ -132,6 +171,7 @@ export function readCard(id: string, entry: Entry): Card | null {
 		ownerId: typeof entry.get('ownerId') === 'string' ? (entry.get('ownerId') as string) : null,
 		eventTypes: strings(entry.get('eventTypes')),
 		estimate: readEstimate(entry.get('estimate')),
+		evidence: readEvidence(entry.get('evidence')),
 		createdBy: typeof entry.get('createdBy') === 'string' ? (entry.get('createdBy') as string) : null
 	};
 }

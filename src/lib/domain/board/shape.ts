@@ -11,7 +11,8 @@ import * as Y from 'yjs';
  *                                  personaIds, severity, dropOffCategory, lever, effort, impact,
  *                                  status, ownerId (an opportunity's progress and who carries it),
  *                                  eventTypes (the step's metric binding; absent = unbound),
- *                                  estimate (an opportunity's what-if: a plain object, replaced whole), createdBy }
+ *                                  estimate (an opportunity's what-if: a plain object, replaced whole),
+ *                                  evidence (a cause card's drop-off driver: a plain object, set once), createdBy }
  *   links     Y.Map   id → Y.Map { from, to }
  *   personas  Y.Map   id → Y.Map { name, color }
  *   emotions  Y.Map   "<stageId>|<personaId or *>" → score

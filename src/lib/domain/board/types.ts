@@ -118,7 +118,40 @@ export interface Card {
 	eventTypes: string[];
 	/** An opportunity's value: the what-if it was given (parameters and a snapshot of figures); null without one. */
 	estimate: OpportunityEstimate | null;
+	/** A drop-off cause card added from the drop-off drivers: the driver and its figures when added; null otherwise. */
+	evidence: DriverEvidence | null;
 	createdBy: string | null;
+}
+
+/** A trait of a step's customers, as the drop-off drivers name it. */
+export type DriverTrait =
+	| { kind: 'event'; eventType: string; atLeast: 1 | 2 }
+	| { kind: 'profile'; field: string; value: string }
+	| { kind: 'entry-channel'; channel: string };
+
+/**
+ * Why a drop-off cause card was added: a driver of the step's drop-off with its figures when
+ * added — an association found in the data, numbers only (broadcast to every client).
+ */
+export interface DriverEvidence {
+	stepCardId: string;
+	trait: DriverTrait;
+	oddsRatio: number;
+	/** 95% interval (Woolf). */
+	low: number;
+	high: number;
+	/** Share of the customers with / without the trait who dropped off, 0–1. */
+	dropOffWith: number;
+	dropOffWithout: number;
+	customersWith: number;
+	customersWithout: number;
+	/** The insights filters the figures are of. */
+	period: { from: string; to: string };
+	groupId: string | null;
+	personaId: string | null;
+	channel: string | null;
+	computedAt: string;
+	datasetVersion: number;
 }
 
 /** What a what-if changes at a measured step. */

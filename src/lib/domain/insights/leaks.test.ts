@@ -36,7 +36,7 @@ describe('ranking the leaks', () => {
 
 const card = (id: string, type: Card['type'], dropOffCategory: Card['dropOffCategory'] = null): Card => ({
 	id, type, stageId: 's', laneId: 'l', order: 'a', text: `text ${id}`, color: 'default', tags: [], personaIds: [], severity: null,
-	dropOffCategory, lever: null, effort: null, impact: null, status: null, ownerId: null, eventTypes: [], estimate: null, createdBy: null
+	dropOffCategory, lever: null, effort: null, impact: null, status: null, ownerId: null, eventTypes: [], estimate: null, evidence: null, createdBy: null
 });
 
 describe('the drop-off causes of a step', () => {

@@ -16,15 +16,14 @@
  * - Entry channel (the channel of their first-stage event), among those whose channel is known.
  * A candidate needs at least `minimumCustomers` customers with it and without it.
  */
+import type { DriverTrait } from '../../../domain/board/types';
 import type { Stepwise } from '../../../domain/stepwise';
 import type { IndexedEventLog } from '../funnel/event-index';
 import type { StepOutcomes } from '../funnel/trace';
 import { oddsRatio } from './odds';
 
-export type DriverFeature =
-	| { kind: 'event'; eventType: string; atLeast: 1 | 2 }
-	| { kind: 'profile'; field: string; value: string }
-	| { kind: 'entry-channel'; channel: string };
+/** The board's name for a trait: a cause card added from a driver keeps it. */
+export type DriverFeature = DriverTrait;
 
 export interface DriverSide {
 	customers: number;
