@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PLANTED_ODDS_RATIO, plantedJourney } from '$lib/server/analytics/drivers/planted-journey.fixture';
+import { readBoard } from '$lib/domain/board';
+import { connectClient, synced } from './collab-support';
 import { finished, inviteAndJoin, makeUser, makeWorkspace, type Client } from './helpers';
 import { importValid } from './imports';
 import { boardOfSteps } from './measured-boards';
@@ -70,5 +72,40 @@ describe('drop-off drivers', () => {
 		expect((await driversOf(`boardId=${board}&cardId=${visit}&${PERIOD}`, viewer)).status).toBe(200);
 		const { client: stranger } = await makeUser();
 		expect((await stranger.get(`/api/v1/workspaces/${workspaceId}/insights/drivers?boardId=${board}&cardId=${visit}`)).status).toBe(404);
+	});
+});
+
+describe('a driver added to the map', () => {
+	const causes = () => `/api/v1/workspaces/${workspaceId}/insights/drivers/causes`;
+	const body = (trait: string, extra: Record<string, unknown> = {}) => ({ boardId: board, cardId: visit, from: '2026-01-01', to: '2026-12-31', trait, text: 'Contacted service twice', ...extra });
+
+	it('becomes a drop-off cause card linked to the step, keeping the server’s figures, and shows as a cause of the leak', async () => {
+		const response = await owner.post(causes(), body('event:2:contact_customer_service'));
+		expect(response.status, JSON.stringify(response.body)).toBe(201);
+		const { cardId } = response.body;
+		const { token } = (await owner.post('/api/v1/tokens', { name: 'reader' })).body;
+		const reader = connectClient(owner.baseUrl, board, token);
+		await synced(reader);
+		const snapshot = readBoard(reader.doc);
+		reader.close();
+		const card = snapshot.cards.find((c) => c.id === cardId)!;
+		expect(card).toMatchObject({ type: 'dropoff', text: 'Contacted service twice', stageId: snapshot.cards.find((c) => c.id === visit)!.stageId });
+		expect(snapshot.lanes.find((l) => l.id === card.laneId)?.kind).toBe('dropoffs');
+		expect(snapshot.links.some((l) => l.fromCardId === visit && l.toCardId === cardId)).toBe(true);
+		const drivers = (await driversOf(`boardId=${board}&cardId=${visit}&${PERIOD}`)).body;
+		expect(card.evidence).toMatchObject({ stepCardId: visit, trait: { kind: 'event', eventType: 'contact_customer_service', atLeast: 2 }, oddsRatio: drivers.drivers[0].oddsRatio, customersWith: drivers.drivers[0].with.customers, period: { from: '2026-01-01', to: '2026-12-31' } });
+		const leak = (await finished(owner, `/api/v1/workspaces/${workspaceId}/insights/leaks?${PERIOD}`)).body.leaks.find((l: any) => l.cardId === visit);
+		expect(leak.causes).toContainEqual({ cardId, category: null, text: 'Contacted service twice' });
+	});
+
+	it('refuses a trait that is no clear driver, a malformed one, and viewers — creating nothing', async () => {
+		const path = causes();
+		expect((await owner.post(path, body('profile:incomeBand=high'))).status).toBe(404);
+		expect((await owner.post(path, body('nonsense'))).status).toBe(400);
+		expect((await owner.post(path, body('event:2:contact_customer_service', { text: '' }))).status).toBe(400);
+		const { client: viewer } = await inviteAndJoin(owner, workspaceId, 'viewer');
+		expect((await viewer.post(path, body('event:2:contact_customer_service'))).status).toBe(403);
+		const leak = (await finished(owner, `/api/v1/workspaces/${workspaceId}/insights/leaks?${PERIOD}`)).body.leaks.find((l: any) => l.cardId === visit);
+		expect(leak.causes).toHaveLength(1);
 	});
 });

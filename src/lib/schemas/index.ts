@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTraitKey } from '$lib/domain/insights/drivers';
 import { BOARD_TEMPLATES } from '$lib/domain/board/templates/types';
 import { isCurrencyCode } from '$lib/domain/currency';
 import { GROUP_BASES, groupRuleSchema } from '$lib/domain/groups';
@@ -347,6 +348,22 @@ export const insightsDriversQuerySchema = insightsFilters
 	.extend({
 		boardId: z.string({ error: 'error_required' }).trim().min(1, { error: 'error_required' }).max(40),
 		cardId: z.string({ error: 'error_required' }).trim().min(1, { error: 'error_required' }).max(40)
+	})
+	.refine(periodInOrder, { error: 'error_period_reversed', path: ['to'] });
+
+/** A clear drop-off driver of a step, to add to its map as a drop-off cause card (the figures are the server's). */
+export const driverCauseSchema = insightsFilters
+	.extend({
+		boardId: z.string({ error: 'error_required' }).trim().min(1, { error: 'error_required' }).max(40),
+		cardId: z.string({ error: 'error_required' }).trim().min(1, { error: 'error_required' }).max(40),
+		/** The trait as its key: `event:<1|2>:<type>`, `profile:<field>=<value>` or `entry:<channel>`. */
+		trait: z.string({ error: 'error_required' }).max(300).transform((key, ctx) => {
+			const trait = parseTraitKey(key);
+			if (!trait) ctx.addIssue({ code: 'custom', message: 'error_driver_invalid' });
+			return trait!;
+		}),
+		/** The card's text, in the reader's words. */
+		text: z.string({ error: 'error_required' }).trim().min(1, { error: 'error_required' }).max(500, { error: 'error_too_long' })
 	})
 	.refine(periodInOrder, { error: 'error_period_reversed', path: ['to'] });
 

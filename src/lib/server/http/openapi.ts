@@ -501,6 +501,16 @@ export const endpoints: Endpoint[] = [
 		errors: [400, 403, 404, 422]
 	},
 	{
+		method: 'post', path: '/api/v1/workspaces/{id}/insights/drivers/causes', tag: 'Analyses',
+		summary: 'Add a clear drop-off driver of a step to its map as a drop-off cause card that keeps the driver\'s figures',
+		description:
+			'The driver is found again for the same filters (its figures are the server\'s, never the caller\'s); only a driver whose 95% interval ' +
+			'leaves out 1 can be added. The card goes in the step\'s stage, in the map\'s first drop-off lane (a new one when there is none), linked to the step. Editors and owners.',
+		body: schemas.driverCauseSchema,
+		success: { status: 201, description: 'The new card', body: z.object({ boardId: z.string(), cardId: z.string() }) },
+		errors: [400, 403, 404, 409, 422]
+	},
+	{
 		method: 'get', path: '/api/v1/workspaces/{id}/insights/opportunities', tag: 'Analyses',
 		summary: 'The opportunities portfolio: every opportunity card of every journey map with its CRM lever, what-if value, effort, impact, status and owner',
 		description:

@@ -2,7 +2,7 @@ import type { GroupRule } from '$lib/domain/groups';
 import { TIME_UNIT_DAYS } from '../analytics';
 import * as db from '../db';
 import { requireBoard, requireWorkspace, roleAllows } from '../auth';
-import { AppError, forbidden, insufficientData, notFound } from '../errors';
+import { AppError, conflict, forbidden, insufficientData, notFound } from '../errors';
 import { compileRule, requireGroup } from '../groups';
 import { ResultCache, type Computation } from './cache';
 import { computeCustomerValue, type ClvModel, type ClvQuery, type ClvReport } from './customer-value';
@@ -10,7 +10,7 @@ import { computeLoyalty, type LoyaltyQuery, type LoyaltyReport } from './loyalty
 import { computeRetention, type RetentionQuery, type RetentionReport } from './retention';
 import { computeSatisfaction, type SatisfactionQuery, type SatisfactionReport } from './satisfaction';
 import { computeJourney, eventTypeSummaries, journeyData, journeyEvents, journeyWhatIf, type JourneyEvents, type JourneyQuery, type JourneyReport, type JourneyWhatIf, type WhatIfLever } from './journey';
-import { journeySteps, readBoard } from '$lib/domain/board';
+import { addDriverCause, journeySteps, readBoard, type DriverEvidence, type DriverTrait } from '$lib/domain/board';
 import { collabServer } from '../collab';
 import { eventTypeLabelsOf, labelledEventTypes, type WorkspaceEventType } from '../event-types';
 import { periodBounds, resolvePeriod, type DayPeriod } from '$lib/domain/insights/period';
@@ -21,6 +21,7 @@ import { boardMetricsQuerySchema } from '$lib/schemas';
 import { computeValueWhere, type ValueSegmentSource, type ValueWhereQuery, type ValueWhereReport } from './value-where';
 import { composeLoyaltySection, type LoyaltySectionReport } from './loyalty-section';
 import { seriesPeriodOf } from '$lib/domain/insights/loyalty';
+import { traitKey } from '$lib/domain/insights/drivers';
 import { computeDropOffDrivers, profileColumnsOf, type DropOffDriversReport } from './drivers';
 import type { ProfileColumn } from '../analytics/drivers/drivers';
 
@@ -607,6 +608,52 @@ export async function dropOffDrivers(
 		},
 		waitMs
 	);
+}
+
+const DRIVER_ORIGIN = 'insights:drivers';
+
+/**
+ * Adds a drop-off driver of a step to its map as a drop-off cause card that keeps the driver's
+ * figures. The figures are the server's own (found again for the same filters), never the
+ * caller's; only a clear driver (its interval leaves out 1) can be added.
+ */
+export async function addDriverAsCause(
+	user: db.User | null,
+	workspaceId: string,
+	input: InsightsInput & { boardId: string; cardId: string; trait: DriverTrait; text: string; laneTitle: string }
+): Promise<{ cardId: string }> {
+	const { user: actor, workspace } = requireBoard(user, input.boardId, 'boards:write');
+	if (workspace.id !== workspaceId) throw notFound('Board');
+	const answer = await dropOffDrivers(user, workspaceId, input);
+	if (answer.status === 'running') throw conflict('The drivers are still being computed: try again in a moment');
+	const report = answer.result;
+	const driver = report.drivers.find((d) => d.clear && traitKey(d.feature) === traitKey(input.trait));
+	if (!driver) throw notFound('Driver');
+	const evidence: DriverEvidence = {
+		stepCardId: input.cardId,
+		trait: driver.feature,
+		oddsRatio: driver.oddsRatio,
+		low: driver.low,
+		high: driver.high,
+		dropOffWith: driver.dropOffWith,
+		dropOffWithout: driver.dropOffWithout,
+		customersWith: driver.with.customers,
+		customersWithout: driver.without.customers,
+		period: report.period,
+		groupId: input.groupId ?? null,
+		personaId: input.personaId ?? null,
+		channel: report.channel,
+		computedAt: report.computedAt,
+		datasetVersion: report.datasetVersion
+	};
+	const doc = collabServer().openRoom(input.boardId, workspaceId).doc;
+	try {
+		return { cardId: addDriverCause(doc, { stepCardId: input.cardId, text: input.text, evidence, laneTitle: input.laneTitle, createdBy: actor.id }, DRIVER_ORIGIN) };
+	} catch (error) {
+		// The step was deleted or unbound on the map since the drivers were computed.
+		if (error instanceof Error && /does not exist|not a journey step/.test(error.message)) throw notFound('Measured step');
+		throw error;
+	}
 }
 
 /** Forgets a deleted workspace's results at once rather than letting them age out. */

@@ -1,14 +1,20 @@
 import { insightsQuerySchema } from '$lib/schemas';
 import { WORKSPACE_DATA_DEPENDENCY } from '$lib/client/workspace-changes';
 import { AppError } from '$lib/server/errors';
-import { loadPage } from '$lib/server/http/forms';
+import { loadPage, runForm } from '$lib/server/http/forms';
 import { headlineJson, leaksJson } from '$lib/server/http/insights-json';
 import { valueWhereJson } from '$lib/server/http/insights-value-json';
 import { cutChoices } from '$lib/server/groups';
 import { portfolioJson } from '$lib/server/http/insights-portfolio-json';
-import { headline, leaks, loyaltySection, opportunities, valueWhere } from '$lib/server/insights';
+import { addDriverAsCause, dropOffDrivers, headline, leaks, loyaltySection, opportunities, valueWhere } from '$lib/server/insights';
+import { driversJson } from '$lib/server/http/insights-drivers-json';
+import { driverCauseSchema } from '$lib/schemas';
+import { requireWorkspace, roleAllows } from '$lib/server/auth';
+import { eventTypeLabelsOf } from '$lib/server/event-types';
+import { parseInput } from '$lib/server/http/validation';
+import { m } from '$lib/paraglide/messages';
 import { loyaltySectionJson } from '$lib/server/http/insights-loyalty-json';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 /** The page waits this long for each section before showing its progress instead. */
 const WAIT_MS = 6_000;
@@ -31,7 +37,7 @@ export const load: PageServerLoad = (event) =>
 		event.depends(WORKSPACE_DATA_DEPENDENCY);
 		const { url, params, locals } = event;
 		// An empty box means "the default"; one picker for the cut: `group:<id>` or `persona:<id>`.
-		const { cut, ...asked } = Object.fromEntries([...url.searchParams].filter(([, value]) => value.trim() !== ''));
+		const { cut, driversBoard, driversStep, ...asked } = Object.fromEntries([...url.searchParams].filter(([, value]) => value.trim() !== ''));
 		if (cut?.startsWith('group:')) asked.groupId = cut.slice(6);
 		if (cut?.startsWith('persona:')) asked.personaId = cut.slice(8);
 		const parsed = insightsQuerySchema.safeParse(asked);
@@ -45,5 +51,25 @@ export const load: PageServerLoad = (event) =>
 			await section(() => loyaltySection(locals.user, params.workspaceId, input, WAIT_MS), loyaltySectionJson),
 			await section(() => opportunities(locals.user, params.workspaceId, WAIT_MS), portfolioJson)
 		];
-		return { form, groups, headline: head, value, leaks: leaking, loyalty: loyal, opportunities: portfolio };
+		// The drivers of one step, when asked for (a link on its leak row): computed only then.
+		const drivers =
+			driversBoard && driversStep
+				? await section(() => dropOffDrivers(locals.user, params.workspaceId, { ...input, boardId: driversBoard, cardId: driversStep }, WAIT_MS), driversJson)
+				: null;
+		const mayEdit = roleAllows(requireWorkspace(locals.user, params.workspaceId, 'data:read').role, 'boards:write');
+		return { form, groups, headline: head, value, leaks: leaking, loyalty: loyal, opportunities: portfolio, drivers, mayEdit, eventTypeLabels: eventTypeLabelsOf(params.workspaceId) };
 	});
+
+export const actions: Actions = {
+	addDriverCause: (event) =>
+		runForm(event, 'addDriverCause', async (fields) => {
+			const { cut, ...rest } = fields;
+			const input = parseInput(driverCauseSchema, {
+				...Object.fromEntries(Object.entries(rest).filter(([, value]) => value.trim() !== '')),
+				...(cut?.startsWith('group:') ? { groupId: cut.slice(6) } : {}),
+				...(cut?.startsWith('persona:') ? { personaId: cut.slice(8) } : {})
+			});
+			const added = await addDriverAsCause(event.locals.user, event.params.workspaceId, { ...input, laneTitle: m.insights_driver_lane() });
+			return { added: { boardId: input.boardId, cardId: added.cardId } };
+		})
+};
