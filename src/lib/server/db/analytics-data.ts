@@ -1,5 +1,4 @@
 import { futureFromNow } from '$lib/domain/customer-data/future-dated';
-import type { StepVoices } from '$lib/domain/metrics';
 import type { TransactionLog } from '../analytics/summary';
 import { getDb } from './connection';
 import type { RuleFilter } from './customer-groups';
@@ -34,6 +33,7 @@ export interface SurveyRow {
 	score: number;
 	eventType: string | null;
 	channel: string | null;
+	comment: string | null;
 }
 
 /** Survey answers; anonymous answers only for the whole workspace (they belong to no group). */
@@ -41,9 +41,10 @@ export function surveyRows(workspaceId: string, filter: RuleFilter | null = null
 	const group = scope('s.customer_id', workspaceId, filter);
 	return getDb()
 		.$client.prepare(
-			`select c.external_id as customerId, s.occurred_at as occurredAt, s.kind, s.score, s.event_type as eventType, s.channel
+			`select c.external_id as customerId, s.occurred_at as occurredAt, s.kind, s.score, s.event_type as eventType, s.channel, s.comment
 			from survey_responses s left join customers c on c.id = s.customer_id
-			where s.workspace_id = ? and ${published('survey_responses', 's')}${group.sql}`
+			where s.workspace_id = ? and ${published('survey_responses', 's')}${group.sql}
+			order by s.id`
 		)
 		.all(workspaceId, ...group.params) as SurveyRow[];
 }
@@ -99,48 +100,6 @@ export async function revenueByCustomerOffLoop(workspaceId: string): Promise<Map
 /** Event types that say a customer complained or needed help (the domain's examples). */
 export const COMPLAINT_EVENT_TYPES = ['complaint', 'contact_customer_service'] as const;
 
-export type { StepVoices } from '$lib/domain/metrics';
-
-/**
- * What customers said near a journey step: comments on answers tagged with its event types, and
- * how many complained or called within `windowMs` of their first event of the step.
- */
-export function stepVoices(
-	workspaceId: string,
-	filter: RuleFilter | null,
-	eventTypes: readonly string[],
-	options: { windowMs: number; from: number | null; to: number | null; limit?: number }
-): StepVoices {
-	const client = getDb().$client;
-	const types = eventTypes.map(() => '?').join(', ');
-	const from = options.from ?? -8.64e15;
-	const to = options.to ?? 8.64e15;
-	const answers = scope('s.customer_id', workspaceId, filter);
-	const comments = client
-		.prepare(
-			`select s.kind, s.score, s.comment, s.occurred_at as at from survey_responses s
-			where s.workspace_id = ? and s.event_type in (${types}) and s.comment is not null and trim(s.comment) <> ''
-				and s.occurred_at between ? and ? and ${published('survey_responses', 's')}${answers.sql}
-			order by s.occurred_at desc, s.id desc limit ?`
-		)
-		.all(workspaceId, ...eventTypes, from, to, ...answers.params, options.limit ?? 5) as StepVoices['comments'];
-	const reached = scope('e.customer_id', workspaceId, filter);
-	const complaints = COMPLAINT_EVENT_TYPES.map(() => '?').join(', ');
-	const complainants = client
-		.prepare(
-			`select count(distinct c.customer_id) from customer_events c
-			join (
-				select e.customer_id, min(e.occurred_at) as at from customer_events e
-				where e.workspace_id = ? and e.event_type in (${types}) and e.occurred_at between ? and ? and ${published('customer_events', 'e')}${reached.sql}
-				group by e.customer_id
-			) s on s.customer_id = c.customer_id
-			where c.workspace_id = ? and c.event_type in (${complaints}) and c.occurred_at >= s.at and c.occurred_at <= s.at + ?
-				and ${published('customer_events', 'c')}`
-		)
-		.pluck()
-		.get(workspaceId, ...eventTypes, from, to, ...reached.params, workspaceId, ...COMPLAINT_EVENT_TYPES, options.windowMs) as number;
-	return { comments, complainants };
-}
 
 /** The first and last moments of a workspace's counted transactions (read off the server's thread); null without any. */
 export async function transactionSpan(workspaceId: string): Promise<{ from: number; to: number } | null> {

@@ -320,13 +320,7 @@ async function journeyOf(user: db.User | null, boardId: string, input: JourneyIn
 	const computation = results.get(key, async () => {
 		const events = await data(scope.datasetVersion);
 		const include = await includeOf(events, workspace.id, scope.filter);
-		const window = { windowMs: (query.withinDays || 7) * 86_400_000, from: query.from, to: query.to };
-		return computeJourney(events, steps, {
-			include,
-			answers: db.surveyRows(workspace.id, scope.filter),
-			query,
-			voices: (eventTypes) => db.stepVoices(workspace.id, scope.filter, eventTypes, window)
-		});
+		return computeJourney(events, steps, { include, answers: db.surveyRows(workspace.id, scope.filter), query });
 	});
 	return { answer: await answer(computation, waitMs), ...names() };
 }

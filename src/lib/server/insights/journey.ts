@@ -20,7 +20,8 @@ import {
 	type WhatIfResult
 } from '../analytics/funnel';
 import { sharedBindings, type JourneyStep } from '$lib/domain/board';
-import type { RespondentFigure, StageFigures, StepFigures } from '$lib/domain/metrics';
+import type { RespondentFigure, StageFigures, StepFigures, StepVoices } from '$lib/domain/metrics';
+import { countComplainantsInSteps } from '../analytics/funnel/complainants';
 import * as db from '../db';
 import type { PersonaClvModel } from '../db';
 import { finishStepwise } from '../stepwise';
@@ -210,7 +211,6 @@ export async function computeJourney(
 		include: Uint8Array | null;
 		answers: db.SurveyRow[];
 		query: JourneyQuery;
-		voices: (eventTypes: string[]) => db.StepVoices;
 	}
 ): Promise<JourneyReport> {
 	const funnelSteps = funnelStepsOf(steps);
@@ -219,6 +219,18 @@ export async function computeJourney(
 	const respondents = { minimumRespondents: options.query.minimumRespondents };
 	const inWindow = (a: db.SurveyRow) =>
 		(options.query.from === null || a.occurredAt >= options.query.from) && (options.query.to === null || a.occurredAt <= options.query.to);
+	const complainants = await finishStepwise(
+		countComplainantsInSteps(data.log, {
+			steps: funnelSteps,
+			complaintTypes: db.COMPLAINT_EVENT_TYPES,
+			// Within the conversion window after the step, or a week without one.
+			windowMs: (options.query.withinDays || 7) * 86_400_000,
+			from: options.query.from ?? -Infinity,
+			to: options.query.to ?? Infinity,
+			include: options.include
+		})
+	);
+	const commented = options.answers.filter((a) => a.comment !== null && a.comment.trim() !== '' && a.eventType !== null && inWindow(a));
 
 	const stageIdOf = new Map(steps.map((s) => [s.stage, s.stageId]));
 	const shared = sharedBindings(steps);
@@ -260,7 +272,7 @@ export async function computeJourney(
 				nps: figure(p, p.nps),
 				channelSwitches: m.channelSwitches.map(({ from, to, customers }) => ({ from, to, customers })),
 				byChannel: m.byChannel.map(({ channel, reached, converted, conversion }) => ({ channel, reached, converted, conversion })),
-				voices: options.voices(m.eventTypes),
+				voices: { comments: latestComments(commented, types), complainants: complainants.get(m.stepId) ?? 0 },
 				sharedBindings: shared.get(m.stepId) ?? []
 			};
 		}),
@@ -279,6 +291,19 @@ export async function computeJourney(
 		clvModel: data.clvModel,
 		respondents: respondentsOf
 	};
+}
+
+/** Comments shown with a step: the latest five on answers tagged with its event types (newest first; of one moment, the last imported first). */
+const COMMENTS_PER_STEP = 5;
+
+function latestComments(answers: readonly db.SurveyRow[], types: ReadonlySet<string>): StepVoices['comments'] {
+	const tagged: StepVoices['comments'] = [];
+	for (let i = answers.length - 1; i >= 0; i--) {
+		const a = answers[i]!;
+		if (types.has(a.eventType!)) tagged.push({ kind: a.kind, score: a.score, comment: a.comment!, at: a.occurredAt });
+	}
+	// Stable: answers of one moment keep the last-imported-first order of the loop above.
+	return tagged.sort((x, y) => y.at - x.at).slice(0, COMMENTS_PER_STEP);
 }
 
 const externalIndex = new WeakMap<JourneyData, Map<string, number>>();

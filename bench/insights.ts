@@ -1,0 +1,152 @@
+/**
+ * npm run bench:insights — the insights page's data for 200,000 customers and 5,000,000 events
+ * over 5 journey maps with 30 bound steps each, through the real built server.
+ *
+ * Setup (not counted): the generated journey (10 stages × 3 alternatives, 25 events a customer)
+ * and 1–4 purchases a customer are written straight into the server's SQLite file as finished
+ * imports leave them; five maps are bound to the 30 steps over the collaboration websocket.
+ * Then: every section of /api/v1/workspaces/:id/insights/... asked at once until each answers
+ * 200 (cold, includes the customer measures, the event index and the CLV fits of the new dataset
+ * version), the same again (cached: the sum of the sections asked one after another, as the page
+ * loads them), the page itself, the drop-off drivers of one step cold and cached, the server's
+ * peak RSS and the longest /healthz wait during the cold run.
+ * Targets (issue 14): cached < 300 ms, cold < 5 s, no /healthz wait > 200 ms. Asserts nothing.
+ * Run after `vite build`. BENCH_INSIGHTS_CUSTOMERS sets the size.
+ */
+import type Database from 'better-sqlite3';
+import { once } from 'node:events';
+import { performance } from 'node:perf_hooks';
+import { generateJourney } from '../src/lib/server/analytics/funnel/synthetic';
+import { createRandom } from '../src/lib/server/analytics/segmentation/random';
+import { bindBoard, writeDataset } from './journey-dataset';
+import { keepAliveResets, peakRssBytes, probeHealth, request, rssBytes, sleep, startWaymark } from './support';
+
+const CUSTOMERS = Number(process.env.BENCH_INSIGHTS_CUSTOMERS ?? 200_000);
+const STAGES = 10;
+const ALTERNATIVES = 3;
+const MAPS = 5;
+const RUNS = 7;
+const POLL_MS = 20;
+const DAY = 86_400_000;
+const SECTIONS = ['headline', 'value', 'leaks', 'loyalty', 'opportunities', 'channels', 'aims'];
+
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** One to four purchases a customer over the journey's year, so that a CLV can be fitted. */
+function writePurchases(sqlite: Database.Database, workspaceId: string, customerIds: Int32Array): { kind: 'transactions'; rows: number }[] {
+	const random = createRandom(14);
+	const start = Date.UTC(2025, 0, 1);
+	const insert = sqlite.prepare('insert into customer_transactions (workspace_id, customer_id, occurred_at, amount, row_hash) values (?, ?, ?, ?, ?)');
+	let rows = 0;
+	for (const id of customerIds) {
+		const purchases = 1 + random.int(4);
+		for (let k = 0; k < purchases; k++) {
+			insert.run(workspaceId, id, start + Math.floor(random.next() * 365) * DAY, Math.round(20 + random.next() * 180), `t${k}`);
+			rows++;
+		}
+	}
+	return [{ kind: 'transactions', rows }];
+}
+
+async function main() {
+	process.setMaxListeners(0);
+	console.log(`bench:insights — Node ${process.version}`);
+	const setupStarted = performance.now();
+	const generated = generateJourney({ customers: CUSTOMERS, seed: 2026, stepsPerStage: Array(STAGES).fill(ALTERNATIVES), eventsPerCustomer: 25 });
+	const target = await startWaymark();
+	const pid = target.process.pid!;
+	process.on('exit', () => target.process.kill('SIGTERM'));
+	const auth = { authorization: `Bearer ${target.token}` };
+	try {
+		const boards: string[] = [];
+		for (let m = 0; m < MAPS; m++) boards.push(await target.newRoom());
+		writeDataset(target, generated, (sqlite, ids) => writePurchases(sqlite, target.workspaceId, ids));
+		let cardStep = new Map<string, number>();
+		for (const board of boards) cardStep = await bindBoard(target, board, generated, STAGES, ALTERNATIVES);
+		console.log(
+			`setup (not counted): ${generated.log.customer.length.toLocaleString('en')} events of ${CUSTOMERS.toLocaleString('en')} customers and their purchases written, ` +
+				`${MAPS} maps × ${cardStep.size} bound steps, in ${seconds(performance.now() - setupStarted)}`
+		);
+		const rssBefore = rssBytes(pid);
+		const base = `${target.origin}/api/v1/workspaces/${target.workspaceId}/insights`;
+		const get = async (path: string) => {
+			const response = await request(`${base}/${path}`, { headers: auth });
+			const body = await response.text();
+			return { status: response.status, body };
+		};
+		const sections: string[] = [];
+		for (const name of SECTIONS) if ((await get(name)).status !== 404) sections.push(name);
+		const untilDone = async (path: string) => {
+			const started = performance.now();
+			for (;;) {
+				const answer = await get(path);
+				if (answer.status === 200) return performance.now() - started;
+				if (answer.status !== 202) throw new Error(`${path} answered ${answer.status}: ${answer.body.slice(0, 300)}`);
+				await sleep(POLL_MS);
+			}
+		};
+
+		const prober = probeHealth(target.origin, POLL_MS, request);
+		const coldStarted = performance.now();
+		const coldBySection = await Promise.all(sections.map((name) => untilDone(name)));
+		const coldMs = performance.now() - coldStarted;
+		const { longest, probes } = await prober.stop();
+		const peakAfterCold = peakRssBytes(pid);
+		console.log(
+			`cold, every section asked at once until 200: ${seconds(coldMs)} (${sections.map((name, i) => `${name} ${seconds(coldBySection[i]!)}`).join(', ')}); ` +
+				`longest /healthz wait meanwhile ${longest.toFixed(0)} ms over ${probes} probes${keepAliveResets.count ? ` (${keepAliveResets.count} keep-alive resets asked again)` : ''}`
+		);
+
+		const cachedRuns: number[] = [];
+		const perSection = new Map<string, number[]>(sections.map((name) => [name, []]));
+		for (let r = 0; r < RUNS; r++) {
+			const started = performance.now();
+			for (const name of sections) {
+				const one = performance.now();
+				const answer = await get(name);
+				if (answer.status !== 200) throw new Error(`cached ${name} answered ${answer.status}`);
+				perSection.get(name)!.push(performance.now() - one);
+			}
+			cachedRuns.push(performance.now() - started);
+		}
+		console.log(
+			`cached, the sections one after another (as the page loads them): median ${median(cachedRuns).toFixed(0)} ms over ${RUNS} runs ` +
+				`(${sections.map((name) => `${name} ${median(perSection.get(name)!).toFixed(0)} ms`).join(', ')})`
+		);
+
+		const pageTimes: number[] = [];
+		for (let r = 0; r < RUNS; r++) {
+			const started = performance.now();
+			const response = await request(`${target.origin}/w/${target.workspaceId}/insights`, { headers: { cookie: target.cookie } });
+			await response.text();
+			if (response.status !== 200) throw new Error(`the page answered ${response.status}`);
+			pageTimes.push(performance.now() - started);
+		}
+		console.log(`cached, the page itself (HTML with every section): median ${median(pageTimes).toFixed(0)} ms over ${RUNS} GETs`);
+
+		const stepCard = [...cardStep].find(([, step]) => step === 0)![0];
+		const driversPath = `drivers?boardId=${boards.at(-1)}&cardId=${stepCard}`;
+		const driverProber = probeHealth(target.origin, POLL_MS, request);
+		const driversCold = await untilDone(driversPath);
+		const driverStall = await driverProber.stop();
+		const driverTimes: number[] = [];
+		for (let r = 0; r < RUNS; r++) {
+			const started = performance.now();
+			await get(driversPath);
+			driverTimes.push(performance.now() - started);
+		}
+		console.log(
+			`drop-off drivers of a first-stage step: cold ${seconds(driversCold)} (longest /healthz wait ${driverStall.longest.toFixed(0)} ms), cached median ${median(driverTimes).toFixed(0)} ms`
+		);
+		console.log(`server RSS: ${mib(rssBefore)} before, peak (VmHWM) ${mib(peakAfterCold)} after the cold run, ${mib(peakRssBytes(pid))} at the end`);
+	} finally {
+		target.process.kill('SIGTERM');
+		await once(target.process, 'exit');
+		target.cleanup();
+	}
+	process.exit(0);
+}
+
+await main();
