@@ -133,11 +133,12 @@ export const endpoints: Endpoint[] = [
 	},
 	{
 		method: 'patch', path: '/api/v1/workspaces/{id}', tag: 'Workspaces',
-		summary: 'Rename a workspace, let viewers comment, or set its currency (owners)',
+		summary: 'Rename a workspace, let viewers comment, set its currency or its minimum group size (owners)',
 		description:
 			'`currency` is an ISO 4217 code the server can format (`EUR`, `USD`, `GBP`, …; lower case is accepted). ' +
 			'It says which currency the imported amounts are in, so every page and export shows them in it: ' +
-			'changing it does not convert any amount. Open pages learn of the change through the change stream (`settings`).',
+			'changing it does not convert any amount. `minimumSegmentCustomers` (1–1000, default 10): groups and personas ' +
+			'with fewer customers show no figures in /insights/value. Open pages learn of the change through the change stream (`settings`).',
 		body: schemas.workspaceUpdateSchema,
 		success: { status: 200, description: 'Changed', body: shapes.workspaceShape },
 		errors: [400, 403, 404]
