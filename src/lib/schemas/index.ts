@@ -6,6 +6,7 @@ import { IMPORT_KINDS } from '$lib/domain/customer-data/kinds';
 import { EVENT_TYPE_LABEL_MAX, eventTypeId } from '$lib/domain/customer-data/event-types';
 import { PERSONA_FEATURE_IDS } from '$lib/domain/personas/phrasing';
 import { MINIMUM_SEGMENT_CUSTOMERS, MINIMUM_SEGMENT_CUSTOMERS_BOUNDS } from '$lib/domain/insights/value-where';
+import { SNAPSHOT_NAME_MAX } from '$lib/domain/insights/snapshot';
 
 /*
  * One set of schemas validates both the JSON API and the form actions. Error messages are
@@ -351,6 +352,13 @@ export const insightsQuerySchema = boardMetricsQuerySchema
 	.omit({ withinDays: true })
 	// A reversed period has no length to compare with the period before it.
 	.refine((query) => !query.from || !query.to || query.from <= query.to, { error: 'error_period_reversed', path: ['to'] });
+
+/** A snapshot of the insights page: its name, and the page's filters to compute its figures for (left out: the defaults). */
+export const snapshotCreateSchema = z.object({
+	name: requiredText(SNAPSHOT_NAME_MAX),
+	filters: insightsQuerySchema.prefault({})
+});
+export const snapshotRenameSchema = z.object({ name: requiredText(SNAPSHOT_NAME_MAX) });
 
 const percentagePoints = z.coerce.number({ error: 'error_number_invalid' }).min(-100, { error: 'error_number_invalid' }).max(100, { error: 'error_number_invalid' });
 

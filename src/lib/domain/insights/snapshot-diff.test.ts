@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headlineDiff, leaksDiff, loyaltyDiff, snapshotDiff, valueDiff } from './snapshot-diff';
+import { headlineDiff, leaksDiff, loyaltyDiff, snapshotDiff, valueDiff, type SectionDiff } from './snapshot-diff';
 
 const respondents = (lowN = false) => ({ n: 40, lowN });
 
@@ -18,7 +18,7 @@ const headline = (over: Record<string, unknown> = {}) => ({
 	}
 });
 
-const row = (diff: { rows: { key: string }[] }, key: string) => diff.rows.find((r) => r.key === key)!;
+const row = (diff: SectionDiff, key: string) => diff.rows.find((r) => r.key === key)!;
 
 describe('comparing headline figures', () => {
 	it('says how much each moved in its own unit, a rate in percentage points', () => {
