@@ -29,3 +29,6 @@ export const insightsSections = {
 };
 
 export type InsightsSectionName = keyof typeof insightsSections;
+
+/** The sections a snapshot keeps, as their JSON answers (each absent when it was not done). */
+export type InsightsSectionsJson = { [K in InsightsSectionName]?: ReturnType<(typeof insightsSections)[K]['toJson']> };

@@ -8,7 +8,11 @@ import { cutChoices } from '$lib/server/groups';
 import { portfolioJson } from '$lib/server/http/insights-portfolio-json';
 import { headline, leaks, loyaltySection, opportunities, valueWhere } from '$lib/server/insights';
 import { loyaltySectionJson } from '$lib/server/http/insights-loyalty-json';
-import type { PageServerLoad } from './$types';
+import { snapshotCreateSchema } from '$lib/schemas';
+import { runForm } from '$lib/server/http/forms';
+import { parseInput } from '$lib/server/http/validation';
+import { saveSnapshot } from '$lib/server/snapshots';
+import type { Actions, PageServerLoad } from './$types';
 
 /** The page waits this long for each section before showing its progress instead. */
 const WAIT_MS = 6_000;
@@ -47,3 +51,14 @@ export const load: PageServerLoad = (event) =>
 		];
 		return { form, groups, headline: head, value, leaks: leaking, loyalty: loyal, opportunities: portfolio };
 	});
+
+export const actions: Actions = {
+	/** Saves the page as it is shown, for the filters it is shown with (hidden fields of the form). */
+	saveSnapshot: (event) =>
+		runForm(event, 'saveSnapshot', async ({ name, ...fields }) => {
+			const filters = Object.fromEntries(Object.entries(fields).filter(([, value]) => value.trim() !== ''));
+			const input = parseInput(snapshotCreateSchema, { name: name ?? '', filters });
+			const saved = await saveSnapshot(event.locals.user, event.params.workspaceId, input);
+			return { snapshotId: saved.id, name: saved.name };
+		})
+};
