@@ -75,6 +75,14 @@ test('an editor saves a snapshot, imports more data and sees the change against 
 	await expect(editor.getByRole('button', { name: 'Momentopname bewaren' })).toBeVisible();
 	await editor.screenshot({ path: 'screenshots/insights-snapshot-save-nl.png' });
 
+	// Renamed and deleted by the editor through the list's forms.
+	await editor.request.patch('/api/v1/me', { data: { locale: 'en' } });
+	await editor.goto(`/w/${workspaceId}/insights/snapshots`);
+	await editor.getByText('Rename').click();
+	await editor.getByLabel('Name', { exact: true }).fill('First quarter');
+	await editor.getByRole('button', { name: 'Save', exact: true }).click();
+	await expect(editor.getByTestId('snapshot-row').getByRole('link', { name: 'First quarter' })).toBeVisible();
+
 	// A viewer reads the snapshot, and is offered no saving, renaming or deleting.
 	await viewer.goto(`/w/${workspaceId}/insights?${Q1}`);
 	await expect(viewer.getByTestId('snapshots-link')).toBeVisible();
@@ -83,7 +91,7 @@ test('an editor saves a snapshot, imports more data and sees the change against 
 	await expect(viewer.getByTestId('snapshot-row')).toHaveCount(1);
 	await expect(viewer.getByRole('button', { name: 'Delete' })).toHaveCount(0);
 	await expect(viewer.getByText('Rename')).toHaveCount(0);
-	await viewer.getByRole('link', { name: 'Q1 review' }).click();
+	await viewer.getByRole('link', { name: 'First quarter' }).click();
 	await expect(viewer.getByTestId('headline-customers').getByTestId('value')).toHaveText('10');
 	await viewer.screenshot({ path: 'screenshots/insights-snapshot-en.png', fullPage: true });
 	// Posting the save form anyway is refused.
@@ -93,4 +101,48 @@ test('an editor saves a snapshot, imports more data and sees the change against 
 	expect(await refused.json()).toMatchObject({ type: 'failure', status: 403 });
 	expect((await (await viewer.request.get(`/api/v1/workspaces/${workspaceId}/insights/snapshots`)).json()).items).toHaveLength(1);
 	expect(errors).toEqual([]);
+
+	await editor.goto(`/w/${workspaceId}/insights/snapshots`);
+	await editor.getByRole('button', { name: 'Delete' }).click();
+	await editor.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+	await expect(editor.getByTestId('snapshots-empty')).toBeVisible();
+});
+
+test('owners set the minimum group size, and a group below it shows no figures', async ({ page }) => {
+	test.setTimeout(90_000);
+	await signUp(page, makeAccount('owner'));
+	await createWorkspace(page, 'Group sizes');
+	const workspaceId = new URL(page.url()).pathname.split('/')[2]!;
+	await importCsv(page, workspaceId, 'customers', ['customer_id,city', ...ids.map((id, i) => `${id},${i < 10 ? 'Utrecht' : 'Zeist'}`)].join('\n'));
+	await importCsv(page, workspaceId, 'transactions', transactions);
+	const origin = new URL(test.info().project.use.baseURL!).origin;
+	const created = await page.request.post(`/api/v1/workspaces/${workspaceId}/groups`, {
+		data: { name: 'Utrecht', basis: 'needs', rule: { match: 'all', conditions: [{ field: 'city', op: 'eq', value: 'utrecht' }] } },
+		headers: { origin }
+	});
+	expect(created.status()).toBe(201);
+	const utrecht = () => page.getByRole('region', { name: 'Where the value is' }).getByTestId('value-segment').filter({ hasText: 'Utrecht' });
+	await page.goto(`/w/${workspaceId}/insights?${Q1}`);
+	await expect(utrecht().locator('td').first()).toHaveText('10');
+
+	await page.goto(`/w/${workspaceId}/settings`);
+	const card = page.getByTestId('minimum-group-settings');
+	const field = card.getByLabel('Minimum customers per group or persona');
+	await expect(field).toHaveValue('10');
+	await field.fill('0');
+	// The browser's own check would stop 0 before it is sent: the server's answer is the one tested.
+	await field.evaluate((input: HTMLInputElement) => input.removeAttribute('min'));
+	await card.getByRole('button', { name: 'Save' }).click();
+	await expect(card.getByText('Enter a whole number of customers from 1 to 1000')).toBeVisible();
+	await field.fill('11');
+	await card.getByRole('button', { name: 'Save' }).click();
+	await expect(card.getByText('Saved')).toBeVisible();
+	await page.screenshot({ path: 'screenshots/settings-minimum-group-en.png', fullPage: true });
+
+	await page.goto(`/w/${workspaceId}/insights?${Q1}`);
+	await expect(utrecht().getByTestId('value-suppressed')).toHaveText('fewer than 11 customers');
+	await page.request.patch('/api/v1/me', { data: { locale: 'nl' } });
+	await page.goto(`/w/${workspaceId}/settings`);
+	await expect(page.getByTestId('minimum-group-settings').getByLabel('Minimaal aantal klanten per groep of persona')).toHaveValue('11');
+	await page.screenshot({ path: 'screenshots/settings-minimum-group-nl.png', fullPage: true });
 });
