@@ -121,6 +121,21 @@ describe('insights snapshots', () => {
 		expect(loyalty!.missing).toBeNull();
 	});
 
+	it('keeps a snapshot of a customer group after the group is deleted, and says today has no figures for it', async () => {
+		const group = (await owner.post(`/api/v1/workspaces/${workspaceId}/groups`, { name: 'Everyone', basis: 'value', rule: { match: 'all', conditions: [] } })).body.id as string;
+		const response = await editor.post(snapshotsPath(), { name: 'Group', filters: { ...MARCH, groupId: group } });
+		expect(response.status, JSON.stringify(response.body)).toBe(201);
+		expect(response.body.filters.groupId).toBe(group);
+		expect((await owner.delete(`/api/v1/groups/${group}`)).status).toBe(204);
+		const opened = await viewer.get(`${snapshotsPath()}/${response.body.id}`);
+		expect(opened.status).toBe(200);
+		expect(opened.body.sections).toEqual(response.body.sections);
+		const compare = await viewer.get(`/w/${workspaceId}/insights/snapshots/compare?a=${response.body.id}&b=current`);
+		expect(compare.status).toBe(200);
+		expect(compare.body).toContain('so there are no figures for it today');
+		expect((await editor.delete(`${snapshotsPath()}/${response.body.id}`)).status).toBe(204);
+	});
+
 	it('renames and deletes for editors, the figures untouched by a rename', async () => {
 		const renamed = await editor.patch(`${snapshotsPath()}/${saved.id}`, { name: 'Q1 review' });
 		expect(renamed.status).toBe(200);

@@ -119,6 +119,8 @@ export interface Comparison {
 	sections: SectionDiff[];
 	/** The current side has a section still computing: look again shortly. */
 	running: boolean;
+	/** The current side has no figures: the snapshot's customer group or persona no longer exists. */
+	cutGone: boolean;
 }
 
 /**
@@ -127,14 +129,24 @@ export interface Comparison {
  */
 export async function compareSnapshots(user: db.User | null, workspaceId: string, aId: string, bId: string, waitMs = WAIT_MS): Promise<Comparison> {
 	const a: ComparedSide = { kind: 'snapshot', ...getSnapshot(user, workspaceId, aId) };
-	const b: ComparedSide =
-		bId === 'current'
-			? { kind: 'current', filters: a.filters, ...(await insightsFigures(user, workspaceId, inputOf(a.filters), waitMs)) }
-			: { kind: 'snapshot', ...getSnapshot(user, workspaceId, bId) };
+	let cutGone = false;
+	let b: ComparedSide;
+	if (bId !== 'current') b = { kind: 'snapshot', ...getSnapshot(user, workspaceId, bId) };
+	else {
+		try {
+			b = { kind: 'current', filters: a.filters, ...(await insightsFigures(user, workspaceId, inputOf(a.filters), waitMs)) };
+		} catch (error) {
+			// The snapshot's group or persona is gone: today has no figures for it, the snapshot still does.
+			if (!(error instanceof AppError && error.status === 404)) throw error;
+			cutGone = true;
+			b = { kind: 'current', filters: a.filters, sections: {}, withheld: {}, datasetVersion: db.datasetVersion(workspaceId) };
+		}
+	}
 	return {
 		a,
 		b,
 		sections: snapshotDiff(a.sections, b.sections),
-		running: Object.values(b.withheld).some((w) => w.reason === 'running')
+		running: Object.values(b.withheld).some((w) => w.reason === 'running'),
+		cutGone
 	};
 }

@@ -26,6 +26,7 @@ export const load: PageServerLoad = (event) =>
 			b: sideOf(comparison.b),
 			sections: comparison.sections,
 			running: comparison.running,
+			cutGone: comparison.cutGone,
 			snapshots: listSnapshots(locals.user, params.workspaceId, { limit: 100 }).items.map(insightsSnapshotSummaryJson),
 			groups: cutChoices(locals.user, params.workspaceId)
 		};
