@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importValid } from './imports';
-import { finished, makeUser, makeWorkspace, type Client } from './helpers';
+import { finished, inviteAndJoin, makeUser, makeWorkspace, type Client } from './helpers';
 
 /*
  * "Where is our value?" through the real server and database: fourteen customers, twelve in
@@ -88,6 +88,32 @@ describe('where the value is', () => {
 		expect(figures.wallet.potential).toBeGreaterThan(figures.wallet.current);
 		expect(figures.actions.withShareOfWallet).toBe(2);
 		expect(figures.actions.keep.customers + figures.actions.develop.customers).toBe(2);
+	});
+
+	it('hides a group below the workspace\'s own minimum group size, which only owners set', async () => {
+		const segment = async (id: string) => (await valueOf()).body.figures.segments.find((s: { id: string }) => s.id === id);
+		expect(await segment(groups.utrecht)).toMatchObject({ suppressed: false, customers: 12 });
+
+		const { client: editor } = await inviteAndJoin(owner, workspaceId, 'editor');
+		expect((await editor.patch(`/api/v1/workspaces/${workspaceId}`, { minimumSegmentCustomers: 13 })).status).toBe(403);
+		for (const refused of [0, 1001, 2.5, 'many']) {
+			const response = await owner.patch(`/api/v1/workspaces/${workspaceId}`, { minimumSegmentCustomers: refused });
+			expect(response.status, JSON.stringify(refused)).toBe(400);
+			expect(response.body.error.fields).toHaveProperty('minimumSegmentCustomers');
+		}
+		expect((await owner.get(`/api/v1/workspaces/${workspaceId}`)).body.minimumSegmentCustomers).toBe(10);
+
+		const raised = await owner.patch(`/api/v1/workspaces/${workspaceId}`, { minimumSegmentCustomers: 13 });
+		expect(raised.status).toBe(200);
+		expect(raised.body.minimumSegmentCustomers).toBe(13);
+		// Twelve customers were enough under 10; under 13 the same (cached) question is asked anew.
+		expect((await valueOf()).body.minimumSegmentCustomers).toBe(13);
+		expect(await segment(groups.utrecht)).toMatchObject({ suppressed: true, customers: null, total: null, mean: null, share: null });
+
+		await owner.patch(`/api/v1/workspaces/${workspaceId}`, { minimumSegmentCustomers: 2 });
+		expect(await segment(groups.zeist)).toMatchObject({ suppressed: false, customers: 2 });
+		await owner.patch(`/api/v1/workspaces/${workspaceId}`, { minimumSegmentCustomers: 10 });
+		expect(await segment(groups.zeist)).toMatchObject({ suppressed: true });
 	});
 
 	it('is refused for a workspace the user cannot see', async () => {

@@ -6,6 +6,8 @@ import { GROUP_BASES, groupRuleSchema } from '$lib/domain/groups';
 import { IMPORT_KINDS } from '$lib/domain/customer-data/kinds';
 import { EVENT_TYPE_LABEL_MAX, eventTypeId } from '$lib/domain/customer-data/event-types';
 import { PERSONA_FEATURE_IDS } from '$lib/domain/personas/phrasing';
+import { MINIMUM_SEGMENT_CUSTOMERS, MINIMUM_SEGMENT_CUSTOMERS_BOUNDS } from '$lib/domain/insights/value-where';
+import { SNAPSHOT_NAME_MAX } from '$lib/domain/insights/snapshot';
 
 /*
  * One set of schemas validates both the JSON API and the form actions. Error messages are
@@ -68,6 +70,13 @@ export const currency = z
 	.toUpperCase()
 	.refine(isCurrencyCode, { error: 'error_currency_invalid' });
 
+/** The fewest customers a group or persona needs for its figures to show (form fields send it as text). */
+export const minimumSegmentCustomers = z.coerce
+	.number({ error: 'error_minimum_group_size_invalid' })
+	.int({ error: 'error_minimum_group_size_invalid' })
+	.min(MINIMUM_SEGMENT_CUSTOMERS_BOUNDS.min, { error: 'error_minimum_group_size_invalid' })
+	.max(MINIMUM_SEGMENT_CUSTOMERS_BOUNDS.max, { error: 'error_minimum_group_size_invalid' });
+
 export const workspaceCreateSchema = z.object({ name: requiredText(80) });
 export const workspaceUpdateSchema = z
 	.object({
@@ -75,9 +84,12 @@ export const workspaceUpdateSchema = z
 		viewersMayComment: z.boolean({ error: 'error_boolean' }).optional(),
 		currency: currency
 			.optional()
-			.describe("ISO 4217 code of the workspace's money. Changes how amounts are shown, never converts them.")
+			.describe("ISO 4217 code of the workspace's money. Changes how amounts are shown, never converts them."),
+		minimumSegmentCustomers: minimumSegmentCustomers
+			.optional()
+			.describe(`Groups and personas with fewer customers show no figures on the insights page (${MINIMUM_SEGMENT_CUSTOMERS_BOUNDS.min}–${MINIMUM_SEGMENT_CUSTOMERS_BOUNDS.max}; ${MINIMUM_SEGMENT_CUSTOMERS} unless set)`)
 	})
-	.refine((value) => value.name !== undefined || value.viewersMayComment !== undefined || value.currency !== undefined, {
+	.refine((value) => value.name !== undefined || value.viewersMayComment !== undefined || value.currency !== undefined || value.minimumSegmentCustomers !== undefined, {
 		error: 'error_nothing_to_change'
 	});
 
@@ -366,6 +378,13 @@ export const driverCauseSchema = insightsFilters
 		text: z.string({ error: 'error_required' }).trim().min(1, { error: 'error_required' }).max(500, { error: 'error_too_long' })
 	})
 	.refine(periodInOrder, { error: 'error_period_reversed', path: ['to'] });
+
+/** A snapshot of the insights page: its name, and the page's filters to compute its figures for (left out: the defaults). */
+export const snapshotCreateSchema = z.object({
+	name: requiredText(SNAPSHOT_NAME_MAX),
+	filters: insightsQuerySchema.prefault({})
+});
+export const snapshotRenameSchema = z.object({ name: requiredText(SNAPSHOT_NAME_MAX) });
 
 const percentagePoints = z.coerce.number({ error: 'error_number_invalid' }).min(-100, { error: 'error_number_invalid' }).max(100, { error: 'error_number_invalid' });
 

@@ -5,10 +5,11 @@
 
 /**
  * Below this many customers a group or persona shows no figures: a mean of a handful of
- * customers reads as a fact about a segment it cannot carry. A constant until a workspace
- * setting replaces it.
+ * customers reads as a fact about a segment it cannot carry. Each workspace sets its own
+ * (its owners, on the settings page); this is where it starts, within these bounds.
  */
 export const MINIMUM_SEGMENT_CUSTOMERS = 10;
+export const MINIMUM_SEGMENT_CUSTOMERS_BOUNDS = { min: 1, max: 1000 } as const;
 
 export type SegmentValue =
 	| { suppressed: true; customers: null; total: null; mean: null; share: null }

@@ -24,3 +24,4 @@ export { terminateTransactionReaders } from './transaction-reader';
 export * from './value-assumptions';
 export * from './event-type-labels';
 export * from './personas';
+export * from './insight-snapshots';

@@ -15,6 +15,8 @@ import {
 import { IMPORT_KINDS, type ImportKind } from '../../domain/customer-data/kinds';
 import type { ImportRowError } from '../../domain/customer-data/validate';
 import { TRUSTED_CLV_MODELS, type TrustedClvModel } from '../../domain/metrics';
+import { MINIMUM_SEGMENT_CUSTOMERS } from '../../domain/insights/value-where';
+import type { SnapshotFilters, SnapshotSections, SnapshotWithheld } from '../../domain/insights/snapshot';
 
 const createdAt = () =>
 	integer('created_at', { mode: 'timestamp_ms' })
@@ -95,6 +97,8 @@ export const workspaces = sqliteTable('workspaces', {
 	viewersMayComment: integer('viewers_may_comment', { mode: 'boolean' }).notNull().default(false),
 	/** ISO 4217 code of the money in the imported data: how amounts are shown, never converted. */
 	currency: text('currency').notNull().default('EUR'),
+	/** Groups and personas with fewer customers show no figures on the insights page. */
+	minimumSegmentCustomers: integer('minimum_segment_customers').notNull().default(MINIMUM_SEGMENT_CUSTOMERS),
 	createdAt: createdAt()
 });
 
@@ -692,3 +696,29 @@ export type DerivationStatus = (typeof derivationStatuses)[number];
 export type Persona = typeof personas.$inferSelect;
 export type PersonaPhoto = typeof personaPhotos.$inferSelect;
 export type PersonaOrigin = (typeof personaOrigins)[number];
+
+/**
+ * A saved insights page ("Q3 review"): the JSON of each section that was done, with the filters
+ * and dataset version they were computed for. Kept as stored figures so that a later import
+ * leaves it as it was; it goes with its workspace by cascade, and keeps its figures when the
+ * member who saved it leaves.
+ */
+export const insightSnapshots = sqliteTable(
+	'insight_snapshots',
+	{
+		id: text('id').primaryKey(),
+		workspaceId: text('workspace_id')
+			.notNull()
+			.references(() => workspaces.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		filters: text('filters', { mode: 'json' }).$type<SnapshotFilters>().notNull(),
+		sections: text('sections', { mode: 'json' }).$type<SnapshotSections>().notNull(),
+		withheld: text('withheld', { mode: 'json' }).$type<SnapshotWithheld>().notNull(),
+		datasetVersion: integer('dataset_version').notNull(),
+		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('insight_snapshots_workspace_created').on(t.workspaceId, t.createdAt, t.id)]
+);
+
+export type InsightSnapshot = typeof insightSnapshots.$inferSelect;

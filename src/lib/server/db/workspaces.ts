@@ -32,6 +32,7 @@ export function listWorkspacesOfUser(userId: string, request: PageRequest): Page
 			name: workspaces.name,
 			viewersMayComment: workspaces.viewersMayComment,
 			currency: workspaces.currency,
+			minimumSegmentCustomers: workspaces.minimumSegmentCustomers,
 			createdAt: workspaces.createdAt,
 			role: memberships.role,
 			memberCount: sql<number>`(select count(*) from ${memberships} m where m.workspace_id = ${workspaces.id})`,
@@ -48,9 +49,14 @@ export function listWorkspacesOfUser(userId: string, request: PageRequest): Page
 
 export function updateWorkspace(
 	id: string,
-	changes: Partial<Pick<Workspace, 'name' | 'viewersMayComment' | 'currency'>>
+	changes: Partial<Pick<Workspace, 'name' | 'viewersMayComment' | 'currency' | 'minimumSegmentCustomers'>>
 ): Workspace | undefined {
 	return getDb().update(workspaces).set(changes).where(eq(workspaces.id, id)).returning().get();
+}
+
+/** The fewest customers a group or persona needs to show figures on the insights page (undefined: no such workspace). */
+export function minimumSegmentCustomers(workspaceId: string): number | undefined {
+	return getDb().select({ minimum: workspaces.minimumSegmentCustomers }).from(workspaces).where(eq(workspaces.id, workspaceId)).get()?.minimum;
 }
 
 /** Boards go by foreign-key cascade; their documents are deleted here, in the same transaction. */

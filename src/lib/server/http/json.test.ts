@@ -16,7 +16,7 @@ describe('API output', () => {
 	});
 
 	it("gives a viewer's workspace permissions read-only", () => {
-		const detail = workspaceDetailJson({ id: 'w1', name: 'W', viewersMayComment: false, currency: 'EUR', createdAt: at }, 'viewer');
+		const detail = workspaceDetailJson({ id: 'w1', name: 'W', viewersMayComment: false, currency: 'EUR', minimumSegmentCustomers: 10, createdAt: at }, 'viewer');
 		expect(detail.permissions).toMatchObject({ 'boards:read': true, 'boards:write': false, 'members:manage': false });
 	});
 });

@@ -101,17 +101,19 @@ export const workspaceShape = z.object({
 	currency: z
 		.string()
 		.describe("ISO 4217 code of the workspace's money (EUR unless set): the amounts of every analysis are in it. Setting it changes how amounts are shown, never converts them"),
+	minimumSegmentCustomers: z.number().int().describe('Groups and personas with fewer customers show no figures on the insights page'),
 	createdAt: isoDate
 });
 
 export function workspaceJson(
-	workspace: Pick<db.Workspace, 'id' | 'name' | 'viewersMayComment' | 'currency' | 'createdAt'>
+	workspace: Pick<db.Workspace, 'id' | 'name' | 'viewersMayComment' | 'currency' | 'minimumSegmentCustomers' | 'createdAt'>
 ): z.infer<typeof workspaceShape> {
 	return {
 		id: workspace.id,
 		name: workspace.name,
 		viewersMayComment: workspace.viewersMayComment,
 		currency: workspace.currency,
+		minimumSegmentCustomers: workspace.minimumSegmentCustomers,
 		createdAt: iso(workspace.createdAt)
 	};
 }

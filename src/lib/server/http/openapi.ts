@@ -9,6 +9,7 @@ import { portfolioShape } from './insights-portfolio-json';
 import * as insightsValueShapes from './insights-value-json';
 import * as insightsLoyaltyShapes from './insights-loyalty-json';
 import * as insightsDriversShapes from './insights-drivers-json';
+import * as insightsSnapshotShapes from './insights-snapshots-json';
 import { boardListQuerySchema, errorReportQuerySchema } from './request';
 
 /*
@@ -134,11 +135,12 @@ export const endpoints: Endpoint[] = [
 	},
 	{
 		method: 'patch', path: '/api/v1/workspaces/{id}', tag: 'Workspaces',
-		summary: 'Rename a workspace, let viewers comment, or set its currency (owners)',
+		summary: 'Rename a workspace, let viewers comment, set its currency or its minimum group size (owners)',
 		description:
 			'`currency` is an ISO 4217 code the server can format (`EUR`, `USD`, `GBP`, …; lower case is accepted). ' +
 			'It says which currency the imported amounts are in, so every page and export shows them in it: ' +
-			'changing it does not convert any amount. Open pages learn of the change through the change stream (`settings`).',
+			'changing it does not convert any amount. `minimumSegmentCustomers` (1–1000, default 10): groups and personas ' +
+			'with fewer customers show no figures in /insights/value. Open pages learn of the change through the change stream (`settings`).',
 		body: schemas.workspaceUpdateSchema,
 		success: { status: 200, description: 'Changed', body: shapes.workspaceShape },
 		errors: [400, 403, 404]
@@ -532,6 +534,44 @@ export const endpoints: Endpoint[] = [
 		success: { status: 200, description: 'The section', body: insightsLoyaltyShapes.loyaltySectionShape },
 		alternatives: [{ status: 202, description: 'Still computing', body: shapes.pendingShape }],
 		errors: [400, 404, 422]
+	},
+	// Insights snapshots
+	{
+		method: 'get', path: '/api/v1/workspaces/{id}/insights/snapshots', tag: 'Analyses',
+		summary: 'The saved snapshots of the insights page, newest first (without their figures)',
+		query: page,
+		success: { status: 200, description: 'One page of snapshots', body: pageShape(insightsSnapshotShapes.insightsSnapshotSummaryShape) },
+		errors: [400, 404]
+	},
+	{
+		method: 'post', path: '/api/v1/workspaces/{id}/insights/snapshots', tag: 'Analyses',
+		summary: 'Save the insights for the filters as a named snapshot (editors and owners)',
+		description:
+			'Computes every section for `filters` (as the section endpoints take them) and keeps each one that is done as its JSON answer; ' +
+			'the others are listed in `withheld` with the reason. The figures are stored: a later import does not change them. ' +
+			'409 when no section is done yet (try again shortly); 422 when none has figures for these filters.',
+		body: schemas.snapshotCreateSchema,
+		success: { status: 201, description: 'Saved', body: insightsSnapshotShapes.insightsSnapshotShape },
+		errors: [400, 403, 404, 409, 422]
+	},
+	{
+		method: 'get', path: '/api/v1/workspaces/{id}/insights/snapshots/{snapshotId}', tag: 'Analyses',
+		summary: 'A snapshot with its figures as they were when saved',
+		success: { status: 200, description: 'The snapshot', body: insightsSnapshotShapes.insightsSnapshotShape },
+		errors: [404]
+	},
+	{
+		method: 'patch', path: '/api/v1/workspaces/{id}/insights/snapshots/{snapshotId}', tag: 'Analyses',
+		summary: 'Rename a snapshot (editors and owners); its figures stay as they are',
+		body: schemas.snapshotRenameSchema,
+		success: { status: 200, description: 'Renamed', body: insightsSnapshotShapes.insightsSnapshotShape },
+		errors: [400, 403, 404]
+	},
+	{
+		method: 'delete', path: '/api/v1/workspaces/{id}/insights/snapshots/{snapshotId}', tag: 'Analyses',
+		summary: 'Delete a snapshot (editors and owners)',
+		success: { status: 204, description: 'Deleted', body: null },
+		errors: [403, 404]
 	},
 	{
 		method: 'get', path: '/api/v1/workspaces/{id}/analytics/retention', tag: 'Analyses',

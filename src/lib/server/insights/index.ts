@@ -24,6 +24,7 @@ import { seriesPeriodOf } from '$lib/domain/insights/loyalty';
 import { traitKey } from '$lib/domain/insights/drivers';
 import { computeDropOffDrivers, profileColumnsOf, type DropOffDriversReport } from './drivers';
 import type { ProfileColumn } from '../analytics/drivers/drivers';
+import { MINIMUM_SEGMENT_CUSTOMERS } from '$lib/domain/insights/value-where';
 
 export type { ClvReport, ClvCustomer, ClvModel } from './customer-value';
 export { terminateValueFits } from './value-fits';
@@ -394,7 +395,10 @@ function valueSegments(workspaceId: string): ValueSegmentSource[] {
 
 /** Where the value is: the trusted CLV of the period's customers by group, persona and value action, and its concentration. */
 export const valueWhere = (user: db.User | null, workspaceId: string, input: InsightsInput, waitMs = WAIT_MS) => {
+	requireWorkspace(user, workspaceId, 'data:read');
 	const segments = valueSegments(workspaceId);
+	// The workspace's setting is part of the question: a changed minimum is computed anew.
+	const minimumSegmentCustomers = db.minimumSegmentCustomers(workspaceId) ?? MINIMUM_SEGMENT_CUSTOMERS;
 	// A changed group rule or a new persona derivation is a new question, not the cached answer.
 	const segmentKey = segments.map(({ kind, id, name, filter }) => ({ kind, id, name, filter }));
 	return cached<ValueWhereReport, ValueWhereQuery & { segments: typeof segmentKey }>(
@@ -402,7 +406,7 @@ export const valueWhere = (user: db.User | null, workspaceId: string, input: Ins
 		workspaceId,
 		{ groupId: input.groupId, personaId: input.personaId },
 		'value-where',
-		{ from: input.from ?? null, to: input.to ?? null, channel: input.channel ?? null, minimumRespondents: input.minimumRespondents, segments: segmentKey },
+		{ from: input.from ?? null, to: input.to ?? null, channel: input.channel ?? null, minimumRespondents: input.minimumRespondents, minimumSegmentCustomers, segments: segmentKey },
 		(filter, query, _report, version) =>
 			computeValueWhere(workspaceId, filter, query, {
 				clv: async () => {

@@ -1,4 +1,4 @@
-import { actionSplit, MINIMUM_SEGMENT_CUSTOMERS, segmentValue, type ActionSplit, type SegmentValue } from '$lib/domain/insights/value-where';
+import { actionSplit, segmentValue, type ActionSplit, type SegmentValue } from '$lib/domain/insights/value-where';
 import { periodBounds, resolvePeriod, type DayPeriod } from '$lib/domain/insights/period';
 import { concentrationInSteps, isLowN, periodActivityInSteps, type CurvePoint } from '../analytics';
 import * as db from '../db';
@@ -15,7 +15,8 @@ import type { JourneyEvents } from './journey';
  * the loss-making customers cost and current against potential value where share of wallet is known.
  */
 
-export type ValueWhereQuery = HeadlineQuery;
+/** The headline's filters, and the workspace's fewest customers a group or persona needs to show figures. */
+export type ValueWhereQuery = HeadlineQuery & { minimumSegmentCustomers: number };
 
 /** A customer group or persona whose members the value is split by. */
 export interface ValueSegmentSource {
@@ -82,7 +83,7 @@ const STEP_ROWS = 100_000;
 export async function computeValueWhere(workspaceId: string, filter: db.RuleFilter | null, query: ValueWhereQuery, sources: ValueWhereSources): Promise<ValueWhereReport> {
 	const { columns, span } = await db.transactionData(workspaceId, filter);
 	const period = resolvePeriod(query, span?.to ?? (await sources.lastEventAt()));
-	const base = { period, channel: query.channel, minimumSegmentCustomers: MINIMUM_SEGMENT_CUSTOMERS };
+	const base = { period, channel: query.channel, minimumSegmentCustomers: query.minimumSegmentCustomers };
 	const trusted = await sources.clv();
 	if (!trusted) return { ...base, clvModel: null, figures: null };
 
@@ -105,7 +106,7 @@ export async function computeValueWhere(workspaceId: string, filter: db.RuleFilt
 
 	const segments: ValueSegment[] = [];
 	for (const { filter: segmentFilter, ...segment } of sources.segments) {
-		segments.push({ ...segment, value: segmentValue(await buyersOf((await db.transactionData(workspaceId, segmentFilter)).columns), values, total) });
+		segments.push({ ...segment, value: segmentValue(await buyersOf((await db.transactionData(workspaceId, segmentFilter)).columns), values, total, query.minimumSegmentCustomers) });
 		await yieldToEventLoop();
 	}
 

@@ -11,13 +11,14 @@ export function createWorkspace(user: db.User, name: string): db.Workspace {
 }
 
 /**
- * Owners rename the workspace, let viewers comment, or set the currency its amounts are in
- * (`currency`, a valid ISO 4217 code: only how amounts are shown changes, none is converted).
+ * Owners rename the workspace, let viewers comment, set the currency its amounts are in
+ * (`currency`, a valid ISO 4217 code: only how amounts are shown changes, none is converted),
+ * or the fewest customers a group or persona needs to show figures on the insights page.
  */
 export function updateWorkspace(
 	user: db.User | null,
 	workspaceId: string,
-	changes: { name?: string; viewersMayComment?: boolean; currency?: string }
+	changes: { name?: string; viewersMayComment?: boolean; currency?: string; minimumSegmentCustomers?: number }
 ): db.Workspace {
 	requireWorkspace(user, workspaceId, 'workspace:rename');
 	const workspace = db.updateWorkspace(workspaceId, changes)!;

@@ -14,6 +14,8 @@ import { eventTypeLabelsOf } from '$lib/server/event-types';
 import { parseInput } from '$lib/server/http/validation';
 import { m } from '$lib/paraglide/messages';
 import { loyaltySectionJson } from '$lib/server/http/insights-loyalty-json';
+import { snapshotCreateSchema } from '$lib/schemas';
+import { saveSnapshot } from '$lib/server/snapshots';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The page waits this long for each section before showing its progress instead. */
@@ -71,5 +73,13 @@ export const actions: Actions = {
 			});
 			const added = await addDriverAsCause(event.locals.user, event.params.workspaceId, { ...input, laneTitle: m.insights_driver_lane() });
 			return { added: { boardId: input.boardId, cardId: added.cardId } };
+		}),
+	/** Saves the page as it is shown, for the filters it is shown with (hidden fields of the form). */
+	saveSnapshot: (event) =>
+		runForm(event, 'saveSnapshot', async ({ name, ...fields }) => {
+			const filters = Object.fromEntries(Object.entries(fields).filter(([, value]) => value.trim() !== ''));
+			const input = parseInput(snapshotCreateSchema, { name: name ?? '', filters });
+			const saved = await saveSnapshot(event.locals.user, event.params.workspaceId, input);
+			return { snapshotId: saved.id, name: saved.name };
 		})
 };

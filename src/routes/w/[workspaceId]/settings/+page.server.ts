@@ -9,8 +9,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
 	loadPage(event, () => {
-		requireWorkspace(event.locals.user, event.params.workspaceId, 'workspace:read');
-		return {};
+		const { workspace } = requireWorkspace(event.locals.user, event.params.workspaceId, 'workspace:read');
+		return { minimumSegmentCustomers: workspace.minimumSegmentCustomers };
 	});
 
 export const actions: Actions = {
@@ -23,6 +23,11 @@ export const actions: Actions = {
 		runForm(event, 'currency', (fields) => {
 			const { currency } = parseInput(workspaceUpdateSchema, { currency: fields.currency ?? '' });
 			updateWorkspace(event.locals.user, event.params.workspaceId, { currency });
+		}),
+	minimumGroupSize: (event) =>
+		runForm(event, 'minimumGroupSize', (fields) => {
+			const { minimumSegmentCustomers } = parseInput(workspaceUpdateSchema, { minimumSegmentCustomers: fields.minimumSegmentCustomers ?? '' });
+			updateWorkspace(event.locals.user, event.params.workspaceId, { minimumSegmentCustomers });
 		}),
 	comments: (event) =>
 		runForm(event, 'comments', (fields) => {
