@@ -17,6 +17,7 @@ export { published } from './published';
 export * from './customer-measures';
 export * from './customer-groups';
 export * from './analytics-data';
+export * from './channel-use';
 export { readEventColumnsOffLoop, terminateEventReaders } from './event-reader';
 export { terminateOffLoopReads } from './off-loop-read';
 export { terminateTransactionReaders } from './transaction-reader';

@@ -8,6 +8,7 @@ import * as insightsShapes from './insights-json';
 import { portfolioShape } from './insights-portfolio-json';
 import * as insightsValueShapes from './insights-value-json';
 import * as insightsLoyaltyShapes from './insights-loyalty-json';
+import { channelsShape } from './insights-channels-json';
 import { boardListQuerySchema, errorReportQuerySchema } from './request';
 
 /*
@@ -506,6 +507,19 @@ export const endpoints: Endpoint[] = [
 			'When the sBG verdict is unusable its curves are null and the verdict gives the reasons. 202 with the share done while computing.',
 		query: schemas.insightsQuerySchema,
 		success: { status: 200, description: 'The section', body: insightsLoyaltyShapes.loyaltySectionShape },
+		alternatives: [{ status: 202, description: 'Still computing', body: shapes.pendingShape }],
+		errors: [400, 404, 422]
+	},
+	{
+		method: 'get', path: '/api/v1/workspaces/{id}/insights/channels', tag: 'Analyses',
+		summary: 'Channels: reach, conversion and CLV by channel, online against offline, and the channel combinations customers use',
+		description:
+			'Customers are those with a contact (event) or a purchase in the period (of a group or persona, and with `channel` those whose first event ' +
+			'came through it). Conversion is the share of those contacted through a channel who bought through it; a channel that records only purchases ' +
+			'has none. Channels are online, offline or unknown by their name. CLV is the estimate the value page trusts; when neither model can be ' +
+			'trusted every `clv` is null. Figures on fewer than `minimumRespondents` customers are marked `lowN`.',
+		query: schemas.insightsQuerySchema,
+		success: { status: 200, description: 'The section', body: channelsShape },
 		alternatives: [{ status: 202, description: 'Still computing', body: shapes.pendingShape }],
 		errors: [400, 404, 422]
 	},

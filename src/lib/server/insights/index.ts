@@ -21,6 +21,7 @@ import { boardMetricsQuerySchema } from '$lib/schemas';
 import { computeValueWhere, type ValueSegmentSource, type ValueWhereQuery, type ValueWhereReport } from './value-where';
 import { composeLoyaltySection, type LoyaltySectionReport } from './loyalty-section';
 import { seriesPeriodOf } from '$lib/domain/insights/loyalty';
+import { computeChannels, type ChannelsQuery, type ChannelsReport } from './channels';
 
 export type { ClvReport, ClvCustomer, ClvModel } from './customer-value';
 export { terminateValueFits } from './value-fits';
@@ -33,6 +34,7 @@ export type { LeaksReport } from './leaks';
 export type { Portfolio } from '$lib/domain/insights/portfolio';
 export type { ValueWhereReport, ValueSegment, ValueWhereFigures } from './value-where';
 export type { LoyaltySectionReport } from './loyalty-section';
+export type { ChannelsReport } from './channels';
 
 const results = new ResultCache();
 
@@ -554,6 +556,30 @@ export async function loyaltySection(user: db.User | null, workspaceId: string, 
 		})
 	};
 }
+
+/**
+ * Channels: reach, conversion and the trusted CLV by channel, online against offline, and the
+ * channel combinations of the period's customers (of the cut, entered through the channel).
+ */
+export const channelsSection = (user: db.User | null, workspaceId: string, input: InsightsInput, waitMs = WAIT_MS) =>
+	cached<ChannelsReport, ChannelsQuery>(
+		user,
+		workspaceId,
+		{ groupId: input.groupId, personaId: input.personaId },
+		'channels',
+		{ from: input.from ?? null, to: input.to ?? null, channel: input.channel ?? null, minimumRespondents: input.minimumRespondents },
+		(filter, query, _report, version) =>
+			computeChannels(workspaceId, filter, query, {
+				// As on the headline: a defect in the CLV withholds the values, not the counts.
+				clv: () =>
+					trustedClv(workspaceId, version).catch((error) => {
+						console.error(`[insights] CLV for the channels of ${workspaceId} failed`, error);
+						return null;
+					}),
+				events: () => journeyEvents(workspaceId, version)
+			}),
+		waitMs
+	);
 
 /** Forgets a deleted workspace's results at once rather than letting them age out. */
 export const forgetWorkspace = (workspaceId: string) => results.forgetWorkspace(workspaceId);
