@@ -9,6 +9,7 @@ import { portfolioShape } from './insights-portfolio-json';
 import * as insightsValueShapes from './insights-value-json';
 import * as insightsLoyaltyShapes from './insights-loyalty-json';
 import { channelsShape } from './insights-channels-json';
+import { aimsShape } from './insights-aims-json';
 import { boardListQuerySchema, errorReportQuerySchema } from './request';
 
 /*
@@ -520,6 +521,18 @@ export const endpoints: Endpoint[] = [
 			'trusted every `clv` is null. Figures on fewer than `minimumRespondents` customers are marked `lowN`.',
 		query: schemas.insightsQuerySchema,
 		success: { status: 200, description: 'The section', body: channelsShape },
+		alternatives: [{ status: 202, description: 'Still computing', body: shapes.pendingShape }],
+		errors: [400, 404, 422]
+	},
+	{
+		method: 'get', path: '/api/v1/workspaces/{id}/insights/aims', tag: 'Analyses',
+		summary: 'The four aims of CRM: new customers per period, retention, value growth and loss-making customers, each against the period before',
+		description:
+			'Composed from other figures, not computed again: new customers from the acquisition cohorts of /analytics/loyalty (per whole month, or ' +
+			'quarter for periods over about a year and a half; they ignore `channel`), retention (repeat rate) and mean CLV from /insights/headline, ' +
+			'loss-making customers and their cost from /insights/value of this period and of the one before. Without a trusted CLV `valueGrowth` and `lossMaking` are null.',
+		query: schemas.insightsQuerySchema,
+		success: { status: 200, description: 'The aims', body: aimsShape },
 		alternatives: [{ status: 202, description: 'Still computing', body: shapes.pendingShape }],
 		errors: [400, 404, 422]
 	},

@@ -9,7 +9,8 @@ import { portfolioJson } from '$lib/server/http/insights-portfolio-json';
 import { headline, leaks, loyaltySection, opportunities, valueWhere } from '$lib/server/insights';
 import { loyaltySectionJson } from '$lib/server/http/insights-loyalty-json';
 import { channelsJson } from '$lib/server/http/insights-channels-json';
-import { channelsSection } from '$lib/server/insights';
+import { aimsSection, channelsSection } from '$lib/server/insights';
+import { aimsJson } from '$lib/server/http/insights-aims-json';
 import type { PageServerLoad } from './$types';
 
 /** The page waits this long for each section before showing its progress instead. */
@@ -40,13 +41,14 @@ export const load: PageServerLoad = (event) =>
 		const input = parsed.success ? parsed.data : insightsQuerySchema.parse({});
 		const groups = cutChoices(locals.user, params.workspaceId);
 		const form = { ...input, invalid: !parsed.success };
-		const [head, value, leaking, loyal, channels, portfolio] = [
+		const [head, aims, value, leaking, loyal, channels, portfolio] = [
 			await section(() => headline(locals.user, params.workspaceId, input, WAIT_MS), headlineJson),
+			await section(() => aimsSection(locals.user, params.workspaceId, input, WAIT_MS), aimsJson),
 			await section(() => valueWhere(locals.user, params.workspaceId, input, WAIT_MS), valueWhereJson),
 			await section(() => leaks(locals.user, params.workspaceId, input, WAIT_MS), leaksJson),
 			await section(() => loyaltySection(locals.user, params.workspaceId, input, WAIT_MS), loyaltySectionJson),
 			await section(() => channelsSection(locals.user, params.workspaceId, input, WAIT_MS), channelsJson),
 			await section(() => opportunities(locals.user, params.workspaceId, WAIT_MS), portfolioJson)
 		];
-		return { form, groups, headline: head, value, leaks: leaking, loyalty: loyal, channels, opportunities: portfolio };
+		return { form, groups, headline: head, aims, value, leaks: leaking, loyalty: loyal, channels, opportunities: portfolio };
 	});
