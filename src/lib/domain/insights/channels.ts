@@ -13,7 +13,7 @@ export const MAX_CHANNELS = 30;
 /** Combinations listed by name; the rest are counted together. */
 export const TOP_COMBINATIONS = 8;
 /** Customers per step of channelFiguresInSteps: a few ms each. */
-const STEP_CUSTOMERS = 50_000;
+const STEP_CUSTOMERS = 20_000;
 
 /** Each customer's use of the channels in the period; bit k of a mask is channel k of `channels`. */
 export interface ChannelUse {
