@@ -6,6 +6,7 @@
 export * from './kinds';
 export * from './event-types';
 export * from './fields';
+export * from './data-categories';
 export * from './future-dated';
 export * from './messages';
 export * from './preview';

@@ -18,6 +18,7 @@ export * from './customer-measures';
 export * from './customer-groups';
 export * from './analytics-data';
 export * from './customer-profiles';
+export * from './channel-use';
 export { readEventColumnsOffLoop, terminateEventReaders } from './event-reader';
 export { terminateOffLoopReads } from './off-loop-read';
 export { terminateTransactionReaders } from './transaction-reader';

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type * as db from '../db';
-import { headline, leaks, loyaltySection, opportunities, valueWhere, type Answer, type InsightsInput } from '../insights';
+import { aimsSection, channelsSection, headline, leaks, loyaltySection, opportunities, valueWhere, type Answer, type InsightsInput } from '../insights';
+import { aimsJson, aimsShape } from './insights-aims-json';
+import { channelsJson, channelsShape } from './insights-channels-json';
 import { headlineJson, headlineShape, leaksJson, leaksShape } from './insights-json';
 import { loyaltySectionJson, loyaltySectionShape } from './insights-loyalty-json';
 import { portfolioJson, portfolioShape } from './insights-portfolio-json';
@@ -22,9 +24,11 @@ const section = <T, J>(definition: InsightsSection<T, J>) => definition;
 
 export const insightsSections = {
 	headline: section({ compute: headline, toJson: headlineJson, shape: headlineShape }),
+	aims: section({ compute: aimsSection, toJson: aimsJson, shape: aimsShape }),
 	value: section({ compute: valueWhere, toJson: valueWhereJson, shape: valueWhereShape }),
 	leaks: section({ compute: leaks, toJson: leaksJson, shape: leaksShape }),
 	loyalty: section({ compute: loyaltySection, toJson: loyaltySectionJson, shape: loyaltySectionShape }),
+	channels: section({ compute: channelsSection, toJson: channelsJson, shape: channelsShape }),
 	opportunities: section({ compute: (user, workspaceId, _input, waitMs) => opportunities(user, workspaceId, waitMs), toJson: portfolioJson, shape: portfolioShape })
 };
 

@@ -10,6 +10,8 @@ import * as insightsValueShapes from './insights-value-json';
 import * as insightsLoyaltyShapes from './insights-loyalty-json';
 import * as insightsDriversShapes from './insights-drivers-json';
 import * as insightsSnapshotShapes from './insights-snapshots-json';
+import { channelsShape } from './insights-channels-json';
+import { aimsShape } from './insights-aims-json';
 import { boardListQuerySchema, errorReportQuerySchema } from './request';
 
 /*
@@ -572,6 +574,31 @@ export const endpoints: Endpoint[] = [
 		summary: 'Delete a snapshot (editors and owners)',
 		success: { status: 204, description: 'Deleted', body: null },
 		errors: [403, 404]
+	},
+	{
+		method: 'get', path: '/api/v1/workspaces/{id}/insights/channels', tag: 'Analyses',
+		summary: 'Channels: reach, conversion and CLV by channel, online against offline, and the channel combinations customers use',
+		description:
+			'Customers are those with a contact (event) or a purchase in the period (of a group or persona, and with `channel` those whose first event ' +
+			'came through it). Conversion is the share of those contacted through a channel who bought through it; a channel that records only purchases ' +
+			'has none. Channels are online, offline or unknown by their name. CLV is the estimate the value page trusts; when neither model can be ' +
+			'trusted every `clv` is null. Figures on fewer than `minimumRespondents` customers are marked `lowN`.',
+		query: schemas.insightsQuerySchema,
+		success: { status: 200, description: 'The section', body: channelsShape },
+		alternatives: [{ status: 202, description: 'Still computing', body: shapes.pendingShape }],
+		errors: [400, 404, 422]
+	},
+	{
+		method: 'get', path: '/api/v1/workspaces/{id}/insights/aims', tag: 'Analyses',
+		summary: 'The four aims of CRM: new customers per period, retention, value growth and loss-making customers, each against the period before',
+		description:
+			'Composed from other figures, not computed again: new customers from the acquisition cohorts of /analytics/loyalty (per whole month, or ' +
+			'quarter for periods over about a year and a half; they ignore `channel`), retention (repeat rate) and mean CLV from /insights/headline, ' +
+			'loss-making customers and their cost from /insights/value of this period and of the one before. Without a trusted CLV `valueGrowth` and `lossMaking` are null.',
+		query: schemas.insightsQuerySchema,
+		success: { status: 200, description: 'The aims', body: aimsShape },
+		alternatives: [{ status: 202, description: 'Still computing', body: shapes.pendingShape }],
+		errors: [400, 404, 422]
 	},
 	{
 		method: 'get', path: '/api/v1/workspaces/{id}/analytics/retention', tag: 'Analyses',

@@ -25,6 +25,8 @@ import { traitKey } from '$lib/domain/insights/drivers';
 import { computeDropOffDrivers, profileColumnsOf, type DropOffDriversReport } from './drivers';
 import type { ProfileColumn } from '../analytics/drivers/drivers';
 import { MINIMUM_SEGMENT_CUSTOMERS } from '$lib/domain/insights/value-where';
+import { computeChannels, type ChannelsQuery, type ChannelsReport } from './channels';
+import { composeAims, type CrmAimsReport } from './aims';
 
 export type { ClvReport, ClvCustomer, ClvModel } from './customer-value';
 export { terminateValueFits } from './value-fits';
@@ -38,6 +40,8 @@ export type { Portfolio } from '$lib/domain/insights/portfolio';
 export type { ValueWhereReport, ValueSegment, ValueWhereFigures } from './value-where';
 export type { LoyaltySectionReport } from './loyalty-section';
 export type { DropOffDriversReport, Driver, DriverFeature } from './drivers';
+export type { ChannelsReport } from './channels';
+export type { CrmAimsReport } from './aims';
 
 const results = new ResultCache();
 
@@ -652,6 +656,56 @@ export async function addDriverAsCause(
 		if (error instanceof Error && /does not exist|not a journey step/.test(error.message)) throw notFound('Measured step');
 		throw error;
 	}
+}
+
+/**
+ * Channels: reach, conversion and the trusted CLV by channel, online against offline, and the
+ * channel combinations of the period's customers (of the cut, entered through the channel).
+ */
+export const channelsSection = (user: db.User | null, workspaceId: string, input: InsightsInput, waitMs = WAIT_MS) =>
+	cached<ChannelsReport, ChannelsQuery>(
+		user,
+		workspaceId,
+		{ groupId: input.groupId, personaId: input.personaId },
+		'channels',
+		{ from: input.from ?? null, to: input.to ?? null, channel: input.channel ?? null, minimumRespondents: input.minimumRespondents },
+		(filter, query, _report, version) =>
+			computeChannels(workspaceId, filter, query, {
+				// As on the headline: a defect in the CLV withholds the values, not the counts.
+				clv: () =>
+					trustedClv(workspaceId, version).catch((error) => {
+						console.error(`[insights] CLV for the channels of ${workspaceId} failed`, error);
+						return null;
+					}),
+				events: () => journeyEvents(workspaceId, version)
+			}),
+		waitMs
+	);
+
+/**
+ * The four aims of CRM, composed from the headline, the loyalty report (its acquisition cohorts,
+ * per month or quarter as the loyalty section asks) and "where the value is" of this period and
+ * the one before: the same cached computations as those sections, nothing computed twice.
+ */
+export async function aimsSection(user: db.User | null, workspaceId: string, input: InsightsInput, waitMs = WAIT_MS): Promise<Answer<CrmAimsReport>> {
+	const deadline = Date.now() + waitMs;
+	const left = () => Math.max(0, deadline - Date.now());
+	const head = await headline(user, workspaceId, input, left());
+	if (head.status === 'running') return { status: 'running', progress: head.progress / 4 };
+	const { current, previous } = head.result;
+	const seriesPeriod = seriesPeriodOf(current.period);
+	const cut = { groupId: input.groupId, personaId: input.personaId };
+	const loyal = await loyalty(user, workspaceId, cut, { timeUnit: 'week', cohortPeriod: seriesPeriod, minimumRespondents: input.minimumRespondents }, left());
+	if (loyal.status === 'running') return { status: 'running', progress: (1 + loyal.progress) / 4 };
+	// Asked as the value section asks (its cache entry), not with the period it resolved to.
+	const value = await valueWhere(user, workspaceId, input, left());
+	if (value.status === 'running') return { status: 'running', progress: (2 + value.progress) / 4 };
+	const before = await valueWhere(user, workspaceId, { ...input, ...previous.period }, left());
+	if (before.status === 'running') return { status: 'running', progress: (3 + before.progress) / 4 };
+	return {
+		status: 'done',
+		result: composeAims({ minimumRespondents: input.minimumRespondents, seriesPeriod, headline: head.result, loyalty: loyal.result, value: value.result, previousValue: before.result })
+	};
 }
 
 /** Forgets a deleted workspace's results at once rather than letting them age out. */

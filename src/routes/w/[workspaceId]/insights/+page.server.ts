@@ -17,6 +17,9 @@ import { loyaltySectionJson } from '$lib/server/http/insights-loyalty-json';
 import { snapshotCreateSchema } from '$lib/schemas';
 import { saveSnapshot } from '$lib/server/snapshots';
 import type { Actions, PageServerLoad } from './$types';
+import { channelsJson } from '$lib/server/http/insights-channels-json';
+import { aimsSection, channelsSection } from '$lib/server/insights';
+import { aimsJson } from '$lib/server/http/insights-aims-json';
 
 /** The page waits this long for each section before showing its progress instead. */
 const WAIT_MS = 6_000;
@@ -46,11 +49,13 @@ export const load: PageServerLoad = (event) =>
 		const input = parsed.success ? parsed.data : insightsQuerySchema.parse({});
 		const groups = cutChoices(locals.user, params.workspaceId);
 		const form = { ...input, invalid: !parsed.success };
-		const [head, value, leaking, loyal, portfolio] = [
+		const [head, aims, value, leaking, loyal, channels, portfolio] = [
 			await section(() => headline(locals.user, params.workspaceId, input, WAIT_MS), headlineJson),
+			await section(() => aimsSection(locals.user, params.workspaceId, input, WAIT_MS), aimsJson),
 			await section(() => valueWhere(locals.user, params.workspaceId, input, WAIT_MS), valueWhereJson),
 			await section(() => leaks(locals.user, params.workspaceId, input, WAIT_MS), leaksJson),
 			await section(() => loyaltySection(locals.user, params.workspaceId, input, WAIT_MS), loyaltySectionJson),
+			await section(() => channelsSection(locals.user, params.workspaceId, input, WAIT_MS), channelsJson),
 			await section(() => opportunities(locals.user, params.workspaceId, WAIT_MS), portfolioJson)
 		];
 		// The drivers of one step, when asked for (a link on its leak row): computed only then.
@@ -59,7 +64,7 @@ export const load: PageServerLoad = (event) =>
 				? await section(() => dropOffDrivers(locals.user, params.workspaceId, { ...input, boardId: driversBoard, cardId: driversStep }, WAIT_MS), driversJson)
 				: null;
 		const mayEdit = roleAllows(requireWorkspace(locals.user, params.workspaceId, 'data:read').role, 'boards:write');
-		return { form, groups, headline: head, value, leaks: leaking, loyalty: loyal, opportunities: portfolio, drivers, mayEdit, eventTypeLabels: eventTypeLabelsOf(params.workspaceId) };
+		return { form, groups, headline: head, aims, value, leaks: leaking, loyalty: loyal, channels, opportunities: portfolio, drivers, mayEdit, eventTypeLabels: eventTypeLabelsOf(params.workspaceId) };
 	});
 
 export const actions: Actions = {
