@@ -33,23 +33,32 @@ export function formatDateTime(value: Date | number | string, locale: Locale): s
 	return dateTimeFormats[locale].format(toDate(value));
 }
 
+/*
+ * Number formats made once per language and options and kept: making an Intl.NumberFormat costs
+ * far more than formatting with one, and a page of tables formats thousands of figures.
+ */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+	const key = `${locale}|${options.style ?? ''}|${options.currency ?? ''}|${options.minimumFractionDigits ?? ''}|${options.maximumFractionDigits ?? ''}`;
+	let format = numberFormats.get(key);
+	if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(intlLocale[locale], options)));
+	return format;
+}
+
 export function formatNumber(value: number, locale: Locale, maximumFractionDigits = 2): string {
-	return new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits }).format(value);
+	return numberFormat(locale, { maximumFractionDigits }).format(value);
 }
 
 /** `currency` is an ISO 4217 code: the workspace's (see `$lib/domain/currency`). */
 export function formatMoney(value: number, locale: Locale, currency: string): string {
-	return new Intl.NumberFormat(intlLocale[locale], { style: 'currency', currency }).format(value);
+	return numberFormat(locale, { style: 'currency', currency }).format(value);
 }
 
 /** Money at a glance: whole units from 1,000 up (€ 3.521.011 rather than € 3.521.011,17). */
 export function formatMoneyShort(value: number, locale: Locale, currency: string): string {
 	const whole = Math.abs(value) >= 1000;
-	return new Intl.NumberFormat(intlLocale[locale], {
-		style: 'currency',
-		currency,
-		...(whole ? { maximumFractionDigits: 0, minimumFractionDigits: 0 } : {})
-	}).format(value);
+	return numberFormat(locale, { style: 'currency', currency, ...(whole ? { maximumFractionDigits: 0, minimumFractionDigits: 0 } : {}) }).format(value);
 }
 
 /** Amounts in one currency and language: `format` in full (€ 1.234,56), `short` at a glance. */
@@ -69,7 +78,5 @@ export function moneyFormat(locale: Locale, currency: string): MoneyFormat {
 
 /** `value` is a fraction: 0.125 reads as 12.5%. */
 export function formatPercent(value: number, locale: Locale, maximumFractionDigits = 1): string {
-	return new Intl.NumberFormat(intlLocale[locale], { style: 'percent', maximumFractionDigits }).format(
-		value
-	);
+	return numberFormat(locale, { style: 'percent', maximumFractionDigits }).format(value);
 }
