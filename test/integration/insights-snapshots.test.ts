@@ -60,7 +60,7 @@ describe('insights snapshots', () => {
 		expect(Date.parse(saved.createdAt)).toBeGreaterThanOrEqual(before - 1000);
 		// Each kept section is what its own endpoint answers for the same filters.
 		for (const name of ['headline', 'value', 'leaks', 'loyalty']) expect(saved.sections[name], name).toEqual((await section(name)).body);
-		expect(Object.keys(saved.sections).sort().concat(Object.keys(saved.withheld)).sort()).toEqual(['headline', 'leaks', 'loyalty', 'opportunities', 'value']);
+		expect(Object.keys(saved.sections).sort().concat(Object.keys(saved.withheld)).sort()).toEqual(['aims', 'channels', 'headline', 'leaks', 'loyalty', 'opportunities', 'value']);
 		expect(saved.sections.headline.current.customers).toBe(2);
 	});
 

@@ -55,5 +55,24 @@ export class ResultCache {
 	}
 }
 
+/**
+ * What a workspace's latest dataset version gives, made once per version and shared: the
+ * version's promise per workspace, dropped when it fails (the next ask tries again).
+ */
+export function latestOnly<T>() {
+	const kept = new Map<string, { version: number; data: Promise<T> }>();
+	const get = (workspaceId: string, version: number, make: () => Promise<T>): Promise<T> => {
+		const current = kept.get(workspaceId);
+		if (current && current.version === version) return current.data;
+		const data = make();
+		kept.set(workspaceId, { version, data });
+		data.catch(() => {
+			if (kept.get(workspaceId)?.data === data) kept.delete(workspaceId);
+		});
+		return data;
+	};
+	return Object.assign(get, { forget: (workspaceId: string) => void kept.delete(workspaceId) });
+}
+
 /** Lets the event loop serve other requests between the steps of a long computation. */
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -4,7 +4,7 @@ import * as db from '../db';
 import { requireBoard, requireWorkspace, roleAllows } from '../auth';
 import { AppError, conflict, forbidden, insufficientData, notFound } from '../errors';
 import { compileRule, requireGroup } from '../groups';
-import { ResultCache, type Computation } from './cache';
+import { latestOnly, ResultCache, type Computation } from './cache';
 import { computeCustomerValue, type ClvModel, type ClvQuery, type ClvReport } from './customer-value';
 import { computeLoyalty, type LoyaltyQuery, type LoyaltyReport } from './loyalty';
 import { computeRetention, type RetentionQuery, type RetentionReport } from './retention';
@@ -431,11 +431,15 @@ export const valueWhere = (user: db.User | null, workspaceId: string, input: Ins
 	);
 };
 
+/** The first and last moments of the transactions, read (in a worker thread) once per dataset version. */
+const spans = latestOnly<{ from: number; to: number } | null>();
+const transactionSpanOf = (workspaceId: string, version: number) => spans(workspaceId, version, () => db.transactionSpan(workspaceId));
+
 /** The period the insights cover: as asked, else the last 90 days of the data (as the headline resolves it). */
 async function insightsPeriod(workspaceId: string, input: InsightsInput): Promise<DayPeriod> {
 	const asked = { from: input.from ?? null, to: input.to ?? null };
 	if (asked.from && asked.to) return resolvePeriod(asked, null);
-	const span = await db.transactionSpan(workspaceId);
+	const span = await transactionSpanOf(workspaceId, db.datasetVersion(workspaceId));
 	const lastAt = span?.to ?? (await journeyEvents(workspaceId, db.datasetVersion(workspaceId))).lastEventAt;
 	return resolvePeriod(asked, lastAt);
 }
@@ -566,16 +570,9 @@ export async function loyaltySection(user: db.User | null, workspaceId: string, 
 }
 
 /** The customers' profile columns of the latest dataset version per workspace, in the log's order. */
-const profileColumns = new Map<string, { version: number; columns: Promise<ProfileColumn[]> }>();
-
-function profilesOf(workspaceId: string, events: JourneyEvents): Promise<ProfileColumn[]> {
-	const kept = profileColumns.get(workspaceId);
-	if (kept && kept.version === events.datasetVersion) return kept.columns;
-	const columns = db.customerProfilesOffLoop(workspaceId).then((profiles) => profileColumnsOf(events, profiles));
-	profileColumns.set(workspaceId, { version: events.datasetVersion, columns });
-	columns.catch(() => profileColumns.get(workspaceId)?.columns === columns && profileColumns.delete(workspaceId));
-	return columns;
-}
+const profileColumns = latestOnly<ProfileColumn[]>();
+const profilesOf = (workspaceId: string, events: JourneyEvents) =>
+	profileColumns(workspaceId, events.datasetVersion, async () => profileColumnsOf(events, await db.customerProfilesOffLoop(workspaceId)));
 
 /**
  * What the customers who dropped off at a step did or were, against those who went on: the
@@ -711,5 +708,6 @@ export async function aimsSection(user: db.User | null, workspaceId: string, inp
 /** Forgets a deleted workspace's results at once rather than letting them age out. */
 export function forgetWorkspace(workspaceId: string): void {
 	results.forgetWorkspace(workspaceId);
-	profileColumns.delete(workspaceId);
+	profileColumns.forget(workspaceId);
+	spans.forget(workspaceId);
 }

@@ -25,7 +25,7 @@ import { countComplainantsInSteps } from '../analytics/funnel/complainants';
 import * as db from '../db';
 import type { PersonaClvModel } from '../db';
 import { finishStepwise } from '../stepwise';
-import { yieldToEventLoop } from './cache';
+import { latestOnly, yieldToEventLoop } from './cache';
 
 /*
  * The figures of a board's measured steps (issue "journey steps linked to the numbers"): the
@@ -84,21 +84,6 @@ export interface JourneyReport {
 	clvModel: PersonaClvModel | null;
 	/** Satisfied and other CSAT respondents of a step and how many went on (computed when first asked, then kept). */
 	respondents: (cardId: string) => { satisfied: RespondentOutcome; unsatisfied: RespondentOutcome };
-}
-
-/** The latest version's promise per workspace, dropped when it fails (the next ask tries again). */
-function latestOnly<T>() {
-	const kept = new Map<string, { version: number; data: Promise<T> }>();
-	return (workspaceId: string, version: number, make: () => Promise<T>): Promise<T> => {
-		const current = kept.get(workspaceId);
-		if (current && current.version === version) return current.data;
-		const data = make();
-		kept.set(workspaceId, { version, data });
-		data.catch(() => {
-			if (kept.get(workspaceId)?.data === data) kept.delete(workspaceId);
-		});
-		return data;
-	};
 }
 
 const liveEvents = latestOnly<JourneyEvents>();
