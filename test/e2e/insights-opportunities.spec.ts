@@ -40,7 +40,7 @@ test('an opportunity with a status and an owner, another valued by a what-if, ra
 	const badge = await cardButton(page, valued).getByTestId('opportunity-estimate').textContent();
 
 	await page.goto(`/w/${workspaceId}/insights`);
-	await expect(page.getByRole('heading', { name: 'Opportunities' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Growth opportunities' })).toBeVisible();
 	const rows = page.getByTestId('opportunities').locator('tbody tr');
 	// The valued one first; then the template's idea.
 	await expect(rows).toHaveCount(2);
@@ -70,7 +70,7 @@ test('an opportunity with a status and an owner, another valued by a what-if, ra
 
 	await page.request.patch('/api/v1/me', { data: { locale: 'nl' } });
 	await page.reload();
-	await expect(page.getByRole('heading', { name: 'Kansen' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Groeikansen' })).toBeVisible();
 	await expect(accessories.getByTestId('opportunity-status')).toHaveText('Bezig');
 	await expect(page.getByTestId('opportunity-status-counts')).toHaveText('Ideeën 1 · gepland 0 · bezig 1 · klaar 0');
 	await expect(accessories.getByTestId('opportunity-value')).toHaveText('geen wat-als');
