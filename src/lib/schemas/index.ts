@@ -5,6 +5,7 @@ import { GROUP_BASES, groupRuleSchema } from '$lib/domain/groups';
 import { IMPORT_KINDS } from '$lib/domain/customer-data/kinds';
 import { EVENT_TYPE_LABEL_MAX, eventTypeId } from '$lib/domain/customer-data/event-types';
 import { PERSONA_FEATURE_IDS } from '$lib/domain/personas/phrasing';
+import { MAX_REPORT_PERSONAS, REPORT_SECTIONS } from '$lib/domain/insights/report';
 
 /*
  * One set of schemas validates both the JSON API and the form actions. Error messages are
@@ -400,4 +401,15 @@ export const personaUpdateSchema = z.object({
 
 export const personaListQuerySchema = z.object({
 	archived: z.enum(['true', 'false'], { error: 'error_persona_archived_invalid' }).default('false').transform((value) => value === 'true')
+});
+
+/** A printed insights report: sections of the insights page, persona cards, and the page's filters. */
+export const reportRequestSchema = z.object({
+	sections: z
+		.array(z.enum(REPORT_SECTIONS, { error: 'error_report_section_invalid' }))
+		.min(1, { error: 'error_report_sections_required' })
+		.max(REPORT_SECTIONS.length)
+		.transform((sections) => [...new Set(sections)]),
+	personaIds: z.array(z.string().trim().min(1).max(40)).max(MAX_REPORT_PERSONAS, { error: 'error_report_personas_too_many' }).default([]),
+	filters: insightsQuerySchema.prefault({})
 });

@@ -1,0 +1,85 @@
+import type { Browser } from 'playwright-core';
+
+/*
+ * Prints one page of this server to a PDF with headless Chromium, driven by playwright-core.
+ * The browser starts on the first print and stays open for the next until `close()`. Used in the
+ * report-printer worker thread (printer.worker.ts) and, without a bundled worker (`vite dev`), in
+ * the server's own thread.
+ */
+
+/** As test/chromium.ts starts Debian's Chromium: no background connections, no QUIC. */
+export const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--disable-dev-shm-usage'
+];
+
+export interface PrintRequest {
+	/** The print route, on this server's own loopback address. */
+	url: string;
+	/** Headers for the requests to this server only (the render token). */
+	headers: Record<string, string>;
+	/** The footer's "page x of y" words are numbers only; its title is the report's. */
+	title: string;
+}
+
+/** A print route page may take this long: the job has computed its sections before. */
+const NAVIGATION_TIMEOUT_MS = 60_000;
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export class PdfPrinter {
+	#browser: Promise<Browser> | null = null;
+
+	constructor(private readonly executablePath: string) {}
+
+	#open(): Promise<Browser> {
+		this.#browser ??= import('playwright-core')
+			.then(({ chromium }) => chromium.launch({ executablePath: this.executablePath, args: CHROMIUM_ARGS, headless: true }))
+			.catch((error: unknown) => {
+				this.#browser = null;
+				throw error;
+			});
+		return this.#browser;
+	}
+
+	async print(request: PrintRequest): Promise<Uint8Array> {
+		const browser = await this.#open();
+		const origin = new URL(request.url).origin;
+		// The print route is rendered on the server in full (its charts are SVG): no script runs,
+		// so nothing on the page can ask for anything else.
+		const context = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: request.headers });
+		try {
+			const page = await context.newPage();
+			// The render token goes to this server and nowhere else; nothing is fetched from outside.
+			await page.route('**/*', (route) => (new URL(route.request().url()).origin === origin ? route.continue() : route.abort('blockedbyclient')));
+			const response = await page.goto(request.url, { waitUntil: 'load', timeout: NAVIGATION_TIMEOUT_MS });
+			if (!response?.ok()) throw new Error(`The print route answered ${response?.status() ?? 'nothing'}`);
+			await page.emulateMedia({ media: 'print' });
+			return await page.pdf({
+				format: 'A4',
+				printBackground: true,
+				preferCSSPageSize: true,
+				displayHeaderFooter: true,
+				headerTemplate: '<span></span>',
+				footerTemplate: `<div style="font-size:8px;width:100%;padding:0 12mm;display:flex;justify-content:space-between;color:#555"><span>${escapeHtml(request.title)}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`,
+				margin: { top: '14mm', bottom: '16mm', left: '14mm', right: '14mm' }
+			});
+		} finally {
+			await context.close();
+		}
+	}
+
+	/** Closes the browser (and its processes); the next print starts another. */
+	async close(): Promise<void> {
+		const browser = this.#browser;
+		this.#browser = null;
+		if (browser) await (await browser.catch(() => null))?.close();
+	}
+}
