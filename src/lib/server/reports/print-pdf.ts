@@ -29,6 +29,9 @@ export interface PrintRequest {
 	title: string;
 }
 
+/** 210 mm less 2 × 14 mm of margin, at 96 CSS pixels to the inch; the height is one page's. */
+const A4_CONTENT_VIEWPORT = { width: 688, height: 1000 };
+
 /** A print route page may take this long: the job has computed its sections before. */
 const NAVIGATION_TIMEOUT_MS = 60_000;
 
@@ -52,16 +55,18 @@ export class PdfPrinter {
 	async print(request: PrintRequest): Promise<Uint8Array> {
 		const browser = await this.#open();
 		const origin = new URL(request.url).origin;
-		// The print route is rendered on the server in full (its charts are SVG): no script runs,
-		// so nothing on the page can ask for anything else.
-		const context = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: request.headers });
+		// Laid out at the width of the A4 paper between its margins, in print media from the start:
+		// the charts measure their width once, in the browser, and draw at it.
+		const context = await browser.newContext({ extraHTTPHeaders: request.headers, viewport: A4_CONTENT_VIEWPORT });
 		try {
 			const page = await context.newPage();
 			// The render token goes to this server and nowhere else; nothing is fetched from outside.
 			await page.route('**/*', (route) => (new URL(route.request().url()).origin === origin ? route.continue() : route.abort('blockedbyclient')));
+			await page.emulateMedia({ media: 'print' });
 			const response = await page.goto(request.url, { waitUntil: 'load', timeout: NAVIGATION_TIMEOUT_MS });
 			if (!response?.ok()) throw new Error(`The print route answered ${response?.status() ?? 'nothing'}`);
-			await page.emulateMedia({ media: 'print' });
+			// The print route marks itself once its charts are drawn (report/+page.svelte).
+			await page.waitForSelector('html[data-report-ready]', { state: 'attached', timeout: NAVIGATION_TIMEOUT_MS });
 			return await page.pdf({
 				format: 'A4',
 				printBackground: true,
