@@ -76,7 +76,7 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	// The report's headless Chromium, as the user who asked for the report (reports/render-tokens.ts).
 	const renderToken = event.request.headers.get(RENDER_TOKEN_HEADER);
 	if (renderToken) {
-		const granted = renderAccess(renderToken, event.request.method, event.url.pathname);
+		const granted = renderAccess(renderToken, event.request.method, event.isDataRequest ? `${event.url.pathname}/__data.json` : event.url.pathname);
 		if (granted) {
 			event.locals.user = granted.user;
 			accountLocale.set(event.request, granted.locale);

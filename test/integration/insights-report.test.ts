@@ -107,11 +107,14 @@ describe('the insights report', () => {
 		expect((await downloadBytes(viewer.client, `/api/v1/workspaces/${workspaceId}/insights/report/${started.body.id}/pdf`)).status).toBe(404);
 		const stranger = (await makeUser()).client;
 		expect((await stranger.post(`/api/v1/workspaces/${workspaceId}/insights/report`, { sections: ['headline'] })).status).toBe(404);
-		// A made-up render token lets no one in: the print route sends the anonymous to the login.
+		// A made-up render token lets no one in: the print route's data sends the anonymous to the login.
 		const anonymous = new Client();
-		const forged = await anonymous.get(`/w/${workspaceId}/insights/report?sections=headline`, { headers: { 'x-waymark-render-token': 'made-up' } });
-		expect(forged.status).toBe(303);
-		expect(forged.headers.get('location')).toMatch(/^\/login/);
+		const forged = await anonymous.get(`/w/${workspaceId}/insights/report/__data.json?sections=headline`, { headers: { 'x-waymark-render-token': 'made-up' } });
+		expect(forged.status).toBe(200);
+		expect(forged.body).toMatchObject({ type: 'redirect', location: expect.stringMatching(/^\/login/) });
+		// Signed in, a viewer reads the same data the printer does.
+		const preview = await viewer.client.get(`/w/${workspaceId}/insights/report/__data.json?sections=headline`);
+		expect(preview.body).toMatchObject({ type: 'data' });
 		await finishedReport(owner, workspaceId, started.body.id);
 	}, 90_000);
 

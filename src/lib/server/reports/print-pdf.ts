@@ -35,6 +35,15 @@ const A4_CONTENT_VIEWPORT = { width: 688, height: 1000 };
 /** A print route page may take this long: the job has computed its sections before. */
 const NAVIGATION_TIMEOUT_MS = 60_000;
 
+/** What SvelteKit's `__data.json` says on its first line: `data`, `redirect` or `error`. */
+function dataKind(body: string): string {
+	try {
+		return (JSON.parse(body.split('\n')[0] ?? '') as { type?: string }).type ?? 'nothing';
+	} catch {
+		return 'something unreadable';
+	}
+}
+
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export class PdfPrinter {
@@ -60,13 +69,27 @@ export class PdfPrinter {
 		const context = await browser.newContext({ extraHTTPHeaders: request.headers, viewport: A4_CONTENT_VIEWPORT });
 		try {
 			const page = await context.newPage();
+			// The route renders in the browser from its data (ssr = false): a refusal (a redirect to
+			// the login, an error) arrives there, and ends the print at once instead of at a timeout.
+			let refused: (reason: Error) => void = () => {};
+			const refusal = new Promise<never>((_, reject) => (refused = reject));
+			refusal.catch(() => {});
 			// The render token goes to this server and nowhere else; nothing is fetched from outside.
-			await page.route('**/*', (route) => (new URL(route.request().url()).origin === origin ? route.continue() : route.abort('blockedbyclient')));
+			await page.route('**/*', async (route) => {
+				const url = new URL(route.request().url());
+				if (url.origin !== origin) return route.abort('blockedbyclient');
+				if (!url.pathname.endsWith('/__data.json')) return route.continue();
+				const answer = await route.fetch();
+				const body = await answer.text();
+				const kind = answer.ok() ? dataKind(body) : `HTTP ${answer.status()}`;
+				if (kind !== 'data') refused(new Error(`The print route's data answered ${kind}`));
+				await route.fulfill({ response: answer, body });
+			});
 			await page.emulateMedia({ media: 'print' });
 			const response = await page.goto(request.url, { waitUntil: 'load', timeout: NAVIGATION_TIMEOUT_MS });
 			if (!response?.ok()) throw new Error(`The print route answered ${response?.status() ?? 'nothing'}`);
 			// The print route marks itself once its charts are drawn (report/+page.svelte).
-			await page.waitForSelector('html[data-report-ready]', { state: 'attached', timeout: NAVIGATION_TIMEOUT_MS });
+			await Promise.race([page.waitForSelector('html[data-report-ready]', { state: 'attached', timeout: NAVIGATION_TIMEOUT_MS }), refusal]);
 			return await page.pdf({
 				format: 'A4',
 				printBackground: true,

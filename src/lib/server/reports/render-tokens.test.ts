@@ -4,10 +4,12 @@ import { issueRenderToken, redeemRenderToken, revokeRenderToken } from './render
 const PATH = '/w/ws1/insights/report';
 
 describe('a render token', () => {
-	it('lets one GET of its route in as its user, once', () => {
+	it('lets one GET of its route and one of its data in as its user, each once', () => {
 		const token = issueRenderToken('u1', PATH, 'nl');
 		expect(redeemRenderToken(token, 'GET', PATH)).toEqual({ userId: 'u1', locale: 'nl' });
 		expect(redeemRenderToken(token, 'GET', PATH)).toBeNull();
+		expect(redeemRenderToken(token, 'GET', `${PATH}/__data.json`)).toEqual({ userId: 'u1', locale: 'nl' });
+		expect(redeemRenderToken(token, 'GET', `${PATH}/__data.json`)).toBeNull();
 	});
 
 	it('grants nothing for another route or method, and stays unspent for its own', () => {

@@ -15,6 +15,13 @@ import type { PageServerLoad } from './$types';
 
 const WAIT_MS = 30_000;
 
+/*
+ * Drawn in the browser, not on the server: a report of every section is a large page, and its
+ * rendering (a few hundred ms) would hold the server's thread; Chromium draws it instead, in its
+ * own processes, from this load's data.
+ */
+export const ssr = false;
+
 export const load: PageServerLoad = (event) =>
 	loadPage(event, async () => {
 		const { url, params, locals } = event;
