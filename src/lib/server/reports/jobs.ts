@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { AddressInfo } from 'node:net';
 import { REPORT_SECTIONS, reportSearchParams, type ReportChoice } from '$lib/domain/insights/report';
 import * as db from '../db';
@@ -71,6 +72,7 @@ async function computeSections(job: ReportJob, user: db.User): Promise<void> {
 	const { sections } = job.choice;
 	for (const [index, section] of sections.entries()) {
 		for (;;) {
+			await yieldToEventLoop();
 			const state = await reportSection(section, user, job.workspaceId, input, LOOK_MS);
 			if (state.progress === null) break;
 			job.state = { status: 'running', phase: 'computing', progress: (0.8 * (index + state.progress)) / sections.length };
