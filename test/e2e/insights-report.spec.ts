@@ -34,11 +34,11 @@ test('a viewer downloads the insights report as a PDF, in English and in Dutch',
 	await viewerPage.goto(`/w/${workspaceId}/insights?from=2026-01-01&to=2026-03-31&minimumRespondents=2`);
 	const panel = viewerPage.getByTestId('report-panel');
 	await expect(panel.getByRole('heading', { name: 'Report for the meeting' })).toBeVisible();
-	await expect(panel.getByText('Journey maps are not part of the report yet.')).toBeVisible();
+	await expect(panel.getByText('No journey maps yet.')).toBeVisible();
 	// Nothing chosen: said so, nothing started.
 	for (const name of ['Headline', 'Where the value is', 'Where it leaks', 'Loyalty and satisfaction', 'Opportunities']) await panel.getByLabel(name).uncheck();
 	await panel.getByRole('button', { name: 'Download report' }).click();
-	await expect(panel.getByText('Choose at least one section or persona card.')).toBeVisible();
+	await expect(panel.getByText('Choose at least one section, persona card or journey map.')).toBeVisible();
 
 	await panel.getByLabel('Headline').check();
 	await panel.getByLabel('Loyalty and satisfaction').check();

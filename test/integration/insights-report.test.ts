@@ -26,6 +26,7 @@ let owner: Client;
 let viewer: TestUser;
 let workspaceId: string;
 let personaId: string;
+let boardId: string;
 
 beforeAll(async () => {
 	({ client: owner } = await makeUser({ name: 'Owner Olga' }));
@@ -38,6 +39,9 @@ beforeAll(async () => {
 	const persona = await owner.post(`/api/v1/groups/${group.body.id}/personas`, { name: 'Strandliefhebber Sanne', description: 'Boekt elk voorjaar een week zon.' });
 	expect(persona.status, JSON.stringify(persona.body)).toBe(201);
 	personaId = persona.body.id;
+	const board = await owner.post(`/api/v1/workspaces/${workspaceId}/boards`, { title: 'Zomerboeking', template: 'webshop' });
+	expect(board.status, JSON.stringify(board.body)).toBe(201);
+	boardId = board.body.id;
 	viewer = await inviteAndJoin(owner, workspaceId, 'viewer');
 	expect((await viewer.client.patch('/api/v1/me', { locale: 'nl' })).status).toBe(200);
 }, 90_000);
@@ -55,7 +59,7 @@ async function printed(client: Client, body: unknown) {
 	expect(new TextDecoder().decode(pdf.bytes.slice(0, 5))).toBe('%PDF-');
 	// For looking at the pages (pdftoppm) while working on the layout.
 	if (process.env.WAYMARK_REPORT_KEEP) writeFileSync(`${process.env.WAYMARK_REPORT_KEEP}-${job.locale}.pdf`, pdf.bytes);
-	return { job, pages: await pdfPages(pdf.bytes) };
+	return { job, ...(await pdfPages(pdf.bytes)) };
 }
 
 function expectNoCustomerIdentity(text: string) {
@@ -69,7 +73,7 @@ function expectNoCustomerIdentity(text: string) {
 
 describe('the insights report', () => {
 	it('is printed for a viewer in Dutch, with a title page, every chosen section on its own page and the persona card', async () => {
-		const { job, pages } = await printed(viewer.client, { sections: SECTIONS, personaIds: [personaId], filters: FILTERS });
+		const { job, pages, sizes } = await printed(viewer.client, { sections: SECTIONS, personaIds: [personaId], boardIds: [boardId], filters: FILTERS });
 		expect(job.locale).toBe('nl');
 		const [cover, ...rest] = pages;
 		expect(cover).toContain('Inzichtenrapport');
@@ -77,18 +81,26 @@ describe('the insights report', () => {
 		expect(cover).toContain('Taal: Nederlands');
 		expect(cover).toMatch(/1 jan\.? 2026 – 30 apr\.? 2026/);
 		// Each section starts a page, in the page's order, under its Dutch heading.
-		const headings = ['Kerncijfers', 'Waar de waarde zit', 'Waar klanten afhaken', 'Loyaliteit en tevredenheid', 'Kansen', "Persona's"];
+		const headings = ['Kerncijfers', 'Waar de waarde zit', 'Waar klanten afhaken', 'Loyaliteit en tevredenheid', 'Kansen', 'Klantreizen', "Persona's"];
 		const starts = headings.map((heading) => rest.findIndex((page) => page.trimStart().startsWith(heading)));
 		expect(starts.every((start) => start >= 0), JSON.stringify(rest.map((page) => page.slice(0, 60)))).toBe(true);
 		expect([...starts].sort((a, b) => a - b)).toEqual(starts);
 		const text = pages.join('\n');
 		expect(text).toContain('Strandliefhebber Sanne');
 		expect(text).toContain('Boekt elk voorjaar een week zon.');
+		// The map whole, on a landscape page: its title, every card's words and what each card is.
+		const map = rest.findIndex((page) => page.trimStart().startsWith('Klantreizen'));
+		expect(rest[map]).toContain('Zomerboeking');
+		expect(rest[map]).toContain('Lands on a product page from search');
+		expect(rest[map]).toContain('CONTACTMOMENT');
+		expect(sizes[map + 1]!.width).toBeGreaterThan(sizes[map + 1]!.height);
+		expect(sizes[0]!.width).toBeLessThan(sizes[0]!.height);
 		expectNoCustomerIdentity(text);
 	}, 90_000);
 
 	it('is printed in English for an English reader, with only the sections chosen', async () => {
 		const { job, pages } = await printed(owner, { sections: ['loyalty', 'headline'], filters: FILTERS });
+		expect(job).toMatchObject({ sections: ['headline', 'loyalty'], boardIds: [], personaIds: [] });
 		expect(job.locale).toBe('en');
 		const text = pages.join('\n');
 		expect(pages[0]).toContain('Insights report');
@@ -118,9 +130,10 @@ describe('the insights report', () => {
 		await finishedReport(owner, workspaceId, started.body.id);
 	}, 90_000);
 
-	it('refuses a report without sections or persona cards to print', async () => {
-		const empty = await owner.post(`/api/v1/workspaces/${workspaceId}/insights/report`, { sections: [] });
+	it('refuses a report with nothing to print, or with sections the page does not have', async () => {
+		const empty = await owner.post(`/api/v1/workspaces/${workspaceId}/insights/report`, { sections: [], personaIds: [], boardIds: [] });
 		expect(empty.status).toBe(400);
+		expect(empty.body.error.fields).toEqual({ sections: 'Choose at least one section, persona card or journey map' });
 		const unknown = await owner.post(`/api/v1/workspaces/${workspaceId}/insights/report`, { sections: ['customers'] });
 		expect(unknown.status).toBe(400);
 	});

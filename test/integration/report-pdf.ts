@@ -39,15 +39,19 @@ export async function downloadBytes(client: Client, path: string): Promise<{ sta
 	};
 }
 
-/** The text of every page of a PDF, as pdf.js reads it (one string per page). */
-export async function pdfPages(bytes: Uint8Array): Promise<string[]> {
+/** The text of every page of a PDF, as pdf.js reads it (one string per page), and each page's size in points. */
+export async function pdfPages(bytes: Uint8Array): Promise<{ pages: string[]; sizes: { width: number; height: number }[] }> {
 	const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
 	const pdf = await getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false }).promise;
 	const pages: string[] = [];
+	const sizes: { width: number; height: number }[] = [];
 	for (let number = 1; number <= pdf.numPages; number++) {
-		const content = await (await pdf.getPage(number)).getTextContent();
+		const page = await pdf.getPage(number);
+		const { width, height } = page.getViewport({ scale: 1 });
+		sizes.push({ width, height });
+		const content = await page.getTextContent();
 		pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' ').replace(/\s+/g, ' '));
 	}
 	await pdf.destroy();
-	return pages;
+	return { pages, sizes };
 }

@@ -5,7 +5,7 @@ import { GROUP_BASES, groupRuleSchema } from '$lib/domain/groups';
 import { IMPORT_KINDS } from '$lib/domain/customer-data/kinds';
 import { EVENT_TYPE_LABEL_MAX, eventTypeId } from '$lib/domain/customer-data/event-types';
 import { PERSONA_FEATURE_IDS } from '$lib/domain/personas/phrasing';
-import { MAX_REPORT_PERSONAS, REPORT_SECTIONS } from '$lib/domain/insights/report';
+import { MAX_REPORT_MAPS, MAX_REPORT_PERSONAS, REPORT_SECTIONS } from '$lib/domain/insights/report';
 
 /*
  * One set of schemas validates both the JSON API and the form actions. Error messages are
@@ -404,12 +404,16 @@ export const personaListQuerySchema = z.object({
 });
 
 /** A printed insights report: sections of the insights page, persona cards, and the page's filters. */
-export const reportRequestSchema = z.object({
-	sections: z
-		.array(z.enum(REPORT_SECTIONS, { error: 'error_report_section_invalid' }))
-		.min(1, { error: 'error_report_sections_required' })
-		.max(REPORT_SECTIONS.length)
-		.transform((sections) => [...new Set(sections)]),
-	personaIds: z.array(z.string().trim().min(1).max(40)).max(MAX_REPORT_PERSONAS, { error: 'error_report_personas_too_many' }).default([]),
-	filters: insightsQuerySchema.prefault({})
-});
+export const reportRequestSchema = z
+	.object({
+		sections: z
+			.array(z.enum(REPORT_SECTIONS, { error: 'error_report_section_invalid' }))
+			.max(REPORT_SECTIONS.length)
+			.default([])
+			.transform((sections) => [...new Set(sections)]),
+		personaIds: z.array(z.string().trim().min(1).max(40)).max(MAX_REPORT_PERSONAS, { error: 'error_report_personas_too_many' }).default([]),
+		/** Journey maps printed whole. */
+		boardIds: z.array(z.string().trim().min(1).max(40)).max(MAX_REPORT_MAPS, { error: 'error_report_maps_too_many' }).default([]),
+		filters: insightsQuerySchema.prefault({})
+	})
+	.refine((choice) => choice.sections.length + choice.personaIds.length + choice.boardIds.length > 0, { error: 'error_report_sections_required', path: ['sections'] });

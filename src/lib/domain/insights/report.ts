@@ -10,6 +10,8 @@ export type ReportSection = (typeof REPORT_SECTIONS)[number];
 
 /** More persona cards than this make a brochure, not a meeting report. */
 export const MAX_REPORT_PERSONAS = 24;
+/** Journey maps printed whole, each on pages of its own. */
+export const MAX_REPORT_MAPS = 10;
 
 /** The insights filters as the page keeps them in its URL. */
 export interface ReportFilters {
@@ -24,6 +26,7 @@ export interface ReportFilters {
 export interface ReportChoice {
 	sections: ReportSection[];
 	personaIds: string[];
+	boardIds: string[];
 	filters: ReportFilters;
 }
 
@@ -37,6 +40,7 @@ export function reportSearchParams(choice: ReportChoice): URLSearchParams {
 	const params = new URLSearchParams();
 	params.set('sections', orderedSections(choice.sections).join(','));
 	if (choice.personaIds.length) params.set('personas', [...new Set(choice.personaIds)].join(','));
+	if (choice.boardIds.length) params.set('maps', [...new Set(choice.boardIds)].join(','));
 	for (const key of ['groupId', 'personaId', 'from', 'to', 'channel'] as const) {
 		const value = choice.filters[key];
 		if (value) params.set(key, value);
@@ -46,7 +50,7 @@ export function reportSearchParams(choice: ReportChoice): URLSearchParams {
 }
 
 /** The report a print route's query string asks for: unknown sections are dropped, personas capped. */
-export function reportChoiceOf(params: URLSearchParams): { sections: ReportSection[]; personaIds: string[]; filters: Record<string, string> } {
+export function reportChoiceOf(params: URLSearchParams): { sections: ReportSection[]; personaIds: string[]; boardIds: string[]; filters: Record<string, string> } {
 	const list = (name: string) =>
 		(params.get(name) ?? '')
 			.split(',')
@@ -60,6 +64,19 @@ export function reportChoiceOf(params: URLSearchParams): { sections: ReportSecti
 	return {
 		sections: orderedSections(list('sections').filter(isSection)),
 		personaIds: [...new Set(list('personas'))].slice(0, MAX_REPORT_PERSONAS),
+		boardIds: [...new Set(list('maps'))].slice(0, MAX_REPORT_MAPS),
 		filters
 	};
+}
+
+/** A map's stages in runs that fit across one landscape page, each run with its place in the whole. */
+export function stageRuns<T>(stages: readonly T[], perPage: number): { stages: T[]; from: number; to: number }[] {
+	const runs: { stages: T[]; from: number; to: number }[] = [];
+	// Runs of even length: 7 stages at 6 a page print as 4 + 3, not 6 + 1.
+	const pages = Math.max(1, Math.ceil(stages.length / perPage));
+	const size = Math.ceil(stages.length / pages);
+	for (let start = 0; start < stages.length; start += size) {
+		runs.push({ stages: stages.slice(start, start + size), from: start + 1, to: Math.min(stages.length, start + size) });
+	}
+	return runs;
 }

@@ -513,11 +513,12 @@ export const endpoints: Endpoint[] = [
 	// The insights report (PDF): a job, polled, then downloaded
 	{
 		method: 'post', path: '/api/v1/workspaces/{id}/insights/report', tag: 'Analyses',
-		summary: 'Start printing the insights as a PDF (A4) with the chosen sections and persona cards, in the language of the requesting user',
+		summary: 'Start printing the insights as a PDF (A4) with the chosen sections, journey maps and persona cards, in the language of the requesting user',
 		description:
 			'Viewers may print reports. The job computes the sections (as the insights page and its JSON sections do, for `filters`) and ' +
 			'then prints them with the server\'s headless Chromium; poll the job it answers with (Location). Persona cards are the cards of ' +
-			'the personas pages: figures of groups, never customer names, e-mails or ids. Journey maps are not part of the report yet. ' +
+			'the personas pages: figures of groups, never customer names, e-mails or ids. A journey map is printed whole (every stage, shown lane ' +
+			'and card, from the board document; its metrics lane is left out: the leaks section has those figures) on landscape pages. ' +
 			'503 when the server has no Chromium (WAYMARK_CHROMIUM_PATH) or too many reports wait.',
 		body: schemas.reportRequestSchema,
 		success: { status: 202, description: 'The job, queued', body: insightsReportShapes.reportJobShape },

@@ -4,7 +4,7 @@ import { requireWorkspace } from '$lib/server/auth';
 import { cutChoices } from '$lib/server/groups';
 import { loadPage } from '$lib/server/http/forms';
 import { parseInput } from '$lib/server/http/validation';
-import { reportPersonas, reportSection } from '$lib/server/reports';
+import { reportMaps, reportPersonas, reportSection } from '$lib/server/reports';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { PageServerLoad } from './$types';
 
@@ -46,7 +46,7 @@ export const load: PageServerLoad = (event) =>
 		const group = groups.find((g) => g.id === input.groupId);
 		const persona = groups.flatMap((g) => g.personas.map((p) => ({ ...p, group: g.name }))).find((p) => p.id === input.personaId);
 		return {
-			choice: { sections: choice.sections, personaIds: choice.personaIds },
+			choice: { sections: choice.sections, personaIds: choice.personaIds, boardIds: choice.boardIds },
 			filters: {
 				cut: persona ? `${persona.group} · ${persona.name}` : (group?.name ?? null),
 				channel: input.channel ?? null,
@@ -58,6 +58,7 @@ export const load: PageServerLoad = (event) =>
 			period: headline?.report?.current.period ?? value?.report?.period ?? leaks?.report?.period ?? loyalty?.report?.period ?? null,
 			generatedAt: new Date().toISOString(),
 			sections: { headline, value, leaks, loyalty, opportunities },
+			maps: reportMaps(locals.user, params.workspaceId, choice.boardIds),
 			personas: reportPersonas(locals.user, params.workspaceId, choice.personaIds)
 		};
 	});
