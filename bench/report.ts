@@ -1,6 +1,6 @@
 /**
  * npm run bench:report (after `npx vite build`): the time to print the insights report of the demo
- * workspace — every section and every persona card, about ten A4 pages — through the production
+ * workspace — every section, journey map and persona card, about a dozen A4 pages — through the production
  * server and the system's Chromium, and the longest /healthz wait meanwhile (asked every 20 ms).
  * Twice: cold (the sections computed first, Chromium started) and again (sections cached, the
  * browser still open). The demo data is loaded first and not counted. Target: < 15 s, no
@@ -51,7 +51,8 @@ async function main() {
 			if (look) await sleep(500);
 			for (const group of groups) personaIds.push(...(await get<{ items: { id: string }[] }>(`/api/v1/groups/${group.id}/personas`)).items.map((p) => p.id));
 		}
-		console.log(`demo of ${customers} customers in; ${groups.length} groups, ${personaIds.length} personas`);
+		const boardIds = (await get<{ items: { id: string }[] }>(`/api/v1/workspaces/${workspaceId}/boards`)).items.map((b) => b.id);
+		console.log(`demo of ${customers} customers in; ${groups.length} groups, ${personaIds.length} personas, ${boardIds.length} journey maps`);
 
 		for (const run of ['cold', 'again']) {
 			// The longest /healthz wait while the job computes its sections (the insights page's own
@@ -74,7 +75,7 @@ async function main() {
 				await fetch(`${base}/api/v1/workspaces/${workspaceId}/insights/report`, {
 					method: 'POST',
 					headers: { cookie, origin: base, 'content-type': 'application/json' },
-					body: JSON.stringify({ sections: ['headline', 'value', 'leaks', 'loyalty', 'opportunities'], personaIds })
+					body: JSON.stringify({ sections: ['headline', 'value', 'leaks', 'loyalty', 'opportunities'], personaIds, boardIds })
 				})
 			).json()) as { id: string };
 			let state: { status: string; phase: string | null; pdfUrl: string | null; reason: string | null };
