@@ -82,7 +82,8 @@ export default defineConfig({
 			'measure-builder': 'src/lib/server/db/measure-builder.worker.ts',
 			'value-fits': 'src/lib/server/insights/value-fits.worker.ts',
 			'off-loop-read': 'src/lib/server/db/off-loop-read.worker.ts',
-			'transaction-reader': 'src/lib/server/db/transaction-reader.worker.ts'
+			'transaction-reader': 'src/lib/server/db/transaction-reader.worker.ts',
+			'report-printer': 'src/lib/server/reports/printer.worker.ts'
 		})
 	],
 	test: {

@@ -16,6 +16,7 @@ import { errorResponse } from '$lib/server/http/api';
 import { recoverOnce as recoverInterruptedImports } from '$lib/server/imports';
 import { recoverOnce as recoverInterruptedDerivations, stopDerivations } from '$lib/server/personas';
 import { AppError } from '$lib/server/errors';
+import { closePrinter, RENDER_TOKEN_HEADER, renderAccess } from '$lib/server/reports';
 
 declare global {
 	// Set by server.js (production) and the Vite plugin (dev, preview): see vite.config.ts.
@@ -44,7 +45,7 @@ export const init: ServerInit = async () => {
 	if (httpServer) attachCollab(httpServer);
 	// A running persona clustering's worker is stopped first, while its derivation can still be marked;
 	// event reader, measure builder, read and transaction reader workers before the database closes (their work fails, none starts over).
-	(globalThis.__waymarkShutdownHooks ??= []).push(stopDerivations, terminateEventReaders, terminateMeasureBuilders, terminateOffLoopReads, terminateTransactionReaders, () => {
+	(globalThis.__waymarkShutdownHooks ??= []).push(closePrinter, stopDerivations, terminateEventReaders, terminateMeasureBuilders, terminateOffLoopReads, terminateTransactionReaders, () => {
 		collabServer().shutdown();
 		closeDb();
 	});
@@ -69,6 +70,17 @@ const authenticate: Handle = async ({ event, resolve }) => {
 		}
 		event.locals.user = found.user;
 		event.locals.apiTokenId = found.tokenId;
+		return resolve(event);
+	}
+
+	// The report's headless Chromium, as the user who asked for the report (reports/render-tokens.ts).
+	const renderToken = event.request.headers.get(RENDER_TOKEN_HEADER);
+	if (renderToken) {
+		const granted = renderAccess(renderToken, event.request.method, event.isDataRequest ? `${event.url.pathname}/__data.json` : event.url.pathname);
+		if (granted) {
+			event.locals.user = granted.user;
+			accountLocale.set(event.request, granted.locale);
+		}
 		return resolve(event);
 	}
 

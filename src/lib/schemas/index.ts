@@ -8,6 +8,7 @@ import { EVENT_TYPE_LABEL_MAX, eventTypeId } from '$lib/domain/customer-data/eve
 import { PERSONA_FEATURE_IDS } from '$lib/domain/personas/phrasing';
 import { MINIMUM_SEGMENT_CUSTOMERS, MINIMUM_SEGMENT_CUSTOMERS_BOUNDS } from '$lib/domain/insights/value-where';
 import { SNAPSHOT_NAME_MAX } from '$lib/domain/insights/snapshot';
+import { MAX_REPORT_MAPS, MAX_REPORT_PERSONAS, REPORT_SECTIONS } from '$lib/domain/insights/report';
 
 /*
  * One set of schemas validates both the JSON API and the form actions. Error messages are
@@ -446,3 +447,18 @@ export const personaUpdateSchema = z.object({
 export const personaListQuerySchema = z.object({
 	archived: z.enum(['true', 'false'], { error: 'error_persona_archived_invalid' }).default('false').transform((value) => value === 'true')
 });
+
+/** A printed insights report: sections of the insights page, persona cards, and the page's filters. */
+export const reportRequestSchema = z
+	.object({
+		sections: z
+			.array(z.enum(REPORT_SECTIONS, { error: 'error_report_section_invalid' }))
+			.max(REPORT_SECTIONS.length)
+			.default([])
+			.transform((sections) => [...new Set(sections)]),
+		personaIds: z.array(z.string().trim().min(1).max(40)).max(MAX_REPORT_PERSONAS, { error: 'error_report_personas_too_many' }).default([]),
+		/** Journey maps printed whole. */
+		boardIds: z.array(z.string().trim().min(1).max(40)).max(MAX_REPORT_MAPS, { error: 'error_report_maps_too_many' }).default([]),
+		filters: insightsQuerySchema.prefault({})
+	})
+	.refine((choice) => choice.sections.length + choice.personaIds.length + choice.boardIds.length > 0, { error: 'error_report_sections_required', path: ['sections'] });

@@ -13,6 +13,8 @@ export type ErrorCode =
 	| 'bad_request'
 	| 'cross_origin'
 	| 'insufficient_data'
+	/** The server lacks something it needs for this (the report's browser). */
+	| 'unavailable'
 	| 'internal';
 
 /**

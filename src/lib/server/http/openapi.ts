@@ -12,6 +12,7 @@ import * as insightsDriversShapes from './insights-drivers-json';
 import * as insightsSnapshotShapes from './insights-snapshots-json';
 import { channelsShape } from './insights-channels-json';
 import { aimsShape } from './insights-aims-json';
+import * as insightsReportShapes from './insights-report-json';
 import { boardListQuerySchema, errorReportQuerySchema } from './request';
 
 /*
@@ -599,6 +600,33 @@ export const endpoints: Endpoint[] = [
 		success: { status: 200, description: 'The aims', body: aimsShape },
 		alternatives: [{ status: 202, description: 'Still computing', body: shapes.pendingShape }],
 		errors: [400, 404, 422]
+	},
+	// The insights report (PDF): a job, polled, then downloaded
+	{
+		method: 'post', path: '/api/v1/workspaces/{id}/insights/report', tag: 'Analyses',
+		summary: 'Start printing the insights as a PDF (A4) with the chosen sections, journey maps and persona cards, in the language of the requesting user',
+		description:
+			'Viewers may print reports. The job computes the sections (as the insights page and its JSON sections do, for `filters`) and ' +
+			'then prints them with the server\'s headless Chromium; poll the job it answers with (Location). Persona cards are the cards of ' +
+			'the personas pages: figures of groups, never customer names, e-mails or ids. A journey map is printed whole (every stage, shown lane ' +
+			'and card, from the board document; its metrics lane is left out: the leaks section has those figures) on landscape pages. ' +
+			'503 when the server has no Chromium (WAYMARK_CHROMIUM_PATH) or too many reports wait.',
+		body: schemas.reportRequestSchema,
+		success: { status: 202, description: 'The job, queued', body: insightsReportShapes.reportJobShape },
+		errors: [400, 403, 404, 503]
+	},
+	{
+		method: 'get', path: '/api/v1/workspaces/{id}/insights/report/{jobId}', tag: 'Analyses',
+		summary: 'A report job of the requesting user: queued or running with its progress, done with the PDF to download, or failed with the reason',
+		description: 'A job and its PDF are kept for 15 minutes after it ends; then 404.',
+		success: { status: 200, description: 'The job', body: insightsReportShapes.reportJobShape },
+		errors: [404]
+	},
+	{
+		method: 'get', path: '/api/v1/workspaces/{id}/insights/report/{jobId}/pdf', tag: 'Analyses',
+		summary: 'The printed report (as an attachment)',
+		success: { status: 200, description: 'The PDF', body: z.string(), mediaType: 'application/pdf' },
+		errors: [404, 409]
 	},
 	{
 		method: 'get', path: '/api/v1/workspaces/{id}/analytics/retention', tag: 'Analyses',

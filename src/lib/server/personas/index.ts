@@ -126,7 +126,7 @@ export function getDerivation(user: db.User | null, derivationId: string): db.Pe
  */
 export type PersonaWithPhoto = db.Persona & { photoVersion: string | null; furthestStepLabel?: string };
 
-function withPhotos(personas: db.Persona[]): PersonaWithPhoto[] {
+export function withPhotos(personas: db.Persona[]): PersonaWithPhoto[] {
 	const versions = db.personaPhotoVersions(personas.map((p) => p.id));
 	const labels = personas.length ? eventTypeLabelsOf(personas[0]!.workspaceId) : {};
 	return personas.map((persona) => {
