@@ -36,7 +36,7 @@ test('a viewer downloads the insights report as a PDF, in English and in Dutch',
 	await expect(panel.getByRole('heading', { name: 'Report for the meeting' })).toBeVisible();
 	await expect(panel.getByText('No journey maps yet.')).toBeVisible();
 	// Nothing chosen: said so, nothing started.
-	for (const name of ['Headline', 'Where the value is', 'Where it leaks', 'Loyalty and satisfaction', 'Opportunities']) await panel.getByLabel(name).uncheck();
+	for (const name of ['Headline', 'CRM aims', 'Where the value is', 'Where it leaks', 'Loyalty and satisfaction', 'Channel synergy', 'Growth opportunities']) await panel.getByLabel(name).uncheck();
 	await panel.getByRole('button', { name: 'Download report' }).click();
 	await expect(panel.getByText('Choose at least one section, persona card or journey map.')).toBeVisible();
 

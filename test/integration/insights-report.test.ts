@@ -19,7 +19,7 @@ const PURCHASES = [
 ].join('\n');
 const ANSWERS = ['customer_id,date,kind,score,step,comment', ...NAMES.map((_, i) => `K${i + 1},2026-02-0${1 + (i % 8)},nps,${[10, 9, 3, 7, 10, 8, 2, 9][i]},,`)].join('\n');
 
-const SECTIONS = ['headline', 'value', 'leaks', 'loyalty', 'opportunities'];
+const SECTIONS = ['headline', 'aims', 'value', 'leaks', 'loyalty', 'channels', 'opportunities'];
 const FILTERS = { from: '2026-01-01', to: '2026-04-30', minimumRespondents: 2 };
 
 let owner: Client;
@@ -81,7 +81,7 @@ describe('the insights report', () => {
 		expect(cover).toContain('Taal: Nederlands');
 		expect(cover).toMatch(/1 jan\.? 2026 – 30 apr\.? 2026/);
 		// Each section starts a page, in the page's order, under its Dutch heading.
-		const headings = ['Kerncijfers', 'Waar de waarde zit', 'Waar klanten afhaken', 'Loyaliteit en tevredenheid', 'Kansen', 'Klantreizen', "Persona's"];
+		const headings = ['Kerncijfers', 'Doelen van CRM', 'Waar de waarde zit', 'Waar klanten afhaken', 'Loyaliteit en tevredenheid', 'Synergie tussen kanalen', 'Groeikansen', 'Klantreizen', "Persona's"];
 		const starts = headings.map((heading) => rest.findIndex((page) => page.trimStart().startsWith(heading)));
 		expect(starts.every((start) => start >= 0), JSON.stringify(rest.map((page) => page.slice(0, 60)))).toBe(true);
 		expect([...starts].sort((a, b) => a - b)).toEqual(starts);

@@ -4,8 +4,8 @@
  * JSON body; both go through these functions so that a link and a job describe the same report.
  */
 
-/** The sections of the insights page a report can hold, in the page's order. */
-export const REPORT_SECTIONS = ['headline', 'value', 'leaks', 'loyalty', 'opportunities'] as const;
+/** The sections of the insights page, in the page's order: every one can go in a report. */
+export const REPORT_SECTIONS = ['headline', 'aims', 'value', 'leaks', 'loyalty', 'channels', 'opportunities'] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
 
 /** More persona cards than this make a brochure, not a meeting report. */

@@ -1,27 +1,17 @@
 import type { ReportSection } from '$lib/domain/insights/report';
 import type { User } from '../db';
 import { AppError } from '../errors';
-import { headlineJson, leaksJson } from '../http/insights-json';
-import { loyaltySectionJson } from '../http/insights-loyalty-json';
-import { portfolioJson } from '../http/insights-portfolio-json';
-import { valueWhereJson } from '../http/insights-value-json';
-import { headline, leaks, loyaltySection, opportunities, valueWhere, type Answer, type InsightsInput } from '../insights';
+import { insightsSections } from '../http/insights-sections';
+import type { Answer, InsightsInput } from '../insights';
 
 /*
- * The insights sections a report can hold, each computed as the insights page computes it (the
- * same cached computations) and given as the page's JSON. A section the page gains is added here
- * and to REPORT_SECTIONS, and rendered by the print route.
+ * The insights sections a report holds: the page's sections (insightsSections), each computed
+ * as the page computes it (the same cached computations) and given as the page's JSON.
  */
 
 type Compute = (user: User | null, workspaceId: string, input: InsightsInput, waitMs: number) => Promise<Answer<unknown>>;
 
-const sections = {
-	headline: { compute: headline, toJson: headlineJson },
-	value: { compute: valueWhere, toJson: valueWhereJson },
-	leaks: { compute: leaks, toJson: leaksJson },
-	loyalty: { compute: loyaltySection, toJson: loyaltySectionJson },
-	opportunities: { compute: (user: User | null, workspaceId: string, _input: InsightsInput, waitMs: number) => opportunities(user, workspaceId, waitMs), toJson: portfolioJson }
-} satisfies Record<ReportSection, { compute: Compute; toJson: (report: never) => unknown }>;
+const sections = insightsSections satisfies Record<ReportSection, unknown>;
 
 export type SectionJson<S extends ReportSection> = ReturnType<(typeof sections)[S]['toJson']>;
 
@@ -33,7 +23,8 @@ export type SectionState<S extends ReportSection> =
 
 /** A section of the report within `waitMs`; too little data is its state, not a failure. */
 export async function reportSection<S extends ReportSection>(section: S, user: User | null, workspaceId: string, input: InsightsInput, waitMs: number): Promise<SectionState<S>> {
-	const { compute, toJson } = sections[section] as { compute: Compute; toJson: (report: unknown) => SectionJson<S> };
+	// Each entry pairs its computation with its own mapper; the union of entries cannot say so to the type checker.
+	const { compute, toJson } = sections[section] as unknown as { compute: Compute; toJson: (report: unknown) => SectionJson<S> };
 	try {
 		const answer = await compute(user, workspaceId, input, waitMs);
 		if (answer.status === 'running') return { report: null, progress: answer.progress, problem: null };

@@ -1,10 +1,12 @@
 import { m } from '$lib/paraglide/messages';
+import { REPORT_SECTIONS, type ReportSection } from '$lib/domain/insights/report';
 
-/** The insights sections in page order, each with its heading and the question it answers. */
-export const SECTION_ORDER = ['headline', 'aims', 'value', 'leaks', 'loyalty', 'channels', 'opportunities'] as const;
+/** The insights sections in page order (the page, a snapshot and a report show them so). */
+export const SECTION_ORDER = REPORT_SECTIONS;
 
-export type SectionName = (typeof SECTION_ORDER)[number];
+export type SectionName = ReportSection;
 
+/** Each section's heading and the question it answers. */
 export const sectionTitles = (): Record<SectionName, { title: string; question: string }> => ({
 	headline: { title: m.insights_headline_title(), question: m.insights_headline_question() },
 	aims: { title: m.insights_aims_title(), question: m.insights_aims_question() },

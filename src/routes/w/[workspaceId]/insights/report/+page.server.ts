@@ -38,9 +38,11 @@ export const load: PageServerLoad = (event) =>
 		};
 		// One after another, as the insights page asks them: they share the CLV and event reads.
 		const headline = await load('headline');
+		const aims = await load('aims');
 		const value = await load('value');
 		const leaks = await load('leaks');
 		const loyalty = await load('loyalty');
+		const channels = await load('channels');
 		const opportunities = await load('opportunities');
 		const groups = cutChoices(locals.user, params.workspaceId);
 		const group = groups.find((g) => g.id === input.groupId);
@@ -57,7 +59,7 @@ export const load: PageServerLoad = (event) =>
 			// The period the figures cover, as the first computed section resolved it.
 			period: headline?.report?.current.period ?? value?.report?.period ?? leaks?.report?.period ?? loyalty?.report?.period ?? null,
 			generatedAt: new Date().toISOString(),
-			sections: { headline, value, leaks, loyalty, opportunities },
+			sections: { headline, aims, value, leaks, loyalty, channels, opportunities },
 			maps: reportMaps(locals.user, params.workspaceId, choice.boardIds),
 			personas: reportPersonas(locals.user, params.workspaceId, choice.personaIds)
 		};
