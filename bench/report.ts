@@ -12,6 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sleep } from './support';
+import { REPORT_SECTIONS } from '../src/lib/domain/insights/report';
 
 const customers = Number(process.env.BENCH_REPORT_CUSTOMERS ?? 20_000);
 const dir = mkdtempSync(join(tmpdir(), 'waymark-bench-report-'));
@@ -75,7 +76,7 @@ async function main() {
 				await fetch(`${base}/api/v1/workspaces/${workspaceId}/insights/report`, {
 					method: 'POST',
 					headers: { cookie, origin: base, 'content-type': 'application/json' },
-					body: JSON.stringify({ sections: ['headline', 'value', 'leaks', 'loyalty', 'opportunities'], personaIds, boardIds })
+					body: JSON.stringify({ sections: [...REPORT_SECTIONS], personaIds, boardIds })
 				})
 			).json()) as { id: string };
 			let state: { status: string; phase: string | null; pdfUrl: string | null; reason: string | null };
