@@ -231,7 +231,11 @@ const isoDay = z
 	.string()
 	.trim()
 	.regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, { error: 'error_date_invalid' })
-	.refine((text) => !Number.isNaN(Date.parse(text)), { error: 'error_date_invalid' });
+	// Date.parse rolls 2026-02-30 over to 2 March: the day must come back as written.
+	.refine((text) => {
+		const day = Date.parse(`${text.slice(0, 10)}T00:00:00Z`);
+		return !Number.isNaN(Date.parse(text)) && !Number.isNaN(day) && new Date(day).toISOString().slice(0, 10) === text.slice(0, 10);
+	}, { error: 'error_date_invalid' });
 
 export const clvQuerySchema = pageQuerySchema.extend({
 	model: z.enum(['formula', 'discounted', 'bgnbd'], { error: 'error_clv_model_invalid' }).default('bgnbd'),
