@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Download } from '@playwright/test';
 import { createWorkspace, makeAccount, signUp } from './helpers';
 import { importCsv } from './journey-helpers';
 
@@ -46,6 +47,57 @@ test('managers read loyalty and satisfaction side by side in English and Dutch',
 	await expect(section.getByTestId('loyalty-series').locator('tr[data-key="2026-02"]')).not.toContainText('few respondents');
 	await expect(section.getByTestId('loyalty-series').locator('tr[data-key="2026-03"]')).toContainText('few respondents');
 
+	// The series as charts: March's single NPS answer is a hollow point, said in its tooltip by keyboard.
+	const npsChart = section.getByTestId('loyalty-series-nps');
+	await expect(npsChart.locator('.point')).toHaveCount(2);
+	await expect(npsChart.locator('.point[data-key="2026-03"]')).toHaveAttribute('data-thin', 'true');
+	await expect(npsChart.locator('.point[data-key="2026-02"]')).toHaveAttribute('data-thin', 'false');
+	// One trusted point and one thin one: no line at all.
+	await expect(npsChart.locator('path.line')).toHaveCount(0);
+	await npsChart.locator('.point[data-key="2026-03"]').focus();
+	await expect(npsChart.getByTestId('series-tooltip')).toContainText('too few respondents');
+	await expect(section.getByTestId('loyalty-hollow-legend')).toBeVisible();
+
+	// The NPS chart downloads as SVG (styles inlined, axis titles kept) and as PNG at twice its size.
+	const save = async (format: 'PNG' | 'SVG'): Promise<Download> => {
+		const waiting = page.waitForEvent('download');
+		await npsChart.getByRole('button', { name: `Download NPS per month as ${format}` }).click();
+		return waiting;
+	};
+	const today = new Date();
+	const day = [today.getFullYear(), today.getMonth() + 1, today.getDate()].map((part) => String(part).padStart(2, '0')).join('-');
+	const svgFile = await save('SVG');
+	expect(svgFile.suggestedFilename()).toBe(`waymark-nps-per-month-${day}.svg`);
+	const svgText = await readFile(await svgFile.path(), 'utf8');
+	const parsed = await page.evaluate((text) => {
+		const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+		const root = doc.documentElement;
+		const tick = doc.querySelector('.tick-label');
+		return {
+			error: doc.querySelector('parsererror') !== null,
+			root: root.localName,
+			width: Number(root.getAttribute('width')),
+			texts: Array.from(doc.querySelectorAll('text')).map((t) => t.textContent),
+			title: doc.querySelector('title')?.textContent,
+			tickStyle: tick?.getAttribute('style') ?? '',
+			foreign: doc.querySelectorAll('foreignObject').length
+		};
+	}, svgText);
+	expect(parsed.error).toBe(false);
+	expect(parsed.root).toBe('svg');
+	expect(parsed.title).toBe('NPS per month');
+	expect(parsed.texts).toContain('Period (month)');
+	expect(parsed.texts).toContain('NPS (−100 to +100)');
+	expect(parsed.tickStyle).toMatch(/fill:rgb/);
+	expect(parsed.tickStyle).toMatch(/font-family:/);
+	expect(parsed.foreign).toBe(0);
+	const pngFile = await save('PNG');
+	expect(pngFile.suggestedFilename()).toBe(`waymark-nps-per-month-${day}.png`);
+	const png = await readFile(await pngFile.path());
+	expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+	// IHDR's width: the chart drawn at 2×.
+	expect(png.readUInt32BE(16)).toBe(parsed.width * 2);
+
 	// A heatmap cell by keyboard: its tooltip in words.
 	const cell = section.locator('[data-cohort="2026-01"][data-column="1"]');
 	await cell.focus();
@@ -54,8 +106,11 @@ test('managers read loyalty and satisfaction side by side in English and Dutch',
 	const sbg = section.getByTestId('loyalty-sbg-unusable').or(section.getByTestId('loyalty-sbg-problem'));
 	await expect(sbg).toBeVisible();
 	await expect(section.getByTestId('loyalty-sbg')).toHaveCount(0);
+	// An untrusted fit is never drawn.
+	await expect(section.getByTestId('loyalty-sbg-chart')).toHaveCount(0);
 	await section.scrollIntoViewIfNeeded();
 	await page.screenshot({ path: 'screenshots/insights-loyalty-en.png', fullPage: true });
+	await section.screenshot({ path: 'screenshots/insights-loyalty-section-en.png' });
 
 	await page.request.patch('/api/v1/me', { data: { locale: 'nl' } });
 	await page.reload();
@@ -66,6 +121,8 @@ test('managers read loyalty and satisfaction side by side in English and Dutch',
 	await expect(dutch.getByTestId('loyalty-attitudinal')).toContainText('Promotors: 3');
 	await expect(dutch.getByTestId('loyalty-matrix')).toContainText('Echte loyaliteit: 2');
 	await expect(dutch.getByTestId('loyalty-repeat')).toHaveText('60%');
+	await expect(dutch.getByTestId('loyalty-series-csat').getByRole('button', { name: 'CSAT per maand downloaden als SVG' })).toBeVisible();
 	await page.screenshot({ path: 'screenshots/insights-loyalty-nl.png', fullPage: true });
+	await dutch.screenshot({ path: 'screenshots/insights-loyalty-section-nl.png' });
 	expect(errors).toEqual([]);
 });
