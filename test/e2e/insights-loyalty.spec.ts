@@ -68,6 +68,7 @@ test('managers read loyalty and satisfaction side by side in English and Dutch',
 	const day = [today.getFullYear(), today.getMonth() + 1, today.getDate()].map((part) => String(part).padStart(2, '0')).join('-');
 	const svgFile = await save('SVG');
 	expect(svgFile.suggestedFilename()).toBe(`waymark-nps-per-month-${day}.svg`);
+	await svgFile.saveAs('screenshots/chart-download.svg');
 	const svgText = await readFile(await svgFile.path(), 'utf8');
 	const parsed = await page.evaluate((text) => {
 		const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
@@ -93,6 +94,7 @@ test('managers read loyalty and satisfaction side by side in English and Dutch',
 	expect(parsed.foreign).toBe(0);
 	const pngFile = await save('PNG');
 	expect(pngFile.suggestedFilename()).toBe(`waymark-nps-per-month-${day}.png`);
+	await pngFile.saveAs('screenshots/chart-download.png');
 	const png = await readFile(await pngFile.path());
 	expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 	// IHDR's width: the chart drawn at 2×.
@@ -124,5 +126,55 @@ test('managers read loyalty and satisfaction side by side in English and Dutch',
 	await expect(dutch.getByTestId('loyalty-series-csat').getByRole('button', { name: 'CSAT per maand downloaden als SVG' })).toBeVisible();
 	await page.screenshot({ path: 'screenshots/insights-loyalty-nl.png', fullPage: true });
 	await dutch.screenshot({ path: 'screenshots/insights-loyalty-section-nl.png' });
+	expect(errors).toEqual([]);
+});
+
+/** 160 customers over three monthly cohorts who buy every month until they leave: churn falls with time, as sBG expects. */
+function retentionPurchases(): string {
+	const still = [1, 0.7, 0.56, 0.48, 0.43, 0.4, 0.38, 0.36];
+	const rows = ['customer_id,date,amount'];
+	const cohorts = [
+		{ month: 1, size: 80 },
+		{ month: 2, size: 50 },
+		{ month: 3, size: 30 }
+	];
+	for (const { month, size } of cohorts) {
+		for (let i = 0; i < size; i++) {
+			// Customer i of the cohort is still buying k months on while i / size < still[k].
+			for (let k = 0; month + k <= 8 && i / size < still[k]!; k++) {
+				rows.push(`c${month}-${i},2026-${String(month + k).padStart(2, '0')}-${String(3 + (i % 20)).padStart(2, '0')},${40 + (i % 7) * 10}`);
+			}
+		}
+	}
+	return rows.join('\n');
+}
+
+test('the sBG retention curve is drawn against the observed survival when its fit can be trusted', async ({ page }) => {
+	test.setTimeout(90_000);
+	const errors: string[] = [];
+	page.on('pageerror', (error) => errors.push(error.message));
+	await signUp(page, makeAccount('sbg-curve'));
+	await createWorkspace(page, 'Retention shop');
+	const workspaceId = /\/w\/([^/?#]+)/.exec(page.url())![1]!;
+	await importCsv(page, workspaceId, 'transactions', retentionPurchases());
+
+	await page.goto(`/w/${workspaceId}/insights?from=2026-01-01&to=2026-08-31`);
+	const section = page.getByRole('region', { name: 'Loyalty and satisfaction' });
+	await expect(section.getByTestId('loyalty-sbg-fit')).toBeVisible({ timeout: 30_000 });
+	const chart = section.getByTestId('loyalty-sbg-chart');
+	await expect(chart.locator('path.model')).toHaveAttribute('d', /^M/);
+	// One observed point per period some cohort was followed.
+	await expect(chart.locator('.point')).toHaveCount(await section.getByTestId('loyalty-sbg').locator('tbody td:nth-child(2):not(:empty)').count());
+	await chart.locator('.point[data-t="1"]').focus();
+	await expect(chart.getByTestId('survival-tooltip')).toContainText('1 × month after acquisition: observed');
+	await expect(chart.getByRole('button', { name: /as PNG$/ })).toBeVisible();
+	await section.getByTestId('loyalty-sbg-fit').scrollIntoViewIfNeeded();
+	await section.screenshot({ path: 'screenshots/insights-loyalty-sbg-en.png' });
+
+	await page.request.patch('/api/v1/me', { data: { locale: 'nl' } });
+	await page.reload();
+	const dutch = page.getByRole('region', { name: 'Loyaliteit en tevredenheid' });
+	await expect(dutch.getByTestId('loyalty-sbg-chart')).toContainText('Aandeel nog actief', { timeout: 30_000 });
+	await dutch.screenshot({ path: 'screenshots/insights-loyalty-sbg-nl.png' });
 	expect(errors).toEqual([]);
 });
