@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { tableCsv, csvCell } from './table-csv';
+import { headlineTable, leaksTable, type HeadlineTableInput, type HeadlineTableLabels, type LeaksTableLabels } from './tables';
+
+const leakLabels: LeaksTableLabels = {
+	step: 'Step',
+	map: 'Map',
+	reached: 'Reached',
+	dropOffCount: 'Dropped off',
+	dropOffShare: 'Drop-off (share)',
+	valueAtRisk: 'Value at risk (EUR)',
+	causes: 'Causes',
+	note: 'Note',
+	lastStage: 'Last stage.',
+	lowN: (n) => `Only ${n} customers.`,
+	valueWithheld: 'No trusted CLV.',
+	cause: (category, text) => (category ? `${category}: ${text}` : text)
+};
+
+const leak = { boardTitle: 'Online', cardText: 'Checkout', reached: 120, lowN: false, dropOffCount: 30, dropOff: 0.25, valueAtRisk: 4500.5, causes: [] };
+
+describe('leaksTable', () => {
+	it('has one row per step with raw numbers and no note when every figure is trusted', () => {
+		const table = leaksTable({ leaks: [leak, { ...leak, cardText: 'Pay' }] }, leakLabels);
+		expect(table.columns.map((c) => c.key)).toEqual(['step', 'map', 'reached', 'dropOffCount', 'dropOff', 'valueAtRisk', 'causes', 'note']);
+		expect(table.rows).toHaveLength(2);
+		expect(table.rows[0]).toEqual(['Checkout', 'Online', 120, 30, 0.25, 4500.5, null, null]);
+	});
+
+	it('leaves a withheld value empty and says why', () => {
+		const [row] = leaksTable({ leaks: [{ ...leak, valueAtRisk: null, lowN: true, reached: 4 }] }, leakLabels).rows;
+		expect(row![5]).toBeNull();
+		expect(row![7]).toBe('Only 4 customers. No trusted CLV.');
+	});
+
+	it('leaves the drop-off of the last stage empty rather than zero', () => {
+		const [row] = leaksTable({ leaks: [{ ...leak, dropOffCount: null, dropOff: null, valueAtRisk: null }] }, leakLabels).rows;
+		expect(row!.slice(3, 6)).toEqual([null, null, null]);
+		expect(row![7]).toBe('Last stage.');
+	});
+
+	it('lists the linked causes in one cell', () => {
+		const [row] = leaksTable({ leaks: [{ ...leak, causes: [{ category: 'unclear', text: 'Fees' }, { category: null, text: 'Slow' }] }] }, leakLabels).rows;
+		expect(row![6]).toBe('unclear: Fees; Slow');
+	});
+});
+
+const period = (customers: number, nps: number | null) => ({
+	customers,
+	clvTotal: null,
+	clvMean: null,
+	clvN: 0,
+	clvLowN: true,
+	nps: { nps, n: 8, lowN: true },
+	csat: { csat: 80, n: 50, lowN: false },
+	ces: { ces: null, n: 0, lowN: true },
+	repeatPurchaseRate: 0.4,
+	repeatLowN: false
+});
+
+const headlineLabels: HeadlineTableLabels = {
+	figure: 'Figure',
+	current: (p) => `${p.from}–${p.to}`,
+	previous: (p) => `Before ${p.from}`,
+	change: 'Change',
+	n: 'n',
+	note: 'Note',
+	figures: { customers: 'Customers', clvTotal: 'Total CLV (EUR)', clvMean: 'Mean CLV (EUR)', nps: 'NPS', csat: 'CSAT (%)', ces: 'CES', repeatPurchaseRate: 'Repeat rate' },
+	lowN: (n) => `Only ${n}.`,
+	noFigure: 'No figure.'
+};
+
+describe('headlineTable', () => {
+	const answer: HeadlineTableInput = {
+		current: { ...period(200, 12), period: { from: '2026-07-01', to: '2026-09-30' } },
+		previous: { ...period(150, 5), period: { from: '2026-04-01', to: '2026-06-30' } },
+		change: { customers: 50, clvTotal: null, clvMean: null, nps: 7, csat: 0, ces: null, repeatPurchaseRate: 0 }
+	};
+	const table = headlineTable(answer, headlineLabels);
+
+	it('has one row per figure, the periods in the headers', () => {
+		expect(table.rows.map((r) => r[0])).toEqual(Object.values(headlineLabels.figures));
+		expect(table.columns[1]!.label).toBe('2026-07-01–2026-09-30');
+	});
+
+	it('flags a thin figure and leaves an untrusted one empty', () => {
+		const byName = new Map(table.rows.map((r) => [r[0], r]));
+		expect(byName.get('NPS')).toEqual(['NPS', 12, 5, 7, 8, 'Only 8.']);
+		expect(byName.get('Total CLV (EUR)')).toEqual(['Total CLV (EUR)', null, null, null, 0, 'No figure.']);
+		expect(byName.get('Customers')).toEqual(['Customers', 200, 150, 50, 200, null]);
+	});
+});
+
+describe('tableCsv', () => {
+	const table = { name: 't', columns: [{ key: 'a', label: 'Step' }, { key: 'b', label: 'Value (EUR)' }], rows: [['Check; out', 4500.5], [null, 0.25]] };
+
+	it('writes English with a BOM, commas, a decimal point and CRLF', () => {
+		expect(tableCsv(table, 'en')).toBe('\uFEFFStep,Value (EUR)\r\nCheck; out,4500.5\r\n,0.25\r\n');
+	});
+
+	it('writes Dutch with semicolons and a decimal comma, quoting a cell that holds the separator', () => {
+		expect(tableCsv(table, 'nl')).toBe('\uFEFFStep;Value (EUR)\r\n"Check; out";4500,5\r\n;0,25\r\n');
+	});
+
+	it('quotes quotes and line breaks and defuses formulas', () => {
+		expect(csvCell('say "hi"', 'en')).toBe('"say ""hi"""');
+		expect(csvCell('a\nb', 'en')).toBe('"a\nb"');
+		expect(csvCell('=HYPERLINK("x")', 'en')).toBe('"\'=HYPERLINK(""x"")"');
+		expect(csvCell(-3, 'en')).toBe('-3');
+		expect(csvCell(1e-7, 'nl')).toBe('0,0000001');
+	});
+});

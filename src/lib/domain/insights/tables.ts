@@ -1,0 +1,162 @@
+/*
+ * The insights tables as plain rows, for a download (CSV, XLSX): one definition per table, from
+ * the section's JSON answer, in the reader's words (the labels are passed in). A figure that
+ * cannot be trusted is an empty cell with a note saying why, never a number. No customer is
+ * named: the rows are steps, periods and figures.
+ */
+
+export type TableCell = string | number | null;
+
+export interface TableColumn {
+	key: string;
+	label: string;
+}
+
+export interface ExportTable {
+	name: string;
+	columns: TableColumn[];
+	rows: TableCell[][];
+}
+
+/** The parts of the leaks answer a table needs (the JSON of `insights/leaks`). */
+export interface LeaksTableInput {
+	leaks: {
+		boardTitle: string;
+		cardText: string;
+		reached: number;
+		lowN: boolean;
+		dropOffCount: number | null;
+		dropOff: number | null;
+		valueAtRisk: number | null;
+		causes: { category: string | null; text: string }[];
+	}[];
+}
+
+export interface LeaksTableLabels {
+	step: string;
+	map: string;
+	reached: string;
+	dropOffCount: string;
+	dropOffShare: string;
+	/** Says the currency: the cells are raw numbers. */
+	valueAtRisk: string;
+	causes: string;
+	note: string;
+	/** Why a cell is empty. */
+	lastStage: string;
+	lowN: (n: number) => string;
+	valueWithheld: string;
+	cause: (category: string | null, text: string) => string;
+}
+
+const notes = (parts: (string | false)[]) => parts.filter((part): part is string => Boolean(part)).join(' ') || null;
+
+export function leaksTable(answer: LeaksTableInput, labels: LeaksTableLabels): ExportTable {
+	return {
+		name: 'leaks',
+		columns: [
+			{ key: 'step', label: labels.step },
+			{ key: 'map', label: labels.map },
+			{ key: 'reached', label: labels.reached },
+			{ key: 'dropOffCount', label: labels.dropOffCount },
+			{ key: 'dropOff', label: labels.dropOffShare },
+			{ key: 'valueAtRisk', label: labels.valueAtRisk },
+			{ key: 'causes', label: labels.causes },
+			{ key: 'note', label: labels.note }
+		],
+		rows: answer.leaks.map((leak) => {
+			const last = leak.dropOffCount === null;
+			const withheld = !last && leak.valueAtRisk === null;
+			return [
+				leak.cardText,
+				leak.boardTitle,
+				leak.reached,
+				leak.dropOffCount,
+				last ? null : leak.dropOff,
+				last ? null : leak.valueAtRisk,
+				leak.causes.map((cause) => labels.cause(cause.category, cause.text)).join('; ') || null,
+				notes([last && labels.lastStage, leak.lowN && labels.lowN(leak.reached), withheld && labels.valueWithheld])
+			];
+		})
+	};
+}
+
+interface Respondents {
+	n: number;
+	lowN: boolean;
+}
+
+interface HeadlinePeriod {
+	customers: number;
+	clvTotal: number | null;
+	clvMean: number | null;
+	clvN: number;
+	clvLowN: boolean;
+	nps: Respondents & { nps: number | null };
+	csat: Respondents & { csat: number | null };
+	ces: Respondents & { ces: number | null };
+	repeatPurchaseRate: number | null;
+	repeatLowN: boolean;
+}
+
+/** The parts of the headline answer a table needs (the JSON of `insights/headline`). */
+export interface HeadlineTableInput {
+	current: HeadlinePeriod & { period: { from: string; to: string } };
+	previous: HeadlinePeriod & { period: { from: string; to: string } };
+	change: Record<'customers' | 'clvTotal' | 'clvMean' | 'nps' | 'csat' | 'ces' | 'repeatPurchaseRate', number | null>;
+}
+
+export type HeadlineFigure = keyof HeadlineTableInput['change'];
+
+export interface HeadlineTableLabels {
+	figure: string;
+	current: (period: { from: string; to: string }) => string;
+	previous: (period: { from: string; to: string }) => string;
+	change: string;
+	n: string;
+	note: string;
+	/** The name of each figure; money figures say the currency. */
+	figures: Record<HeadlineFigure, string>;
+	lowN: (n: number) => string;
+	noFigure: string;
+}
+
+export function headlineTable(answer: HeadlineTableInput, labels: HeadlineTableLabels): ExportTable {
+	const { current, previous, change } = answer;
+	/** Value, n and whether n is thin, per figure of a period. */
+	const of = (p: HeadlinePeriod): Record<HeadlineFigure, [number | null, number, boolean]> => ({
+		customers: [p.customers, p.customers, false],
+		clvTotal: [p.clvTotal, p.clvN, p.clvLowN],
+		clvMean: [p.clvMean, p.clvN, p.clvLowN],
+		nps: [p.nps.nps, p.nps.n, p.nps.lowN],
+		csat: [p.csat.csat, p.csat.n, p.csat.lowN],
+		ces: [p.ces.ces, p.ces.n, p.ces.lowN],
+		repeatPurchaseRate: [p.repeatPurchaseRate, p.customers, p.repeatLowN]
+	});
+	const now = of(current);
+	const before = of(previous);
+	const figures = Object.keys(labels.figures) as HeadlineFigure[];
+	return {
+		name: 'figures',
+		columns: [
+			{ key: 'figure', label: labels.figure },
+			{ key: 'current', label: labels.current(current.period) },
+			{ key: 'previous', label: labels.previous(previous.period) },
+			{ key: 'change', label: labels.change },
+			{ key: 'n', label: labels.n },
+			{ key: 'note', label: labels.note }
+		],
+		rows: figures.map((figure) => {
+			const [value, n, lowN] = now[figure];
+			const [earlier] = before[figure];
+			return [
+				labels.figures[figure],
+				value,
+				earlier,
+				change[figure],
+				n,
+				notes([value === null && labels.noFigure, value !== null && lowN && labels.lowN(n)])
+			];
+		})
+	};
+}
