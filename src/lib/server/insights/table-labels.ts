@@ -1,0 +1,48 @@
+import { m } from '$lib/paraglide/messages';
+import { translate } from '$lib/components/i18n';
+import type { HeadlineTableLabels, LeaksTableLabels } from '$lib/domain/insights/tables';
+
+/*
+ * The words of the insights tables in the reader's language (the request's locale): column
+ * headers name money columns' currency, since the cells are raw numbers.
+ */
+
+const lowN = (n: number) => m.insights_export_note_low_n({ n: String(n) });
+
+export const leaksLabels = (currency: string): LeaksTableLabels => ({
+	step: m.insights_export_col_step(),
+	map: m.insights_export_col_map(),
+	reached: m.insights_export_col_reached(),
+	dropOffCount: m.insights_export_col_dropoff_count(),
+	dropOffShare: m.insights_export_col_dropoff_share(),
+	valueAtRisk: m.insights_export_col_value_at_risk({ currency }),
+	causes: m.insights_export_col_causes(),
+	note: m.insights_export_col_note(),
+	lastStage: m.insights_export_note_last_stage(),
+	lowN,
+	valueWithheld: m.insights_export_note_value_withheld(),
+	cause: (category, text) => {
+		const name = category ? translate(`dropoff_${category}`) : '';
+		return name && text ? `${name}: ${text}` : name || text;
+	}
+});
+
+export const headlineLabels = (currency: string): HeadlineTableLabels => ({
+	figure: m.insights_export_col_figure(),
+	current: (period) => m.insights_export_col_current(period),
+	previous: (period) => m.insights_export_col_previous(period),
+	change: m.insights_export_col_change(),
+	n: m.insights_export_col_n(),
+	note: m.insights_export_col_note(),
+	figures: {
+		customers: m.insights_export_fig_customers(),
+		clvTotal: m.insights_export_fig_clv_total({ currency }),
+		clvMean: m.insights_export_fig_clv_mean({ currency }),
+		nps: m.insights_export_fig_nps(),
+		csat: m.insights_export_fig_csat(),
+		ces: m.insights_export_fig_ces(),
+		repeatPurchaseRate: m.insights_export_fig_repeat()
+	},
+	lowN,
+	noFigure: m.insights_export_note_no_figure()
+});
