@@ -67,14 +67,15 @@ const headlineLabels: HeadlineTableLabels = {
 	note: 'Note',
 	figures: { customers: 'Customers', clvTotal: 'Total CLV (EUR)', clvMean: 'Mean CLV (EUR)', nps: 'NPS', csat: 'CSAT (%)', ces: 'CES', repeatPurchaseRate: 'Repeat rate' },
 	lowN: (n) => `Only ${n}.`,
-	noFigure: 'No figure.'
+	noFigure: 'No figure.',
+	noChange: 'No comparison.'
 };
 
 describe('headlineTable', () => {
 	const answer: HeadlineTableInput = {
 		current: { ...period(200, 12), period: { from: '2026-07-01', to: '2026-09-30' } },
 		previous: { ...period(150, 5), period: { from: '2026-04-01', to: '2026-06-30' } },
-		change: { customers: 50, clvTotal: null, clvMean: null, nps: 7, csat: 0, ces: null, repeatPurchaseRate: 0 }
+		change: { customers: 50, clvTotal: null, clvMean: null, nps: 7, csat: null, ces: null, repeatPurchaseRate: 0 }
 	};
 	const table = headlineTable(answer, headlineLabels);
 
@@ -88,6 +89,7 @@ describe('headlineTable', () => {
 		expect(byName.get('NPS')).toEqual(['NPS', 12, 5, 7, 8, 'Only 8.']);
 		expect(byName.get('Total CLV (EUR)')).toEqual(['Total CLV (EUR)', null, null, null, 0, 'No figure.']);
 		expect(byName.get('Customers')).toEqual(['Customers', 200, 150, 50, 200, null]);
+		expect(byName.get('CSAT (%)')).toEqual(['CSAT (%)', 80, 80, null, 50, 'No comparison.']);
 	});
 });
 

@@ -119,6 +119,8 @@ export interface HeadlineTableLabels {
 	figures: Record<HeadlineFigure, string>;
 	lowN: (n: number) => string;
 	noFigure: string;
+	/** Why a change is empty when the figure is not: the previous period has none to compare with. */
+	noChange: string;
 }
 
 export function headlineTable(answer: HeadlineTableInput, labels: HeadlineTableLabels): ExportTable {
@@ -155,7 +157,7 @@ export function headlineTable(answer: HeadlineTableInput, labels: HeadlineTableL
 				earlier,
 				change[figure],
 				n,
-				notes([value === null && labels.noFigure, value !== null && lowN && labels.lowN(n)])
+				notes([value === null && labels.noFigure, value !== null && lowN && labels.lowN(n), value !== null && change[figure] === null && labels.noChange])
 			];
 		})
 	};

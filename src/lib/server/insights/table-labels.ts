@@ -44,5 +44,6 @@ export const headlineLabels = (currency: string): HeadlineTableLabels => ({
 		repeatPurchaseRate: m.insights_export_fig_repeat()
 	},
 	lowN,
-	noFigure: m.insights_export_note_no_figure()
+	noFigure: m.insights_export_note_no_figure(),
+	noChange: m.insights_export_note_no_change()
 });
