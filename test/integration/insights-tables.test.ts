@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { addCard, addLane } from '$lib/domain/board';
 import { finished, inviteAndJoin, makeUser, makeWorkspace, type Client } from './helpers';
 import { importValid } from './imports';
 import { boardOfSteps } from './measured-boards';
@@ -30,7 +31,13 @@ beforeAll(async () => {
 	await importValid(owner, workspaceId, EVENTS, { kind: 'events' });
 	await importValid(owner, workspaceId, PURCHASES, { kind: 'transactions' });
 	// A step name a spreadsheet would run as a formula, and one holding both separators.
-	await boardOfSteps(owner, workspaceId, [['=Product page', 'view_product'], ['Cart; basket, bag', 'add_to_cart'], ['Pay', 'purchase']], { title: 'Webshop' });
+	await boardOfSteps(owner, workspaceId, [['=Product page', 'view_product'], ['Cart; basket, bag', 'add_to_cart'], ['Pay', 'purchase']], {
+		title: 'Webshop',
+		extra: (doc, _ids, stageIds) => {
+			const lane = addLane(doc, { title: 'Opportunities', kind: 'opportunities' });
+			addCard(doc, { type: 'opportunity', stageId: stageIds[1]!, laneId: lane, text: 'Free returns', lever: 'cross_sell', effort: 1, impact: 3, status: 'doing' });
+		}
+	});
 	({ client: viewer } = await inviteAndJoin(owner, workspaceId, 'viewer'));
 	expect((await viewer.patch('/api/v1/me', { locale: 'nl' })).status).toBe(200);
 }, 90_000);
@@ -93,6 +100,20 @@ describe('an insights table as CSV', () => {
 		expect(rows[0]).toBe('Customers,2,0,,2,No change given: the previous period has no figure to compare with.');
 		// No survey answers were imported: NPS is an empty cell with the reason, never 0.
 		expect(rows.find((row) => row.startsWith('NPS'))).toBe('NPS (−100 to 100),,,,0,No figure: the data of this period cannot carry it.');
+	});
+});
+
+describe('the opportunities portfolio as CSV', () => {
+	it('has a row per opportunity of the section, with no value and the reason when no what-if is attached', async () => {
+		const section = await finished(owner, `/api/v1/workspaces/${workspaceId}/insights/opportunities`);
+		expect(section.status).toBe(200);
+		expect(section.body.opportunities).toHaveLength(1);
+		const file = await download(owner, tablePath('opportunities', 'portfolio', 'format=csv'));
+		expect(file.status).toBe(200);
+		const [header, ...rows] = lines(file.bytes);
+		expect(header).toBe('Opportunity,Journey map,Stage,CRM lever,Effort (1 low to 3 high),Impact (1 low to 3 high),Status,Owner,What-if step,"What-if value, extra CLV (EUR)",Note');
+		expect(rows).toHaveLength(section.body.opportunities.length);
+		expect(rows[0]).toMatch(/^Free returns,Webshop,"Cart; basket, bag",Cross-sell,1,3,Doing,,,,No value: no what-if is attached to this card; attach one on a measured step of its map\.$/);
 	});
 });
 

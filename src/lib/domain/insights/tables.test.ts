@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tableCsv, csvCell } from './table-csv';
-import { headlineTable, leaksTable, type HeadlineTableInput, type HeadlineTableLabels, type LeaksTableLabels } from './tables';
+import { headlineTable, leaksTable, portfolioTable, type HeadlineTableInput, type HeadlineTableLabels, type LeaksTableLabels, type PortfolioTableLabels } from './tables';
 
 const leakLabels: LeaksTableLabels = {
 	step: 'Step',
@@ -110,5 +110,23 @@ describe('tableCsv', () => {
 		expect(csvCell('=HYPERLINK("x")', 'en')).toBe('"\'=HYPERLINK(""x"")"');
 		expect(csvCell(-3, 'en')).toBe('-3');
 		expect(csvCell(1e-7, 'nl')).toBe('0,0000001');
+	});
+});
+
+describe('portfolioTable', () => {
+	const labels: PortfolioTableLabels = {
+		opportunity: 'Opportunity', map: 'Map', stage: 'Stage', lever: 'Lever', effort: 'Effort', impact: 'Impact', status: 'Status', owner: 'Owner',
+		step: 'What-if step', extraClv: 'What-if value (EUR)', note: 'Note',
+		leverName: (lever) => `lever:${lever}`, statusName: (status) => `status:${status}`,
+		ownerGone: 'Owner left.', noWhatIf: 'No what-if.', stepGone: 'Step gone.'
+	};
+	const opportunity = { boardTitle: 'Webshop', text: 'Free returns', stageTitle: 'Buy', lever: 'retention', effort: 2, impact: 3, status: 'planned', ownerName: 'Sam', ownerGone: false, value: { state: 'current' as const, stepText: 'Pay', figures: { extraClv: 1200 } } };
+
+	it('gives each opportunity its value, and no value with the reason when its what-if is missing or stale', () => {
+		const table = portfolioTable({ opportunities: [opportunity, { ...opportunity, value: null, lever: null }, { ...opportunity, ownerGone: true, value: { state: 'step-gone', stepText: 'Pay', figures: null } }] }, labels);
+		expect(table.rows[0]).toEqual(['Free returns', 'Webshop', 'Buy', 'lever:retention', 2, 3, 'status:planned', 'Sam', 'Pay', 1200, null]);
+		expect(table.rows[1]!.slice(3, 4)).toEqual([null]);
+		expect(table.rows[1]!.slice(9)).toEqual([null, 'No what-if.']);
+		expect(table.rows[2]!.slice(9)).toEqual([null, 'Owner left. Step gone.']);
 	});
 });

@@ -162,3 +162,71 @@ export function headlineTable(answer: HeadlineTableInput, labels: HeadlineTableL
 		})
 	};
 }
+
+/** The parts of the opportunities answer a table needs (the JSON of `insights/opportunities`). */
+export interface PortfolioTableInput {
+	opportunities: {
+		boardTitle: string;
+		text: string;
+		stageTitle: string;
+		lever: string | null;
+		effort: number | null;
+		impact: number | null;
+		status: string;
+		ownerName: string | null;
+		ownerGone: boolean;
+		value: { state: 'current' | 'step-gone'; stepText: string; figures: { extraClv: number } | null } | null;
+	}[];
+}
+
+export interface PortfolioTableLabels {
+	opportunity: string;
+	map: string;
+	stage: string;
+	lever: string;
+	effort: string;
+	impact: string;
+	status: string;
+	owner: string;
+	step: string;
+	/** Says the currency: the cells are raw numbers. */
+	extraClv: string;
+	note: string;
+	leverName: (lever: string) => string;
+	statusName: (status: string) => string;
+	ownerGone: string;
+	noWhatIf: string;
+	stepGone: string;
+}
+
+export function portfolioTable(answer: PortfolioTableInput, labels: PortfolioTableLabels): ExportTable {
+	return {
+		name: 'portfolio',
+		columns: [
+			{ key: 'opportunity', label: labels.opportunity },
+			{ key: 'map', label: labels.map },
+			{ key: 'stage', label: labels.stage },
+			{ key: 'lever', label: labels.lever },
+			{ key: 'effort', label: labels.effort },
+			{ key: 'impact', label: labels.impact },
+			{ key: 'status', label: labels.status },
+			{ key: 'owner', label: labels.owner },
+			{ key: 'step', label: labels.step },
+			{ key: 'extraClv', label: labels.extraClv },
+			{ key: 'note', label: labels.note }
+		],
+		rows: answer.opportunities.map((o) => [
+			o.text,
+			o.boardTitle,
+			o.stageTitle,
+			o.lever ? labels.leverName(o.lever) : null,
+			o.effort,
+			o.impact,
+			labels.statusName(o.status),
+			o.ownerName,
+			o.value?.stepText ?? null,
+			o.value?.state === 'current' ? (o.value.figures?.extraClv ?? null) : null,
+			notes([o.ownerGone && labels.ownerGone, !o.value && labels.noWhatIf, o.value?.state === 'step-gone' && labels.stepGone])
+		])
+	};
+}

@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import { translate } from '$lib/components/i18n';
-import type { HeadlineTableLabels, LeaksTableLabels } from '$lib/domain/insights/tables';
+import type { HeadlineTableLabels, LeaksTableLabels, PortfolioTableLabels } from '$lib/domain/insights/tables';
 
 /*
  * The words of the insights tables in the reader's language (the request's locale): column
@@ -46,4 +46,23 @@ export const headlineLabels = (currency: string): HeadlineTableLabels => ({
 	lowN,
 	noFigure: m.insights_export_note_no_figure(),
 	noChange: m.insights_export_note_no_change()
+});
+
+export const portfolioLabels = (currency: string): PortfolioTableLabels => ({
+	opportunity: m.insights_export_col_opportunity(),
+	map: m.insights_export_col_map(),
+	stage: m.insights_export_col_stage(),
+	lever: m.insights_export_col_lever(),
+	effort: m.insights_export_col_effort(),
+	impact: m.insights_export_col_impact(),
+	status: m.insights_export_col_status(),
+	owner: m.insights_export_col_owner(),
+	step: m.insights_export_col_whatif_step(),
+	extraClv: m.insights_export_col_whatif_value({ currency }),
+	note: m.insights_export_col_note(),
+	leverName: (lever) => translate(`lever_${lever}`),
+	statusName: (status) => translate(`opportunity_status_${status}`),
+	ownerGone: m.insights_export_note_owner_gone(),
+	noWhatIf: m.insights_export_note_no_whatif(),
+	stepGone: m.insights_export_note_step_gone()
 });
