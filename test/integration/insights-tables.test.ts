@@ -117,6 +117,20 @@ describe('the opportunities portfolio as CSV', () => {
 	});
 });
 
+describe('the channels as CSV', () => {
+	it('has a row per channel of the section, with its reach and buyers', async () => {
+		const section = await finished(owner, `/api/v1/workspaces/${workspaceId}/insights/channels?${MARCH}`);
+		expect(section.status, JSON.stringify(section.body)).toBe(200);
+		const file = await download(owner, tablePath('channels', 'channels', `${MARCH}&format=csv`));
+		expect(file.status).toBe(200);
+		const [header, ...rows] = lines(file.bytes);
+		expect(header).toBe('Channel,Online or offline,Reach (customers),Contacted,Buyers,"Conversion (share of contacted, 0–1)",Mean CLV (EUR),n of the mean CLV,Note');
+		expect(rows).toHaveLength(section.body.figures.channels.length);
+		const web = section.body.figures.channels.find((c: any) => c.channel === 'web');
+		expect(rows.find((row) => row.startsWith('web,'))).toMatch(new RegExp(`^web,[^,]+,${web.reach},${web.contacted},${web.buyers},`));
+	});
+});
+
 describe('an insights table as XLSX', () => {
 	it('reads back with a header row and numbers as numbers', async () => {
 		const section = await finished(owner, `/api/v1/workspaces/${workspaceId}/insights/leaks?${MARCH}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tableCsv, csvCell } from './table-csv';
-import { headlineTable, leaksTable, portfolioTable, type HeadlineTableInput, type HeadlineTableLabels, type LeaksTableLabels, type PortfolioTableLabels } from './tables';
+import { channelsTable, headlineTable, leaksTable, portfolioTable, type ChannelsTableLabels, type HeadlineTableInput, type HeadlineTableLabels, type LeaksTableLabels, type PortfolioTableLabels } from './tables';
 
 const leakLabels: LeaksTableLabels = {
 	step: 'Step',
@@ -128,5 +128,21 @@ describe('portfolioTable', () => {
 		expect(table.rows[1]!.slice(3, 4)).toEqual([null]);
 		expect(table.rows[1]!.slice(9)).toEqual([null, 'No what-if.']);
 		expect(table.rows[2]!.slice(9)).toEqual([null, 'Owner left. Step gone.']);
+	});
+});
+
+describe('channelsTable', () => {
+	const labels: ChannelsTableLabels = {
+		channel: 'Channel', kind: 'Kind', reach: 'Reach', contacted: 'Contacted', buyers: 'Buyers', conversion: 'Conversion', clvMean: 'Mean CLV (EUR)', clvN: 'CLV n', note: 'Note',
+		kindName: (kind) => `kind:${kind}`, purchasesOnly: 'Purchases only.', conversionLowN: (n) => `Only ${n} contacted.`,
+		clvWithheld: 'No trusted CLV.', clvUnknown: 'No CLV known.', clvLowN: (n) => `CLV of only ${n}.`
+	};
+	const web = { channel: 'web', kind: 'online', reach: 40, contacted: 40, buyers: 10, conversion: 0.25, conversionLowN: false, clv: { mean: 120.5, n: 10, lowN: false } };
+
+	it('gives a row per channel; withheld, unknown and thin figures are empty or flagged with the reason', () => {
+		const table = channelsTable({ figures: { channels: [web, { ...web, channel: 'shop', kind: 'offline', contacted: 0, conversion: null, clv: null }, { ...web, channel: 'app', conversion: 0.5, conversionLowN: true, contacted: 4, clv: { mean: null, n: 0, lowN: true } }] } }, labels);
+		expect(table.rows[0]).toEqual(['web', 'kind:online', 40, 40, 10, 0.25, 120.5, 10, null]);
+		expect(table.rows[1]!.slice(5)).toEqual([null, null, null, 'Purchases only. No trusted CLV.']);
+		expect(table.rows[2]!.slice(5)).toEqual([0.5, null, 0, 'Only 4 contacted. No CLV known.']);
 	});
 });

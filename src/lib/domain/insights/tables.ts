@@ -230,3 +230,72 @@ export function portfolioTable(answer: PortfolioTableInput, labels: PortfolioTab
 		])
 	};
 }
+
+/** The parts of the channels answer a table needs (the JSON of `insights/channels`). */
+export interface ChannelsTableInput {
+	figures: {
+		channels: {
+			channel: string;
+			kind: string;
+			reach: number;
+			contacted: number;
+			buyers: number;
+			conversion: number | null;
+			conversionLowN: boolean;
+			clv: { mean: number | null; n: number; lowN: boolean } | null;
+		}[];
+	};
+}
+
+export interface ChannelsTableLabels {
+	channel: string;
+	kind: string;
+	reach: string;
+	contacted: string;
+	buyers: string;
+	conversion: string;
+	/** Says the currency: the cells are raw numbers. */
+	clvMean: string;
+	clvN: string;
+	note: string;
+	kindName: (kind: string) => string;
+	purchasesOnly: string;
+	conversionLowN: (n: number) => string;
+	clvWithheld: string;
+	clvUnknown: string;
+	clvLowN: (n: number) => string;
+}
+
+export function channelsTable(answer: ChannelsTableInput, labels: ChannelsTableLabels): ExportTable {
+	return {
+		name: 'channels',
+		columns: [
+			{ key: 'channel', label: labels.channel },
+			{ key: 'kind', label: labels.kind },
+			{ key: 'reach', label: labels.reach },
+			{ key: 'contacted', label: labels.contacted },
+			{ key: 'buyers', label: labels.buyers },
+			{ key: 'conversion', label: labels.conversion },
+			{ key: 'clvMean', label: labels.clvMean },
+			{ key: 'clvN', label: labels.clvN },
+			{ key: 'note', label: labels.note }
+		],
+		rows: answer.figures.channels.map((c) => [
+			c.channel,
+			labels.kindName(c.kind),
+			c.reach,
+			c.contacted,
+			c.buyers,
+			c.conversion,
+			c.clv?.mean ?? null,
+			c.clv?.n ?? null,
+			notes([
+				c.conversion === null && labels.purchasesOnly,
+				c.conversion !== null && c.conversionLowN && labels.conversionLowN(c.contacted),
+				c.clv === null && labels.clvWithheld,
+				c.clv !== null && c.clv.mean === null && labels.clvUnknown,
+				c.clv !== null && c.clv.mean !== null && c.clv.lowN && labels.clvLowN(c.clv.n)
+			])
+		])
+	};
+}

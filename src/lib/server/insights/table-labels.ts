@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import { translate } from '$lib/components/i18n';
-import type { HeadlineTableLabels, LeaksTableLabels, PortfolioTableLabels } from '$lib/domain/insights/tables';
+import type { ChannelsTableLabels, HeadlineTableLabels, LeaksTableLabels, PortfolioTableLabels } from '$lib/domain/insights/tables';
 
 /*
  * The words of the insights tables in the reader's language (the request's locale): column
@@ -65,4 +65,22 @@ export const portfolioLabels = (currency: string): PortfolioTableLabels => ({
 	ownerGone: m.insights_export_note_owner_gone(),
 	noWhatIf: m.insights_export_note_no_whatif(),
 	stepGone: m.insights_export_note_step_gone()
+});
+
+export const channelsLabels = (currency: string): ChannelsTableLabels => ({
+	channel: m.insights_export_col_channel(),
+	kind: m.insights_export_col_channel_kind(),
+	reach: m.insights_export_col_reach(),
+	contacted: m.insights_export_col_contacted(),
+	buyers: m.insights_export_col_buyers(),
+	conversion: m.insights_export_col_conversion(),
+	clvMean: m.insights_export_fig_clv_mean({ currency }),
+	clvN: m.insights_export_col_clv_n(),
+	note: m.insights_export_col_note(),
+	kindName: (kind) => (kind === 'online' ? m.insights_channels_kind_online() : kind === 'offline' ? m.insights_channels_kind_offline() : m.insights_channels_kind_unknown()),
+	purchasesOnly: m.insights_export_note_purchases_only(),
+	conversionLowN: lowN,
+	clvWithheld: m.insights_export_note_value_withheld(),
+	clvUnknown: m.insights_export_note_clv_unknown(),
+	clvLowN: lowN
 });
