@@ -30,6 +30,10 @@ beforeAll(async () => {
 	workspaceId = (await makeWorkspace(owner, 'Export Shop')).id;
 	await importValid(owner, workspaceId, EVENTS, { kind: 'events' });
 	await importValid(owner, workspaceId, PURCHASES, { kind: 'transactions' });
+	await importValid(owner, workspaceId, 'customer_id,city\na,Utrecht\nb,Utrecht\nc,Zwolle\nd,Zwolle', { kind: 'customers' });
+	// Two customers: under the workspace's minimum segment size, so its figures are withheld.
+	const group = await owner.post(`/api/v1/workspaces/${workspaceId}/groups`, { name: 'Utrecht', rule: { match: 'all', conditions: [{ field: 'city', op: 'eq', value: 'Utrecht' }] } });
+	expect(group.status, JSON.stringify(group.body)).toBe(201);
 	// A step name a spreadsheet would run as a formula, and one holding both separators.
 	await boardOfSteps(owner, workspaceId, [['=Product page', 'view_product'], ['Cart; basket, bag', 'add_to_cart'], ['Pay', 'purchase']], {
 		title: 'Webshop',
@@ -128,6 +132,20 @@ describe('the channels as CSV', () => {
 		expect(rows).toHaveLength(section.body.figures.channels.length);
 		const web = section.body.figures.channels.find((c: any) => c.channel === 'web');
 		expect(rows.find((row) => row.startsWith('web,'))).toMatch(new RegExp(`^web,[^,]+,${web.reach},${web.contacted},${web.buyers},`));
+	});
+});
+
+describe('the value by group and persona as CSV', () => {
+	it('has a row per segment of the section, or one row saying why when no CLV can be trusted', async () => {
+		const section = await finished(owner, `/api/v1/workspaces/${workspaceId}/insights/value?${MARCH}`);
+		expect(section.status, JSON.stringify(section.body)).toBe(200);
+		const file = await download(owner, tablePath('value', 'segments', `${MARCH}&format=csv`));
+		expect(file.status).toBe(200);
+		const [header, ...rows] = lines(file.bytes);
+		expect(header).toBe('Group or persona,Kind,Customers,Total CLV (EUR),Mean CLV (EUR),Share of the total CLV (0–1),Note');
+		expect(section.body.figures?.segments.length, JSON.stringify(section.body)).toBeGreaterThan(0);
+		expect(rows).toHaveLength(section.body.figures.segments.length);
+		expect(rows, rows.join("\n")).toContain('Utrecht,Customer group,,,,,"No figures: fewer than 10 customers, too few to show (the workspace\'s minimum segment size)."');
 	});
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tableCsv, csvCell } from './table-csv';
-import { channelsTable, headlineTable, leaksTable, portfolioTable, type ChannelsTableLabels, type HeadlineTableInput, type HeadlineTableLabels, type LeaksTableLabels, type PortfolioTableLabels } from './tables';
+import { channelsTable, headlineTable, leaksTable, portfolioTable, segmentsTable, type ChannelsTableLabels, type SegmentsTableLabels, type HeadlineTableInput, type HeadlineTableLabels, type LeaksTableLabels, type PortfolioTableLabels } from './tables';
 
 const leakLabels: LeaksTableLabels = {
 	step: 'Step',
@@ -144,5 +144,25 @@ describe('channelsTable', () => {
 		expect(table.rows[0]).toEqual(['web', 'kind:online', 40, 40, 10, 0.25, 120.5, 10, null]);
 		expect(table.rows[1]!.slice(5)).toEqual([null, null, null, 'Purchases only. No trusted CLV.']);
 		expect(table.rows[2]!.slice(5)).toEqual([0.5, null, 0, 'Only 4 contacted. No CLV known.']);
+	});
+});
+
+describe('segmentsTable', () => {
+	const labels: SegmentsTableLabels = {
+		segment: 'Segment', kind: 'Kind', customers: 'Customers', total: 'Total (EUR)', mean: 'Mean (EUR)', share: 'Share', note: 'Note',
+		kindName: (kind) => kind, suppressed: (min) => `Fewer than ${min}.`, valueWithheld: 'No trusted CLV.', noShare: 'No share.'
+	};
+	const utrecht = { kind: 'group' as const, name: 'Utrecht', suppressed: false, customers: 20, total: 2000, mean: 100, share: 0.5 };
+
+	it('gives each group and persona its value; a small one shows no figures and says why', () => {
+		const table = segmentsTable({ minimumSegmentCustomers: 10, figures: { segments: [utrecht, { ...utrecht, kind: 'persona', name: 'Saver', suppressed: true, customers: null, total: null, mean: null, share: null }] } }, labels);
+		expect(table.rows).toEqual([
+			['Utrecht', 'group', 20, 2000, 100, 0.5, null],
+			['Saver', 'persona', null, null, null, null, 'Fewer than 10.']
+		]);
+	});
+
+	it('is one row saying why when no CLV can be trusted', () => {
+		expect(segmentsTable({ minimumSegmentCustomers: 10, figures: null }, labels).rows).toEqual([[null, null, null, null, null, null, 'No trusted CLV.']]);
 	});
 });

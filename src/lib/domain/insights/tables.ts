@@ -299,3 +299,49 @@ export function channelsTable(answer: ChannelsTableInput, labels: ChannelsTableL
 		])
 	};
 }
+
+/** The parts of the value answer a table needs (the JSON of `insights/value`). */
+export interface SegmentsTableInput {
+	minimumSegmentCustomers: number;
+	figures: {
+		segments: { kind: 'group' | 'persona'; name: string; suppressed: boolean; customers: number | null; total: number | null; mean: number | null; share: number | null }[];
+	} | null;
+}
+
+export interface SegmentsTableLabels {
+	segment: string;
+	kind: string;
+	customers: string;
+	/** Say the currency: the cells are raw numbers. */
+	total: string;
+	mean: string;
+	share: string;
+	note: string;
+	kindName: (kind: 'group' | 'persona') => string;
+	suppressed: (minimum: number) => string;
+	/** The one row when no CLV can be trusted: no segment has figures. */
+	valueWithheld: string;
+	noShare: string;
+}
+
+export function segmentsTable(answer: SegmentsTableInput, labels: SegmentsTableLabels): ExportTable {
+	const columns = [
+		{ key: 'segment', label: labels.segment },
+		{ key: 'kind', label: labels.kind },
+		{ key: 'customers', label: labels.customers },
+		{ key: 'total', label: labels.total },
+		{ key: 'mean', label: labels.mean },
+		{ key: 'share', label: labels.share },
+		{ key: 'note', label: labels.note }
+	];
+	if (!answer.figures) return { name: 'segments', columns, rows: [[null, null, null, null, null, null, labels.valueWithheld]] };
+	return {
+		name: 'segments',
+		columns,
+		rows: answer.figures.segments.map((s) =>
+			s.suppressed
+				? [s.name, labels.kindName(s.kind), null, null, null, null, labels.suppressed(answer.minimumSegmentCustomers)]
+				: [s.name, labels.kindName(s.kind), s.customers, s.total, s.mean, s.share, s.share === null ? labels.noShare : null]
+		)
+	};
+}

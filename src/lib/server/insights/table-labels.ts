@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import { translate } from '$lib/components/i18n';
-import type { ChannelsTableLabels, HeadlineTableLabels, LeaksTableLabels, PortfolioTableLabels } from '$lib/domain/insights/tables';
+import type { ChannelsTableLabels, HeadlineTableLabels, LeaksTableLabels, PortfolioTableLabels, SegmentsTableLabels } from '$lib/domain/insights/tables';
 
 /*
  * The words of the insights tables in the reader's language (the request's locale): column
@@ -83,4 +83,18 @@ export const channelsLabels = (currency: string): ChannelsTableLabels => ({
 	clvWithheld: m.insights_export_note_value_withheld(),
 	clvUnknown: m.insights_export_note_clv_unknown(),
 	clvLowN: lowN
+});
+
+export const segmentsLabels = (currency: string): SegmentsTableLabels => ({
+	segment: m.insights_export_col_segment(),
+	kind: m.insights_export_col_segment_kind(),
+	customers: m.insights_export_fig_customers(),
+	total: m.insights_export_fig_clv_total({ currency }),
+	mean: m.insights_export_fig_clv_mean({ currency }),
+	share: m.insights_export_col_value_share(),
+	note: m.insights_export_col_note(),
+	kindName: (kind) => (kind === 'group' ? m.insights_export_kind_group() : m.insights_export_kind_persona()),
+	suppressed: (minimum) => m.insights_export_note_suppressed({ minimum: String(minimum) }),
+	valueWithheld: m.insights_export_note_value_withheld(),
+	noShare: m.insights_export_note_no_share()
 });
