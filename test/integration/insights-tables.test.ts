@@ -30,6 +30,8 @@ beforeAll(async () => {
 	workspaceId = (await makeWorkspace(owner, 'Export Shop')).id;
 	await importValid(owner, workspaceId, EVENTS, { kind: 'events' });
 	await importValid(owner, workspaceId, PURCHASES, { kind: 'transactions' });
+	// CSAT only: NPS stays without answers.
+	await importValid(owner, workspaceId, 'customer_id,date,kind,score,step,comment\na,2026-03-02,csat,5,add_to_cart,\nb,2026-03-02,csat,2,add_to_cart,', { kind: 'surveys' });
 	await importValid(owner, workspaceId, 'customer_id,city\na,Utrecht\nb,Utrecht\nc,Zwolle\nd,Zwolle', { kind: 'customers' });
 	// Two customers: under the workspace's minimum segment size, so its figures are withheld.
 	const group = await owner.post(`/api/v1/workspaces/${workspaceId}/groups`, { name: 'Utrecht', rule: { match: 'all', conditions: [{ field: 'city', op: 'eq', value: 'Utrecht' }] } });
@@ -146,6 +148,21 @@ describe('the value by group and persona as CSV', () => {
 		expect(section.body.figures?.segments.length, JSON.stringify(section.body)).toBeGreaterThan(0);
 		expect(rows).toHaveLength(section.body.figures.segments.length);
 		expect(rows, rows.join("\n")).toContain('Utrecht,Customer group,,,,,"No figures: fewer than 10 customers, too few to show (the workspace\'s minimum segment size)."');
+	});
+});
+
+describe('the loyalty series as CSV', () => {
+	it('has a row per period of the section\'s series', async () => {
+		const section = await finished(owner, `/api/v1/workspaces/${workspaceId}/insights/loyalty?${MARCH}`);
+		expect(section.status, JSON.stringify(section.body)).toBe(200);
+		const file = await download(owner, tablePath('loyalty', 'series', `${MARCH}&format=csv`));
+		expect(file.status).toBe(200);
+		const [header, ...rows] = lines(file.bytes);
+		expect(header).toBe('Period,NPS (−100 to 100),n of NPS (−100 to 100),CSAT (% satisfied),n of CSAT (% satisfied),CES (1 to 7),n of CES (1 to 7),Note');
+		expect(rows).toHaveLength(section.body.series.length);
+		const march = section.body.series.find((cut: any) => cut.csat.n === 2);
+		expect(march, JSON.stringify(section.body.series)).toBeDefined();
+		expect(rows).toContain(`${march.key},,0,${march.csat.csat},2,,0,"No NPS (−100 to 100): no answers in this period. CSAT (% satisfied): only 2 answers, fewer than the minimum, so read little into it. No CES (1 to 7): no answers in this period."`);
 	});
 });
 

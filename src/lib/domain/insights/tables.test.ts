@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tableCsv, csvCell } from './table-csv';
-import { channelsTable, headlineTable, leaksTable, portfolioTable, segmentsTable, type ChannelsTableLabels, type SegmentsTableLabels, type HeadlineTableInput, type HeadlineTableLabels, type LeaksTableLabels, type PortfolioTableLabels } from './tables';
+import { channelsTable, headlineTable, leaksTable, loyaltySeriesTable, portfolioTable, segmentsTable, type ChannelsTableLabels, type LoyaltySeriesTableLabels, type SegmentsTableLabels, type HeadlineTableInput, type HeadlineTableLabels, type LeaksTableLabels, type PortfolioTableLabels } from './tables';
 
 const leakLabels: LeaksTableLabels = {
 	step: 'Step',
@@ -164,5 +164,18 @@ describe('segmentsTable', () => {
 
 	it('is one row saying why when no CLV can be trusted', () => {
 		expect(segmentsTable({ minimumSegmentCustomers: 10, figures: null }, labels).rows).toEqual([[null, null, null, null, null, null, 'No trusted CLV.']]);
+	});
+});
+
+describe('loyaltySeriesTable', () => {
+	const labels: LoyaltySeriesTableLabels = {
+		period: 'Period', score: { nps: 'NPS', csat: 'CSAT', ces: 'CES' }, n: (score) => `${score} n`, note: 'Note',
+		noAnswers: (score) => `No ${score} answers.`, lowN: (score, n) => `${score}: only ${n}.`
+	};
+
+	it('gives each period its three scores with their n, an unanswered score empty and a thin one flagged', () => {
+		const table = loyaltySeriesTable({ series: [{ key: '2026-03', nps: { nps: 20, n: 30, lowN: false }, csat: { csat: 75, n: 4, lowN: true }, ces: { ces: null, n: 0, lowN: true } }] }, labels);
+		expect(table.columns.map((c) => c.label)).toEqual(['Period', 'NPS', 'NPS n', 'CSAT', 'CSAT n', 'CES', 'CES n', 'Note']);
+		expect(table.rows).toEqual([['2026-03', 20, 30, 75, 4, null, 0, 'CSAT: only 4. No CES answers.']]);
 	});
 });

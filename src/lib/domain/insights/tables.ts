@@ -345,3 +345,46 @@ export function segmentsTable(answer: SegmentsTableInput, labels: SegmentsTableL
 		)
 	};
 }
+
+type Score = 'nps' | 'csat' | 'ces';
+
+/** The parts of the loyalty answer a table needs (the JSON of `insights/loyalty`). */
+export interface LoyaltySeriesTableInput {
+	series: { key: string; nps: Respondents & { nps: number | null }; csat: Respondents & { csat: number | null }; ces: Respondents & { ces: number | null } }[];
+}
+
+export interface LoyaltySeriesTableLabels {
+	period: string;
+	/** Each score's name and its n's. */
+	score: Record<Score, string>;
+	n: (score: string) => string;
+	note: string;
+	noAnswers: (score: string) => string;
+	lowN: (score: string, n: number) => string;
+}
+
+export function loyaltySeriesTable(answer: LoyaltySeriesTableInput, labels: LoyaltySeriesTableLabels): ExportTable {
+	const scores: Score[] = ['nps', 'csat', 'ces'];
+	return {
+		name: 'series',
+		columns: [
+			{ key: 'period', label: labels.period },
+			...scores.flatMap((score) => [
+				{ key: score, label: labels.score[score] },
+				{ key: `${score}N`, label: labels.n(labels.score[score]) }
+			]),
+			{ key: 'note', label: labels.note }
+		],
+		rows: answer.series.map((cut) => {
+			const figures = scores.map((score) => {
+				const figure = cut[score] as Respondents & Record<Score, number | null>;
+				return { score, value: figure[score], n: figure.n, lowN: figure.lowN };
+			});
+			return [
+				cut.key,
+				...figures.flatMap((f) => [f.value, f.n]),
+				notes(figures.map((f) => (f.value === null ? labels.noAnswers(labels.score[f.score]) : f.lowN && labels.lowN(labels.score[f.score], f.n))))
+			];
+		})
+	};
+}

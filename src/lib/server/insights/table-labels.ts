@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import { translate } from '$lib/components/i18n';
-import type { ChannelsTableLabels, HeadlineTableLabels, LeaksTableLabels, PortfolioTableLabels, SegmentsTableLabels } from '$lib/domain/insights/tables';
+import type { ChannelsTableLabels, HeadlineTableLabels, LeaksTableLabels, LoyaltySeriesTableLabels, PortfolioTableLabels, SegmentsTableLabels } from '$lib/domain/insights/tables';
 
 /*
  * The words of the insights tables in the reader's language (the request's locale): column
@@ -97,4 +97,13 @@ export const segmentsLabels = (currency: string): SegmentsTableLabels => ({
 	suppressed: (minimum) => m.insights_export_note_suppressed({ minimum: String(minimum) }),
 	valueWithheld: m.insights_export_note_value_withheld(),
 	noShare: m.insights_export_note_no_share()
+});
+
+export const loyaltySeriesLabels = (): LoyaltySeriesTableLabels => ({
+	period: m.insights_export_col_period(),
+	score: { nps: m.insights_export_fig_nps(), csat: m.insights_export_fig_csat(), ces: m.insights_export_fig_ces() },
+	n: (score) => m.insights_export_col_n_of({ score }),
+	note: m.insights_export_col_note(),
+	noAnswers: (score) => m.insights_export_note_no_answers({ score }),
+	lowN: (score, n) => m.insights_export_note_score_low_n({ score, n: String(n) })
 });

@@ -1,13 +1,13 @@
 import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
-import { channelsTable, headlineTable, leaksTable, portfolioTable, segmentsTable, type ExportTable } from '$lib/domain/insights/tables';
+import { channelsTable, headlineTable, leaksTable, loyaltySeriesTable, portfolioTable, segmentsTable, type ExportTable } from '$lib/domain/insights/tables';
 import { tableCsv } from '$lib/domain/insights/table-csv';
 import type * as db from '../db';
 import { requireWorkspace } from '../auth';
 import { notFound } from '../errors';
 import { insightsSections, type InsightsSectionName, type InsightsSectionsJson } from '../http/insights-sections';
 import type { InsightsInput } from '.';
-import { channelsLabels, headlineLabels, leaksLabels, portfolioLabels, segmentsLabels } from './table-labels';
+import { channelsLabels, headlineLabels, leaksLabels, loyaltySeriesLabels, portfolioLabels, segmentsLabels } from './table-labels';
 import { tableXlsx } from './table-xlsx';
 
 /*
@@ -26,6 +26,7 @@ export const exportTables = {
 	headline: { figures: { title: () => m.insights_export_table_figures(), build: (answer, currency) => headlineTable(answer, headlineLabels(currency)) } },
 	value: { segments: { title: () => m.insights_export_table_segments(), build: (answer, currency) => segmentsTable(answer, segmentsLabels(currency)) } },
 	leaks: { leaks: { title: () => m.insights_export_table_leaks(), build: (answer, currency) => leaksTable(answer, leaksLabels(currency)) } },
+	loyalty: { series: { title: () => m.insights_export_table_series(), build: (answer) => loyaltySeriesTable(answer, loyaltySeriesLabels()) } },
 	channels: { channels: { title: () => m.insights_export_table_channels(), build: (answer, currency) => channelsTable(answer, channelsLabels(currency)) } },
 	opportunities: { portfolio: { title: () => m.insights_export_table_portfolio(), build: (answer, currency) => portfolioTable(answer, portfolioLabels(currency)) } }
 } satisfies Definitions;
