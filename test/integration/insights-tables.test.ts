@@ -166,6 +166,20 @@ describe('the loyalty series as CSV', () => {
 	});
 });
 
+describe('the CRM aims as CSV', () => {
+	it('has the five rows of the four aims, with the figures of the section', async () => {
+		const section = await finished(owner, `/api/v1/workspaces/${workspaceId}/insights/aims?${MARCH}`);
+		expect(section.status, JSON.stringify(section.body)).toBe(200);
+		const file = await download(owner, tablePath('aims', 'aims', `${MARCH}&format=csv`));
+		expect(file.status).toBe(200);
+		const [header, ...rows] = lines(file.bytes);
+		expect(header.startsWith('Aim,Current period (2026-03-01 to 2026-03-31),')).toBe(true);
+		expect(rows).toHaveLength(5);
+		const { retention } = section.body;
+		expect(rows[1]!.startsWith(`"2 Keep: repeat purchase rate (share, 0–1)",${retention.current ?? ''},${retention.previous ?? ''},`)).toBe(true);
+	});
+});
+
 describe('an insights table as XLSX', () => {
 	it('reads back with a header row and numbers as numbers', async () => {
 		const section = await finished(owner, `/api/v1/workspaces/${workspaceId}/insights/leaks?${MARCH}`);

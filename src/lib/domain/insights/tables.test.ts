@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tableCsv, csvCell } from './table-csv';
-import { channelsTable, headlineTable, leaksTable, loyaltySeriesTable, portfolioTable, segmentsTable, type ChannelsTableLabels, type LoyaltySeriesTableLabels, type SegmentsTableLabels, type HeadlineTableInput, type HeadlineTableLabels, type LeaksTableLabels, type PortfolioTableLabels } from './tables';
+import { aimsTable, channelsTable, headlineTable, leaksTable, loyaltySeriesTable, portfolioTable, segmentsTable, type AimsTableLabels, type ChannelsTableLabels, type LoyaltySeriesTableLabels, type SegmentsTableLabels, type HeadlineTableInput, type HeadlineTableLabels, type LeaksTableLabels, type PortfolioTableLabels } from './tables';
 
 const leakLabels: LeaksTableLabels = {
 	step: 'Step',
@@ -177,5 +177,26 @@ describe('loyaltySeriesTable', () => {
 		const table = loyaltySeriesTable({ series: [{ key: '2026-03', nps: { nps: 20, n: 30, lowN: false }, csat: { csat: 75, n: 4, lowN: true }, ces: { ces: null, n: 0, lowN: true } }] }, labels);
 		expect(table.columns.map((c) => c.label)).toEqual(['Period', 'NPS', 'NPS n', 'CSAT', 'CSAT n', 'CES', 'CES n', 'Note']);
 		expect(table.rows).toEqual([['2026-03', 20, 30, 75, 4, null, 0, 'CSAT: only 4. No CES answers.']]);
+	});
+});
+
+describe('aimsTable', () => {
+	const labels: AimsTableLabels = {
+		aim: 'Aim', current: (p) => `Now ${p.from}`, previous: (p) => `Before ${p.from}`, change: 'Change', n: 'n', note: 'Note',
+		aims: { acquisition: 'New', retention: 'Kept', valueGrowth: 'Mean CLV', lossMakingCustomers: 'Loss-making', lossMakingCost: 'Their cost' },
+		lowN: (n) => `Only ${n}.`, noFigure: 'No figure.', valueWithheld: 'No trusted CLV.'
+	};
+	const figure = { current: 12, previous: 10, change: 2, n: 40, lowN: false };
+
+	it('gives the four aims their figures; without a trusted CLV the value aims are empty and say why', () => {
+		const table = aimsTable({ period: { from: '2026-03-01', to: '2026-03-31' }, previousPeriod: { from: '2026-01-29', to: '2026-02-28' }, acquisition: figure, retention: { ...figure, current: 0.3, lowN: true, n: 3 }, valueGrowth: null, lossMaking: null }, labels);
+		expect(table.columns[2]!.label).toBe('Before 2026-01-29');
+		expect(table.rows).toEqual([
+			['New', 12, 10, 2, 40, null],
+			['Kept', 0.3, 10, 2, 3, 'Only 3.'],
+			['Mean CLV', null, null, null, null, 'No trusted CLV.'],
+			['Loss-making', null, null, null, null, 'No trusted CLV.'],
+			['Their cost', null, null, null, null, 'No trusted CLV.']
+		]);
 	});
 });

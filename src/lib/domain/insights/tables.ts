@@ -388,3 +388,71 @@ export function loyaltySeriesTable(answer: LoyaltySeriesTableInput, labels: Loya
 		})
 	};
 }
+
+interface AimFigure {
+	current: number | null;
+	previous: number | null;
+	change: number | null;
+	n: number;
+	lowN: boolean;
+}
+
+/** The parts of the CRM aims answer a table needs (the JSON of `insights/aims`). */
+export interface AimsTableInput {
+	period: { from: string; to: string };
+	previousPeriod: { from: string; to: string };
+	acquisition: AimFigure;
+	retention: AimFigure;
+	valueGrowth: AimFigure | null;
+	lossMaking: { customers: AimFigure; cost: AimFigure } | null;
+}
+
+export type AimRow = 'acquisition' | 'retention' | 'valueGrowth' | 'lossMakingCustomers' | 'lossMakingCost';
+
+export interface AimsTableLabels {
+	aim: string;
+	current: (period: { from: string; to: string }) => string;
+	previous: (period: { from: string; to: string }) => string;
+	change: string;
+	n: string;
+	note: string;
+	/** Each aim's figure, money ones with the currency. */
+	aims: Record<AimRow, string>;
+	lowN: (n: number) => string;
+	noFigure: string;
+	/** Why value growth and loss-making have no figures at all. */
+	valueWithheld: string;
+}
+
+export function aimsTable(answer: AimsTableInput, labels: AimsTableLabels): ExportTable {
+	const figures: Record<AimRow, AimFigure | null> = {
+		acquisition: answer.acquisition,
+		retention: answer.retention,
+		valueGrowth: answer.valueGrowth,
+		lossMakingCustomers: answer.lossMaking?.customers ?? null,
+		lossMakingCost: answer.lossMaking?.cost ?? null
+	};
+	return {
+		name: 'aims',
+		columns: [
+			{ key: 'aim', label: labels.aim },
+			{ key: 'current', label: labels.current(answer.period) },
+			{ key: 'previous', label: labels.previous(answer.previousPeriod) },
+			{ key: 'change', label: labels.change },
+			{ key: 'n', label: labels.n },
+			{ key: 'note', label: labels.note }
+		],
+		rows: (Object.keys(labels.aims) as AimRow[]).map((aim) => {
+			const figure = figures[aim];
+			if (!figure) return [labels.aims[aim], null, null, null, null, labels.valueWithheld];
+			return [
+				labels.aims[aim],
+				figure.current,
+				figure.previous,
+				figure.change,
+				figure.n,
+				notes([figure.current === null && labels.noFigure, figure.current !== null && figure.lowN && labels.lowN(figure.n)])
+			];
+		})
+	};
+}

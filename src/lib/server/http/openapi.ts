@@ -638,7 +638,7 @@ export const endpoints: Endpoint[] = [
 			'(one row per entry of `opportunities` of `insights/opportunities`) `channels/channels` (one row per entry of `figures.channels` ' +
 			'of `insights/channels`) and `value/segments` (one row per entry of `figures.segments` of `insights/value`; a suppressed ' +
 			'group or persona has empty figures; one row saying why when no CLV can be trusted) and `loyalty/series` (NPS, CSAT and CES with their n, one row per entry of `series` ' +
-			'of `insights/loyalty`); 404 for any other. The section is ' +
+			'of `insights/loyalty`) and `aims/aims` (the four CRM aims of `insights/aims`, five rows); 404 for any other. The section is ' +
 			'computed as its JSON endpoint computes it, for the same filters. Column headers are in the reader\'s language and money columns name ' +
 			'the workspace currency; cells are raw numbers (shares 0–1). A figure that cannot be trusted is an empty cell and the `note` ' +
 			'column says why. CSV: UTF-8 with a byte-order mark, CRLF line ends, a header line; `;` and a decimal comma in Dutch, `,` and a ' +

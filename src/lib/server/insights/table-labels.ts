@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import { translate } from '$lib/components/i18n';
-import type { ChannelsTableLabels, HeadlineTableLabels, LeaksTableLabels, LoyaltySeriesTableLabels, PortfolioTableLabels, SegmentsTableLabels } from '$lib/domain/insights/tables';
+import type { AimsTableLabels, ChannelsTableLabels, HeadlineTableLabels, LeaksTableLabels, LoyaltySeriesTableLabels, PortfolioTableLabels, SegmentsTableLabels } from '$lib/domain/insights/tables';
 
 /*
  * The words of the insights tables in the reader's language (the request's locale): column
@@ -106,4 +106,23 @@ export const loyaltySeriesLabels = (): LoyaltySeriesTableLabels => ({
 	note: m.insights_export_col_note(),
 	noAnswers: (score) => m.insights_export_note_no_answers({ score }),
 	lowN: (score, n) => m.insights_export_note_score_low_n({ score, n: String(n) })
+});
+
+export const aimsLabels = (currency: string): AimsTableLabels => ({
+	aim: m.insights_export_col_aim(),
+	current: (period) => m.insights_export_col_current(period),
+	previous: (period) => m.insights_export_col_previous(period),
+	change: m.insights_export_col_change(),
+	n: m.insights_export_col_n(),
+	note: m.insights_export_col_note(),
+	aims: {
+		acquisition: m.insights_export_aim_acquisition(),
+		retention: m.insights_export_aim_retention(),
+		valueGrowth: m.insights_export_aim_value({ currency }),
+		lossMakingCustomers: m.insights_export_aim_loss_customers(),
+		lossMakingCost: m.insights_export_aim_loss_cost({ currency })
+	},
+	lowN,
+	noFigure: m.insights_export_note_no_figure(),
+	valueWithheld: m.insights_export_note_value_withheld()
 });

@@ -1,13 +1,13 @@
 import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
-import { channelsTable, headlineTable, leaksTable, loyaltySeriesTable, portfolioTable, segmentsTable, type ExportTable } from '$lib/domain/insights/tables';
+import { aimsTable, channelsTable, headlineTable, leaksTable, loyaltySeriesTable, portfolioTable, segmentsTable, type ExportTable } from '$lib/domain/insights/tables';
 import { tableCsv } from '$lib/domain/insights/table-csv';
 import type * as db from '../db';
 import { requireWorkspace } from '../auth';
 import { notFound } from '../errors';
 import { insightsSections, type InsightsSectionName, type InsightsSectionsJson } from '../http/insights-sections';
 import type { InsightsInput } from '.';
-import { channelsLabels, headlineLabels, leaksLabels, loyaltySeriesLabels, portfolioLabels, segmentsLabels } from './table-labels';
+import { aimsLabels, channelsLabels, headlineLabels, leaksLabels, loyaltySeriesLabels, portfolioLabels, segmentsLabels } from './table-labels';
 import { tableXlsx } from './table-xlsx';
 
 /*
@@ -24,6 +24,7 @@ type Definitions = { [S in InsightsSectionName]?: Record<string, TableDefinition
 
 export const exportTables = {
 	headline: { figures: { title: () => m.insights_export_table_figures(), build: (answer, currency) => headlineTable(answer, headlineLabels(currency)) } },
+	aims: { aims: { title: () => m.insights_export_table_aims(), build: (answer, currency) => aimsTable(answer, aimsLabels(currency)) } },
 	value: { segments: { title: () => m.insights_export_table_segments(), build: (answer, currency) => segmentsTable(answer, segmentsLabels(currency)) } },
 	leaks: { leaks: { title: () => m.insights_export_table_leaks(), build: (answer, currency) => leaksTable(answer, leaksLabels(currency)) } },
 	loyalty: { series: { title: () => m.insights_export_table_series(), build: (answer) => loyaltySeriesTable(answer, loyaltySeriesLabels()) } },
