@@ -173,7 +173,7 @@ describe('the CRM aims as CSV', () => {
 		const file = await download(owner, tablePath('aims', 'aims', `${MARCH}&format=csv`));
 		expect(file.status).toBe(200);
 		const [header, ...rows] = lines(file.bytes);
-		expect(header.startsWith('Aim,Current period (2026-03-01 to 2026-03-31),')).toBe(true);
+		expect(header!.startsWith('Aim,Current period (2026-03-01 to 2026-03-31),')).toBe(true);
 		expect(rows).toHaveLength(5);
 		const { retention } = section.body;
 		expect(rows[1]!.startsWith(`"2 Keep: repeat purchase rate (share, 0–1)",${retention.current ?? ''},${retention.previous ?? ''},`)).toBe(true);
