@@ -466,3 +466,10 @@ export const reportRequestSchema = z
 		filters: insightsQuerySchema.prefault({})
 	})
 	.refine((choice) => choice.sections.length + choice.personaIds.length + choice.boardIds.length > 0, { error: 'error_report_sections_required', path: ['sections'] });
+
+export const TABLE_FORMATS = ['csv', 'xlsx'] as const;
+
+/** An insights table as a file: the insights filters and the file's format. */
+export const insightsTableQuerySchema = insightsFilters
+	.extend({ format: z.enum(TABLE_FORMATS, { error: 'error_table_format_invalid' }).default('csv') })
+	.refine(periodInOrder, { error: 'error_period_reversed', path: ['to'] });

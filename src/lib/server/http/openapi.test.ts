@@ -32,4 +32,12 @@ describe('the OpenAPI registry', () => {
 		expect(Object.keys(report.responses['200']!.content!)).toEqual(['text/csv']);
 		expect(Object.keys(report.responses['404']!.content!)).toEqual(['application/json']);
 	});
+
+	it('describes an insights table as a CSV or XLSX download with the insights filters and the format', () => {
+		const doc = openApiDocument() as { paths: Record<string, Record<string, { parameters: { name: string }[]; responses: Record<string, { content?: Record<string, unknown> }> }>> };
+		const table = doc.paths['/api/v1/workspaces/{id}/insights/{section}/table/{table}']!.get!;
+		expect(Object.keys(table.responses['200']!.content!)).toEqual(['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+		expect(table.responses['202']).toBeDefined();
+		expect(table.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(['section', 'table', 'format', 'groupId', 'from', 'to']));
+	});
 });

@@ -40,7 +40,7 @@ interface Endpoint {
 	/** Query parameters, as an object schema (one parameter per key). */
 	query?: z.ZodObject;
 	/** Success status and body; `null` means no body (204). `mediaType` for bodies that are not JSON. */
-	success: { status: number; description: string; body: z.ZodType | null; mediaType?: string };
+	success: { status: number; description: string; body: z.ZodType | null; mediaType?: string; /** A file in one of several formats. */ mediaTypes?: readonly string[] };
 	/** Other non-error answers, such as 202 while a computation runs. */
 	alternatives?: { status: number; description: string; body: z.ZodType }[];
 	/** Error statuses this endpoint can answer besides 401 (and 413/415 for bodies). */
@@ -628,6 +628,33 @@ export const endpoints: Endpoint[] = [
 		success: { status: 200, description: 'The PDF', body: z.string(), mediaType: 'application/pdf' },
 		errors: [404, 409]
 	},
+	// The insights tables as files
+	{
+		method: 'get', path: '/api/v1/workspaces/{id}/insights/{section}/table/{table}', tag: 'Analyses',
+		summary: 'An insights table as a CSV or XLSX file (as an attachment), in the language of the requesting user',
+		description:
+			'Viewers may download. `section`/`table`: `headline/figures` (the headline figures, current against previous period, with n) and ' +
+			'`leaks/leaks` (every measured step, as `insights/leaks` ranks them: one row per entry of its `leaks`) `opportunities/portfolio` ' +
+			'(one row per entry of `opportunities` of `insights/opportunities`) `channels/channels` (one row per entry of `figures.channels` ' +
+			'of `insights/channels`) and `value/segments` (one row per entry of `figures.segments` of `insights/value`; a suppressed ' +
+			'group or persona has empty figures; one row saying why when no CLV can be trusted) and `loyalty/series` (NPS, CSAT and CES with their n, one row per entry of `series` ' +
+			'of `insights/loyalty`) and `aims/aims` (the four CRM aims of `insights/aims`, five rows); 404 for any other. The section is ' +
+			'computed as its JSON endpoint computes it, for the same filters. Column headers are in the reader\'s language and money columns name ' +
+			'the workspace currency; cells are raw numbers (shares 0–1). A figure that cannot be trusted is an empty cell and the `note` ' +
+			'column says why. CSV: UTF-8 with a byte-order mark, CRLF line ends, a header line; `;` and a decimal comma in Dutch, `,` and a ' +
+			'decimal point in English; texts a spreadsheet would run as a formula start with an apostrophe. XLSX: one sheet, a header row, ' +
+			'numbers as numbers. The file is named `waymark-<workspace>-<section>-<table>-<yyyy-mm-dd>.<format>`. No customer is named. ' +
+			'202 with the share done while computing.',
+		query: schemas.insightsTableQuerySchema,
+		success: {
+			status: 200,
+			description: 'The file',
+			body: z.string(),
+			mediaTypes: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']
+		},
+		alternatives: [{ status: 202, description: 'Still computing', body: shapes.pendingShape }],
+		errors: [400, 404, 422]
+	},
 	{
 		method: 'get', path: '/api/v1/workspaces/{id}/analytics/retention', tag: 'Analyses',
 		summary:
@@ -877,7 +904,9 @@ function operationOf(endpoint: Endpoint) {
 		[endpoint.success.status]: endpoint.success.body
 			? {
 					description: endpoint.success.description,
-					content: { [endpoint.success.mediaType ?? 'application/json']: { schema: jsonSchema(endpoint.success.body, 'output') } }
+					content: Object.fromEntries(
+						(endpoint.success.mediaTypes ?? [endpoint.success.mediaType ?? 'application/json']).map((type) => [type, { schema: jsonSchema(endpoint.success.body!, 'output') }])
+					)
 				}
 			: { description: endpoint.success.description }
 	};
