@@ -162,3 +162,18 @@ describe('a hostile editor sending an update Yjs cannot read', () => {
 		expect(viewer.doc.getText('notes').toString()).toBe('');
 	});
 });
+
+describe('presence past the budget (a pan of many small steps)', () => {
+	it('drops the flood but not where it came to rest: the others see the last state', { timeout: 60_000 }, async () => {
+		const server = await startServer();
+		started.push(server);
+		const team = await makeTeam(server.baseUrl);
+		const leader = client(server.baseUrl, team.boardId, team.owner.token);
+		const follower = client(server.baseUrl, team.boardId, team.viewer.token);
+		await Promise.all([synced(leader), synced(follower)]);
+		// 200 moves at once: ten times the budget's burst (20 a second, 40 in a burst).
+		for (let x = 0; x <= 200; x++) leader.provider.awareness.setLocalStateField('viewport', { x, y: 0, k: 1 });
+		const seen = () => (follower.provider.awareness.getStates().get(leader.doc.clientID) as { viewport?: { x: number } } | undefined)?.viewport?.x;
+		await eventually(() => expect(seen()).toBe(200), 10_000);
+	});
+});

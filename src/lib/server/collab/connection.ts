@@ -61,6 +61,9 @@ export class Connection implements RoomPeer {
 	alive = true;
 	#awarenessBudget: number;
 	#awarenessRefilledAt = Date.now();
+	/** The newest presence update past the budget, applied when the budget allows. */
+	#pendingAwareness: Uint8Array | null = null;
+	#awarenessTimer: NodeJS.Timeout | null = null;
 	#closing = false;
 	readonly #waiting = new WaitingUpdates({
 		maxUpdates: config.collab.maxWaitingUpdates,
@@ -79,7 +82,11 @@ export class Connection implements RoomPeer {
 		socket.binaryType = 'nodebuffer';
 		socket.on('message', (data, isBinary) => this.#receive(data as Buffer, isBinary));
 		socket.on('pong', () => (this.alive = true));
-		socket.on('close', () => this.onClose(this));
+		socket.on('close', () => {
+			if (this.#awarenessTimer) clearTimeout(this.#awarenessTimer);
+			this.#pendingAwareness = null;
+			this.onClose(this);
+		});
 		socket.on('error', (error) => console.warn('[collab] socket error', error.message));
 
 		this.send(encodeSyncStep1(room.doc));
@@ -157,8 +164,7 @@ export class Connection implements RoomPeer {
 				this.#offer(message.update);
 				return;
 			case 'awareness':
-				if (!this.#takeAwarenessBudget()) return;
-				awarenessProtocol.applyAwarenessUpdate(this.room.awareness, message.update, this);
+				this.#offerAwareness(message.update);
 				return;
 			case 'query-awareness':
 				this.send(encodeAwareness(this.room.awareness, [...this.room.awareness.getStates().keys()]));
@@ -232,7 +238,29 @@ export class Connection implements RoomPeer {
 		this.room.waiting.delete(this);
 	}
 
-	/** A token bucket: bursts of cursor moves pass, a flood is dropped (never applied). */
+	/**
+	 * Presence within the budget is applied at once. Past it, only the newest update is kept and
+	 * applied when the budget allows: a flood costs the room one update per interval, and the last
+	 * state (where a pan or a cursor came to rest) still reaches everyone — dropping it left
+	 * followers a step behind for good. Each update carries the sender's whole state with a
+	 * clock, so the newest one supersedes every one it replaces.
+	 */
+	#offerAwareness(update: Uint8Array) {
+		if (this.#takeAwarenessBudget()) {
+			this.#pendingAwareness = null;
+			awarenessProtocol.applyAwarenessUpdate(this.room.awareness, update, this);
+			return;
+		}
+		this.#pendingAwareness = update;
+		this.#awarenessTimer ??= setTimeout(() => {
+			this.#awarenessTimer = null;
+			const pending = this.#pendingAwareness;
+			this.#pendingAwareness = null;
+			if (pending && !this.#closing && !this.room.destroyed) this.#offerAwareness(pending);
+		}, 1000 / config.collab.awarenessPerSecond);
+	}
+
+	/** A token bucket: bursts of cursor moves pass; past it, see #offerAwareness. */
 	#takeAwarenessBudget(): boolean {
 		const rate = config.collab.awarenessPerSecond;
 		const now = Date.now();
