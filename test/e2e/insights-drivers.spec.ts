@@ -64,5 +64,11 @@ test('a manager finds why customers drop off after a step and adds the driver to
 	await expect(panel.locator('tbody tr').first().getByRole('rowheader')).toContainText('minstens twee keer na deze stap');
 	await expect(panel).toContainText('Een samenhang, geen oorzaak');
 	await panel.screenshot({ path: 'screenshots/insights-drivers-nl.png' });
+
+	// A kept link to a step that is no longer measured: the page, with a word in place of the drivers.
+	const stale = await page.goto(`/w/${workspaceId}/insights?${PERIOD}&driversBoard=${boardId}&driversStep=gone`);
+	expect(stale?.status()).toBe(200);
+	await expect(page.locator('#drivers')).toContainText('Deze stap wordt niet meer gemeten');
+	await expect(page.getByTestId('leaks')).toBeVisible();
 	expect(errors).toEqual([]);
 });

@@ -59,10 +59,16 @@ export const load: PageServerLoad = (event) =>
 			await section(() => opportunities(locals.user, params.workspaceId, WAIT_MS), portfolioJson)
 		];
 		// The drivers of one step, when asked for (a link on its leak row): computed only then.
-		const drivers =
-			driversBoard && driversStep
-				? await section(() => dropOffDrivers(locals.user, params.workspaceId, { ...input, boardId: driversBoard, cardId: driversStep }, WAIT_MS), driversJson)
-				: null;
+		// A link kept from before (the step unbound, the map deleted) shows the page with a word, not a 404.
+		async function driversOf(boardId: string, cardId: string) {
+			try {
+				return await section(() => dropOffDrivers(locals.user, params.workspaceId, { ...input, boardId, cardId }, WAIT_MS), driversJson);
+			} catch (error) {
+				if (error instanceof AppError && error.status === 404) return { report: null, progress: null, problem: m.insights_drivers_gone() };
+				throw error;
+			}
+		}
+		const drivers = driversBoard && driversStep ? await driversOf(driversBoard, driversStep) : null;
 		const mayEdit = roleAllows(requireWorkspace(locals.user, params.workspaceId, 'data:read').role, 'boards:write');
 		return { form, groups, headline: head, aims, value, leaks: leaking, loyalty: loyal, channels, opportunities: portfolio, drivers, mayEdit, eventTypeLabels: eventTypeLabelsOf(params.workspaceId) };
 	});
