@@ -13,6 +13,7 @@ import { attachCollab, collabServer } from '$lib/server/collab';
 import { closeDb, getDb, terminateEventReaders, terminateMeasureBuilders, terminateOffLoopReads, terminateTransactionReaders } from '$lib/server/db';
 import { demoLogIn, seedDemoIfEmpty } from '$lib/server/demo';
 import { errorResponse } from '$lib/server/http/api';
+import { warmMeasuresOnDatasetChange } from '$lib/server/groups/warm-measures';
 import { recoverOnce as recoverInterruptedImports } from '$lib/server/imports';
 import { recoverOnce as recoverInterruptedDerivations, stopDerivations } from '$lib/server/personas';
 import { AppError } from '$lib/server/errors';
@@ -38,6 +39,7 @@ export const init: ServerInit = async () => {
 	recoverInterruptedImports();
 	// Likewise a persona derivation: its results are written in one transaction, so none were kept.
 	recoverInterruptedDerivations();
+	const stopWarming = warmMeasuresOnDatasetChange();
 	await seedDemoIfEmpty();
 	const logIn = await demoLogIn();
 	if (logIn) startupNote(logIn);
@@ -45,7 +47,7 @@ export const init: ServerInit = async () => {
 	if (httpServer) attachCollab(httpServer);
 	// A running persona clustering's worker is stopped first, while its derivation can still be marked;
 	// event reader, measure builder, read and transaction reader workers before the database closes (their work fails, none starts over).
-	(globalThis.__waymarkShutdownHooks ??= []).push(closePrinter, stopDerivations, terminateEventReaders, terminateMeasureBuilders, terminateOffLoopReads, terminateTransactionReaders, () => {
+	(globalThis.__waymarkShutdownHooks ??= []).push(stopWarming, closePrinter, stopDerivations, terminateEventReaders, terminateMeasureBuilders, terminateOffLoopReads, terminateTransactionReaders, () => {
 		collabServer().shutdown();
 		closeDb();
 	});

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { describe, expect, inject, it } from 'vitest';
 import { Client, makeUser, makeWorkspace, uniqueEmail, withDatabase } from './helpers';
+import { importValid } from './imports';
 import { startServer } from './server-process';
 
 /*
@@ -87,6 +88,21 @@ describe('customer measures rebuilt off the server thread', () => {
 		expect(built.current).toBe(1);
 		expect([...built.rowsOf]).toEqual([[1, 100_000]]);
 	}, 120_000);
+
+	it('starts the rebuild when an import commits, before anyone asks for a figure', async () => {
+		const { client } = await makeUser();
+		const workspaceId = (await makeWorkspace(client, 'Measures warmed')).id;
+		const databasePath = inject('databasePath');
+		await importValid(client, workspaceId, ['customer_id,date,amount', 'w1,2026-03-01,20', 'w1,2026-04-01,30', 'w2,2026-03-15,10'].join('\n'), { kind: 'transactions' });
+		const version = () =>
+			withDatabase((db) => db.prepare('select version from datasets where workspace_id = ?').pluck().get(workspaceId) as number, databasePath);
+		const built = () =>
+			withDatabase((db) => (db.prepare('select dataset_version from measure_sets where workspace_id = ?').pluck().get(workspaceId) as number | undefined) ?? null, databasePath);
+		// No request reads the measures here; only the import's own change can have started the rebuild.
+		for (let i = 0; i < 500 && built() !== version(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+		expect(built()).toBe(version());
+		expect(withDatabase((db) => db.prepare('select count(*) from customer_measures where workspace_id = ?').pluck().get(workspaceId), databasePath)).toBe(2);
+	}, 60_000);
 
 	it('shares one rebuild between callers, and leaves no old build behind after the next import', async () => {
 		const { client } = await makeUser();

@@ -86,6 +86,8 @@ describe('where the value is', () => {
 		const figures = (await valueOf()).body.figures;
 		expect(figures.wallet.customers).toBe(2);
 		expect(figures.wallet.potential).toBeGreaterThan(figures.wallet.current);
+		// c01 buys €20 of its €80 in the category here (25%), c02 €30 of €40 (75%).
+		expect(figures.wallet.medianShare).toBeCloseTo(0.5, 10);
 		expect(figures.actions.withShareOfWallet).toBe(2);
 		expect(figures.actions.keep.customers + figures.actions.develop.customers).toBe(2);
 	});

@@ -53,7 +53,12 @@ export const valueWhereShape = z
 					withShareOfWallet: z.number().int()
 				}),
 				wallet: z
-					.object({ customers: z.number().int(), current: z.number(), potential: z.number() })
+					.object({
+						customers: z.number().int(),
+						current: z.number(),
+						potential: z.number(),
+						medianShare: z.number().nullable().describe('Median share of wallet of these customers (0–1)')
+					})
 					.nullable()
 					.describe('Current against potential value of customers with a known share of wallet; null when no customer has one')
 			})

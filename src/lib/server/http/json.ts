@@ -612,6 +612,7 @@ const clvCustomerShape = z.object({
 	clv: z.number(),
 	currentValue: z.number().describe('Value if today\'s behaviour continues (= clv)'),
 	potentialValue: z.number().nullable().describe('Value at full share of wallet; null without the customer\'s category spend (no basis)'),
+	shareOfWallet: z.number().nullable().describe('The firm\'s share of the customer\'s category spend (0–1); null when the category spend is not known'),
 	action: z.enum(['keep', 'develop', 'loss-making']).nullable().describe('Null when the potential is unknown')
 });
 

@@ -73,6 +73,8 @@ export interface ClvCustomer {
 	currentValue: number;
 	/** Null without a basis for it (no category spend). */
 	potentialValue: number | null;
+	/** The firm's share of the customer's category spend; null when the category spend is not known. */
+	shareOfWallet: number | null;
 	action: ValueAction | null;
 }
 
@@ -384,6 +386,7 @@ function* valuesInSteps(
 			clv: clv[i]!,
 			currentValue: matrix.customers[i]!.currentValue,
 			potentialValue: matrix.customers[i]!.potentialValue,
+			shareOfWallet: matrix.customers[i]!.shareOfWallet,
 			action: matrix.customers[i]!.action
 		};
 		if ((i + 1) % STEP_CUSTOMERS === 0) yield;

@@ -1,6 +1,6 @@
 import { actionSplit, segmentValue, type ActionSplit, type SegmentValue } from '$lib/domain/insights/value-where';
 import { periodBounds, resolvePeriod, type DayPeriod } from '$lib/domain/insights/period';
-import { concentrationInSteps, isLowN, periodActivityInSteps, type CurvePoint } from '../analytics';
+import { concentrationInSteps, isLowN, periodActivityInSteps, quantileSorted, type CurvePoint } from '../analytics';
 import * as db from '../db';
 import { finishStepwise } from '../stepwise';
 import { yieldToEventLoop } from './cache';
@@ -47,7 +47,7 @@ export interface ValueWhereFigures {
 	topShare: number | null;
 	actions: ActionSplit;
 	/** Current and potential value of the customers whose potential rests on their share of wallet; null without any. */
-	wallet: { customers: number; current: number; potential: number } | null;
+	wallet: { customers: number; current: number; potential: number; medianShare: number | null } | null;
 }
 
 export interface ValueWhereReport {
@@ -113,13 +113,16 @@ export async function computeValueWhere(workspaceId: string, filter: db.RuleFilt
 	const spread = await finishStepwise(concentrationInSteps(chosen.map((c) => c.clv)));
 	const actions = actionSplit(chosen.map((c) => ({ currentValue: c.currentValue, potentialValue: c.potentialValue, action: c.action, fromShareOfWallet: c.potentialValue !== null && c.currentValue > 0 })));
 	let wallet: ValueWhereFigures['wallet'] = null;
+	const shares: number[] = [];
 	for (const c of chosen) {
 		if (c.potentialValue === null || !(c.currentValue > 0)) continue;
-		wallet ??= { customers: 0, current: 0, potential: 0 };
+		wallet ??= { customers: 0, current: 0, potential: 0, medianShare: null };
 		wallet.customers++;
 		wallet.current += c.currentValue;
 		wallet.potential += c.potentialValue;
+		if (c.shareOfWallet !== null) shares.push(c.shareOfWallet);
 	}
+	if (wallet && shares.length > 0) wallet.medianShare = quantileSorted(shares.sort((a, b) => a - b), 0.5);
 	return {
 		...base,
 		clvModel: trusted.model,
