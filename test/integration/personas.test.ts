@@ -205,11 +205,24 @@ describe('deriving personas', () => {
 	});
 
 	it('adds personas for new clusters and archives those no cluster continues', async () => {
+		const sizes = async () => new Map((await personas()).items.map((p) => [p.id as string, p.size as number]));
+		const customersOf = async (id: string) => {
+			const clv = await owner.get(`/api/v1/workspaces/${workspaceId}/analytics/clv?model=formula&personaId=${id}`);
+			expect(clv.status, JSON.stringify(clv.body)).toBe(200);
+			return clv.body.summary.customers as number;
+		};
+		const before = await sizes();
+		for (const [id, size] of before) expect(await customersOf(id)).toBe(size);
+
 		const four = await derive({ k: 4, seed: 3 });
 		expect(four.status).toBe('done');
 		expect(four.changes.continued).toHaveLength(3);
 		expect(four.changes.added).toHaveLength(1);
 		expect((await personas()).items).toHaveLength(4);
+		// A persona that continues keeps its id but not its members: its figures are of the new ones.
+		const after = await sizes();
+		expect([...before].some(([id, size]) => after.get(id) !== size)).toBe(true);
+		for (const [id, size] of after) expect(await customersOf(id)).toBe(size);
 
 		const three = await derive({ k: 'auto', seed: 3 });
 		expect(three.status).toBe('done');

@@ -1,6 +1,7 @@
 import { futureFromNow } from '$lib/domain/customer-data/future-dated';
 import type { TransactionLog } from '../analytics/summary';
 import { getDb } from './connection';
+import { datasetVersion } from './customer-data';
 import type { RuleFilter } from './customer-groups';
 import { readEventColumnsFrom, runToEnd, type EventColumns } from './event-read';
 import { published } from './published';
@@ -65,14 +66,39 @@ export const eventColumns = (workspaceId: string): EventColumns => runToEnd(read
  * stated and what they spent with us in those categories, from the category-spend import): read in a worker thread, one read transaction, when it can be
  * (transaction-reader.ts), the server's thread free meanwhile. Dated after today: not counted.
  */
-export async function transactionData(
-	workspaceId: string,
-	filter: RuleFilter | null,
-	{ facts = false } = {}
-): Promise<{ columns: TransactionColumns; span: { from: number; to: number } | null; facts: FactColumns | null }> {
+export async function transactionData(workspaceId: string, filter: RuleFilter | null, { facts = false } = {}): Promise<TransactionData> {
+	const before = futureFromNow();
+	if (filter) return readTransactionData(workspaceId, filter, before, facts);
+	const key = `${datasetVersion(workspaceId)}:${before}`;
+	const kept = wholeWorkspaceReads.get(workspaceId);
+	if (kept?.key === key) return kept.data;
+	const data = readTransactionData(workspaceId, null, before, true);
+	wholeWorkspaceReads.set(workspaceId, { key, data });
+	data.catch(() => {
+		if (wholeWorkspaceReads.get(workspaceId)?.data === data) wholeWorkspaceReads.delete(workspaceId);
+	});
+	return data;
+}
+
+export interface TransactionData {
+	columns: TransactionColumns;
+	span: { from: number; to: number } | null;
+	facts: FactColumns | null;
+}
+
+/*
+ * Most sections of the insights page start from the whole workspace's transactions, and they ask
+ * at once when the page opens after an import — each read seconds of a worker's time at a million
+ * rows. One read, with the facts, serves every ask of the same dataset version and day; its users
+ * only read the columns. A group's or persona's read is its own (a persona's members change with
+ * a derivation, not with the dataset version).
+ */
+const wholeWorkspaceReads = new Map<string, { key: string; data: Promise<TransactionData> }>();
+
+async function readTransactionData(workspaceId: string, filter: RuleFilter | null, before: number, facts: boolean): Promise<TransactionData> {
 	const read = await readTransactionsOffLoop({
 		workspaceId,
-		before: futureFromNow(),
+		before,
 		rows: { group: scope('t.customer_id', workspaceId, filter) },
 		span: true,
 		...(facts ? { facts: { group: scope('c0.id', workspaceId, filter) } } : {})

@@ -79,7 +79,8 @@ async function scopeOf(user: db.User | null, workspaceId: string, cut: Cut | str
 		const persona = db.findPersona(personaId);
 		if (!persona || persona.workspaceId !== workspaceId) throw notFound('Persona');
 		filter = { where: 'c.id in (select customer_id from persona_members where persona_id = ?)', params: [personaId] };
-		key = `p:${personaId}`;
+		// Its members are those of its latest derivation: a new derivation is a new cut.
+		key = `p:${personaId}:${persona.derivationId ?? ''}`;
 	} else if (groupId) {
 		const { group } = requireGroup(user, groupId, 'data:read');
 		if (group.workspaceId !== workspaceId) throw notFound('Group');
@@ -392,6 +393,7 @@ function valueSegments(workspaceId: string): ValueSegmentSource[] {
 			id: persona.id,
 			name: persona.name,
 			groupId: group.id,
+			derivationId: persona.derivationId,
 			filter: { where: 'c.id in (select customer_id from persona_members where persona_id = ?)', params: [persona.id] }
 		}))
 	]);
@@ -404,7 +406,7 @@ export const valueWhere = (user: db.User | null, workspaceId: string, input: Ins
 	// The workspace's setting is part of the question: a changed minimum is computed anew.
 	const minimumSegmentCustomers = db.minimumSegmentCustomers(workspaceId) ?? MINIMUM_SEGMENT_CUSTOMERS;
 	// A changed group rule or a new persona derivation is a new question, not the cached answer.
-	const segmentKey = segments.map(({ kind, id, name, filter }) => ({ kind, id, name, filter }));
+	const segmentKey = segments.map(({ kind, id, name, filter, derivationId }) => ({ kind, id, name, filter, derivationId }));
 	return cached<ValueWhereReport, ValueWhereQuery & { segments: typeof segmentKey }>(
 		user,
 		workspaceId,

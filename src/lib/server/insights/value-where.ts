@@ -25,6 +25,8 @@ export interface ValueSegmentSource {
 	name: string;
 	/** The group of a persona. */
 	groupId: string;
+	/** A persona's latest derivation (its members change with it); null for a group or a hand-made persona. */
+	derivationId?: string | null;
 	filter: db.RuleFilter;
 }
 
@@ -105,7 +107,7 @@ export async function computeValueWhere(workspaceId: string, filter: db.RuleFilt
 	await yieldToEventLoop();
 
 	const segments: ValueSegment[] = [];
-	for (const { filter: segmentFilter, ...segment } of sources.segments) {
+	for (const { filter: segmentFilter, derivationId: _derivation, ...segment } of sources.segments) {
 		segments.push({ ...segment, value: segmentValue(await buyersOf((await db.transactionData(workspaceId, segmentFilter)).columns), values, total, query.minimumSegmentCustomers) });
 		await yieldToEventLoop();
 	}
